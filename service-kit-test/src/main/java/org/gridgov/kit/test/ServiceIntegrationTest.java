@@ -1,0 +1,47 @@
+package org.gridgov.kit.test;
+
+import org.gridgov.infra.TokenRequest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of a service's integration tests: the whole application on a random port, against a real
+ * PostgreSQL database of its own, the real Kafka broker and the local issuer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+public abstract class ServiceIntegrationTest {
+
+    @DynamicPropertySource
+    static void realInfrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure infra = RealInfrastructure.get();
+        String database = infra.newDatabase("it");
+        registry.add("DB_HOST", infra.postgres()::host);
+        registry.add("DB_PORT", infra.postgres()::port);
+        registry.add("DB_NAME", () -> database);
+        registry.add("DB_USER", infra.postgres()::username);
+        registry.add("DB_PASSWORD", infra.postgres()::password);
+        registry.add("KAFKA_BOOTSTRAP_SERVERS", infra.kafka()::bootstrapServers);
+        registry.add("OIDC_ISSUER_URI", infra.issuer()::issuerUri);
+        registry.add("OIDC_JWKS_URI", () -> infra.issuer().issuerUri() + "/jwks");
+        // tests want events to move fast
+        registry.add("gridgov.outbox.poll-interval", () -> "50ms");
+        registry.add("gridgov.outbox.retry-interval", () -> "500ms");
+        registry.add("gridgov.events.retry-back-off", () -> "50ms");
+    }
+
+    protected static RealInfrastructure infrastructure() {
+        return RealInfrastructure.get();
+    }
+
+    /** A valid token from the local issuer for a caller with these roles. */
+    protected static String token(String... roles) {
+        return token(TokenRequest.of("test-" + String.join("-", roles).toLowerCase(), roles));
+    }
+
+    protected static String token(TokenRequest request) {
+        return infrastructure().issuer().issue(request);
+    }
+}

@@ -1,0 +1,127 @@
+package org.gridgov.kit.events;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.flywaydb.core.api.Location;
+import org.gridgov.contracts.Topic;
+import org.gridgov.kit.inbox.EventConsumers;
+import org.gridgov.kit.inbox.EventHandler;
+import org.gridgov.kit.inbox.Inbox;
+import org.gridgov.kit.outbox.Outbox;
+import org.gridgov.kit.outbox.OutboxProperties;
+import org.gridgov.kit.outbox.OutboxRelay;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The event backbone of a domain service: outbox and relay for the events it owns, inbox and
+ * listener containers for the {@link EventHandler}s it declares, the kit's migrations, and the
+ * topics it writes to (its own topic, and the dead-letter topics of what it consumes).
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
+        "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration"})
+@ConditionalOnClass({DatabaseClient.class, KafkaTemplate.class})
+@ConditionalOnBean(DatabaseClient.class)
+@EnableConfigurationProperties(OutboxProperties.class)
+public class EventsAutoConfiguration {
+
+    static final String KIT_MIGRATIONS = "classpath:db/kit";
+
+    @Bean
+    FlywayConfigurationCustomizer kitMigrations() {
+        return configuration -> {
+            List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
+            locations.add(new Location(KIT_MIGRATIONS));
+            configuration.locations(locations.toArray(Location[]::new));
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
+        return TransactionalOperator.create(transactionManager);
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    KafkaTemplate<String, byte[]> eventKafkaTemplate(ProducerFactory<?, ?> producerFactory) {
+        return new KafkaTemplate<>((ProducerFactory<String, byte[]>) producerFactory);
+    }
+
+    @Bean
+    Outbox outbox(DatabaseClient db, JsonMapper json, Clock clock) {
+        return new Outbox(db, json, clock);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, byte[]> eventKafkaTemplate,
+                            OutboxProperties properties, @Value("${spring.application.name}") String source,
+                            MeterRegistry meters) {
+        return new OutboxRelay(db, tx, eventKafkaTemplate, properties, source, meters);
+    }
+
+    @Bean
+    Inbox inbox(DatabaseClient db, TransactionalOperator tx) {
+        return new Inbox(db, tx);
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    EventConsumers eventConsumers(List<EventHandler> handlers, ConsumerFactory<?, ?> consumerFactory,
+                                  KafkaTemplate<String, byte[]> eventKafkaTemplate, Inbox inbox, MeterRegistry meters,
+                                  @Value("${spring.application.name}") String service,
+                                  @Value("${gridgov.events.consumer-concurrency:1}") int concurrency,
+                                  @Value("${gridgov.events.retries:4}") int retries,
+                                  @Value("${gridgov.events.retry-back-off:200ms}") Duration retryBackOff,
+                                  @Value("${gridgov.events.handle-timeout:30s}") Duration handleTimeout) {
+        return new EventConsumers(handlers, (ConsumerFactory<String, byte[]>) consumerFactory, eventKafkaTemplate, inbox,
+                new EventConsumers.ConsumerSettings(service, concurrency, retries, retryBackOff, handleTimeout), meters);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics eventTopics(List<EventHandler> handlers, @Value("${spring.application.name}") String service,
+                                     @Value("${gridgov.events.partitions:3}") int partitions,
+                                     @Value("${gridgov.events.replication-factor:1}") short replication) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic topic : Topic.values()) {
+            boolean owned = topic.ownerService().equals(service);
+            boolean consumed = handlers.stream().anyMatch(handler -> handler.topics().contains(topic));
+            if (owned) {
+                topics.add(new NewTopic(topic.topicName(), partitions, replication));
+            }
+            if (owned || consumed) {
+                topics.add(new NewTopic(topic.deadLetterTopic(), partitions, replication));
+            }
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}

@@ -1,0 +1,27 @@
+package org.gridgov.kit.inbox;
+
+import java.util.Set;
+
+import org.gridgov.contracts.Topic;
+import org.gridgov.kit.events.CloudEvent;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies events from other services (usually to a read model). Declare one as a bean and the kit
+ * subscribes it: at-least-once delivery, exactly-once effect through the inbox, retries with
+ * back-off, then the topic's dead-letter topic.
+ */
+public interface EventHandler {
+
+    /** A stable name, unique within the service: part of the consumer group and the inbox key. */
+    String name();
+
+    Set<Topic> topics();
+
+    /**
+     * Applies one event. Runs inside the database transaction that also records the event in the
+     * inbox, so the effect and the record commit together. Throw
+     * {@link org.gridgov.kit.events.PoisonEventException} for an event that can never be applied.
+     */
+    Mono<Void> handle(CloudEvent event);
+}

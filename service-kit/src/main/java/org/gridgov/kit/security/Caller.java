@@ -1,0 +1,74 @@
+package org.gridgov.kit.security;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Who is calling, as verified from the token by this service itself (not trusted from a header):
+ * the subject, roles, and where the caller may act — a grid-tree node for staff and admins, a
+ * member unit for UNIT, a party member for PARTY_MEMBER, scopes for CLIENT apps.
+ */
+public record Caller(String subject, Set<Role> roles, Optional<String> jurisdiction, Optional<String> unit,
+                     Optional<String> member, Set<String> scopes) {
+
+    public Caller {
+        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        scopes = Set.copyOf(scopes);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasAny(Role... wanted) {
+        for (Role role : wanted) {
+            if (roles.contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean hasScope(String scope) {
+        return scopes.contains(scope);
+    }
+
+    static Caller from(Jwt jwt) {
+        return new Caller(jwt.getSubject(), roles(jwt.getClaimAsStringList("roles")),
+                Optional.ofNullable(jwt.getClaimAsString("jurisdiction")),
+                Optional.ofNullable(jwt.getClaimAsString("unit")),
+                Optional.ofNullable(jwt.getClaimAsString("member")),
+                scopes(jwt));
+    }
+
+    private static Set<Role> roles(Collection<String> names) {
+        if (names == null) {
+            return Set.of();
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : names) {
+            // an unknown role grants nothing; it is not an error worth rejecting the token for
+            for (Role role : Role.values()) {
+                if (role.name().equals(name)) {
+                    roles.add(role);
+                }
+            }
+        }
+        return roles;
+    }
+
+    private static Set<String> scopes(Jwt jwt) {
+        Object scope = jwt.getClaims().get("scope");
+        if (scope instanceof String text) {
+            return Set.of(text.trim().isEmpty() ? new String[0] : text.trim().split("\\s+"));
+        }
+        if (scope instanceof Collection<?> list) {
+            return Set.copyOf(list.stream().map(String::valueOf).toList());
+        }
+        return Set.of();
+    }
+}

@@ -1,0 +1,62 @@
+package org.gridgov.kit.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * A failure the caller can act on, rendered as RFC 9457 problem+json with a stable {@code type}.
+ * Messages must never contain another community's data or a resident's personal data.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String slug;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
+
+    public ProblemException(HttpStatus status, String slug, String detail) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", what + " " + id + " does not exist");
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(HttpStatus.CONFLICT, "conflict", detail);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", detail);
+    }
+
+    public static ProblemException invalid(String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", detail);
+    }
+
+    public ProblemException with(String property, Object value) {
+        properties.put(property, value);
+        return this;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public ProblemDetail toProblemDetail() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
+        problem.setType(Problems.type(slug));
+        properties.forEach(problem::setProperty);
+        return problem;
+    }
+
+    /** Stack traces of expected failures add noise, not information. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+}

@@ -1,0 +1,131 @@
+package org.gridgov.kit.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns every failure of a controller into RFC 9457 problem+json: bad input is a 4xx with the
+ * reason, never a 500; an unexpected failure is a 500 that reveals nothing but the correlation id.
+ */
+@RestControllerAdvice
+class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    @ExceptionHandler(ProblemException.class)
+    Mono<ResponseEntity<Object>> problem(ProblemException ex, ServerWebExchange exchange) {
+        return render(ex.toProblemDetail(), exchange);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    Mono<ResponseEntity<Object>> constraintViolation(ConstraintViolationException ex, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
+        problem.setProperty("errors", ex.getConstraintViolations().stream()
+                .map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage()))
+                .toList());
+        return render(problem, exchange);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    Mono<ResponseEntity<Object>> concurrentChange(OptimisticLockingFailureException ex, ServerWebExchange exchange) {
+        return render(ProblemException.conflict("The resource was changed by someone else; reload and retry.")
+                .toProblemDetail(), exchange);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    Mono<ResponseEntity<Object>> integrityViolation(DataIntegrityViolationException ex, ServerWebExchange exchange) {
+        log.info("integrity violation: {}", ex.getMostSpecificCause().getClass().getSimpleName());
+        return render(ProblemException.conflict("The change conflicts with existing data.").toProblemDetail(), exchange);
+    }
+
+    @ExceptionHandler(Exception.class)
+    Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
+        log.error("unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        return render(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side; quote the correlation id when reporting it."), exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
+        List<Map<String, String>> errors = ex.getFieldErrors().stream()
+                .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+                .toList();
+        problem.setProperty("errors", errors);
+        return render(problem, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (hasCause(ex, DataBufferLimitException.class)) {
+            return render(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    "The request body is larger than this service accepts."), exchange);
+        }
+        String detail = hasCause(ex, DecodingException.class)
+                ? "The request body is not valid JSON for this resource."
+                : String.valueOf(ex.getReason());
+        return render(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        return super.handleExceptionInternal(ex, body, headers, status, exchange)
+                .map(response -> {
+                    if (response.getBody() instanceof ProblemDetail problem) {
+                        decorate(problem, exchange);
+                    }
+                    return response;
+                });
+    }
+
+    private Mono<ResponseEntity<Object>> render(ProblemDetail problem, ServerWebExchange exchange) {
+        decorate(problem, exchange);
+        return Mono.just(ResponseEntity.status(problem.getStatus()).body(problem));
+    }
+
+    static void decorate(ProblemDetail problem, ServerWebExchange exchange) {
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            problem.setType(Problems.typeFor(HttpStatusCode.valueOf(problem.getStatus())));
+        }
+        if (problem.getInstance() == null) {
+            problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        }
+        Object correlationId = exchange.getAttribute(CorrelationId.KEY);
+        if (correlationId != null) {
+            problem.setProperty(CorrelationId.KEY, correlationId);
+        }
+    }
+
+    private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,112 @@
+package org.gridgov.kit.web;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.gridgov.kit.test.ServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Every kind of bad request gets a 4xx application/problem+json saying what was wrong, never a 500. */
+class ProblemResponsesIT extends ServiceIntegrationTest {
+
+    @Autowired
+    WebTestClient web;
+
+    private void staff(HttpHeaders headers) {
+        headers.setBearerAuth(token("GRID_STAFF"));
+    }
+
+    private WebTestClient.BodyContentSpec expectProblem(WebTestClient.ResponseSpec response, HttpStatus status,
+                                                        String type) {
+        return response.expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(status.value())
+                .jsonPath("$.type").isEqualTo("https://gridgov.org/problems/" + type)
+                .jsonPath("$.title").isNotEmpty();
+    }
+
+    @Test
+    void malformed_json_is_a_400_problem() {
+        expectProblem(web.post().uri("/api/parcels").headers(this::staff).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": ").exchange(), HttpStatus.BAD_REQUEST, "invalid-request")
+                .jsonPath("$.detail").isEqualTo("The request body is not valid JSON for this resource.");
+    }
+
+    @Test
+    void a_wrongly_typed_field_is_a_400_problem() {
+        expectProblem(web.post().uri("/api/parcels").headers(this::staff).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": {\"nested\": true}}").exchange(), HttpStatus.BAD_REQUEST, "invalid-request");
+    }
+
+    @Test
+    void failed_validation_is_a_400_problem_naming_the_field() {
+        expectProblem(web.post().uri("/api/parcels").headers(this::staff)
+                .bodyValue(Map.of("name", " ")).exchange(), HttpStatus.BAD_REQUEST, "invalid-request")
+                .jsonPath("$.errors[0].field").isEqualTo("name")
+                .jsonPath("$.errors[0].message").isNotEmpty();
+    }
+
+    @Test
+    void an_unknown_id_is_a_404_problem() {
+        UUID id = UUID.randomUUID();
+        expectProblem(web.get().uri("/api/parcels/{id}", id).headers(this::staff).exchange(),
+                HttpStatus.NOT_FOUND, "not-found")
+                .jsonPath("$.detail").isEqualTo("parcel " + id + " does not exist")
+                .jsonPath("$.instance").isEqualTo("/api/parcels/" + id);
+    }
+
+    @Test
+    void an_id_that_is_not_a_uuid_is_a_400_problem() {
+        expectProblem(web.get().uri("/api/parcels/not-a-uuid").headers(this::staff).exchange(),
+                HttpStatus.BAD_REQUEST, "invalid-request");
+    }
+
+    @Test
+    void a_conflict_is_a_409_problem() {
+        expectProblem(web.post().uri("/api/parcels/failing").headers(this::staff)
+                .bodyValue(Map.of("name", "x")).exchange(), HttpStatus.CONFLICT, "conflict");
+    }
+
+    @Test
+    void an_unsupported_method_is_a_405_problem() {
+        expectProblem(web.delete().uri("/api/parcels").headers(this::staff).exchange(),
+                HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed");
+    }
+
+    @Test
+    void an_unacceptable_response_type_is_a_406_problem() {
+        web.get().uri("/api/parcels/{id}", UUID.randomUUID()).headers(this::staff)
+                .accept(MediaType.APPLICATION_XML).exchange()
+                .expectStatus().isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+    }
+
+    @Test
+    void an_unsupported_body_type_is_a_415_problem() {
+        expectProblem(web.post().uri("/api/parcels").headers(this::staff).contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("name=x").exchange(), HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type");
+    }
+
+    @Test
+    void a_body_over_the_limit_is_a_413_problem() {
+        String huge = "x".repeat(2 * 1024 * 1024);
+        expectProblem(web.post().uri("/api/parcels").headers(this::staff).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"" + huge + "\"}").exchange(), HttpStatus.CONTENT_TOO_LARGE, "payload-too-large");
+    }
+
+    @Test
+    void an_unsafe_correlation_id_is_replaced_and_a_safe_one_is_kept() {
+        web.get().uri("/api/parcels/{id}", UUID.randomUUID()).headers(this::staff)
+                .header(CorrelationId.HEADER, "abc-123").exchange()
+                .expectHeader().valueEquals(CorrelationId.HEADER, "abc-123");
+        web.get().uri("/api/parcels/{id}", UUID.randomUUID()).headers(this::staff)
+                .header(CorrelationId.HEADER, "not allowed; " + "x".repeat(100)).exchange()
+                .expectHeader().value(CorrelationId.HEADER, id -> org.assertj.core.api.Assertions
+                        .assertThat(UUID.fromString(id)).isNotNull());
+    }
+}
