@@ -9,8 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -45,18 +43,6 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage()))
                 .toList());
         return render(problem, exchange);
-    }
-
-    @ExceptionHandler(OptimisticLockingFailureException.class)
-    Mono<ResponseEntity<Object>> concurrentChange(OptimisticLockingFailureException ex, ServerWebExchange exchange) {
-        return render(ProblemException.conflict("The resource was changed by someone else; reload and retry.")
-                .toProblemDetail(), exchange);
-    }
-
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    Mono<ResponseEntity<Object>> integrityViolation(DataIntegrityViolationException ex, ServerWebExchange exchange) {
-        log.info("integrity violation: {}", ex.getMostSpecificCause().getClass().getSimpleName());
-        return render(ProblemException.conflict("The change conflicts with existing data.").toProblemDetail(), exchange);
     }
 
     @ExceptionHandler(Exception.class)
@@ -102,7 +88,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 });
     }
 
-    private Mono<ResponseEntity<Object>> render(ProblemDetail problem, ServerWebExchange exchange) {
+    static Mono<ResponseEntity<Object>> render(ProblemDetail problem, ServerWebExchange exchange) {
         decorate(problem, exchange);
         return Mono.just(ResponseEntity.status(problem.getStatus()).body(problem));
     }

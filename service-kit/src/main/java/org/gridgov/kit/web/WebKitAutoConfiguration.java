@@ -1,8 +1,10 @@
 package org.gridgov.kit.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,5 +30,11 @@ public class WebKitAutoConfiguration {
     @Bean
     FallbackProblemHandler fallbackProblemHandler(ProblemWriter writer) {
         return new FallbackProblemHandler(writer);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.dao.DataAccessException")
+    @Import(DataAccessProblemHandler.class)
+    static class DataAccessProblems {
     }
 }
