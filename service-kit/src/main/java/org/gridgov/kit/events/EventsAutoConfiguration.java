@@ -3,13 +3,12 @@ package org.gridgov.kit.events;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.flywaydb.core.api.Location;
 import org.gridgov.contracts.Topic;
+import org.gridgov.kit.data.DataKitAutoConfiguration;
 import org.gridgov.kit.inbox.EventConsumers;
 import org.gridgov.kit.inbox.EventHandler;
 import org.gridgov.kit.inbox.Inbox;
@@ -20,16 +19,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * listener containers for the {@link EventHandler}s it declares, the kit's migrations, and the
  * topics it writes to (its own topic, and the dead-letter topics of what it consumes).
  */
-@AutoConfiguration(afterName = {
+@AutoConfiguration(after = DataKitAutoConfiguration.class, afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
@@ -47,29 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnBean(DatabaseClient.class)
 @EnableConfigurationProperties(OutboxProperties.class)
 public class EventsAutoConfiguration {
-
-    static final String KIT_MIGRATIONS = "classpath:db/kit";
-
-    @Bean
-    FlywayConfigurationCustomizer kitMigrations() {
-        return configuration -> {
-            List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
-            locations.add(new Location(KIT_MIGRATIONS));
-            configuration.locations(locations.toArray(Location[]::new));
-        };
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
-        return TransactionalOperator.create(transactionManager);
-    }
 
     @Bean
     @SuppressWarnings("unchecked")
