@@ -26,6 +26,9 @@ public abstract class ServiceIntegrationTest {
         registry.add("KAFKA_BOOTSTRAP_SERVERS", infra.kafka()::bootstrapServers);
         registry.add("OIDC_ISSUER_URI", infra.issuer()::issuerUri);
         registry.add("OIDC_JWKS_URI", () -> infra.issuer().issuerUri() + "/jwks");
+        // the in-process broker shares the test's logging; Spring resets levels per context
+        registry.add("logging.level.kafka", () -> "WARN");
+        registry.add("logging.level.org.apache.kafka", () -> "WARN");
         // tests want events to move fast
         registry.add("gridgov.outbox.poll-interval", () -> "50ms");
         registry.add("gridgov.outbox.retry-interval", () -> "500ms");

@@ -1,0 +1,259 @@
+package org.gridgov.infra;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+
+/**
+ * A real single-node Kafka (broker and KRaft controller in one process) running inside this JVM
+ * on 127.0.0.1, for integration tests and the local launcher.
+ *
+ * <p>Unlike spring-kafka-test's embedded broker it keeps its ports: {@link #stop()} and
+ * {@link #start()} bring the same broker back on the same address and log directory, so clients
+ * created before the outage reconnect by themselves.
+ *
+ * <pre>{@code
+ * try (EmbeddedKafkaServer kafka = EmbeddedKafkaServer.builder().start()) {
+ *     kafka.createTopics(List.of("wish.events"), 3);
+ *     String bootstrap = kafka.bootstrapServers();
+ * }
+ * }</pre>
+ */
+public final class EmbeddedKafkaServer implements AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+    private static final int NODE_ID = 1;
+    private static final long ADMIN_TIMEOUT_SECONDS = 30;
+
+    private final Path logDirectory;
+    private final boolean temporary;
+    private final int requestedPort;
+    private final boolean orNextFreePort;
+    private int port;
+    private int controllerPort;
+    private KafkaRaftServer server;
+
+    private EmbeddedKafkaServer(Builder builder) {
+        this.temporary = builder.dataDirectory == null;
+        this.logDirectory = Directories.createdOrTemporary(builder.dataDirectory, "gridgov-kafka");
+        this.requestedPort = builder.port;
+        this.orNextFreePort = builder.orNextFreePort;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts the broker, or starts it again after {@link #stop()} on the same ports and log directory. */
+    public synchronized EmbeddedKafkaServer start() {
+        if (server != null) {
+            return this;
+        }
+        if (port == 0) {
+            // Concrete ports from the first start on, so that a restart comes back at the same address.
+            port = FreePorts.resolve(requestedPort, orNextFreePort);
+            controllerPort = FreePorts.any();
+        }
+        QuietLogging.atWarn("kafka", "org.apache.kafka", "state.change.logger");
+        KafkaConfig config = KafkaConfig.fromProps(brokerProperties(), false);
+        formatOnFirstStart(config);
+        KafkaRaftServer started = new KafkaRaftServer(config, Time.SYSTEM);
+        started.startup();
+        server = started;
+        return this;
+    }
+
+    /** Shuts the broker down cleanly; {@link #start()} brings it back with its data. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        server.shutdown();
+        server.awaitShutdown();
+        server = null;
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    /** Stops the broker and deletes its log directory if it was a temporary one. */
+    @Override
+    public synchronized void close() {
+        stop();
+        if (temporary) {
+            Directories.deleteRecursively(logDirectory);
+        }
+    }
+
+    public synchronized String bootstrapServers() {
+        return HOST + ":" + port;
+    }
+
+    public synchronized int port() {
+        return port;
+    }
+
+    public Path dataDirectory() {
+        return logDirectory;
+    }
+
+    /**
+     * Creates the topics that do not exist yet, each with this many partitions and one replica, and
+     * returns once the broker serves all of them.
+     */
+    public void createTopics(Collection<String> names, int partitions) {
+        List<NewTopic> topics = names.stream().map(name -> new NewTopic(name, partitions, (short) 1)).toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            for (KafkaFuture<Void> created : admin.createTopics(topics).values().values()) {
+                try {
+                    await(created);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic", e.getCause());
+                    }
+                }
+            }
+            awaitListed(admin, names);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot list topics", e.getCause());
+        }
+    }
+
+    /** The controller acknowledges a new topic slightly before the broker's metadata shows it. */
+    private static void awaitListed(Admin admin, Collection<String> names) throws ExecutionException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ADMIN_TIMEOUT_SECONDS);
+        while (!await(admin.listTopics().names()).containsAll(names)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka did not show the topics " + names + " in time");
+            }
+            sleep(100);
+        }
+    }
+
+    private static <T> T await(KafkaFuture<T> future) throws ExecutionException {
+        try {
+            return future.get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        }
+    }
+
+    private Properties brokerProperties() {
+        Properties properties = new Properties();
+        properties.put("process.roles", "broker,controller");
+        properties.put("node.id", Integer.toString(NODE_ID));
+        properties.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        properties.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        properties.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        properties.put("controller.listener.names", "CONTROLLER");
+        properties.put("inter.broker.listener.name", "PLAINTEXT");
+        properties.put("log.dirs", logDirectory.toString());
+        // A single node can hold only one replica of anything, internal topics included.
+        properties.put("offsets.topic.replication.factor", "1");
+        properties.put("transaction.state.log.replication.factor", "1");
+        properties.put("transaction.state.log.min.isr", "1");
+        properties.put("share.coordinator.state.topic.replication.factor", "1");
+        properties.put("share.coordinator.state.topic.min.isr", "1");
+        properties.put("min.insync.replicas", "1");
+        // Small footprint and fast first use on a developer machine with two cores.
+        properties.put("offsets.topic.num.partitions", "5");
+        properties.put("transaction.state.log.num.partitions", "5");
+        properties.put("group.initial.rebalance.delay.ms", "0");
+        properties.put("num.network.threads", "2");
+        properties.put("num.io.threads", "2");
+        properties.put("background.threads", "2");
+        properties.put("num.recovery.threads.per.data.dir", "1");
+        properties.put("log.cleaner.threads", "1");
+        // After a kill -9 the controller refuses the broker's new registration until the old session
+        // expires (9 s by default); heartbeats never leave this process, so a shorter session is safe.
+        properties.put("broker.heartbeat.interval.ms", "1000");
+        properties.put("broker.session.timeout.ms", "4000");
+        return properties;
+    }
+
+    /** The storage formatter writes meta.properties and the bootstrap metadata once per log directory. */
+    private void formatOnFirstStart(KafkaConfig config) {
+        if (Files.exists(logDirectory.resolve("meta.properties"))) {
+            return;
+        }
+        try {
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setNodeId(config.nodeId())
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setControllerListenerName("CONTROLLER")
+                    .addDirectory(logDirectory.toString())
+                    .setMetadataLogDirectory(config.metadataLogDir())
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot format Kafka storage in " + logDirectory, e);
+        }
+    }
+
+    public static final class Builder {
+        private int port;
+        private boolean orNextFreePort;
+        private Path dataDirectory;
+
+        private Builder() {
+        }
+
+        /** Exactly this port; 0 (the default) picks any free port. */
+        public Builder port(int port) {
+            this.port = port;
+            this.orNextFreePort = false;
+            return this;
+        }
+
+        /** This port, or the next free port above it when it is taken. */
+        public Builder portOrNextFree(int port) {
+            this.port = port;
+            this.orNextFreePort = true;
+            return this;
+        }
+
+        /** A log directory kept across restarts; by default a temporary one, deleted by close(). */
+        public Builder dataDirectory(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+            return this;
+        }
+
+        public EmbeddedKafkaServer start() {
+            return new EmbeddedKafkaServer(this).start();
+        }
+    }
+}

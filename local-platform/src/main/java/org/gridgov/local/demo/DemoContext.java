@@ -1,0 +1,83 @@
+package org.gridgov.local.demo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.gridgov.infra.TokenRequest;
+
+/** What a {@link DemoStep} works with: the gateway, tokens for the personas, the local directory and the console. */
+public final class DemoContext {
+
+    private final HttpClient http;
+    private final URI gateway;
+    private final Function<TokenRequest, String> issuer;
+    private final Path localDirectory;
+    private final PrintStream out;
+    private final String step;
+
+    public DemoContext(URI gateway, Function<TokenRequest, String> issuer, Path localDirectory, PrintStream out) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), gateway, issuer, localDirectory, out, "");
+    }
+
+    private DemoContext(HttpClient http, URI gateway, Function<TokenRequest, String> issuer, Path localDirectory,
+            PrintStream out, String step) {
+        this.http = http;
+        this.gateway = gateway;
+        this.issuer = issuer;
+        this.localDirectory = localDirectory;
+        this.out = out;
+        this.step = step;
+    }
+
+    /** The same context, naming the step in the idempotency keys it derives. */
+    DemoContext forStep(DemoStep demoStep) {
+        return new DemoContext(http, gateway, issuer, localDirectory, out, demoStep.name());
+    }
+
+    public String token(Persona persona) {
+        return issuer.apply(persona.tokenRequest());
+    }
+
+    /** POSTs JSON through the gateway as the persona; {@code item} names what is created, for the idempotency key. */
+    public HttpResponse<String> post(Persona as, String path, String json, String item) throws IOException, InterruptedException {
+        return send(as, path, item, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), "POST");
+    }
+
+    public HttpResponse<String> put(Persona as, String path, String json, String item) throws IOException, InterruptedException {
+        return send(as, path, item, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), "PUT");
+    }
+
+    /** The same step and item give the same key on every launch, so the API answers a repeat with the first result. */
+    public String idempotencyKey(String item) {
+        return UUID.nameUUIDFromBytes(("gridgov-demo/" + step + "/" + item).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    public Path localDirectory() {
+        return localDirectory;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    private HttpResponse<String> send(Persona as, String path, String item, HttpRequest.BodyPublisher body, String method)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(as))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey(item))
+                .method(method, body)
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
