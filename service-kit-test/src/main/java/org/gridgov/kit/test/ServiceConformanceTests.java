@@ -75,6 +75,7 @@ public abstract class ServiceConformanceTests extends ServiceIntegrationTest {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(404)
                 .jsonPath("$.type").isEqualTo("https://gridgov.org/problems/not-found")
-                .jsonPath("$.correlationId").isEqualTo("conformance-404");
+                .jsonPath("$.correlationId").isEqualTo("conformance-404")
+                .jsonPath("$.detail").isEqualTo("No resource at this path.");
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -82,6 +83,10 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, body, headers, status, exchange)
                 .map(response -> {
                     if (response.getBody() instanceof ProblemDetail problem) {
+                        if (ex instanceof NoResourceFoundException) {
+                            // Spring's own detail talks about static resources, meaningless to an API client
+                            problem.setDetail("No resource at this path.");
+                        }
                         decorate(problem, exchange);
                     }
                     return response;
