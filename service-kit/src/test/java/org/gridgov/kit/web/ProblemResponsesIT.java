@@ -100,6 +100,14 @@ class ProblemResponsesIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void a_body_under_the_limit_is_read_and_judged_on_its_content() {
+        String large = "x".repeat(600 * 1024);
+        expectProblem(web.post().uri("/api/parcels").headers(this::staff).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"" + large + "\"}").exchange(), HttpStatus.BAD_REQUEST, "invalid-request")
+                .jsonPath("$.errors[0].field").isEqualTo("name");
+    }
+
+    @Test
     void an_unsafe_correlation_id_is_replaced_and_a_safe_one_is_kept() {
         web.get().uri("/api/parcels/{id}", UUID.randomUUID()).headers(this::staff)
                 .header(CorrelationId.HEADER, "abc-123").exchange()

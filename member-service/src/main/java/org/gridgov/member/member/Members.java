@@ -1,0 +1,158 @@
+package org.gridgov.member.member;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.gridgov.contracts.EventType;
+import org.gridgov.kit.outbox.Outbox;
+import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.security.Role;
+import org.gridgov.kit.web.ProblemException;
+import org.gridgov.member.member.domain.MemberKind;
+import org.gridgov.member.member.domain.PartyMember;
+import org.gridgov.member.member.persistence.MemberRepository;
+import org.gridgov.member.unit.persistence.UnitRepository;
+import org.gridgov.member.web.Access;
+import org.gridgov.member.web.Places;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Registering party members, their dual reporting (双报到), and who may see them. */
+@Service
+public class Members {
+
+    private final MemberRepository members;
+    private final UnitRepository units;
+    private final Places places;
+    private final Access access;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Members(MemberRepository members, UnitRepository units, Places places, Access access, Outbox outbox, Clock clock) {
+        this.members = members;
+        this.units = units;
+        this.places = places;
+        this.access = access;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public record Registration(Optional<UUID> id, String name, MemberKind kind, UUID communityId, Optional<UUID> gridId,
+                               Optional<String> phone) {
+    }
+
+    /** Admins register members of communities within their jurisdiction. */
+    public Mono<PartyMember> register(Registration registration, Caller caller) {
+        if (!Access.isAdmin(caller)) {
+            return Mono.error(Access.adminsOnly());
+        }
+        PartyMember member = new PartyMember(registration.id().orElseGet(UUID::randomUUID), registration.name().strip(),
+                registration.kind(), registration.communityId(), registration.gridId(), registration.phone(),
+                Optional.empty(), now());
+        return places.community(member.communityId())
+                .then(member.gridId().map(grid -> places.gridIn(grid, member.communityId()).then()).orElse(Mono.empty()))
+                .then(access.requireAdminOver(caller, member.communityId()))
+                .then(members.insert(member, caller.subject()))
+                .flatMap(inserted -> inserted ? Mono.just(member)
+                        : Mono.error(ProblemException.conflict("A party member with id " + member.id() + " is already registered.")))
+                .flatMap(saved -> outbox.append(EventType.MEMBER_REGISTERED, saved.id().toString(), registered(saved))
+                        .thenReturn(saved));
+    }
+
+    public record DualReportRequest(UUID communityId, String workUnit, Optional<UUID> workUnitId) {
+    }
+
+    /**
+     * The in-service member reports in themself, or an admin of the community they report to
+     * records it. A repeat of the report on record changes nothing and announces nothing.
+     */
+    public Mono<PartyMember> dualReport(UUID memberId, DualReportRequest request, Caller caller) {
+        return visible(memberId, caller, true)
+                .flatMap(member -> places.community(request.communityId())
+                        .then(Access.isMember(caller, memberId) ? Mono.empty() : access.requireAdminOver(caller, request.communityId()))
+                        .then(request.workUnitId().map(this::requireUnit).orElse(Mono.empty()))
+                        .then(Mono.defer(() -> member.alreadyReported(request.communityId(), request.workUnit(), request.workUnitId())
+                                ? Mono.just(member)
+                                : record(member, request))));
+    }
+
+    private Mono<PartyMember> record(PartyMember member, DualReportRequest request) {
+        Mono<Boolean> gridStays = member.gridId()
+                .map(grid -> places.isWithin(grid, request.communityId()))
+                .orElse(Mono.just(false));
+        return gridStays.map(stays -> member.dualReport(request.communityId(), request.workUnit(), request.workUnitId(),
+                        stays, now()))
+                .flatMap(reported -> members.saveDualReport(reported)
+                        .then(outbox.append(EventType.MEMBER_DUAL_REPORTED, reported.id().toString(), dualReported(reported)))
+                        .thenReturn(reported));
+    }
+
+    private Mono<Void> requireUnit(UUID unitId) {
+        return units.exists(unitId).flatMap(exists -> exists ? Mono.<Void>empty()
+                : Mono.error(ProblemException.invalid("Member unit " + unitId + " is not known.")));
+    }
+
+    /**
+     * The member as the caller may see them: themself, staff over their grid or admins over their
+     * community. Anyone else is told it does not exist, which reveals nothing about other communities.
+     *
+     * @param asAdminOfAnyCommunity also let admins see members they are about to take into their community
+     */
+    public Mono<PartyMember> visible(UUID memberId, Caller caller, boolean asAdminOfAnyCommunity) {
+        return members.find(memberId)
+                .filterWhen(member -> Access.isMember(caller, memberId) ? Mono.just(true)
+                        : asAdminOfAnyCommunity && Access.isAdmin(caller) ? Mono.just(true)
+                        : access.isStaffOver(caller, member.placement())
+                                .flatMap(staff -> staff ? Mono.just(true) : access.isAdminOver(caller, member.communityId())))
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("party member", memberId)));
+    }
+
+    /** The phone is shown to the member and to grid staff of the member's grid; everyone else sees it masked. */
+    public Mono<Boolean> seesPhone(PartyMember member, Caller caller) {
+        if (Access.isMember(caller, member.id())) {
+            return Mono.just(true);
+        }
+        return member.gridId().filter(grid -> caller.has(Role.GRID_STAFF))
+                .map(grid -> access.isStaffOver(caller, grid))
+                .orElse(Mono.just(false));
+    }
+
+    /** Staff over the grid (when filtering by one) or the community may list its members. */
+    public Mono<List<PartyMember>> list(MemberRepository.Filter filter, Optional<UUID> afterId, int limit, Caller caller) {
+        UUID scope = filter.gridId().orElse(filter.communityId());
+        return access.isStaffOver(caller, scope)
+                .flatMap(allowed -> allowed ? members.list(filter, afterId, limit).collectList()
+                        : Mono.error(ProblemException.forbidden("Only staff and admins over this place may list its members.")));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Map<String, Object> registered(PartyMember member) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("memberId", member.id().toString());
+        data.put("kind", member.kind().name());
+        data.put("communityId", member.communityId().toString());
+        member.gridId().ifPresent(grid -> data.put("gridId", grid.toString()));
+        data.put("occurredAt", member.registeredAt().toString());
+        return data;
+    }
+
+    private static Map<String, Object> dualReported(PartyMember member) {
+        PartyMember.DualReport report = member.dualReport().orElseThrow();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("memberId", member.id().toString());
+        data.put("communityId", report.communityId().toString());
+        data.put("workUnit", report.workUnit());
+        report.workUnitId().ifPresent(unit -> data.put("unitId", unit.toString()));
+        data.put("occurredAt", report.reportedAt().toString());
+        return data;
+    }
+}

@@ -1,0 +1,96 @@
+package org.gridgov.member.ranking.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The quarterly red/black list (红黑榜) of a community's member units, from what the wish workflow
+ * recorded about each unit. A unit is put on the black list by the first black rule it meets, on
+ * the red list when it meets the red rule, and otherwise on neither; every entry names its rule.
+ */
+public final class RedBlackList {
+
+    public enum Placement { RED, BLACK, NONE }
+
+    /** A rule, with the code and wording shown next to each entry it placed. */
+    public record Rule(String code, Placement placement, String text) {
+    }
+
+    public static final Rule UNANSWERED = new Rule("B1", Placement.BLACK,
+            "left 3 or more dispatched wishes unanswered until the claim deadline");
+    public static final Rule LATE = new Rule("B2", Placement.BLACK,
+            "fulfilled fewer than half of at least 2 closed wishes on time");
+    public static final Rule POORLY_RATED = new Rule("B3", Placement.BLACK,
+            "rated below 3.0 on average by residents, over at least 2 ratings");
+    public static final Rule DELIVERED = new Rule("R1", Placement.RED,
+            "closed at least 3 wishes, at least 80% on time, rated 4.0 or better on average (when rated), "
+                    + "at most 1 dispatch unanswered");
+    public static final Rule NEITHER = new Rule("N", Placement.NONE, "met neither a red nor a black rule");
+
+    public static final List<Rule> RULES = List.of(UNANSWERED, LATE, POORLY_RATED, DELIVERED, NEITHER);
+
+    private RedBlackList() {
+    }
+
+    /**
+     * What a unit did in the quarter, in the community.
+     *
+     * @param claims       wishes it claimed
+     * @param released     claims it gave up again
+     * @param closed       wishes it served that residents closed
+     * @param onTime       of those, fulfilled by the wanted date and without the fulfilment deadline escalating
+     * @param ratings      ratings residents gave on closing
+     * @param ratingSum    their sum
+     * @param unanswered   dispatches to it as a candidate that nobody claimed before the claim deadline
+     */
+    public record Figures(UUID unitId, String name, int claims, int released, int closed, int onTime, int ratings,
+                          int ratingSum, int unanswered) {
+
+        /** Share of closed wishes fulfilled on time, or null when none closed. */
+        public Double onTimeRate() {
+            return closed == 0 ? null : (double) onTime / closed;
+        }
+
+        /** Average rating, or null without ratings. */
+        public Double averageRating() {
+            return ratings == 0 ? null : (double) ratingSum / ratings;
+        }
+    }
+
+    public record Entry(Placement placement, Rule rule, Figures figures) {
+    }
+
+    public static Rule ruleFor(Figures figures) {
+        if (figures.unanswered() >= 3) {
+            return UNANSWERED;
+        }
+        if (figures.closed() >= 2 && figures.onTimeRate() < 0.5) {
+            return LATE;
+        }
+        if (figures.ratings() >= 2 && figures.averageRating() < 3.0) {
+            return POORLY_RATED;
+        }
+        if (figures.closed() >= 3 && figures.onTimeRate() >= 0.8
+                && (figures.ratings() == 0 || figures.averageRating() >= 4.0) && figures.unanswered() <= 1) {
+            return DELIVERED;
+        }
+        return NEITHER;
+    }
+
+    /** Every unit placed, best first within each list: by wishes closed on time, then average rating. */
+    public static List<Entry> place(List<Figures> units) {
+        List<Entry> entries = new ArrayList<>();
+        for (Figures figures : units) {
+            Rule rule = ruleFor(figures);
+            entries.add(new Entry(rule.placement(), rule, figures));
+        }
+        entries.sort(Comparator.comparing((Entry entry) -> entry.placement().ordinal())
+                .thenComparing(entry -> entry.figures().onTime(), Comparator.reverseOrder())
+                .thenComparing(entry -> entry.figures().averageRating() == null ? 0 : entry.figures().averageRating(),
+                        Comparator.reverseOrder())
+                .thenComparing(entry -> entry.figures().name()));
+        return entries;
+    }
+}

@@ -1,0 +1,92 @@
+package org.gridgov.member.unit;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.gridgov.contracts.EventType;
+import org.gridgov.kit.outbox.Outbox;
+import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.ProblemException;
+import org.gridgov.member.unit.domain.MemberUnit;
+import org.gridgov.member.unit.domain.UnitKind;
+import org.gridgov.member.unit.persistence.UnitRepository;
+import org.gridgov.member.web.Access;
+import org.gridgov.member.web.Places;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Member units joining communities' Grand Party Committees, and who sees their contacts. */
+@Service
+public class Units {
+
+    private final UnitRepository units;
+    private final Places places;
+    private final Access access;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Units(UnitRepository units, Places places, Access access, Outbox outbox, Clock clock) {
+        this.units = units;
+        this.places = places;
+        this.access = access;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public record NewUnit(Optional<UUID> id, String name, UnitKind kind, List<UUID> communityIds,
+                          List<MemberUnit.Contact> contacts) {
+    }
+
+    /** An admin takes a unit into the Grand Party Committees of communities, all within their jurisdiction. */
+    public Mono<MemberUnit> join(NewUnit request, Caller caller) {
+        if (!Access.isAdmin(caller)) {
+            return Mono.error(Access.adminsOnly());
+        }
+        MemberUnit unit = new MemberUnit(request.id().orElseGet(UUID::randomUUID), request.name().strip(), request.kind(),
+                request.communityIds(), request.contacts(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return Flux.fromIterable(unit.communityIds()).concatMap(places::community).then()
+                .thenMany(Flux.fromIterable(unit.communityIds()).concatMap(community -> access.requireAdminOver(caller, community)))
+                .then(units.insert(unit, caller.subject()))
+                .flatMap(inserted -> inserted ? Mono.just(unit)
+                        : Mono.error(ProblemException.conflict("A member unit with id " + unit.id() + " already exists.")))
+                .flatMap(saved -> outbox.append(EventType.UNIT_JOINED, saved.id().toString(), joined(saved)).thenReturn(saved));
+    }
+
+    public Mono<MemberUnit> find(UUID id) {
+        return units.find(id).switchIfEmpty(Mono.error(() -> ProblemException.notFound("member unit", id)));
+    }
+
+    /** The unit itself and admins over one of its communities see its contacts' phones; others see them masked. */
+    public Mono<Boolean> seesContacts(MemberUnit unit, Caller caller) {
+        return Access.isUnit(caller, unit.id()) ? Mono.just(true) : access.isAdminOverAny(caller, unit.communityIds());
+    }
+
+    /** The unit itself, or an admin over one of its communities, may act for it. */
+    public Mono<MemberUnit> actingFor(UUID unitId, Caller caller) {
+        return find(unitId).filterWhen(unit -> seesContacts(unit, caller))
+                .switchIfEmpty(Mono.error(() -> ProblemException.forbidden(
+                        "Only the unit itself or an admin over one of its communities may do this.")));
+    }
+
+    public Mono<List<MemberUnit>> list(Optional<UUID> communityId, Optional<String> afterName, Optional<UUID> afterId,
+                                       int limit) {
+        return units.list(communityId, afterName, afterId, limit).collectList();
+    }
+
+    private static Map<String, Object> joined(MemberUnit unit) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("unitId", unit.id().toString());
+        data.put("name", unit.name());
+        data.put("kind", unit.kind().name());
+        data.put("communityIds", unit.communityIds().stream().map(UUID::toString).toList());
+        data.put("occurredAt", unit.joinedAt().toString());
+        return data;
+    }
+}

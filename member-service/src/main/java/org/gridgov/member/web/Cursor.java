@@ -1,0 +1,89 @@
+package org.gridgov.member.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.gridgov.kit.web.ProblemException;
+
+/**
+ * Opaque cursors for keyset pagination: the sort key of the last row of a page, encoded so that
+ * clients pass it back unchanged and do not build on its shape.
+ */
+public final class Cursor {
+
+    // PostgreSQL text cannot hold NUL, so no key ever contains it
+    private static final String SEPARATOR = "\0";
+
+    private Cursor() {
+    }
+
+    public static String encode(Object... keys) {
+        StringBuilder text = new StringBuilder();
+        for (Object key : keys) {
+            if (!text.isEmpty()) {
+                text.append(SEPARATOR);
+            }
+            text.append(key);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The keys of a cursor, or an empty list for the first page; a 400 when it was tampered with. */
+    public static List<String> decode(String cursor, int keys) {
+        if (cursor == null || cursor.isEmpty()) {
+            return List.of();
+        }
+        try {
+            List<String> decoded = List.of(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
+                    .split(SEPARATOR, -1));
+            if (decoded.size() != keys) {
+                throw new IllegalArgumentException("wrong number of keys");
+            }
+            return decoded;
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    /** The position in a list sorted by name, then id. */
+    public record NameAndId(String name, UUID id) {
+    }
+
+    public static Optional<NameAndId> nameAndId(String cursor) {
+        List<String> keys = decode(cursor, 2);
+        return keys.isEmpty() ? Optional.empty() : Optional.of(new NameAndId(keys.get(0), uuidKey(keys.get(1))));
+    }
+
+    public static UUID uuidKey(String key) {
+        try {
+            return UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    public static long longKey(String key) {
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
+    public static Instant instantKey(String key) {
+        try {
+            return Instant.parse(key);
+        } catch (DateTimeParseException e) {
+            throw invalid();
+        }
+    }
+
+    private static ProblemException invalid() {
+        return ProblemException.invalid("The cursor is not one this list gave out.");
+    }
+}

@@ -1,0 +1,151 @@
+package org.gridgov.member.ranking;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.gridgov.member.MemberServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** The star rank (星级排行榜) and the quarterly red/black list (红黑榜), each with the figures and rule behind every place. */
+class RankingIT extends MemberServiceIntegrationTest {
+
+    private static final Map<String, Object> RESIDENT = Map.of("id", "resident-1", "role", "RESIDENT");
+    private static final Map<String, Object> TIMER = Map.of("id", "sla-timer", "role", "SYSTEM");
+
+    @Test
+    void members_are_ranked_by_points_earned_and_starred_by_points_and_hours() {
+        Community community = newCommunity();
+        UUID keen = registerMember(community, "甲", "RETIRED");
+        UUID steady = registerMember(community, "乙", "RESIDENT");
+        UUID quiet = registerMember(community, "丙", "MOBILE");
+        approveService(community, keen, 12);
+        approveService(community, steady, 4);
+        publishWishEvent("org.gridgov.wish.closed.v1", UUID.randomUUID(), Map.of("actor", RESIDENT, "status", "CLOSED",
+                "claimer", Map.of("kind", "PARTY_MEMBER", "id", keen.toString()), "servedMemberIds", List.of(),
+                "occurredAt", Instant.now().toString()), UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(60)).until(() -> balance(keen) == 140);
+        UUID item = UUID.fromString(post("/api/points/store-items", admin(community.id()), Map.of("communityId",
+                community.id().toString(), "name", "保温杯", "price", 100, "stock", 1))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString());
+        post("/api/points/redemptions", partyMember(keen), Map.of("memberId", keen.toString(), "itemId", item.toString(),
+                "quantity", 1)).expectStatus().isCreated();
+
+        get("/api/rankings/stars?community=" + community.id(), resident()).expectStatus().isOk().expectBody()
+                .jsonPath("$.rules.length()").isEqualTo(6)
+                .jsonPath("$.entries.items[0].memberId").isEqualTo(keen.toString())
+                .jsonPath("$.entries.items[0].place").isEqualTo(1)
+                .jsonPath("$.entries.items[0].pointsEarned").isEqualTo(140)
+                .jsonPath("$.entries.items[0].serviceHours").isEqualTo(12.0)
+                .jsonPath("$.entries.items[0].wishesServed").isEqualTo(1)
+                .jsonPath("$.entries.items[0].stars").isEqualTo(3)
+                .jsonPath("$.entries.items[0].rule").isEqualTo("3★: at least 60 points earned and 12 service hours this year")
+                .jsonPath("$.entries.items[1].memberId").isEqualTo(steady.toString())
+                .jsonPath("$.entries.items[1].stars").isEqualTo(2)
+                .jsonPath("$.entries.items[1].pointsEarned").isEqualTo(40)
+                .jsonPath("$.entries.items[2].memberId").isEqualTo(quiet.toString())
+                .jsonPath("$.entries.items[2].stars").isEqualTo(0)
+                .jsonPath("$.entries.items[2].place").isEqualTo(3);
+        get("/api/rankings/stars?community=" + community.id() + "&limit=2", resident()).expectStatus().isOk().expectBody()
+                .jsonPath("$.entries.items.length()").isEqualTo(2)
+                .jsonPath("$.entries.nextCursor").isNotEmpty();
+    }
+
+    @Test
+    void the_quarterly_red_black_list_places_every_unit_by_a_named_rule_with_its_figures() {
+        Community community = newCommunity();
+        UUID reliable = joinUnit(community, "A 区人民医院");
+        UUID absent = joinUnit(community, "B 某商贸公司");
+        UUID disliked = joinUnit(community, "C 某物业公司");
+        UUID idle = joinUnit(community, "D 区图书馆");
+        for (int day = 1; day <= 3; day++) {
+            servedOnTime(community, reliable, day, 5);
+            leftUnanswered(community, absent, day);
+        }
+        servedOnTime(community, disliked, 4, 2);
+        servedOnTime(community, disliked, 5, 1);
+        String path = "/api/units/red-black-list?community=" + community.id() + "&quarter=2026Q1";
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> get(path, resident()).expectBody()
+                .jsonPath("$.red[0].figures.closed").isEqualTo(3)
+                .jsonPath("$.black.length()").isEqualTo(2)
+                .jsonPath("$.black[?(@.unitId=='" + disliked + "')].figures.ratings").isEqualTo(2));
+        get(path, resident()).expectStatus().isOk().expectBody()
+                .jsonPath("$.quarter").isEqualTo("2026Q1")
+                .jsonPath("$.rules.length()").isEqualTo(5)
+                .jsonPath("$.red.length()").isEqualTo(1)
+                .jsonPath("$.red[0].unitId").isEqualTo(reliable.toString())
+                .jsonPath("$.red[0].rule.code").isEqualTo("R1")
+                .jsonPath("$.red[0].figures.claims").isEqualTo(3)
+                .jsonPath("$.red[0].figures.onTime").isEqualTo(3)
+                .jsonPath("$.red[0].figures.onTimeRate").isEqualTo(1.0)
+                .jsonPath("$.red[0].figures.averageRating").isEqualTo(5.0)
+                .jsonPath("$.black[?(@.unitId=='" + absent + "')].rule.code").isEqualTo("B1")
+                .jsonPath("$.black[?(@.unitId=='" + absent + "')].figures.unanswered").isEqualTo(3)
+                .jsonPath("$.black[?(@.unitId=='" + disliked + "')].rule.code").isEqualTo("B3")
+                .jsonPath("$.black[?(@.unitId=='" + disliked + "')].figures.averageRating").isEqualTo(1.5)
+                .jsonPath("$.neither.length()").isEqualTo(1)
+                .jsonPath("$.neither[0].unitId").isEqualTo(idle.toString())
+                .jsonPath("$.neither[0].rule.code").isEqualTo("N");
+        get("/api/units/red-black-list?community=" + community.id() + "&quarter=2026Q2", resident()).expectStatus().isOk()
+                .expectBody().jsonPath("$.neither.length()").isEqualTo(4);
+        get("/api/units/red-black-list?community=" + community.id() + "&quarter=2026Q5", resident()).expectStatus().isBadRequest();
+    }
+
+    /** Dispatched to the unit, claimed, fulfilled before the wanted date and closed with a rating, in January 2026. */
+    private static void servedOnTime(Community community, UUID unit, int day, int rating) {
+        UUID wish = UUID.randomUUID();
+        Map<String, Object> claimer = Map.of("kind", "UNIT", "id", unit.toString());
+        Map<String, Object> submitted = new HashMap<>(submitted(community, day));
+        submitted.put("wantedBy", at(day + 10));
+        publishWishEvent("org.gridgov.wish.submitted.v1", wish, submitted, UUID.randomUUID());
+        publishWishEvent("org.gridgov.wish.dispatched.v1", wish, Map.of("actor", TIMER, "status", "DISPATCHED",
+                "candidateUnits", List.of(unit.toString()), "occurredAt", at(day)), UUID.randomUUID());
+        publishWishEvent("org.gridgov.wish.claimed.v1", wish, Map.of("actor", TIMER, "status", "CLAIMED", "claimer", claimer,
+                "occurredAt", at(day + 1)), UUID.randomUUID());
+        publishWishEvent("org.gridgov.wish.fulfilled.v1", wish, Map.of("actor", TIMER, "status", "FULFILLED", "claimer", claimer,
+                "occurredAt", at(day + 2)), UUID.randomUUID());
+        publishWishEvent("org.gridgov.wish.closed.v1", wish, Map.of("actor", RESIDENT, "status", "CLOSED", "claimer", claimer,
+                "rating", rating, "servedMemberIds", List.of(), "occurredAt", at(day + 3)), UUID.randomUUID());
+    }
+
+    /** Dispatched to the unit, which let the claim deadline pass. */
+    private static void leftUnanswered(Community community, UUID unit, int day) {
+        UUID wish = UUID.randomUUID();
+        publishWishEvent("org.gridgov.wish.submitted.v1", wish, submitted(community, day), UUID.randomUUID());
+        publishWishEvent("org.gridgov.wish.dispatched.v1", wish, Map.of("actor", TIMER, "status", "DISPATCHED",
+                "candidateUnits", List.of(unit.toString()), "occurredAt", at(day)), UUID.randomUUID());
+        publishWishEvent("org.gridgov.wish.escalated.v1", wish, Map.of("actor", TIMER, "status", "DISPATCHED",
+                "slaStep", "CLAIM", "level", "COMMUNITY", "dueAt", at(day + 1), "occurredAt", at(day + 1)), UUID.randomUUID());
+    }
+
+    private static Map<String, Object> submitted(Community community, int day) {
+        return Map.of("actor", RESIDENT, "status", "SUBMITTED", "category", "REPAIRS", "title", "修水管",
+                "gridId", community.grid().toString(), "microGridId", UUID.randomUUID().toString(),
+                "communityId", community.id().toString(), "occurredAt", at(day));
+    }
+
+    private static String at(int dayOfJanuary) {
+        return "2026-01-" + String.format("%02d", dayOfJanuary) + "T08:00:00Z";
+    }
+
+    private void approveService(Community community, UUID member, int hours) {
+        String record = post("/api/members/" + member + "/service-records", partyMember(member),
+                Map.of("hours", hours, "servedOn", LocalDate.now().toString(), "activity", "社区巡逻"))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+        post("/api/members/" + member + "/service-records/" + record + "/approval", gridStaff(community.grid()), Map.of())
+                .expectStatus().isOk();
+    }
+
+    private long balance(UUID member) {
+        Map<?, ?> account = get("/api/points/accounts/" + member, partyMember(member)).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) account.get("balance")).longValue();
+    }
+}
