@@ -1,0 +1,176 @@
+package org.gridgov.matching.candidate.persistence;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.gridgov.matching.candidate.SubmittedWish;
+import org.gridgov.matching.candidate.domain.Candidate;
+import org.gridgov.matching.candidate.domain.CandidateKind;
+import org.gridgov.matching.candidate.domain.Offer;
+import org.gridgov.matching.candidate.domain.ServiceRecord;
+import org.gridgov.matching.candidate.domain.WishToMatch;
+import org.gridgov.matching.fit.domain.Category;
+import org.gridgov.matching.fit.domain.GridDistance;
+import org.gridgov.matching.fit.domain.GridPlace;
+import org.gridgov.matching.readmodel.CommunityUnits;
+import org.gridgov.matching.readmodel.CommunityUnits.UnitOffering;
+import org.gridgov.matching.readmodel.GridChains;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gathers who could claim a wish from the read model: the units of the community's Grand Party
+ * Committee with their current resources, the party members of the community, what each has on its
+ * plate and delivered before, and how often each was ranked first lately.
+ */
+@Component
+public class CandidatePool {
+
+    private final DatabaseClient db;
+    private final CommunityUnits communityUnits;
+    private final GridChains gridChains;
+
+    CandidatePool(DatabaseClient db, CommunityUnits communityUnits, GridChains gridChains) {
+        this.db = db;
+        this.communityUnits = communityUnits;
+        this.gridChains = gridChains;
+    }
+
+    /** The wish placed in the grid tree, and everyone who could claim it. */
+    public record Pool(WishToMatch wish, List<Candidate> candidates) {
+    }
+
+    /** Two rounds of queries: the community's units and members, then everything about them at once. */
+    public Mono<Pool> gather(SubmittedWish submitted, Instant firstsSince) {
+        int year = submitted.submittedAt().atOffset(ZoneOffset.UTC).getYear();
+        return Mono.zip(communityUnits.of(submitted.communityId(), year), members(submitted.communityId()))
+                .flatMap(found -> {
+                    List<UnitOffering> units = found.getT1();
+                    List<Member> members = found.getT2();
+                    List<UUID> ids = new ArrayList<>();
+                    units.forEach(unit -> ids.add(unit.unitId()));
+                    members.forEach(member -> ids.add(member.id()));
+                    List<UUID> nodes = new ArrayList<>(List.of(submitted.microGridId()));
+                    units.forEach(unit -> unit.items().forEach(item -> nodes.addAll(item.area())));
+                    members.stream().filter(member -> member.gridId() != null).forEach(member -> nodes.add(member.gridId()));
+                    return Mono.zip(gridChains.of(nodes), records(ids, submitted.category(), year),
+                                    recentFirsts(ids, firstsSince))
+                            .map(facts -> {
+                                WishToMatch wish = wishToMatch(submitted, facts.getT1());
+                                return new Pool(wish, assemble(wish, units, members, facts.getT1(), facts.getT2(),
+                                        facts.getT3()));
+                            });
+                });
+    }
+
+    private static WishToMatch wishToMatch(SubmittedWish wish, Map<UUID, List<UUID>> chains) {
+        List<UUID> chain = chains.get(wish.microGridId());
+        GridPlace place = GridPlace.of(chain.subList(0, chain.size() - 1), wish.communityId(), wish.gridId(),
+                wish.microGridId());
+        return new WishToMatch(wish.wishId(), wish.category(), place, wish.submittedAt());
+    }
+
+    private static List<Candidate> assemble(WishToMatch wish, List<UnitOffering> units, List<Member> members,
+                                            Map<UUID, List<UUID>> chains, Map<UUID, Record> records,
+                                            Map<UUID, Integer> firsts) {
+        List<Candidate> candidates = new ArrayList<>(units.size() + members.size());
+        for (UnitOffering unit : units) {
+            Record record = records.getOrDefault(unit.unitId(), Record.NONE);
+            List<Offer> offers = unit.items().stream().map(item -> new Offer(item.itemId(), item.category(), item.title(),
+                    item.capacity(), record.usedThisYear().getOrDefault(item.category(), 0),
+                    GridChains.area(item.area(), chains))).toList();
+            candidates.add(new Candidate(CandidateKind.UNIT, unit.unitId(), unit.name(), offers,
+                    GridDistance.SAME_COMMUNITY, record.service(), firsts.getOrDefault(unit.unitId(), 0)));
+        }
+        for (Member member : members) {
+            GridDistance home = member.gridId() == null ? GridDistance.SAME_COMMUNITY
+                    : wish.place().distanceTo(chains.get(member.gridId()));
+            if (!home.isNearerThan(GridDistance.SAME_COMMUNITY)) {
+                // a member registered or reported in here belongs to the community wherever their grid is
+                home = GridDistance.SAME_COMMUNITY;
+            }
+            candidates.add(new Candidate(CandidateKind.PARTY_MEMBER, member.id(), null, List.of(), home,
+                    records.getOrDefault(member.id(), Record.NONE).service(), firsts.getOrDefault(member.id(), 0)));
+        }
+        return candidates;
+    }
+
+    private record Member(UUID id, UUID gridId) {
+    }
+
+    private Mono<List<Member>> members(UUID communityId) {
+        return db.sql("select id, grid_id from party_member where community_ids @> :community")
+                .bind("community", new UUID[] {communityId})
+                .map(row -> new Member(row.get("id", UUID.class), row.get("grid_id", UUID.class)))
+                .all().collectList();
+    }
+
+    /** A candidate's service record and, per category, how many claims it took on this year. */
+    private record Record(ServiceRecord service, Map<Category, Integer> usedThisYear) {
+        static final Record NONE = new Record(ServiceRecord.NONE, Map.of());
+    }
+
+    private Mono<Map<UUID, Record>> records(List<UUID> ids, Category wanted, int year) {
+        return db.sql("""
+                        select claimer_id, category,
+                               count(*) filter (where status = 'CLAIMED') as open_claims,
+                               count(*) filter (where fulfilled_at is not null) as fulfilled,
+                               count(*) filter (where fulfilled_at is not null
+                                                  and (fulfil_escalated or fulfilled_at > wanted_by)) as late,
+                               count(*) filter (where claimed_at >= :from and claimed_at < :to
+                                                  and status in ('CLAIMED', 'FULFILLED', 'CLOSED')) as used
+                        from wish where claimer_id = any(:ids)
+                        group by claimer_id, category""")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .bind("from", OffsetDateTime.of(year, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
+                .bind("to", OffsetDateTime.of(year + 1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
+                .map(row -> new CategoryRow(row.get("claimer_id", UUID.class), Category.valueOf(row.get("category", String.class)),
+                        row.get("open_claims", Long.class).intValue(), row.get("fulfilled", Long.class).intValue(),
+                        row.get("late", Long.class).intValue(), row.get("used", Long.class).intValue()))
+                .all().collectList()
+                .map(rows -> {
+                    Map<UUID, List<CategoryRow>> byClaimer = new HashMap<>();
+                    rows.forEach(row -> byClaimer.computeIfAbsent(row.claimerId(), id -> new ArrayList<>()).add(row));
+                    Map<UUID, Record> records = new HashMap<>();
+                    byClaimer.forEach((claimer, categories) -> records.put(claimer, record(categories, wanted)));
+                    return records;
+                });
+    }
+
+    private record CategoryRow(UUID claimerId, Category category, int openClaims, int fulfilled, int late, int used) {
+    }
+
+    private static Record record(List<CategoryRow> rows, Category wanted) {
+        int open = 0;
+        int fulfilled = 0;
+        int late = 0;
+        int fulfilledInCategory = 0;
+        Map<Category, Integer> used = new HashMap<>();
+        for (CategoryRow row : rows) {
+            open += row.openClaims();
+            fulfilled += row.fulfilled();
+            late += row.late();
+            fulfilledInCategory += row.category() == wanted ? row.fulfilled() : 0;
+            used.put(row.category(), row.used());
+        }
+        return new Record(new ServiceRecord(open, fulfilled, late, fulfilledInCategory), used);
+    }
+
+    private Mono<Map<UUID, Integer>> recentFirsts(List<UUID> ids, Instant since) {
+        return db.sql("""
+                        select candidate_id, count(*) as firsts from wish_candidate
+                        where rank = 1 and candidate_id = any(:ids) and computed_at >= :since
+                        group by candidate_id""")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .bind("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+                .map(row -> Map.entry(row.get("candidate_id", UUID.class), row.get("firsts", Long.class).intValue()))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+}
