@@ -1,0 +1,85 @@
+package org.gridgov.gateway.openapi;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.gridgov.gateway.routing.ServiceRoutes;
+import org.gridgov.gateway.routing.ServiceRoutes.ServiceRoute;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The latest OpenAPI document of each service, fetched from its {@code /v3/api-docs} in the
+ * background and kept as text. A service that is down or not deployed yet keeps its last good
+ * document, so the public description does not flicker with the services' health.
+ */
+@Component
+class ServiceApiDocs implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceApiDocs.class);
+
+    private final ServiceRoutes routes;
+    private final Duration refreshInterval;
+    private final Duration timeout;
+    private final WebClient web = WebClient.builder()
+            .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
+            .build();
+    private final Map<URI, String> latestByService = new ConcurrentHashMap<>();
+    private volatile Disposable refreshing;
+
+    ServiceApiDocs(ServiceRoutes routes, @Value("${gridgov.gateway.api-docs.refresh-interval}") Duration refreshInterval,
+                   @Value("${gridgov.gateway.api-docs.timeout}") Duration timeout) {
+        this.routes = routes;
+        this.refreshInterval = refreshInterval;
+        this.timeout = timeout;
+    }
+
+    /** The last document the route's service served, if it ever served one. */
+    Optional<String> latest(ServiceRoute route) {
+        return Optional.ofNullable(latestByService.get(route.uri()));
+    }
+
+    @Override
+    public void start() {
+        refreshing = Flux.interval(Duration.ZERO, refreshInterval)
+                .onBackpressureDrop()
+                .concatMap(tick -> Flux.fromIterable(routes.all()).map(ServiceRoute::uri).distinct()
+                        .flatMap(this::fetch).then())
+                .subscribe();
+    }
+
+    private Mono<Void> fetch(URI service) {
+        return web.get().uri(service.resolve("/v3/api-docs")).retrieve().bodyToMono(String.class)
+                .timeout(timeout)
+                .doOnNext(document -> latestByService.put(service, document))
+                .onErrorResume(failure -> {
+                    log.debug("no API description from {}: {}", service, failure.toString());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = refreshing;
+        if (current != null) {
+            current.dispose();
+        }
+        refreshing = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return refreshing != null;
+    }
+}

@@ -1,0 +1,91 @@
+package org.gridgov.gateway.security;
+
+import static org.gridgov.kit.security.Role.CLIENT;
+import static org.gridgov.kit.security.Role.COMMUNITY_ADMIN;
+import static org.gridgov.kit.security.Role.DISTRICT_ADMIN;
+import static org.gridgov.kit.security.Role.GRID_STAFF;
+import static org.gridgov.kit.security.Role.PARTY_MEMBER;
+import static org.gridgov.kit.security.Role.RESIDENT;
+import static org.gridgov.kit.security.Role.STREET_ADMIN;
+import static org.gridgov.kit.security.Role.UNIT;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.gridgov.kit.security.Role;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The coarse check the gateway makes before a request reaches a service: the roles that can
+ * possibly be allowed each call of the public API — {@code API.md}'s "who" column, widened where a
+ * service deliberately allows more (noted below). A role that can never succeed gets 403 here
+ * without costing a service anything; whether the caller may act on this grid, unit, member or
+ * wish (jurisdiction, "self", "the claimer") only the service knows, and it checks the role again.
+ * Calls not listed are open to any authenticated caller.
+ *
+ * <p>A rule must never be narrower than its service: when a service lets a new role make a call,
+ * widen the rule here too (the authorisation matrix test says where).
+ */
+final class AccessPolicy {
+
+    private static final Role[] ADMINS = adminsAnd();
+
+    static final List<Rule> RULES = List.of(
+            rule(POST, "/api/grid/imports", ADMINS),
+            rule(GET, "/api/grid/imports/*", ADMINS),
+            rule(GET, "/api/grid/nodes/*/households", adminsAnd(GRID_STAFF)),
+            rule(GET, "/api/grid/resolve", adminsAnd(GRID_STAFF, CLIENT)),
+            rule(PUT, "/api/grid/nodes/*/staff/*", ADMINS),
+
+            rule(POST, "/api/members", ADMINS),
+            rule(GET, "/api/members", adminsAnd(GRID_STAFF)),
+            rule(GET, "/api/members/*", adminsAnd(PARTY_MEMBER, GRID_STAFF)),
+            rule(POST, "/api/members/*/dual-report", adminsAnd(PARTY_MEMBER)),
+            rule(POST, "/api/units", ADMINS),
+            rule(PUT, "/api/units/*/resource-lists/*", adminsAnd(UNIT)),
+            rule(GET, "/api/points/accounts/*", adminsAnd(PARTY_MEMBER)),
+            rule(POST, "/api/points/redemptions", adminsAnd(PARTY_MEMBER)),
+            rule(POST, "/api/points/store-items", ADMINS),
+
+            rule(POST, "/api/wishes", RESIDENT, GRID_STAFF, CLIENT),
+            // admins step in once a wish is escalated beyond its grid
+            rule(POST, "/api/wishes/*/dispatch", adminsAnd(GRID_STAFF)),
+            rule(POST, "/api/wishes/*/reject", adminsAnd(GRID_STAFF)),
+            rule(POST, "/api/wishes/*/claim", UNIT, PARTY_MEMBER),
+            rule(POST, "/api/wishes/*/release", UNIT, PARTY_MEMBER),
+            rule(POST, "/api/wishes/*/fulfil", UNIT, PARTY_MEMBER),
+            // the one who ordered it (a resident, or the app that passed it on), or grid staff on their behalf
+            rule(POST, "/api/wishes/*/close", adminsAnd(RESIDENT, CLIENT, GRID_STAFF)),
+            rule(POST, "/api/wishes/*/cancel", RESIDENT, CLIENT, GRID_STAFF),
+            rule(POST, "/api/needs", adminsAnd(GRID_STAFF)),
+            rule(GET, "/api/needs", adminsAnd(GRID_STAFF)),
+            // a unit sees its own KPIs
+            rule(GET, "/api/kpis", adminsAnd(GRID_STAFF, UNIT)),
+
+            rule(GET, "/api/matching/wishes/*/candidates", adminsAnd(GRID_STAFF)),
+            rule(POST, "/api/matching/project-lists", ADMINS),
+            rule(GET, "/api/matching/project-lists/*", ADMINS));
+
+    private AccessPolicy() {
+    }
+
+    private static Rule rule(HttpMethod method, String path, Role... roles) {
+        return new Rule(method, path, Arrays.stream(roles).map(Role::name).toArray(String[]::new));
+    }
+
+    /** The community, street and district admins, plus these roles. */
+    private static Role[] adminsAnd(Role... more) {
+        Set<Role> roles = EnumSet.of(COMMUNITY_ADMIN, STREET_ADMIN, DISTRICT_ADMIN);
+        roles.addAll(List.of(more));
+        return roles.toArray(Role[]::new);
+    }
+
+    /** A call (method and path pattern) and the roles that may make it. */
+    record Rule(HttpMethod method, String path, String[] roles) {
+    }
+}

@@ -1,0 +1,72 @@
+package org.gridgov.gateway.security;
+
+import org.gridgov.kit.security.SecurityKitAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+
+/**
+ * The gateway's own security chain, in place of the kit's: the same JWT validation (issuer,
+ * signature via JWKS, audience, expiry — configured by the kit's defaults) and problem+json 401/403,
+ * plus what only the public entry needs: the coarse role check of {@link AccessPolicy}, the
+ * anonymous Open311 facade, CORS for browser apps and security headers on every response.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CorsProperties.class)
+class GatewaySecurity {
+
+    /** GeoReport v2 apps call without a bearer token (reads are public, posts carry an api_key the facade checks). */
+    private static final String OPEN311 = "/open311/**";
+
+    /** Enough for Swagger UI (its scripts and styles are served from here); nothing may frame the API. */
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, ServerAuthenticationEntryPoint entryPoint,
+                                                ServerAccessDeniedHandler deniedHandler, CorsProperties cors) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .cors(spec -> spec.configurationSource(cors.source()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers(SecurityKitAutoConfiguration.OPEN_PATHS).permitAll();
+                    exchanges.pathMatchers(OPEN311).permitAll();
+                    AccessPolicy.RULES.forEach(rule ->
+                            exchanges.pathMatchers(rule.method(), rule.path()).hasAnyRole(rule.roles()));
+                    exchanges.anyExchange().authenticated();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(deniedHandler))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(deniedHandler))
+                .build();
+    }
+
+    /** The token's {@code roles} claim as {@code ROLE_<role>} authorities; the principal's name is its subject. */
+    private static ReactiveJwtAuthenticationConverterAdapter rolesFromToken() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+}

@@ -1,0 +1,210 @@
+package org.gridgov.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.gridgov.gateway.GatewayIntegrationTest;
+import org.gridgov.infra.TokenRequest;
+import org.gridgov.kit.security.Role;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient.RequestBodySpec;
+
+/**
+ * Every call of the public API ({@code API.md}) × every role × a token inside and one outside the
+ * jurisdiction, checked at the gateway: without a token 401 and the service never sees it; a role
+ * the call's "who" column can never allow gets 403 and the service never sees it; any other caller
+ * reaches the right service with its token unchanged, inside or outside — the jurisdiction and the
+ * "self"/"the claimer" rules are the service's to enforce, against that token.
+ *
+ * <p>The table is written from {@code API.md} and the services independently of
+ * {@link AccessPolicy}, so the two check each other.
+ */
+class AuthorisationMatrixIT extends GatewayIntegrationTest {
+
+    private static final String NODE = "6f0a4c1e-3b7d-4a59-9c2e-1d8b7e5a0c11";
+    private static final String OTHER_NODE = "b2e9d7c4-5a31-4f08-8e6d-7c4b1a9f2d33";
+    private static final String UNIT = "0c7e5b2a-91d4-4f6e-a3b8-5e2d1c9f7a44";
+    private static final String OTHER_UNIT = "d4a1f8e3-2c6b-49d7-b0e5-8f3a6c2d1b55";
+    private static final String MEMBER = "7e3c9a1d-4b8f-42e6-9d05-a1f7c3e8b266";
+    private static final String OTHER_MEMBER = "a9d2e6f1-7c3b-4e58-b4a0-2f6d8c1e9a77";
+    private static final String WISH = "3d8f1b6e-9a2c-4d75-8e13-6b0f4a7c2e88";
+    private static final String ID = "5b1e7d3a-6f2c-4a89-9b04-e7c3a1d8f599";
+
+    /**
+     * API.md, every call: method, path, the service that serves it, and the roles that may possibly
+     * make it — the "who" column, widened where the services allow more (after {@code #}).
+     */
+    private static final String API = """
+            POST /api/grid/imports                                      grid     ADMINS
+            GET  /api/grid/imports/{id}                                 grid     ADMINS
+            GET  /api/grid/nodes?kind=GRID&name=first                   grid     ANY
+            GET  /api/grid/nodes/{node}                                 grid     ANY
+            GET  /api/grid/nodes/{node}/children                        grid     ANY
+            GET  /api/grid/nodes/{node}/tree?depth=2                    grid     ANY
+            GET  /api/grid/nodes/{node}/households                      grid     GRID_STAFF ADMINS
+            GET  /api/grid/resolve?address=taiping-street-12            grid     GRID_STAFF ADMINS CLIENT
+            PUT  /api/grid/nodes/{node}/staff/GRID_CHIEF                grid     ADMINS
+            POST /api/members                                           member   ADMINS
+            GET  /api/members/{member}                                  member   PARTY_MEMBER ADMINS GRID_STAFF  # staff of the member's grid
+            GET  /api/members?community={node}&kind=IN_SERVICE          member   GRID_STAFF ADMINS
+            POST /api/members/{member}/dual-report                      member   PARTY_MEMBER ADMINS
+            POST /api/units                                             member   ADMINS
+            GET  /api/units/{unit}                                      member   ANY
+            GET  /api/units?community={node}                            member   ANY
+            PUT  /api/units/{unit}/resource-lists/2026H2                member   UNIT ADMINS
+            GET  /api/points/accounts/{member}                          member   PARTY_MEMBER ADMINS
+            POST /api/points/redemptions                                member   PARTY_MEMBER ADMINS
+            GET  /api/points/store-items?community={node}               member   ANY
+            POST /api/points/store-items                                member   ADMINS
+            GET  /api/rankings/stars?community={node}                   member   ANY
+            GET  /api/units/red-black-list?community={node}&quarter=2026Q3  member  ANY
+            POST /api/wishes                                            wish     RESIDENT GRID_STAFF CLIENT
+            POST /api/wishes/{wish}/dispatch                            wish     GRID_STAFF ADMINS  # admins once escalated
+            POST /api/wishes/{wish}/reject                              wish     GRID_STAFF ADMINS  # admins once escalated
+            POST /api/wishes/{wish}/claim                               wish     UNIT PARTY_MEMBER
+            POST /api/wishes/{wish}/release                             wish     UNIT PARTY_MEMBER
+            POST /api/wishes/{wish}/fulfil                              wish     UNIT PARTY_MEMBER
+            POST /api/wishes/{wish}/close                               wish     RESIDENT GRID_STAFF CLIENT ADMINS  # the orderer; grid staff or escalated admins for them
+            POST /api/wishes/{wish}/cancel                              wish     RESIDENT GRID_STAFF CLIENT  # the orderer, or grid staff for them
+            GET  /api/wishes/{wish}                                     wish     ANY
+            GET  /api/wishes?status=SUBMITTED&grid={node}               wish     ANY
+            GET  /api/wishes/{wish}/history                             wish     ANY
+            POST /api/needs                                             wish     GRID_STAFF ADMINS
+            GET  /api/needs?grid={node}&status=OPEN                     wish     GRID_STAFF ADMINS
+            GET  /api/kpis?node={node}&from=2026-01-01&to=2026-06-30    wish     GRID_STAFF ADMINS UNIT  # a unit: its own
+            GET  /api/matching/wishes/{wish}/candidates?limit=5         matching GRID_STAFF ADMINS
+            POST /api/matching/project-lists                            matching ADMINS
+            GET  /api/matching/project-lists/{id}                       matching ADMINS
+            GET  /open311/v2/discovery.json                             wish     OPEN
+            GET  /open311/v2/services.json                              wish     OPEN
+            GET  /open311/v2/services/REPAIRS.json                      wish     OPEN
+            GET  /open311/v2/requests.json?status=open                  wish     OPEN
+            POST /open311/v2/requests.json                              wish     OPEN
+            GET  /open311/v2/requests/{wish}.json                       wish     OPEN
+            GET  /open311/v2/tokens/{id}.json                           wish     OPEN
+            """;
+
+    private static final Map<Role, String> INSIDE = tokens(NODE, UNIT, MEMBER, "inside");
+    private static final Map<Role, String> OUTSIDE = tokens(OTHER_NODE, OTHER_UNIT, OTHER_MEMBER, "outside");
+
+    @TestFactory
+    Stream<DynamicNode> every_call_by_every_role_inside_and_outside_its_jurisdiction() {
+        return endpoints().map(endpoint -> DynamicContainer.dynamicContainer(endpoint.toString(), Stream.concat(
+                Stream.of(DynamicTest.dynamicTest("without a token", () -> withoutToken(endpoint))),
+                Arrays.stream(Role.values()).map(role -> DynamicTest.dynamicTest(role.name(), () -> {
+                    withToken(endpoint, role, INSIDE.get(role));
+                    withToken(endpoint, role, OUTSIDE.get(role));
+                })))));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> the_table_covers_every_rule_of_the_gateway() {
+        List<Endpoint> endpoints = endpoints().toList();
+        return AccessPolicy.RULES.stream().map(rule -> DynamicTest.dynamicTest(rule.method() + " " + rule.path(), () ->
+                assertThat(endpoints).as("a row of the matrix for this rule")
+                        .anySatisfy(endpoint -> {
+                            assertThat(endpoint.method()).isEqualTo(rule.method());
+                            assertThat(endpoint.pathWithoutQuery()).matches(rule.path().replace("*", "[^/]+"));
+                        })));
+    }
+
+    private void withoutToken(Endpoint endpoint) {
+        String id = requestId();
+        WebTestClient.ResponseSpec response = send(endpoint, null, id);
+        if (endpoint.open()) {
+            response.expectStatus().isOk();
+            assertThat(backends.named(endpoint.service()).received(id)).hasSize(1);
+        } else {
+            response.expectStatus().isUnauthorized()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(backends.named(endpoint.service()).received(id)).isEmpty();
+        }
+    }
+
+    private void withToken(Endpoint endpoint, Role role, String token) {
+        String id = requestId();
+        WebTestClient.ResponseSpec response = send(endpoint, token, id);
+        if (endpoint.open() || endpoint.roles().contains(role)) {
+            response.expectStatus().isOk().expectBody().jsonPath("$.service").isEqualTo(endpoint.service());
+            assertThat(backends.named(endpoint.service()).received(id)).singleElement().satisfies(request -> {
+                assertThat(request.method()).isEqualTo(endpoint.method().name());
+                assertThat(request.path()).isEqualTo(endpoint.pathWithoutQuery());
+                assertThat(request.headers().getFirst("Authorization")).isEqualTo("Bearer " + token);
+            });
+        } else {
+            response.expectStatus().isForbidden()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(403);
+            assertThat(backends.named(endpoint.service()).received(id)).isEmpty();
+        }
+    }
+
+    private WebTestClient.ResponseSpec send(Endpoint endpoint, String token, String id) {
+        RequestBodySpec request = web.method(endpoint.method()).uri(endpoint.path()).headers(as(token, id));
+        if (endpoint.method() == HttpMethod.POST || endpoint.method() == HttpMethod.PUT) {
+            return request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange();
+        }
+        return request.exchange();
+    }
+
+    private static Stream<Endpoint> endpoints() {
+        return API.lines().map(line -> line.replaceAll("#.*", "").trim()).filter(line -> !line.isEmpty())
+                .map(Endpoint::parse);
+    }
+
+    private static Map<Role, String> tokens(String node, String unit, String member, String where) {
+        Map<Role, String> tokens = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            TokenRequest request = TokenRequest.of("matrix-" + role.name().toLowerCase() + "-" + where, role.name())
+                    .withJurisdiction(node).withUnit(unit).withMember(member);
+            if (role == Role.CLIENT) {
+                request = request.withScope("wishes:read wishes:write");
+            }
+            tokens.put(role, token(request));
+        }
+        return tokens;
+    }
+
+    /** A row of the table, its placeholders filled with ids inside the callers' jurisdiction. */
+    private record Endpoint(HttpMethod method, String path, String service, Set<Role> roles, boolean open) {
+
+        static Endpoint parse(String line) {
+            String[] columns = line.split("\\s+");
+            Set<Role> roles = Arrays.stream(columns).skip(3).flatMap(Endpoint::roles).collect(Collectors.toSet());
+            String path = columns[1].replace("{node}", NODE).replace("{unit}", UNIT).replace("{member}", MEMBER)
+                    .replace("{wish}", WISH).replace("{id}", ID);
+            return new Endpoint(HttpMethod.valueOf(columns[0]), path, columns[2], roles, columns[3].equals("OPEN"));
+        }
+
+        private static Stream<Role> roles(String column) {
+            return switch (column) {
+                case "ANY", "OPEN" -> Arrays.stream(Role.values());
+                case "ADMINS" -> Stream.of(Role.COMMUNITY_ADMIN, Role.STREET_ADMIN, Role.DISTRICT_ADMIN);
+                default -> Stream.of(Role.valueOf(column));
+            };
+        }
+
+        String pathWithoutQuery() {
+            int query = path.indexOf('?');
+            return query < 0 ? path : path.substring(0, query);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.gridgov.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.gridgov.gateway.GatewayIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Flux;
+
+/** What the public entry does for every request: size limits, CORS, security headers, request ids, access log. */
+@ExtendWith(OutputCaptureExtension.class)
+class EdgeIT extends GatewayIntegrationTest {
+
+    private static final String APP = "https://app.gridgov.example";
+    private static final int TWO_MB = 2 * 1024 * 1024;
+
+    @Test
+    void a_body_over_one_megabyte_is_refused_with_413_problem_and_never_reaches_the_service() {
+        String id = requestId();
+        web.post().uri("/api/needs")
+                .headers(as(token("GRID_STAFF"), id))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"note\":\"" + "x".repeat(TWO_MB) + "\"}")
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://gridgov.org/problems/payload-too-large");
+        assertThat(backends.wish.received(id)).isEmpty();
+    }
+
+    @Test
+    void a_streamed_body_over_one_megabyte_is_refused_with_413_problem() {
+        // 32 chunks of 64 KB without a Content-Length: the gateway only finds out while forwarding
+        byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8);
+        Flux<DataBuffer> body = Flux.range(0, 32).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(chunk));
+        String id = requestId();
+        web.post().uri("/api/needs")
+                .headers(as(token("GRID_STAFF"), id))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(BodyInserters.fromDataBuffers(body))
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(backends.wish.received(id)).isEmpty();
+    }
+
+    @Test
+    void a_browser_app_from_an_allowed_origin_may_call_the_api() {
+        web.options().uri("/api/wishes")
+                .headers(h -> {
+                    h.setOrigin(APP);
+                    h.setAccessControlRequestMethod(HttpMethod.POST);
+                    h.set("Access-Control-Request-Headers", "authorization,content-type,idempotency-key");
+                })
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", APP);
+        web.get().uri("/api/wishes").headers(h -> {
+                    h.setBearerAuth(token("RESIDENT"));
+                    h.setOrigin(APP);
+                })
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", APP)
+                .expectHeader().value("Access-Control-Expose-Headers", exposed -> assertThat(exposed).contains("X-Correlation-Id"));
+    }
+
+    @Test
+    void a_browser_app_from_another_origin_is_refused() {
+        web.options().uri("/api/wishes")
+                .headers(h -> {
+                    h.setOrigin("https://elsewhere.example");
+                    h.setAccessControlRequestMethod(HttpMethod.POST);
+                })
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+    }
+
+    @Test
+    void responses_carry_security_headers_whether_the_call_succeeds_or_not() {
+        for (String token : new String[] {token("RESIDENT"), null}) {
+            web.get().uri("/api/grid/nodes").headers(h -> {
+                        if (token != null) {
+                            h.setBearerAuth(token);
+                        }
+                    })
+                    .exchange()
+                    .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                    .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                    .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                    .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+        }
+    }
+
+    @Test
+    void a_request_without_an_id_gets_one_that_the_service_sees_too() {
+        String id = web.get().uri("/api/grid/nodes").headers(h -> h.setBearerAuth(token("RESIDENT"))).exchange()
+                .expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getFirst("X-Correlation-Id");
+        assertThat(id).isNotBlank();
+        assertThat(backends.grid.received(id)).hasSize(1);
+    }
+
+    @Test
+    void the_access_log_names_each_call_without_personal_data(CapturedOutput output) {
+        String token = token("GRID_STAFF");
+        String id = requestId();
+        web.get().uri("/api/grid/resolve?address={address}&phone={phone}", "重庆市涪陵区太平街12号", "13800138000")
+                .headers(as(token, id))
+                .exchange()
+                .expectStatus().isOk();
+        // written when the exchange completes, which may be just after the client has its answer
+        String line = await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().lines()
+                .filter(l -> l.contains("gridgov.access") && l.contains(id)).findFirst(), Optional::isPresent).get();
+        assertThat(line).contains("GET /api/grid/resolve 200").contains("route=grid")
+                .doesNotContain("13800138000").doesNotContain("太平街").doesNotContain("address")
+                .doesNotContain(token);
+    }
+}
