@@ -1,0 +1,43 @@
+package org.gridgov.wish.access;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.security.Role;
+import org.gridgov.kit.web.ProblemException;
+
+/**
+ * Grid staff and the admins above them: the people who look after an area of the grid tree (their
+ * token's jurisdiction) and so see its needs, rectifications and KPIs.
+ */
+public final class Overseers {
+
+    private Overseers() {
+    }
+
+    public static boolean isOverseer(Caller caller) {
+        return caller.has(Role.GRID_STAFF) || caller.roles().stream().anyMatch(Role::isAdmin);
+    }
+
+    /** The grid-tree node the caller's token names, when it names a valid one. */
+    public static Optional<UUID> jurisdiction(Caller caller) {
+        return caller.jurisdiction().flatMap(Overseers::uuid);
+    }
+
+    /** The overseer's jurisdiction, or 403 for anyone else. */
+    public static UUID requireJurisdiction(Caller caller, String what) {
+        if (!isOverseer(caller)) {
+            throw ProblemException.forbidden("Only grid staff and admins see " + what + ".");
+        }
+        return jurisdiction(caller).orElseThrow(() -> ProblemException.forbidden("Your token names no jurisdiction."));
+    }
+
+    public static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.gridgov.wish.household;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.gridgov.contracts.EventType;
+import org.gridgov.contracts.Topic;
+import org.gridgov.kit.events.CloudEvent;
+import org.gridgov.kit.inbox.EventHandler;
+import org.gridgov.kit.jurisdiction.GridNode;
+import org.gridgov.kit.jurisdiction.GridTree;
+import org.gridgov.wish.db.Sql;
+import org.gridgov.wish.household.domain.Addresses;
+import org.gridgov.wish.privacy.PersonalDataCipher;
+import org.gridgov.wish.wish.domain.Placement;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where an address lies: a read model of the grid-service's households (grid.events) joined with
+ * the kit's grid tree. Kept locally rather than asking grid-service on every order, so residents
+ * can still order wishes when grid-service is slow or down and a campaign burst does not fan out
+ * into it; the price is that a household registered seconds ago may not resolve yet. Addresses are
+ * personal data, so only a keyed hash of each normalised address is stored.
+ */
+@Component
+public class HouseholdDirectory implements EventHandler {
+
+    private static final Set<String> HOUSEHOLD_EVENTS =
+            Set.of(EventType.HOUSEHOLD_REGISTERED.type(), EventType.HOUSEHOLD_MOVED.type());
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+    private final PersonalDataCipher cipher;
+    private final GridTree tree;
+
+    HouseholdDirectory(DatabaseClient db, JsonMapper json, PersonalDataCipher cipher, GridTree tree) {
+        this.db = db;
+        this.json = json;
+        this.cipher = cipher;
+        this.tree = tree;
+    }
+
+    /** A resolved address: the micro-grid, grid and community, and the grid-tree path down to the micro-grid. */
+    public record Location(Placement placement, List<UUID> areaPath) {
+    }
+
+    /** Empty when no household is registered at the address or the grid tree does not place its micro-grid yet. */
+    public Mono<Location> locate(String address) {
+        String[] keys = Addresses.lookupForms(address).stream().map(this::lookupKey).toArray(String[]::new);
+        return db.sql("""
+                        select micro_grid_id from household where address_key = any(:keys)
+                        order by updated_at desc limit 1""")
+                .bind("keys", keys)
+                .map(row -> row.get("micro_grid_id", UUID.class))
+                .one()
+                .flatMap(this::locateMicroGrid);
+    }
+
+    /** Places a micro-grid in the tree; empty unless it is a micro-grid with a grid and a community above it. */
+    public Mono<Location> locateMicroGrid(UUID microGridId) {
+        return tree.find(microGridId)
+                .filter(node -> "MICRO_GRID".equals(node.kind()) && !node.retired())
+                .flatMap(microGrid -> Mono.zip(tree.ancestorOfKind(microGridId, "GRID"),
+                                tree.ancestorOfKind(microGridId, "COMMUNITY"))
+                        .map(found -> new Location(new Placement(microGridId, found.getT1().id(), found.getT2().id()),
+                                areaPath(microGrid))));
+    }
+
+    private String lookupKey(String address) {
+        return HexFormat.of().formatHex(cipher.lookupKey(address));
+    }
+
+    private static List<UUID> areaPath(GridNode microGrid) {
+        List<UUID> path = new ArrayList<>(microGrid.path());
+        path.add(microGrid.id());
+        return List.copyOf(path);
+    }
+
+    @Override
+    public String name() {
+        return "households";
+    }
+
+    @Override
+    public Set<Topic> topics() {
+        return Set.of(Topic.GRID_EVENTS);
+    }
+
+    @Override
+    public Mono<Void> handle(CloudEvent event) {
+        if (!HOUSEHOLD_EVENTS.contains(event.type())) {
+            return Mono.empty();
+        }
+        JsonNode data = json.readTree(event.data());
+        Instant occurredAt = Instant.parse(data.get("occurredAt").asString());
+        // the newest fact about a household wins, whatever order redeliveries come in
+        return db.sql("""
+                        insert into household (household_id, micro_grid_id, address_key, updated_at)
+                        values (:id, :microGrid, :key, :at)
+                        on conflict (household_id) do update set micro_grid_id = excluded.micro_grid_id,
+                            address_key = excluded.address_key, updated_at = excluded.updated_at
+                        where household.updated_at <= excluded.updated_at""")
+                .bind("id", UUID.fromString(data.get("householdId").asString()))
+                .bind("microGrid", UUID.fromString(data.get("microGridId").asString()))
+                .bind("key", lookupKey(Addresses.normalise(data.get("address").asString())))
+                .bind("at", Sql.utc(occurredAt))
+                .fetch().rowsUpdated().then();
+    }
+}

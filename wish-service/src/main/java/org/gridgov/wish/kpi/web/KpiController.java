@@ -1,0 +1,95 @@
+package org.gridgov.wish.kpi.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.gridgov.kit.jurisdiction.Jurisdictions;
+import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.security.Role;
+import org.gridgov.kit.web.ProblemException;
+import org.gridgov.wish.access.Overseers;
+import org.gridgov.wish.kpi.domain.Kpis;
+import org.gridgov.wish.kpi.persistence.KpiStore;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Fulfilment KPIs of a grid-tree node, or of a member unit, over the wishes submitted in a period. */
+@RestController
+@RequestMapping(path = "/api/kpis", produces = "application/json")
+@Tag(name = "KPIs", description = "How well a grid, community or unit serves residents' wishes")
+class KpiController {
+
+    private static final Duration DEFAULT_PERIOD = Duration.ofDays(365);
+
+    private final KpiStore store;
+    private final Jurisdictions jurisdictions;
+    private final Clock clock;
+
+    KpiController(KpiStore store, Jurisdictions jurisdictions, Clock clock) {
+        this.store = store;
+        this.jurisdictions = jurisdictions;
+        this.clock = clock;
+    }
+
+    /** Median time of each step, as ISO-8601 durations; null where no wish went through the step. */
+    record MedianTimes(String submitToDispatch, String dispatchToClaim, String claimToFulfil, String fulfilToClose) {
+    }
+
+    record KpiView(UUID node, UUID unit, Instant from, Instant to, long submitted, long dispatched, long claimed,
+                   long closed, long closedOnTime, long overdueOpen, long rated, BigDecimal fulfilmentRate,
+                   BigDecimal onTimeRate, BigDecimal averageRating, BigDecimal satisfaction, MedianTimes medianTimes) {
+
+        static KpiView of(Optional<UUID> node, Optional<UUID> unit, Instant from, Instant to, Kpis k) {
+            return new KpiView(node.orElse(null), unit.orElse(null), from, to, k.tally().submitted(),
+                    k.tally().dispatched(), k.tally().claimed(), k.tally().closed(), k.tally().closedOnTime(),
+                    k.tally().overdueOpen(), k.tally().rated(), k.fulfilmentRate().orElse(null),
+                    k.onTimeRate().orElse(null), k.averageRating().orElse(null), k.satisfaction().orElse(null),
+                    new MedianTimes(iso(k.medians().submitToDispatch()), iso(k.medians().dispatchToClaim()),
+                            iso(k.medians().claimToFulfil()), iso(k.medians().fulfilToClose())));
+        }
+
+        private static String iso(Optional<Duration> duration) {
+            return duration.map(Duration::toString).orElse(null);
+        }
+    }
+
+    @GetMapping
+    @Operation(summary = "KPIs of a node (staff and admins within their jurisdiction) or of a unit (the unit itself,"
+            + " or admins for the wishes in their jurisdiction); the period defaults to the last 365 days")
+    Mono<KpiView> kpis(@RequestParam Optional<UUID> node, @RequestParam Optional<UUID> unit,
+                       @RequestParam Optional<Instant> from, @RequestParam Optional<Instant> to,
+                       @AuthenticationPrincipal Caller caller) {
+        if (node.isPresent() == unit.isPresent()) {
+            throw ProblemException.invalid("Give either node or unit.");
+        }
+        Instant now = clock.instant();
+        Instant until = to.orElse(now);
+        Instant since = from.orElse(until.minus(DEFAULT_PERIOD));
+        if (!since.isBefore(until)) {
+            throw ProblemException.invalid("from must lie before to.");
+        }
+        Mono<Optional<UUID>> area;
+        if (node.isPresent()) {
+            area = Overseers.isOverseer(caller)
+                    ? jurisdictions.require(caller, node.get()).thenReturn(node)
+                    : Mono.error(ProblemException.forbidden("Only grid staff and admins see the KPIs of an area."));
+        } else if (caller.has(Role.UNIT) && caller.unit().flatMap(Overseers::uuid).equals(unit)) {
+            area = Mono.just(Optional.empty());
+        } else {
+            // an admin sees a unit's work only where the admin's jurisdiction reaches
+            area = Mono.just(Optional.of(Overseers.requireJurisdiction(caller, "the KPIs of a unit")));
+        }
+        return area.flatMap(within -> store.forArea(within, unit, since, until, now))
+                .map(kpis -> KpiView.of(node, unit, since, until, kpis));
+    }
+}

@@ -1,0 +1,124 @@
+package org.gridgov.wish.need;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.gridgov.contracts.EventType;
+import org.gridgov.kit.jurisdiction.GridTree;
+import org.gridgov.kit.jurisdiction.Jurisdictions;
+import org.gridgov.kit.outbox.Outbox;
+import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.ProblemException;
+import org.gridgov.wish.access.Overseers;
+import org.gridgov.wish.need.domain.Need;
+import org.gridgov.wish.need.persistence.NeedStore;
+import org.gridgov.wish.wish.domain.Category;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * The needs list: grid staff (and admins above them) record the needs of their grids and publish
+ * them for the yearly matching of needs to the member units' resources (项目清单).
+ */
+@Component
+public class Needs {
+
+    private final NeedStore store;
+    private final GridTree tree;
+    private final Jurisdictions jurisdictions;
+    private final Outbox outbox;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    Needs(NeedStore store, GridTree tree, Jurisdictions jurisdictions, Outbox outbox, TransactionalOperator tx,
+          Clock clock) {
+        this.store = store;
+        this.tree = tree;
+        this.jurisdictions = jurisdictions;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public record NewNeed(UUID gridId, Category category, String title, Optional<String> description,
+                          int householdsAffected, Need.Priority priority, Need.FoundBy foundBy, boolean publish) {
+    }
+
+    public Mono<NeedStore.Stored> record(Caller caller, NewNeed request) {
+        Instant at = now();
+        if (!Overseers.isOverseer(caller)) {
+            return Mono.error(ProblemException.forbidden("Only grid staff and admins record needs."));
+        }
+        return jurisdictions.require(caller, request.gridId())
+                .then(tree.find(request.gridId()).filter(node -> "GRID".equals(node.kind()) && !node.retired()))
+                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-grid",
+                        "gridId names no grid of the grid tree.")))
+                .flatMap(grid -> tree.ancestorOfKind(grid.id(), "COMMUNITY").map(community -> {
+                    List<UUID> areaPath = new ArrayList<>(grid.path());
+                    areaPath.add(grid.id());
+                    Need need = Need.record(UUID.randomUUID(), grid.id(), community.id(), request.category(),
+                            request.title(), request.description(), request.householdsAffected(), request.priority(),
+                            request.foundBy(), caller.subject(), at);
+                    return new NeedStore.Stored(request.publish() ? need.publish(at) : need, List.copyOf(areaPath));
+                }))
+                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-grid",
+                        "The grid lies in no community of the grid tree.")))
+                .flatMap(stored -> tx.transactional(store.insert(stored.need(), stored.areaPath())
+                        .then(announce(EventType.NEED_RECORDED, stored.need(), at))
+                        .then(stored.need().status() == Need.Status.PUBLISHED
+                                ? announce(EventType.NEED_PUBLISHED, stored.need(), at) : Mono.empty())
+                        .thenReturn(stored)));
+    }
+
+    public Mono<NeedStore.Stored> publish(Caller caller, UUID id) {
+        Instant at = now();
+        return tx.transactional(visible(caller, id).flatMap(stored -> {
+            Need published;
+            try {
+                published = stored.need().publish(at);
+            } catch (IllegalStateException e) {
+                return Mono.error(ProblemException.conflict(e.getMessage()));
+            }
+            return store.update(published, stored.need().version())
+                    .flatMap(updated -> updated
+                            ? announce(EventType.NEED_PUBLISHED, published, at)
+                                    .thenReturn(new NeedStore.Stored(published, stored.areaPath()))
+                            : Mono.error(ProblemException.conflict("The need was changed by someone else; reload and retry.")));
+        }));
+    }
+
+    /** The need, if the caller oversees its grid; else 404. */
+    public Mono<NeedStore.Stored> visible(Caller caller, UUID id) {
+        return store.find(id)
+                .filterWhen(stored -> Overseers.isOverseer(caller)
+                        ? jurisdictions.covers(caller, stored.need().gridId()) : Mono.just(false))
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("need", id)));
+    }
+
+    private Mono<Void> announce(EventType type, Need need, Instant at) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("needId", need.id().toString());
+        data.put("category", need.category().name());
+        data.put("title", need.title());
+        data.put("gridId", need.gridId().toString());
+        data.put("communityId", need.communityId().toString());
+        data.put("householdsAffected", need.householdsAffected());
+        data.put("priority", need.priority().name());
+        data.put("foundBy", need.foundBy().name());
+        data.put("occurredAt", at.toString());
+        return outbox.append(type, need.id().toString(), data).then();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,75 @@
+package org.gridgov.wish.paging;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gridgov.kit.web.ProblemException;
+import org.gridgov.wish.db.Sql;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Builds the SQL of a newest-first list with optional filters and keyset pagination, binding every
+ * value (never concatenating it). {@code timeColumn} and {@code idColumn} order the list.
+ */
+public final class Listing {
+
+    private final String select;
+    private final String timeColumn;
+    private final String idColumn;
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> values = new LinkedHashMap<>();
+
+    public Listing(String select, String timeColumn, String idColumn) {
+        this.select = select;
+        this.timeColumn = timeColumn;
+        this.idColumn = idColumn;
+    }
+
+    /** Adds {@code condition} (naming {@code :name}) when the value is present. */
+    public Listing where(String condition, String name, Optional<?> value) {
+        value.ifPresent(present -> where(condition, name, (Object) present));
+        return this;
+    }
+
+    public Listing where(String condition, String name, Object value) {
+        conditions.add(condition);
+        values.put(name, value);
+        return this;
+    }
+
+    /** Adds a condition whose values are bound separately (e.g. an OR over several of them). */
+    public Listing where(String condition, Map<String, Object> conditionValues) {
+        conditions.add(condition);
+        values.putAll(conditionValues);
+        return this;
+    }
+
+    public DatabaseClient.GenericExecuteSpec page(DatabaseClient db, Optional<Cursor> after, int limit) {
+        after.ifPresent(cursor -> {
+            conditions.add("(" + timeColumn + ", " + idColumn + ") < (:cursorAt, :cursorId)");
+            values.put("cursorAt", Sql.utc(cursor.at()));
+            values.put("cursorId", cursor.id());
+        });
+        String sql = select + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+                + " order by " + timeColumn + " desc, " + idColumn + " desc limit " + (limit + 1);
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql);
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            spec = spec.bind(value.getKey(), value.getValue());
+        }
+        return spec;
+    }
+
+    /** The page size a client asked for, within bounds. */
+    public static int limit(Integer requested) {
+        if (requested == null) {
+            return Page.DEFAULT_LIMIT;
+        }
+        if (requested < 1 || requested > Page.MAX_LIMIT) {
+            throw ProblemException.invalid("limit must be from 1 to " + Page.MAX_LIMIT + ".");
+        }
+        return requested;
+    }
+}

@@ -1,0 +1,19 @@
+package org.gridgov.wish.privacy;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PrivacyConfiguration {
+
+    /** Fails the start-up when {@code WISH_DATA_KEY} is missing: without it no resident data can be stored or read. */
+    @Bean
+    PersonalDataCipher personalDataCipher(@Value("${gridgov.wish.data-key:}") String key) {
+        if (key.isBlank()) {
+            throw new IllegalStateException("WISH_DATA_KEY is not set: give the service a 32-byte AES key, Base64-encoded"
+                    + " (openssl rand -base64 32), from a secret");
+        }
+        return new PersonalDataCipher(key);
+    }
+}

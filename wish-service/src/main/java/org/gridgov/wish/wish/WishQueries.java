@@ -1,0 +1,98 @@
+package org.gridgov.wish.wish;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.security.Role;
+import org.gridgov.kit.web.ProblemException;
+import org.gridgov.wish.access.Overseers;
+import org.gridgov.wish.paging.Cursor;
+import org.gridgov.wish.paging.Listing;
+import org.gridgov.wish.paging.Page;
+import org.gridgov.wish.wish.domain.Actor;
+import org.gridgov.wish.wish.domain.ActorRole;
+import org.gridgov.wish.wish.domain.Category;
+import org.gridgov.wish.wish.domain.HistoryEntry;
+import org.gridgov.wish.wish.domain.WishStatus;
+import org.gridgov.wish.wish.persistence.WishStore;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Reads wishes as the caller may see them: only visible ones, with the actor each one is seen by. */
+@Component
+public class WishQueries {
+
+    private final WishStore wishes;
+    private final Actors actors;
+
+    WishQueries(WishStore wishes, Actors actors) {
+        this.wishes = wishes;
+        this.actors = actors;
+    }
+
+    /** A wish and the caller as an actor towards it. */
+    public record Seen(WishStore.Stored stored, Actor actor) {
+
+        /** The staff who dispatch it: they get matching's candidates and see actor ids in the history. */
+        public boolean byItsGrid() {
+            return actor.coversWishArea() && (actor.has(ActorRole.GRID_STAFF) || actor.isAdmin());
+        }
+    }
+
+    /** The wish, or 404 for a caller who may not know it exists. */
+    public Mono<Seen> find(Caller caller, UUID id) {
+        return wishes.find(id)
+                .flatMap(stored -> actors.towards(caller, stored.wish().placement()).map(actor -> new Seen(stored, actor)))
+                .filter(seen -> seen.stored().wish().isVisibleTo(seen.actor()))
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("wish", id)));
+    }
+
+    public Mono<List<HistoryEntry>> history(Seen seen) {
+        return wishes.history(seen.stored().wish().id()).collectList();
+    }
+
+    public record Filter(Optional<WishStatus> status, Optional<UUID> grid, Optional<Category> category) {
+    }
+
+    /**
+     * Newest first: a resident's own wishes, the wishes in a staff member's or admin's jurisdiction,
+     * a unit's or party member's community wishes and those they claimed.
+     */
+    public Mono<Page<Seen>> list(Caller caller, Filter filter, Optional<Cursor> after, int limit) {
+        return actors.reachOf(caller).flatMap(reach -> {
+            List<String> visible = new ArrayList<>();
+            Map<String, Object> values = new HashMap<>();
+            visible.add("w.submitter_id = :subject");
+            values.put("subject", caller.subject());
+            if (Overseers.isOverseer(caller) && reach.jurisdiction().isPresent()) {
+                visible.add(":jurisdiction = any(w.area_path)");
+                values.put("jurisdiction", reach.jurisdiction().get());
+            }
+            if (caller.has(Role.UNIT)) {
+                visible.add("w.community_id = any(:unitCommunities)");
+                values.put("unitCommunities", reach.unitCommunities().toArray(UUID[]::new));
+            }
+            if (caller.has(Role.PARTY_MEMBER)) {
+                visible.add("w.community_id = any(:memberCommunities)");
+                values.put("memberCommunities", reach.memberCommunities().toArray(UUID[]::new));
+            }
+            Listing listing = WishStore.listing()
+                    .where("(" + String.join(" or ", visible) + ")", values)
+                    .where("w.status = :status", "status", filter.status().map(Enum::name))
+                    .where("w.grid_id = :grid", "grid", filter.grid())
+                    .where("w.category = :category", "category", filter.category().map(Enum::name));
+            return wishes.list(listing, after, limit).map(rows -> {
+                List<Seen> seen = rows.stream().map(stored -> new Seen(stored,
+                        reach.towards(stored.areaPath(), stored.wish().placement().communityId()))).toList();
+                return Page.of(seen, limit, s -> new Cursor(s.stored().wish().submittedAt(), s.stored().wish().id()),
+                        s -> s);
+            });
+        }).map(page -> new Page<>(page.items().stream()
+                .filter(seen -> seen.stored().wish().isVisibleTo(seen.actor())).toList(), page.nextCursor()));
+    }
+}

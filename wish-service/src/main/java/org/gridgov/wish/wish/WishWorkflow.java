@@ -1,0 +1,123 @@
+package org.gridgov.wish.wish;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.ProblemException;
+import org.gridgov.wish.household.HouseholdDirectory;
+import org.gridgov.wish.rectification.Rectifications;
+import org.gridgov.wish.sla.domain.SlaPolicy;
+import org.gridgov.wish.sla.persistence.SlaTimerStore;
+import org.gridgov.wish.wish.domain.Action;
+import org.gridgov.wish.wish.domain.Actor;
+import org.gridgov.wish.wish.domain.Wish;
+import org.gridgov.wish.wish.domain.WishRefused;
+import org.gridgov.wish.wish.messaging.WishEvents;
+import org.gridgov.wish.wish.persistence.WishStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs the workflow's commands: loads the wish, works out where the caller stands, lets the domain
+ * decide, and commits in one transaction the changed wish (only if nobody changed it meanwhile), its
+ * history entry, the next SLA deadline, the event, and a rectification after a low rating.
+ */
+@Component
+public class WishWorkflow {
+
+    private final WishStore wishes;
+    private final HouseholdDirectory households;
+    private final Actors actors;
+    private final SlaTimerStore timers;
+    private final SlaPolicy sla;
+    private final WishEvents events;
+    private final Rectifications rectifications;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    WishWorkflow(WishStore wishes, HouseholdDirectory households, Actors actors, SlaTimerStore timers, SlaPolicy sla,
+                 WishEvents events, Rectifications rectifications, TransactionalOperator tx, Clock clock,
+                 MeterRegistry meters) {
+        this.wishes = wishes;
+        this.households = households;
+        this.actors = actors;
+        this.timers = timers;
+        this.sla = sla;
+        this.events = events;
+        this.rectifications = rectifications;
+        this.tx = tx;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** A command on an existing wish: the domain method to call, given the actor and the time. */
+    @FunctionalInterface
+    public interface Command {
+        Wish.Change apply(Wish wish, Actor actor, Instant at);
+    }
+
+    /** 居民点单: places the wish by the resident's address and starts its dispatch deadline. */
+    public Mono<WishStore.Stored> submit(Caller caller, Wish.Order order, String address) {
+        Instant at = now();
+        UUID id = UUID.randomUUID();
+        return households.locate(address)
+                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
+                        "address-not-resolved", "No registered household lies at this address; check it, or ask the"
+                        + " grid staff to register the household.")))
+                .flatMap(location -> actors.towards(caller, location.placement())
+                        .flatMap(actor -> decide(id, () -> Wish.submit(id, actor, order, location.placement(), at)))
+                        .flatMap(change -> tx.transactional(wishes.insert(change.wish(), location.areaPath())
+                                .then(commit(change.wish(), change, at))
+                                .then(wishes.find(id)))));
+    }
+
+    public Mono<WishStore.Stored> act(Caller caller, UUID id, Command command) {
+        Instant at = now();
+        return tx.transactional(wishes.find(id)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("wish", id)))
+                .flatMap(stored -> actors.towards(caller, stored.wish().placement())
+                        .flatMap(actor -> decide(id, () -> command.apply(stored.wish(), actor, at)))
+                        .flatMap(change -> wishes.update(change.wish(), stored.wish().version(), at)
+                                .flatMap(updated -> updated ? Mono.just(change) : Mono.error(() ->
+                                        ProblemException.conflict("The wish was changed by someone else at the same"
+                                                + " time; reload it and retry."))))
+                        .flatMap(change -> commit(stored.wish(), change, at)
+                                .then(change.entry().action() == Action.CLOSED
+                                        ? rectifications.openIfCalledFor(change.wish(), stored.areaPath(), at)
+                                        : Mono.empty())))
+                .then(wishes.find(id)));
+    }
+
+    private Mono<Void> commit(Wish before, Wish.Change change, Instant at) {
+        Wish wish = change.wish();
+        return wishes.append(wish.id(), change.entry())
+                .then(timers.schedule(wish.id(), wish.category(),
+                        sla.deadlineFor(wish.status(), wish.category(), wish.wantedBy(), at), at))
+                .then(events.transitioned(before, change))
+                .doOnSuccess(done -> meters.counter("gridgov.wish.transitions", "action",
+                        change.entry().action().name()).increment());
+    }
+
+    /** Runs the domain's decision, turning a refusal into the problem the caller sees. */
+    private static Mono<Wish.Change> decide(UUID id, Supplier<Wish.Change> decision) {
+        return Mono.fromSupplier(decision).onErrorMap(WishRefused.class, refused -> switch (refused.reason()) {
+            case NOT_VISIBLE -> ProblemException.notFound("wish", id);
+            case NOT_ALLOWED -> ProblemException.forbidden(refused.getMessage());
+            case WRONG_STATE -> ProblemException.conflict(refused.getMessage());
+            case INVALID -> ProblemException.invalid(refused.getMessage());
+        });
+    }
+
+    private Instant now() {
+        // PostgreSQL keeps microseconds: what is returned must equal what is read back later
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

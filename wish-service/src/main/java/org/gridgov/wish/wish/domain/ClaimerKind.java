@@ -1,0 +1,5 @@
+package org.gridgov.wish.wish.domain;
+
+public enum ClaimerKind {
+    UNIT, PARTY_MEMBER
+}

@@ -1,0 +1,465 @@
+package org.gridgov.wish.wish.domain;
+
+import static org.gridgov.wish.wish.domain.WishRefused.Reason.INVALID;
+import static org.gridgov.wish.wish.domain.WishRefused.Reason.NOT_ALLOWED;
+import static org.gridgov.wish.wish.domain.WishRefused.Reason.NOT_VISIBLE;
+import static org.gridgov.wish.wish.domain.WishRefused.Reason.WRONG_STATE;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A resident's micro-wish (微心愿) and the workflow it goes through (DESIGN.md §4):
+ * <pre>
+ * SUBMITTED --dispatch--> DISPATCHED --claim--> CLAIMED --fulfil--> FULFILLED --close--> CLOSED
+ *     |  \--reject--> REJECTED         ^   |release
+ *     \--cancel (before CLAIMED)--> CANCELLED
+ * </pre>
+ * Immutable: every command either returns the changed wish with the history entry that records the
+ * change, or throws {@link WishRefused} and changes nothing. Checks run in the order a user can make
+ * sense of: may you see it (else "not found"), may you do this (else "forbidden"), can it happen now
+ * (else "conflict").
+ */
+public final class Wish {
+
+    /** Longest free text a command may carry (a reason, a note, a comment). */
+    public static final int MAX_TEXT = 2000;
+    private static final int MAX_CANDIDATES = 50;
+    private static final int MAX_SERVED_MEMBERS = 50;
+
+    private final UUID id;
+    private WishStatus status;
+    private long version;
+    private final Category category;
+    private final String title;
+    private final Optional<String> description;
+    private final Optional<Instant> wantedBy;
+    private final Placement placement;
+    private final Submitter submitter;
+    private final PersonalData personalData;
+    private Optional<Claimer> claimer;
+    private List<UUID> candidateUnits;
+    private List<UUID> servedMemberIds;
+    private Optional<Integer> rating;
+    private Optional<String> ratingComment;
+    private Optional<String> evidenceUrl;
+    private final EscalationLevel level;
+    private final Instant submittedAt;
+    private Optional<Instant> dispatchedAt;
+    private Optional<Instant> claimedAt;
+    private Optional<Instant> fulfilledAt;
+    private Optional<Instant> closedAt;
+    private Optional<Instant> endedAt;
+
+    /** What a resident asks for when ordering a wish. */
+    public record Order(Category category, String title, Optional<String> description, Optional<Instant> wantedBy,
+                        PersonalData personalData) {
+    }
+
+    /** A wish exactly as it was stored: every field, for the persistence adapter. */
+    public record Snapshot(UUID id, WishStatus status, long version, Category category, String title,
+                           Optional<String> description, Optional<Instant> wantedBy, Placement placement,
+                           Submitter submitter, PersonalData personalData, Optional<Claimer> claimer,
+                           List<UUID> candidateUnits, List<UUID> servedMemberIds, Optional<Integer> rating,
+                           Optional<String> ratingComment, Optional<String> evidenceUrl, EscalationLevel level,
+                           Instant submittedAt,
+                           Optional<Instant> dispatchedAt, Optional<Instant> claimedAt, Optional<Instant> fulfilledAt,
+                           Optional<Instant> closedAt, Optional<Instant> endedAt) {
+    }
+
+    private Wish(Snapshot s) {
+        this.id = Objects.requireNonNull(s.id());
+        this.status = Objects.requireNonNull(s.status());
+        this.version = s.version();
+        this.category = Objects.requireNonNull(s.category());
+        this.title = Objects.requireNonNull(s.title());
+        this.description = s.description();
+        this.wantedBy = s.wantedBy();
+        this.placement = Objects.requireNonNull(s.placement());
+        this.submitter = Objects.requireNonNull(s.submitter());
+        this.personalData = Objects.requireNonNull(s.personalData());
+        this.claimer = s.claimer();
+        this.candidateUnits = List.copyOf(s.candidateUnits());
+        this.servedMemberIds = List.copyOf(s.servedMemberIds());
+        this.rating = s.rating();
+        this.ratingComment = s.ratingComment();
+        this.evidenceUrl = s.evidenceUrl();
+        this.level = Objects.requireNonNull(s.level());
+        this.submittedAt = Objects.requireNonNull(s.submittedAt());
+        this.dispatchedAt = s.dispatchedAt();
+        this.claimedAt = s.claimedAt();
+        this.fulfilledAt = s.fulfilledAt();
+        this.closedAt = s.closedAt();
+        this.endedAt = s.endedAt();
+    }
+
+    public static Wish restore(Snapshot snapshot) {
+        return new Wish(snapshot);
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(id, status, version, category, title, description, wantedBy, placement, submitter,
+                personalData, claimer, candidateUnits, servedMemberIds, rating, ratingComment, evidenceUrl, level,
+                submittedAt, dispatchedAt, claimedAt, fulfilledAt, closedAt, endedAt);
+    }
+
+    /**
+     * 居民点单: a resident orders a wish for themselves, grid staff order one on a resident's behalf
+     * (only inside their grid), or a client app (a hotline) passes one on.
+     */
+    public static Change submit(UUID id, Actor actor, Order order, Placement placement, Instant at) {
+        ActorRole role;
+        if (actor.has(ActorRole.RESIDENT)) {
+            role = ActorRole.RESIDENT;
+        } else if (actor.has(ActorRole.GRID_STAFF) && actor.coversWishArea()) {
+            role = ActorRole.GRID_STAFF;
+        } else if (actor.has(ActorRole.CLIENT)) {
+            role = ActorRole.CLIENT;
+        } else {
+            throw new WishRefused(NOT_ALLOWED,
+                    "Only a resident, the staff of the resident's grid or a client app can order a wish.");
+        }
+        requireText(order.title(), "title", 100);
+        order.description().ifPresent(text -> requireText(text, "description", MAX_TEXT));
+        if (order.wantedBy().filter(wanted -> !wanted.isAfter(at)).isPresent()) {
+            throw new WishRefused(INVALID, "wantedBy must lie in the future.");
+        }
+        Wish wish = new Wish(new Snapshot(id, WishStatus.SUBMITTED, 0, order.category(), order.title().strip(),
+                order.description().map(String::strip), order.wantedBy(), placement,
+                new Submitter(actor.id(), role), order.personalData(), Optional.empty(), List.of(), List.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), EscalationLevel.GRID, at, Optional.empty(),
+                Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()));
+        return wish.changed(Action.SUBMITTED, Optional.empty(), actor.id(), role, at, Optional.empty());
+    }
+
+    /** 网格派单: the grid passes the wish on for claiming, optionally pointing at candidate units. */
+    public Change dispatch(Actor actor, List<UUID> candidates, Optional<String> note, Instant at) {
+        ActorRole role = requireGridHandler(actor, "dispatch");
+        requireStatus(WishStatus.SUBMITTED, "dispatched");
+        if (candidates.size() > MAX_CANDIDATES) {
+            throw new WishRefused(INVALID, "At most " + MAX_CANDIDATES + " candidate units.");
+        }
+        note.ifPresent(text -> requireText(text, "note", MAX_TEXT));
+        Wish next = copy();
+        next.status = WishStatus.DISPATCHED;
+        next.candidateUnits = candidates.stream().distinct().toList();
+        next.dispatchedAt = Optional.of(at);
+        return next.changed(Action.DISPATCHED, Optional.of(status), actor.id(), role, at, note);
+    }
+
+    public Change reject(Actor actor, String reason, Instant at) {
+        ActorRole role = requireGridHandler(actor, "reject");
+        requireStatus(WishStatus.SUBMITTED, "rejected");
+        requireText(reason, "reason", MAX_TEXT);
+        Wish next = copy();
+        next.status = WishStatus.REJECTED;
+        next.endedAt = Optional.of(at);
+        return next.changed(Action.REJECTED, Optional.of(status), actor.id(), role, at, Optional.of(reason.strip()));
+    }
+
+    /**
+     * 成员单位接单: a unit of the community's Grand Party Committee, or a party member of the
+     * community in person, claims the wish. Only one claim holds at a time.
+     */
+    public Change claim(Actor actor, Instant at) {
+        requireVisible(actor);
+        Claimer next = claimerFor(actor).orElseThrow(() -> new WishRefused(NOT_ALLOWED,
+                "Only a member unit of this community's Grand Party Committee or a party member of the community"
+                        + " can claim this wish."));
+        if (status == WishStatus.CLAIMED) {
+            throw new WishRefused(WRONG_STATE, "This wish is already claimed.");
+        }
+        requireStatus(WishStatus.DISPATCHED, "claimed");
+        Wish changed = copy();
+        changed.status = WishStatus.CLAIMED;
+        changed.claimer = Optional.of(next);
+        changed.claimedAt = Optional.of(at);
+        return changed.changed(Action.CLAIMED, Optional.of(status), actor.id(), next.actingRole(), at, Optional.empty());
+    }
+
+    /** The claimer gives the wish up; it is open for claiming again. */
+    public Change release(Actor actor, String reason, Instant at) {
+        Claimer holder = requireClaimer(actor, "release");
+        requireStatus(WishStatus.CLAIMED, "released");
+        requireText(reason, "reason", MAX_TEXT);
+        Wish next = copy();
+        next.status = WishStatus.DISPATCHED;
+        next.claimer = Optional.empty();
+        next.servedMemberIds = List.of();
+        return next.changed(Action.RELEASED, Optional.of(status), actor.id(), holder.actingRole(), at,
+                Optional.of(reason.strip()));
+    }
+
+    /**
+     * The claimer reports the wish done. A unit names the party members who served (they earn the
+     * points on close); a party member claiming in person served themselves.
+     */
+    public Change fulfil(Actor actor, String note, Optional<String> evidence, List<UUID> servedBy, Instant at) {
+        Claimer holder = requireClaimer(actor, "fulfil");
+        requireStatus(WishStatus.CLAIMED, "fulfilled");
+        requireText(note, "note", MAX_TEXT);
+        evidence.ifPresent(url -> requireText(url, "evidenceUrl", MAX_TEXT));
+        if (servedBy.size() > MAX_SERVED_MEMBERS) {
+            throw new WishRefused(INVALID, "At most " + MAX_SERVED_MEMBERS + " members who served.");
+        }
+        Wish next = copy();
+        next.status = WishStatus.FULFILLED;
+        next.servedMemberIds = holder.kind() == ClaimerKind.PARTY_MEMBER
+                ? List.of(holder.id())
+                : servedBy.stream().distinct().toList();
+        next.evidenceUrl = evidence.map(String::strip);
+        next.fulfilledAt = Optional.of(at);
+        return next.changed(Action.FULFILLED, Optional.of(status), actor.id(), holder.actingRole(), at,
+                Optional.of(note.strip()));
+    }
+
+    /**
+     * 完成销单: the resident confirms and rates the service, or grid staff close it on the resident's
+     * behalf (a resident without the app), where a rating is optional.
+     */
+    public Change close(Actor actor, Optional<Integer> givenRating, Optional<String> comment, Instant at) {
+        requireVisible(actor);
+        ActorRole role;
+        if (submitter.is(actor) && submitter.role() != ActorRole.GRID_STAFF) {
+            role = submitter.role();
+            if (givenRating.isEmpty()) {
+                throw new WishRefused(INVALID, "A rating from 1 to 5 is required.");
+            }
+        } else if (mayHandleAsGrid(actor)) {
+            role = gridRole(actor);
+        } else {
+            throw new WishRefused(NOT_ALLOWED,
+                    "Only the resident, or the staff of the grid on their behalf, can close this wish.");
+        }
+        requireStatus(WishStatus.FULFILLED, "closed");
+        if (givenRating.filter(r -> r < 1 || r > 5).isPresent()) {
+            throw new WishRefused(INVALID, "The rating must be from 1 to 5.");
+        }
+        comment.ifPresent(text -> requireText(text, "comment", MAX_TEXT));
+        Wish next = copy();
+        next.status = WishStatus.CLOSED;
+        next.rating = givenRating;
+        next.ratingComment = comment.map(String::strip);
+        next.closedAt = Optional.of(at);
+        next.endedAt = Optional.of(at);
+        return next.changed(Action.CLOSED, Optional.of(status), actor.id(), role, at, next.ratingComment);
+    }
+
+    /** The resident withdraws the wish, possible only before someone has claimed it. */
+    public Change cancel(Actor actor, Optional<String> reason, Instant at) {
+        requireVisible(actor);
+        ActorRole role;
+        if (submitter.is(actor) && submitter.role() != ActorRole.GRID_STAFF) {
+            role = submitter.role();
+        } else if (submitter.role() == ActorRole.GRID_STAFF && actor.has(ActorRole.GRID_STAFF) && actor.coversWishArea()) {
+            // ordered by staff for a resident without the app: the staff of the grid withdraw it for them
+            role = ActorRole.GRID_STAFF;
+        } else {
+            throw new WishRefused(NOT_ALLOWED, "Only the resident who ordered this wish can cancel it.");
+        }
+        if (status != WishStatus.SUBMITTED && status != WishStatus.DISPATCHED) {
+            throw new WishRefused(WRONG_STATE, status == WishStatus.CLAIMED || status == WishStatus.FULFILLED
+                    ? "A claimed wish can no longer be cancelled."
+                    : "The wish is " + status + " and cannot be cancelled.");
+        }
+        reason.ifPresent(text -> requireText(text, "reason", MAX_TEXT));
+        Wish next = copy();
+        next.status = WishStatus.CANCELLED;
+        next.endedAt = Optional.of(at);
+        return next.changed(Action.CANCELLED, Optional.of(status), actor.id(), role, at, reason.map(String::strip));
+    }
+
+    /** Whether the actor may know this wish exists at all (else: not found). */
+    public boolean isVisibleTo(Actor actor) {
+        return submitter.is(actor)
+                || ((actor.has(ActorRole.GRID_STAFF) || actor.isAdmin()) && actor.coversWishArea())
+                || (actor.has(ActorRole.UNIT) && actor.unitServesCommunity())
+                || (actor.has(ActorRole.PARTY_MEMBER) && actor.memberServesCommunity())
+                || claimer.filter(c -> c.isActedBy(actor)).isPresent();
+    }
+
+    /**
+     * Whether the actor sees the resident's name, phone and address in clear: the resident, the
+     * staff of the grid, and the claimer while serving them. Admins above the grid see them masked.
+     */
+    public boolean showsPersonalDataTo(Actor actor) {
+        return (submitter.is(actor) && submitter.role() == ActorRole.RESIDENT)
+                || (actor.has(ActorRole.GRID_STAFF) && actor.coversWishArea())
+                || (status.isHeldByClaimer() && claimer.filter(c -> c.isActedBy(actor)).isPresent());
+    }
+
+    public PersonalData personalDataFor(Actor actor) {
+        return showsPersonalDataTo(actor) ? personalData : personalData.masked();
+    }
+
+    public PersonalData maskedPersonalData() {
+        return personalData.masked();
+    }
+
+    /**
+     * Grid staff of the wish's grid handle it; once it has been escalated beyond the grid, the admins
+     * above (community, street, district) whose jurisdiction covers it may step in as well.
+     */
+    private boolean mayHandleAsGrid(Actor actor) {
+        return actor.coversWishArea()
+                && (actor.has(ActorRole.GRID_STAFF) || (actor.isAdmin() && level.isEscalated()));
+    }
+
+    private ActorRole gridRole(Actor actor) {
+        return actor.has(ActorRole.GRID_STAFF) ? ActorRole.GRID_STAFF : actor.adminRole().orElseThrow();
+    }
+
+    private ActorRole requireGridHandler(Actor actor, String what) {
+        requireVisible(actor);
+        if (!mayHandleAsGrid(actor)) {
+            throw new WishRefused(NOT_ALLOWED, "Only the staff of this wish's grid can " + what + " it"
+                    + (level.isEscalated() ? "." : " until it is escalated."));
+        }
+        return gridRole(actor);
+    }
+
+    private Claimer requireClaimer(Actor actor, String what) {
+        requireVisible(actor);
+        return claimer.filter(c -> c.isActedBy(actor)).orElseThrow(() -> new WishRefused(NOT_ALLOWED,
+                "Only the claimer of this wish can " + what + " it."));
+    }
+
+    private void requireVisible(Actor actor) {
+        if (!isVisibleTo(actor)) {
+            throw new WishRefused(NOT_VISIBLE, "wish " + id + " does not exist");
+        }
+    }
+
+    private void requireStatus(WishStatus expected, String what) {
+        if (status != expected) {
+            throw new WishRefused(WRONG_STATE, "The wish is " + status + " and cannot be " + what + ".");
+        }
+    }
+
+    private Optional<Claimer> claimerFor(Actor actor) {
+        if (actor.has(ActorRole.UNIT) && actor.unit().isPresent() && actor.unitServesCommunity()) {
+            return Optional.of(new Claimer(ClaimerKind.UNIT, actor.unit().get()));
+        }
+        if (actor.has(ActorRole.PARTY_MEMBER) && actor.member().isPresent() && actor.memberServesCommunity()) {
+            return Optional.of(new Claimer(ClaimerKind.PARTY_MEMBER, actor.member().get()));
+        }
+        return Optional.empty();
+    }
+
+    private static void requireText(String text, String field, int max) {
+        if (text == null || text.isBlank()) {
+            throw new WishRefused(INVALID, field + " must not be blank.");
+        }
+        if (text.strip().length() > max) {
+            throw new WishRefused(INVALID, field + " must be at most " + max + " characters.");
+        }
+    }
+
+    private Wish copy() {
+        return new Wish(snapshot());
+    }
+
+    private Change changed(Action action, Optional<WishStatus> from, String actorId, ActorRole role, Instant at,
+                          Optional<String> reason) {
+        version++;
+        return new Change(this, new HistoryEntry(action, from, status, actorId, role, at, reason, Optional.empty()));
+    }
+
+    /** The wish after a command, with the history entry that records the command. */
+    public record Change(Wish wish, HistoryEntry entry) {
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public WishStatus status() {
+        return status;
+    }
+
+    /** Counts the transitions: 1 after submission, one more per command; what optimistic locking compares. */
+    public long version() {
+        return version;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Optional<String> description() {
+        return description;
+    }
+
+    public Optional<Instant> wantedBy() {
+        return wantedBy;
+    }
+
+    public Placement placement() {
+        return placement;
+    }
+
+    public Submitter submitter() {
+        return submitter;
+    }
+
+    public Optional<Claimer> claimer() {
+        return claimer;
+    }
+
+    public List<UUID> candidateUnits() {
+        return candidateUnits;
+    }
+
+    public List<UUID> servedMemberIds() {
+        return servedMemberIds;
+    }
+
+    public Optional<Integer> rating() {
+        return rating;
+    }
+
+    public Optional<String> ratingComment() {
+        return ratingComment;
+    }
+
+    /** A photo or document the claimer offered as proof of the service. */
+    public Optional<String> evidenceUrl() {
+        return evidenceUrl;
+    }
+
+    public EscalationLevel level() {
+        return level;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    public Optional<Instant> dispatchedAt() {
+        return dispatchedAt;
+    }
+
+    public Optional<Instant> claimedAt() {
+        return claimedAt;
+    }
+
+    public Optional<Instant> fulfilledAt() {
+        return fulfilledAt;
+    }
+
+    public Optional<Instant> closedAt() {
+        return closedAt;
+    }
+
+    public Optional<Instant> endedAt() {
+        return endedAt;
+    }
+}

@@ -1,0 +1,32 @@
+package org.gridgov.wish.wish.domain;
+
+/** A command the workflow does not allow; nothing about the wish changed. */
+public class WishRefused extends RuntimeException {
+
+    public enum Reason {
+        /** The actor may not even know the wish exists. */
+        NOT_VISIBLE,
+        /** The actor sees the wish but their role or standing does not allow this. */
+        NOT_ALLOWED,
+        /** The wish is not in a status where this can happen. */
+        WRONG_STATE,
+        /** The command itself is malformed. */
+        INVALID
+    }
+
+    private final Reason reason;
+
+    public WishRefused(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+}

@@ -1,0 +1,16 @@
+package org.gridgov.wish.wish.domain;
+
+/** Where a wish stands in the order → dispatch → claim → close workflow (DESIGN.md §4). */
+public enum WishStatus {
+    SUBMITTED, DISPATCHED, CLAIMED, FULFILLED, CLOSED, REJECTED, CANCELLED;
+
+    /** Nothing happens to a wish any more once it is here. */
+    public boolean isFinal() {
+        return this == CLOSED || this == REJECTED || this == CANCELLED;
+    }
+
+    /** A claimer holds the wish and may see the resident's personal data to serve them. */
+    public boolean isHeldByClaimer() {
+        return this == CLAIMED || this == FULFILLED;
+    }
+}
