@@ -13,9 +13,13 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.gridgov.infra.TokenRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What a {@link DemoStep} works with: the gateway, tokens for the personas, the local directory and the console. */
 public final class DemoContext {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     private final HttpClient http;
     private final URI gateway;
@@ -54,6 +58,29 @@ public final class DemoContext {
 
     public HttpResponse<String> put(Persona as, String path, String json, String item) throws IOException, InterruptedException {
         return send(as, path, item, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), "PUT");
+    }
+
+    /** GETs JSON through the gateway as the persona; a failure stops the step (see {@link #succeeded}). */
+    public JsonNode get(Persona as, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(as))
+                .GET().build();
+        return succeeded(http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The body of a successful answer (a repeat on a later launch gets the first answer back); a
+     * failure stops the step with the service's problem detail, which never holds personal data.
+     */
+    public static JsonNode succeeded(HttpResponse<String> response) {
+        if (response.statusCode() / 100 != 2) {
+            String detail = response.body() == null || response.body().isBlank() ? ""
+                    : JSON.readTree(response.body()).path("detail").asString("");
+            throw new IllegalStateException(response.request().method() + " " + response.uri().getPath() + " answered "
+                    + response.statusCode() + " " + detail);
+        }
+        return response.body() == null || response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 
     /** The same step and item give the same key on every launch, so the API answers a repeat with the first result. */

@@ -6,10 +6,13 @@ import java.util.List;
 public final class DemoData {
 
     /**
-     * The steps, in order. Each later one (grid import, member units and resource lists, party
-     * members, points store, needs, wishes in every state) goes here once its API exists.
+     * The steps, in order: each one reads what the ones before it created (units need the
+     * community, wishes need households and units).
      */
     static final List<DemoStep> STEPS = List.of(
+            new GridDemo(),
+            new MemberDemo(),
+            new WishDemo(),
             new PersonaTokens());
 
     private DemoData() {

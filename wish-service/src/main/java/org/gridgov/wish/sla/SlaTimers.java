@@ -72,7 +72,8 @@ public class SlaTimers extends PeriodicTask {
                     SlaFiring firing = policy.fire(due.timer(), now);
                     Mono<Void> announce = firing.alert().map(alert -> {
                         meters.counter("gridgov.wish.sla.alerts", "kind", alert.kind().name(), "step",
-                                alert.step().name(), "level", alert.level().name()).increment();
+                                alert.step().name(), "level", alert.level().name(),
+                                "community", due.placement().communityId().toString()).increment();
                         Action action = alert.kind() == SlaAlert.Kind.REMINDER
                                 ? Action.REMINDED : Action.ESCALATED;
                         return wishes.append(due.wishId(), new HistoryEntry(action, Optional.of(due.status()),

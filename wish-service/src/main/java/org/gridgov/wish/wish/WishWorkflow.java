@@ -102,8 +102,10 @@ public class WishWorkflow {
                 .then(timers.schedule(wish.id(), wish.category(),
                         sla.deadlineFor(wish.status(), wish.category(), wish.wantedBy(), at), at))
                 .then(events.transitioned(before, change))
+                // per community, so the workflow dashboard can show each community's funnel
                 .doOnSuccess(done -> meters.counter("gridgov.wish.transitions", "action",
-                        change.entry().action().name()).increment());
+                        change.entry().action().name(), "community", wish.placement().communityId().toString())
+                        .increment());
     }
 
     /** Runs the domain's decision, turning a refusal into the problem the caller sees. */

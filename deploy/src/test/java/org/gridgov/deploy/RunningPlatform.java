@@ -1,0 +1,185 @@
+package org.gridgov.deploy;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The local platform exactly as {@code ./gridgov start} runs it (the launcher jar, with its demo
+ * data), but in a scratch checkout under target/: its own .local/ data and logs and the next free
+ * ports, so it neither disturbs nor is refused by a platform a developer already runs in the checkout.
+ */
+final class RunningPlatform implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("gateway", "grid-service", "member-service", "wish-service",
+            "matching-service");
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
+    private static final Pattern SERVICE_ROW = Pattern.compile("^\\s+([a-z-]+)\\s+(\\d+)\\s+http://localhost:\\d+");
+    private static final Pattern KAFKA_ROW = Pattern.compile("^\\s+Kafka bootstrap\\s+(\\S+)");
+    private static final Pattern ISSUER_ROW = Pattern.compile("^\\s+OIDC issuer\\s+(\\S+)");
+
+    private final Path checkout;
+    private final Process launcher;
+    private final Map<String, Integer> ports;
+    private final String kafkaBootstrap;
+    private final String issuer;
+
+    private RunningPlatform(Path checkout, Process launcher, Map<String, Integer> ports, String kafkaBootstrap, String issuer) {
+        this.checkout = checkout;
+        this.launcher = launcher;
+        this.ports = ports;
+        this.kafkaBootstrap = kafkaBootstrap;
+        this.issuer = issuer;
+    }
+
+    static RunningPlatform start() throws IOException, InterruptedException {
+        String version = projectVersion();
+        Path checkout = scratchCheckout(version);
+        Path log = checkout.resolve("launcher.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m", "-jar",
+                jar("local-platform", version).toString())
+                .directory(checkout.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        // The services inherit the launcher's environment: short SLAs make the demo's waiting wishes
+        // raise reminders and escalations within the test, and KPI gauges refresh often, so the
+        // workflow metrics the dashboards read really appear.
+        builder.environment().putAll(Map.of(
+                "GRIDGOV_SLA_DEFAULTS_DISPATCH", "20s",
+                "GRIDGOV_SLA_DEFAULTS_CLAIM", "20s",
+                "SLA_POLL_INTERVAL", "2s",
+                "KPI_METRICS_INTERVAL", "5s"));
+        Process launcher = builder.start();
+
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            if (output.contains("Press Ctrl-C")) {
+                return parse(checkout, launcher, output);
+            }
+            if (!launcher.isAlive()) {
+                fail("the local platform did not start (exit code " + launcher.exitValue() + "); its output:\n" + output
+                        + "\nservice logs: " + checkout.resolve(".local/logs"));
+            }
+            Thread.sleep(1000);
+        }
+        launcher.destroy();
+        return fail("the local platform was not up after " + START_TIMEOUT + "; see " + log);
+    }
+
+    Map<String, Integer> ports() {
+        return ports;
+    }
+
+    String kafkaBootstrap() {
+        return kafkaBootstrap;
+    }
+
+    String issuer() {
+        return issuer;
+    }
+
+    String baseUrl(String service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    /**
+     * SIGTERM, as Ctrl-C: the launcher stops the services, Kafka, PostgreSQL and the issuer. The jar
+     * copies go (half a gigabyte); .local/ stays for a look at the logs.
+     */
+    @Override
+    public void close() throws InterruptedException, IOException {
+        launcher.destroy();
+        if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+        for (String service : SERVICES) {
+            deleteRecursively(checkout.resolve(service));
+        }
+    }
+
+    private static RunningPlatform parse(Path checkout, Process launcher, String output) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        String kafka = null;
+        String issuer = null;
+        for (String line : output.lines().toList()) {
+            Matcher service = SERVICE_ROW.matcher(line);
+            if (service.find() && SERVICES.contains(service.group(1))) {
+                ports.put(service.group(1), Integer.parseInt(service.group(2)));
+            }
+            Matcher kafkaRow = KAFKA_ROW.matcher(line);
+            if (kafkaRow.find()) {
+                kafka = kafkaRow.group(1);
+            }
+            Matcher issuerRow = ISSUER_ROW.matcher(line);
+            if (issuerRow.find()) {
+                issuer = issuerRow.group(1);
+            }
+        }
+        if (ports.size() != SERVICES.size() || kafka == null || issuer == null) {
+            launcher.destroy();
+            fail("cannot read the services' ports, the Kafka address and the issuer from the launcher's summary:\n" + output);
+        }
+        return new RunningPlatform(checkout, launcher, ports, kafka, issuer);
+    }
+
+    /**
+     * What the launcher looks for in a checkout: pom.xml, local-platform/ and each service's jar under
+     * <module>/target. The jars are copies, so that a rebuild in the checkout cannot change them mid-run.
+     */
+    private static Path scratchCheckout(String version) throws IOException {
+        Path checkout = Repository.TARGET.resolve("local-platform-it");
+        deleteRecursively(checkout);
+        Files.createDirectories(checkout.resolve("local-platform"));
+        Files.copy(Repository.ROOT.resolve("pom.xml"), checkout.resolve("pom.xml"));
+        for (String service : SERVICES) {
+            Path copy = checkout.resolve(service).resolve("target").resolve(service + "-" + version + ".jar");
+            Files.createDirectories(copy.getParent());
+            Files.copy(jar(service, version), copy);
+        }
+        return checkout;
+    }
+
+    private static Path jar(String module, String version) {
+        Path jar = Repository.ROOT.resolve(module).resolve("target").resolve(module + "-" + version + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            fail(jar + " is missing: build the services first (mvn -B verify from the root builds them before this module)");
+        }
+        return jar.toAbsolutePath();
+    }
+
+    /** The version the jars carry; Failsafe passes the project's (see deploy/pom.xml). */
+    private static String projectVersion() {
+        String version = System.getProperty("gridgov.version");
+        if (version == null) {
+            fail("system property gridgov.version is not set: run this test through Maven (mvn -B verify)");
+        }
+        return version;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.gridgov.grid.household.web;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import org.gridgov.grid.access.GridAccess;
+import org.gridgov.grid.household.domain.Household;
+import org.gridgov.grid.household.persistence.Households;
+import org.gridgov.grid.tree.TreeQueries;
+import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.ProblemException;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Households are personal data: grid staff and admins see them, inside their jurisdiction only. */
+@RestController
+class HouseholdController {
+
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 500;
+
+    private final Households households;
+    private final TreeQueries tree;
+    private final GridAccess access;
+
+    HouseholdController(Households households, TreeQueries tree, GridAccess access) {
+        this.households = households;
+        this.tree = tree;
+        this.access = access;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record HouseholdView(UUID id, String kind, String address, UUID microGridId, UUID hubHouseholdId) {
+
+        static HouseholdView of(Household household) {
+            return new HouseholdView(household.id(), household.kind().name(), household.address(),
+                    household.microGridId(), household.hubId());
+        }
+    }
+
+    /** {@code next} is an opaque household id, never an address: cursors end up in access logs. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record HouseholdPage(List<HouseholdView> items, String next) {
+    }
+
+    @GetMapping(path = "/api/grid/nodes/{id}/households", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The households of a node in address order (those it links, for a hub household)")
+    Mono<HouseholdPage> list(@PathVariable UUID id, @RequestParam Optional<UUID> cursor,
+                             @RequestParam Optional<Integer> limit, @AuthenticationPrincipal Caller caller) {
+        int size = limit.orElse(DEFAULT_PAGE);
+        if (size < 1 || size > MAX_PAGE) {
+            return Mono.error(ProblemException.invalid("limit must be between 1 and " + MAX_PAGE + "."));
+        }
+        return access.requireStaffOrAdmin(caller)
+                .then(tree.node(id))
+                .flatMap(node -> access.requireWithin(caller, id)
+                        .then(households.inside(node, cursor, size + 1).collectList()))
+                .map(found -> new HouseholdPage(found.stream().limit(size).map(HouseholdView::of).toList(),
+                        found.size() > size ? found.get(size - 1).id().toString() : null));
+    }
+}

@@ -1,0 +1,106 @@
+package org.gridgov.grid.staff;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.gridgov.grid.access.GridAccess;
+import org.gridgov.grid.domain.Enums;
+import org.gridgov.grid.events.GridEvents;
+import org.gridgov.grid.staff.domain.GridRole;
+import org.gridgov.grid.staff.domain.StaffAssignment;
+import org.gridgov.grid.staff.persistence.StaffAssignments;
+import org.gridgov.grid.tree.domain.TreeNode;
+import org.gridgov.grid.tree.persistence.GridNodes;
+import org.gridgov.kit.outbox.Outbox;
+import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.ProblemException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives a role in a grid (一长六员) or micro-grid (its chief) to one person, ending the previous
+ * holder's term. Admins only, inside their jurisdiction. Call it inside a transaction.
+ */
+@Service
+public class StaffService {
+
+    private final GridNodes nodes;
+    private final StaffAssignments staff;
+    private final GridAccess access;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public StaffService(GridNodes nodes, StaffAssignments staff, GridAccess access, Outbox outbox, Clock clock) {
+        this.nodes = nodes;
+        this.staff = staff;
+        this.access = access;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Who is to hold a role: {@code personId} may be left out for a party member, whose member id then names them. */
+    public record Person(UUID personId, UUID memberId, String name) {
+    }
+
+    public Mono<StaffAssignment> assign(UUID nodeId, String roleName, Person person, Caller caller) {
+        GridRole role = role(roleName);
+        UUID personId = Optional.ofNullable(person.personId()).or(() -> Optional.ofNullable(person.memberId()))
+                .orElseThrow(() -> ProblemException.invalid("personId is required unless memberId is given."));
+        StaffAssignment wanted = new StaffAssignment(UUID.randomUUID(), nodeId, role, personId, person.memberId(),
+                person.name().strip());
+        return servingNode(nodeId, role, caller)
+                .then(staff.current(nodeId, role).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .flatMap(current -> {
+                    if (current.isPresent() && current.get().sameHolder(wanted)) {
+                        return Mono.just(current.get());
+                    }
+                    Instant now = clock.instant();
+                    List<StaffAssignment> ended = current.stream().toList();
+                    return staff.endAll(ended, now)
+                            .then(staff.startAll(List.of(wanted), now))
+                            .thenMany(Flux.fromIterable(ended).map(holder -> GridEvents.staffUnassigned(holder, now))
+                                    .concatWithValues(GridEvents.staffAssigned(wanted, now)))
+                            .concatMap(event -> event.appendTo(outbox))
+                            .then(Mono.just(wanted));
+                });
+    }
+
+    /** Ends the current holder's term, if there is one. */
+    public Mono<Void> unassign(UUID nodeId, String roleName, Caller caller) {
+        GridRole role = role(roleName);
+        Instant now = clock.instant();
+        return servingNode(nodeId, role, caller)
+                .then(staff.current(nodeId, role))
+                .flatMap(holder -> staff.endAll(List.of(holder), now)
+                        .then(GridEvents.staffUnassigned(holder, now).appendTo(outbox)))
+                .then();
+    }
+
+    /** The live node of the kind the role serves in, inside the caller's jurisdiction. */
+    private Mono<TreeNode> servingNode(UUID nodeId, GridRole role, Caller caller) {
+        return access.requireAdmin(caller)
+                .then(nodes.find(nodeId))
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("grid node", nodeId)))
+                .flatMap(node -> access.requireWithin(caller, nodeId).thenReturn(node))
+                .flatMap(node -> {
+                    if (node.kind() != role.servesIn()) {
+                        return Mono.error(ProblemException.invalid(role + " is a role in a "
+                                + role.servesIn().name().toLowerCase().replace('_', '-') + ", not in a "
+                                + node.kind().name().toLowerCase().replace('_', '-') + "."));
+                    }
+                    if (node.retired()) {
+                        return Mono.error(ProblemException.conflict("This node is retired."));
+                    }
+                    return Mono.just(node);
+                });
+    }
+
+    private static GridRole role(String name) {
+        return Enums.parse(GridRole.class, name)
+                .orElseThrow(() -> ProblemException.invalid("role must be one of " + Enums.names(GridRole.class) + "."));
+    }
+}

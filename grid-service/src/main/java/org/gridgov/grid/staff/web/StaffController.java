@@ -1,0 +1,90 @@
+package org.gridgov.grid.staff.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.gridgov.grid.staff.StaffService;
+import org.gridgov.grid.staff.domain.StaffAssignment;
+import org.gridgov.grid.staff.domain.StaffTerm;
+import org.gridgov.grid.staff.persistence.StaffAssignments;
+import org.gridgov.grid.tree.TreeQueries;
+import org.gridgov.kit.data.Idempotency;
+import org.gridgov.kit.security.Caller;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping(path = "/api/grid/nodes/{id}/staff", produces = MediaType.APPLICATION_JSON_VALUE)
+class StaffController {
+
+    private final StaffService service;
+    private final StaffAssignments staff;
+    private final TreeQueries tree;
+    private final Idempotency idempotency;
+
+    StaffController(StaffService service, StaffAssignments staff, TreeQueries tree, Idempotency idempotency) {
+        this.service = service;
+        this.staff = staff;
+        this.tree = tree;
+        this.idempotency = idempotency;
+    }
+
+    record AssignStaff(UUID personId, UUID memberId, @NotBlank @Size(max = 100) String name) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record StaffTermView(UUID nodeId, String role, UUID personId, UUID memberId, String name, Instant from, Instant until) {
+
+        static StaffTermView of(StaffTerm term) {
+            StaffAssignment holder = term.assignment();
+            return new StaffTermView(holder.nodeId(), holder.role().name(), holder.personId(), holder.memberId(),
+                    holder.name(), term.from(), term.until().orElse(null));
+        }
+    }
+
+    @PutMapping(path = "/{role}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Give a role (一长六员 in a grid, MICRO_GRID_CHIEF in a micro-grid) to one person",
+            description = "Ends the previous holder's term; the same holder again changes nothing.")
+    Mono<ResponseEntity<StaffTermView>> assign(@PathVariable UUID id, @PathVariable String role,
+                                               @Valid @RequestBody AssignStaff body, @AuthenticationPrincipal Caller caller,
+                                               @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return idempotency.once(key, caller, "PUT /api/grid/nodes/" + id + "/staff/" + role + "\n" + body,
+                StaffTermView.class,
+                () -> service.assign(id, role, new StaffService.Person(body.personId(), body.memberId(), body.name()), caller)
+                        .flatMap(holder -> staff.history(id)
+                                .filter(term -> term.assignment().id().equals(holder.id()))
+                                .next()
+                                .map(term -> ResponseEntity.ok(StaffTermView.of(term)))));
+    }
+
+    @DeleteMapping("/{role}")
+    @Operation(summary = "End the current holder's term of a role")
+    Mono<ResponseEntity<Void>> unassign(@PathVariable UUID id, @PathVariable String role,
+                                        @AuthenticationPrincipal Caller caller,
+                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return idempotency.once(key, caller, "DELETE /api/grid/nodes/" + id + "/staff/" + role, Void.class,
+                () -> service.unassign(id, role, caller).thenReturn(ResponseEntity.noContent().build()));
+    }
+
+    @GetMapping
+    @Operation(summary = "Every term served at the node, current ones without 'until', newest first")
+    Mono<List<StaffTermView>> history(@PathVariable UUID id) {
+        return tree.node(id).thenMany(staff.history(id)).map(StaffTermView::of).collectList();
+    }
+}

@@ -1,0 +1,10 @@
+package org.gridgov.grid.tree.domain;
+
+/**
+ * What lies inside a node: households (shops included), shops, hub households and current staff
+ * (一长六员 and micro-grid chiefs). For a hub household, its households are the ones it links.
+ */
+public record NodeCounts(long households, long shops, long hubHouseholds, long staff) {
+
+    public static final NodeCounts NONE = new NodeCounts(0, 0, 0, 0);
+}

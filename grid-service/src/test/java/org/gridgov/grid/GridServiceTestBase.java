@@ -1,0 +1,95 @@
+package org.gridgov.grid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+
+import org.gridgov.grid.importing.domain.ImportDocument;
+import org.gridgov.infra.TokenRequest;
+import org.gridgov.kit.test.ServiceIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What the grid-service integration tests share: calling the API as someone, importing and waiting. */
+@TestPropertySource(properties = "gridgov.grid.import.max-document-size=3MB")
+public abstract class GridServiceTestBase extends ServiceIntegrationTest {
+
+    private static final Set<String> FINISHED = Set.of("APPLIED", "REJECTED", "FAILED");
+
+    protected WebTestClient web;
+
+    @Autowired
+    protected JsonMapper json;
+
+    /** The machine is shared and sometimes slow: a test fails on a wrong answer, not on a late one. */
+    @Autowired
+    void patientClient(WebTestClient client) {
+        this.web = client.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+    }
+
+    protected static String admin(String role, UUID jurisdiction) {
+        return token(TokenRequest.of("admin-" + jurisdiction, role).withJurisdiction(jurisdiction.toString()));
+    }
+
+    protected static String staffOf(UUID grid) {
+        return token(TokenRequest.of("staff-" + grid, "GRID_STAFF").withJurisdiction(grid.toString()));
+    }
+
+    /** POSTs the document and answers the 202 body. */
+    protected JsonNode submit(ImportDocument document, String token, String idempotencyKey) {
+        String body = web.post().uri("/api/grid/imports")
+                .headers(h -> {
+                    h.setBearerAuth(token);
+                    if (idempotencyKey != null) {
+                        h.set("Idempotency-Key", idempotencyKey);
+                    }
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json.writeValueAsString(document))
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.ACCEPTED)
+                .expectHeader().exists("Location")
+                .expectBody(String.class).returnResult().getResponseBody();
+        return json.readTree(body);
+    }
+
+    /** Imports as the given admin and returns the finished import's report. */
+    protected JsonNode importAndWait(ImportDocument document, String token) {
+        return awaitFinished(submit(document, token, null).get("id").asString(), token);
+    }
+
+    protected JsonNode awaitFinished(String importId, String token) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode report = get("/api/grid/imports/" + importId, token);
+            if (FINISHED.contains(report.get("status").asString())) {
+                return report;
+            }
+            assertThat(System.nanoTime()).as("import %s still %s", importId, report.get("status")).isLessThan(deadline);
+            sleep(Duration.ofMillis(50));
+        }
+    }
+
+    protected JsonNode get(String uri, String token) {
+        String body = web.get().uri(uri).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        return json.readTree(body);
+    }
+
+    protected static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
