@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -20,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DemoContext {
 
     private static final JsonMapper JSON = JsonMapper.shared();
+    private static final Duration READ_MODELS_CATCH_UP = Duration.ofSeconds(90);
+    /** What a service answers about an id its read model has not received yet. */
+    private static final Set<Integer> NOT_YET_KNOWN = Set.of(400, 403, 404, 422);
 
     private final HttpClient http;
     private final URI gateway;
@@ -58,6 +62,23 @@ public final class DemoContext {
 
     public HttpResponse<String> put(Persona as, String path, String json, String item) throws IOException, InterruptedException {
         return send(as, path, item, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), "PUT");
+    }
+
+    /**
+     * POSTs until the receiving service's read models know what the request refers to (the grid
+     * import's nodes and households, the units), which arrive as events a moment after the step
+     * that created them; then the answer must be a success.
+     */
+    public JsonNode postOnceKnown(Persona as, String path, String json, String item)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + READ_MODELS_CATCH_UP.toNanos();
+        while (true) {
+            HttpResponse<String> response = post(as, path, json, item);
+            if (!NOT_YET_KNOWN.contains(response.statusCode()) || System.nanoTime() > deadline) {
+                return succeeded(response);
+            }
+            Thread.sleep(1000);
+        }
     }
 
     /** GETs JSON through the gateway as the persona; a failure stops the step (see {@link #succeeded}). */

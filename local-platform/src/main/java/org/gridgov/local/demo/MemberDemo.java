@@ -107,8 +107,8 @@ final class MemberDemo implements DemoStep {
             body.put("communityIds", List.of(community));
             body.put("contacts", List.of(Map.of("name", SURNAMES[i % SURNAMES.length] + "书记", "role", "党组织书记",
                     "phone", phone(9000 + i))));
-            String id = DemoContext.succeeded(context.post(Persona.COMMUNITY_ADMIN, "/api/units", JSON.writeValueAsString(body),
-                    "unit:" + unit.name())).get("id").asString();
+            String id = context.postOnceKnown(Persona.COMMUNITY_ADMIN, "/api/units", JSON.writeValueAsString(body),
+                    "unit:" + unit.name()).get("id").asString();
             ids.add(id);
             publishResources(context, id, unit, community);
         }

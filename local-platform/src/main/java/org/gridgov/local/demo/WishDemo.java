@@ -1,13 +1,10 @@
 package org.gridgov.local.demo;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class WishDemo implements DemoStep {
 
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final Duration READ_MODELS_CATCH_UP = Duration.ofSeconds(90);
     /** Answers that mean "wish-service has not yet heard of that grid, household or unit". */
-    private static final Set<Integer> NOT_YET_KNOWN = Set.of(403, 404, 422);
 
     private static final String[][] WISHES = {
             {"ELDERLY_CARE", "帮独居老人每周买两次菜"}, {"REPAIRS", "楼道灯坏了需要维修"}, {"HEALTH", "想请医生上门量血压"},
@@ -91,7 +86,7 @@ final class WishDemo implements DemoStep {
             body.put("foundBy", need[3]);
             body.put("publish", (g + i) % 2 == 0);
             Persona staff = g == 0 ? Persona.GRID_STAFF : Persona.COMMUNITY_ADMIN;
-            retrying(context, staff, "/api/needs", JSON.writeValueAsString(body), "need:" + grid + ":" + i);
+            context.postOnceKnown(staff, "/api/needs", JSON.writeValueAsString(body), "need:" + grid + ":" + i);
             count++;
         }
         return count;
@@ -132,7 +127,7 @@ final class WishDemo implements DemoStep {
         body.put("address", address);
         body.put("contactPhone", "1390000" + String.format("%04d", Math.abs(item.hashCode()) % 10_000));
         body.put("residentName", "居民" + item.substring(item.lastIndexOf(':') + 1));
-        return retrying(context, as, "/api/wishes", JSON.writeValueAsString(body), "wish:" + item).get("id").asString();
+        return context.postOnceKnown(as, "/api/wishes", JSON.writeValueAsString(body), "wish:" + item).get("id").asString();
     }
 
     private void bring(DemoContext context, String wish, String state, String item) throws IOException, InterruptedException {
@@ -156,7 +151,7 @@ final class WishDemo implements DemoStep {
         if (state.equals("DISPATCHED")) {
             return;
         }
-        retrying(context, Persona.UNIT, path + "claim", "", "claim:" + item);
+        context.postOnceKnown(Persona.UNIT, path + "claim", "", "claim:" + item);
         if (state.equals("RECLAIMED")) {
             DemoContext.succeeded(context.post(Persona.UNIT, path + "release", "{\"reason\":\"本周人手不足\"}", "release:" + item));
             DemoContext.succeeded(context.post(Persona.UNIT, path + "claim", "", "claim-again:" + item));
@@ -187,18 +182,5 @@ final class WishDemo implements DemoStep {
             throw new IllegalStateException("grid " + grid + " has no registered households");
         }
         return addresses;
-    }
-
-    /** Posts until wish-service's read models have caught up with the grid and member events it depends on. */
-    private JsonNode retrying(DemoContext context, Persona as, String path, String json, String item)
-            throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + READ_MODELS_CATCH_UP.toNanos();
-        while (true) {
-            HttpResponse<String> response = context.post(as, path, json, item);
-            if (!NOT_YET_KNOWN.contains(response.statusCode()) || System.nanoTime() > deadline) {
-                return DemoContext.succeeded(response);
-            }
-            Thread.sleep(1000);
-        }
     }
 }
