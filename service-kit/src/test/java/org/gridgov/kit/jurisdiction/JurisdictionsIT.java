@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import reactor.core.publisher.Flux;
 
 /** The grid tree read model is fed from grid.events and answers "is this inside the caller's jurisdiction". */
 @TestPropertySource(properties = "gridgov.grid-tree.enabled=true")
@@ -75,8 +76,10 @@ class JurisdictionsIT extends ServiceIntegrationTest {
                 Optional.empty(), Set.of());
     }
 
+    /** Each node is its own Kafka key, so the nodes may arrive in any order: wait for all of them. */
     private void treeIsBuilt() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> tree.find(microGrid).blockOptional().isPresent());
+        await().atMost(Duration.ofSeconds(60)).until(() -> Flux.just(district, street, community, otherCommunity, grid,
+                microGrid).flatMap(tree::find).count().block() == 6);
     }
 
     @Test
