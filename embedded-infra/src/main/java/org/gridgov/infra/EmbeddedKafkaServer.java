@@ -224,26 +224,10 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         }
     }
 
-    public static final class Builder {
-        private int port;
-        private boolean orNextFreePort;
+    public static final class Builder extends PortedBuilder<Builder> {
         private Path dataDirectory;
 
         private Builder() {
-        }
-
-        /** Exactly this port; 0 (the default) picks any free port. */
-        public Builder port(int port) {
-            this.port = port;
-            this.orNextFreePort = false;
-            return this;
-        }
-
-        /** This port, or the next free port above it when it is taken. */
-        public Builder portOrNextFree(int port) {
-            this.port = port;
-            this.orNextFreePort = true;
-            return this;
         }
 
         /** A log directory kept across restarts; by default a temporary one, deleted by close(). */

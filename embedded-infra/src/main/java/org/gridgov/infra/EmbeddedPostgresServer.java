@@ -236,27 +236,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    public static final class Builder {
-        private int port;
-        private boolean orNextFreePort;
+    public static final class Builder extends PortedBuilder<Builder> {
         private Path dataDirectory;
         private boolean stopOnJvmExit = true;
 
         private Builder() {
-        }
-
-        /** Exactly this port; 0 (the default) picks any free port. */
-        public Builder port(int port) {
-            this.port = port;
-            this.orNextFreePort = false;
-            return this;
-        }
-
-        /** This port, or the next free port above it when it is taken. */
-        public Builder portOrNextFree(int port) {
-            this.port = port;
-            this.orNextFreePort = true;
-            return this;
         }
 
         /** A directory kept across restarts; by default a temporary one, deleted by close(). */

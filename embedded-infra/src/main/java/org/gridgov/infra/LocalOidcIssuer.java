@@ -260,26 +260,10 @@ public final class LocalOidcIssuer implements AutoCloseable {
         }
     }
 
-    public static final class Builder {
-        private int port;
-        private boolean orNextFreePort;
+    public static final class Builder extends PortedBuilder<Builder> {
         private Path keyDirectory;
 
         private Builder() {
-        }
-
-        /** Exactly this port; 0 (the default) picks any free port. */
-        public Builder port(int port) {
-            this.port = port;
-            this.orNextFreePort = false;
-            return this;
-        }
-
-        /** This port, or the next free port above it when it is taken. */
-        public Builder portOrNextFree(int port) {
-            this.port = port;
-            this.orNextFreePort = true;
-            return this;
         }
 
         /** Keeps the signing key in this directory; by default a new key per start. */
