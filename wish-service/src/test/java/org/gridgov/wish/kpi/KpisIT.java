@@ -90,7 +90,8 @@ class KpisIT extends WishIntegrationTest {
                     + "\"} 5.0");
             assertThat(metrics).contains("gridgov_wish_kpi_fulfilment_rate{application=\"wish-service\",community=\""
                     + community_ + "\"} 0.6");
-            assertThat(metrics).contains("gridgov_wish_transitions_total{action=\"CLOSED\",application=\"wish-service\"}");
+            assertThat(metrics).contains("gridgov_wish_transitions_total{action=\"CLOSED\",application=\"wish-service\","
+                    + "community=\"" + community_ + "\"}");
         });
     }
 
