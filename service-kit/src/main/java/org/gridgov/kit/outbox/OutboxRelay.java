@@ -109,9 +109,14 @@ public class OutboxRelay implements SmartLifecycle {
                 .flatMap(sends -> Mono.fromFuture(CompletableFuture.allOf(sends)))
                 .doOnSuccess(ignored -> {
                     Instant now = Instant.now();
-                    rows.forEach(row -> lag.record(Duration.between(row.event().time(), now)));
+                    // a service on a controllable or skewed clock may stamp events ahead of this one
+                    rows.forEach(row -> lag.record(max(Duration.between(row.event().time(), now), Duration.ZERO)));
                     published.increment(rows.size());
                 });
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private Mono<Void> markSent(List<OutboxRow> rows) {
