@@ -2,6 +2,7 @@ package org.gridgov.gateway.support;
 
 import java.util.Optional;
 
+import org.gridgov.kit.test.PrometheusScrape;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Reads the gateway's Prometheus scrape as an operator's dashboard would. */
@@ -11,9 +12,7 @@ public final class Metrics {
     }
 
     public static String scrape(WebTestClient web) {
-        return web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
-                .get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return PrometheusScrape.of(web);
     }
 
     /** The state ("closed", "open", "half_open" …) a route's circuit breaker reports. */

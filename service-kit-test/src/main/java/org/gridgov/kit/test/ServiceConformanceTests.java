@@ -30,8 +30,7 @@ public abstract class ServiceConformanceTests extends ServiceIntegrationTest {
 
     @Test
     void prometheus_metrics_are_tagged_with_the_service_name() {
-        String metrics = web.get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String metrics = PrometheusScrape.of(web);
         assertThat(metrics).contains("jvm_memory_used_bytes{").contains("application=\"" + serviceName + "\"");
         assertThat(metrics.lines().filter(line -> line.startsWith("jvm_") || line.startsWith("http_server_"))
                 .filter(line -> !line.contains("application=\"" + serviceName + "\"")))

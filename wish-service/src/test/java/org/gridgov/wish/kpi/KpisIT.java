@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.gridgov.kit.test.PrometheusScrape;
 import org.gridgov.wish.Neighbourhood;
 import org.gridgov.wish.WishIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -83,9 +84,7 @@ class KpisIT extends WishIntegrationTest {
 
         String community_ = n.community.toString();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            String metrics = web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
-                    .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                    .expectBody(String.class).returnResult().getResponseBody();
+            String metrics = PrometheusScrape.of(web);
             assertThat(metrics).contains("gridgov_wish_kpi_submitted{application=\"wish-service\",community=\"" + community_
                     + "\"} 5.0");
             assertThat(metrics).contains("gridgov_wish_kpi_fulfilment_rate{application=\"wish-service\",community=\""
