@@ -24,6 +24,7 @@ import org.gridgov.grid.importing.domain.ImportDocument;
 import org.gridgov.grid.importing.domain.ImportDocument.Area;
 import org.gridgov.grid.importing.domain.ImportDocument.HouseholdRow;
 import org.gridgov.grid.importing.domain.ImportDocument.MicroGridRow;
+import org.gridgov.kit.jurisdiction.GridTree;
 import org.gridgov.kit.jurisdiction.Jurisdictions;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,6 +51,9 @@ class GridEventsIT extends GridServiceTestBase {
 
     @Autowired
     private Jurisdictions jurisdictions;
+
+    @Autowired
+    private GridTree tree;
 
     private final UUID districtId = UUID.randomUUID();
     private final String districtAdmin = admin("DISTRICT_ADMIN", districtId);
@@ -148,11 +153,15 @@ class GridEventsIT extends GridServiceTestBase {
     void another_services_read_model_of_the_tree_knows_who_may_act_where() {
         Caller staffOfG1 = new Caller("staff", Set.of(Role.GRID_STAFF), Optional.of(nodes.get("G1").toString()),
                 Optional.empty(), Optional.empty(), Set.of());
+        // Each node is its own Kafka key, so the nodes arrive in any order: wait until all asked about are known.
+        List<UUID> asked = List.of(nodes.get("H1"), nodes.get("G1-2"), nodes.get("G2"), nodes.get("community"));
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!Boolean.TRUE.equals(jurisdictions.covers(staffOfG1, nodes.get("H1")).block())) {
-            assertThat(System.nanoTime()).as("the read model never learned of H1").isLessThan(deadline);
+        while (Flux.fromIterable(asked).flatMap(tree::find).count().block() < asked.size()) {
+            assertThat(System.nanoTime()).as("the read model never learned of all of " + asked).isLessThan(deadline);
             sleep(Duration.ofMillis(100));
         }
+
+        assertThat(jurisdictions.covers(staffOfG1, nodes.get("H1")).block()).isTrue();
 
         assertThat(jurisdictions.covers(staffOfG1, nodes.get("G1-2")).block()).isTrue();
         assertThat(jurisdictions.covers(staffOfG1, nodes.get("G2")).block()).isFalse();
