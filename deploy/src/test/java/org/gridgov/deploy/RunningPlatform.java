@@ -51,7 +51,7 @@ final class RunningPlatform implements AutoCloseable {
         Path log = checkout.resolve("launcher.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m", "-jar",
-                jar("local-platform", version).toString())
+                launcherJar(version).toString())
                 .directory(checkout.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         // The services inherit the launcher's environment: short SLAs make the demo's waiting wishes
         // raise reminders and escalations within the test, and KPI gauges refresh often, so the
@@ -154,7 +154,15 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     private static Path jar(String module, String version) {
-        Path jar = Repository.ROOT.resolve(module).resolve("target").resolve(module + "-" + version + ".jar");
+        return built(Repository.ROOT.resolve(module).resolve("target").resolve(module + "-" + version + ".jar"));
+    }
+
+    /** The runnable launcher jar sits beside the plain one (see local-platform/pom.xml). */
+    private static Path launcherJar(String version) {
+        return built(Repository.ROOT.resolve("local-platform/target/local-platform-" + version + "-exec.jar"));
+    }
+
+    private static Path built(Path jar) {
         if (!Files.isRegularFile(jar)) {
             fail(jar + " is missing: build the services first (mvn -B verify from the root builds them before this module)");
         }

@@ -43,7 +43,6 @@ public final class LocalPlatform {
     private static final int POSTGRES_PORT = 5432;
     private static final int KAFKA_PORT = 9092;
     private static final int ISSUER_PORT = 8090;
-    private static final int TOPIC_PARTITIONS = 3;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path repoRoot;
@@ -75,10 +74,6 @@ public final class LocalPlatform {
         System.exit(new LocalPlatform(RepoRoot.find(Path.of("")), options).run());
     }
 
-    static List<String> databases() {
-        return Arrays.stream(ServiceSpec.values()).flatMap(service -> service.database().stream()).toList();
-    }
-
     private int run() throws InterruptedException {
         Instant launched = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
         String version = projectVersion();
@@ -107,9 +102,9 @@ public final class LocalPlatform {
             System.err.println("The infrastructure did not start: " + (e instanceof CompletionException ? e.getCause() : e));
             return 1;
         }
-        PlatformAddresses addresses = infrastructure.addresses(new PortAllocator(FreePorts::isFree));
+        PlatformAddresses addresses = infrastructure.addresses(new PortAllocator(FreePorts::isFree), defaultPorts());
         out.println("Starting the services (logs in " + local.logs() + ")…");
-        Services services = shutdown.register("the services", Services.start(repoRoot, version, addresses, local.logs()));
+        Services services = shutdown.register("the services", Services.start(repoRoot, version, addresses, local.logs(), Map.of()));
         try {
             services.awaitReady(READY_TIMEOUT, service -> out.printf("  %-17s ready after %d s%n",
                     service.module(), Duration.between(launched, Instant.now()).toSeconds()));
@@ -149,56 +144,19 @@ public final class LocalPlatform {
 
     private Infrastructure startInfrastructure() {
         out.println("Starting PostgreSQL, Kafka and the OIDC issuer…");
-        // Set up logging before two threads use it at once, which SLF4J would report with warnings.
-        LoggerFactory.getILoggerFactory();
-        CompletableFuture<EmbeddedPostgresServer> postgres = startInBackground("PostgreSQL", () ->
-                EmbeddedPostgresServer.builder().portOrNextFree(POSTGRES_PORT).dataDirectory(local.postgres())
-                        .stopOnJvmExit(false).start());
-        CompletableFuture<EmbeddedKafkaServer> kafka = startInBackground("Kafka", () ->
-                EmbeddedKafkaServer.builder().portOrNextFree(KAFKA_PORT).dataDirectory(local.kafka()).start());
-        LocalOidcIssuer issuer = shutdown.register("the OIDC issuer",
-                LocalOidcIssuer.builder().portOrNextFree(ISSUER_PORT).keyDirectory(local.issuer()).start());
-        databases().forEach(postgres.join()::createDatabase);
-        kafka.join().createTopics(topicNames(), TOPIC_PARTITIONS);
-        return new Infrastructure(postgres.join(), kafka.join(), issuer);
+        return Infrastructure.start(new Infrastructure.Plan(local.postgres(), local.kafka(), local.issuer(), POSTGRES_PORT,
+                KAFKA_PORT, ISSUER_PORT, false), shutdown);
     }
 
-    /**
-     * Starts a server on its own thread (PostgreSQL and Kafka start side by side) and registers
-     * it for shutdown right away, so that a Ctrl-C during its start still stops it.
-     */
-    private <T extends AutoCloseable> CompletableFuture<T> startInBackground(String name, Supplier<T> start) {
-        CompletableFuture<T> started = CompletableFuture.supplyAsync(start, task -> new Thread(task, "start " + name).start());
-        shutdown.register(name, () -> {
-            T server = started.exceptionally(failure -> null).join();
-            if (server != null) {
-                server.close();
-            }
-        });
-        return started;
+    /** Each service's well-known port, or the next free one. */
+    private static Map<ServiceSpec, Integer> defaultPorts() {
+        Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
+        Arrays.stream(ServiceSpec.values()).forEach(service -> ports.put(service, service.defaultPort()));
+        return ports;
     }
 
-    private record Infrastructure(EmbeddedPostgresServer postgres, EmbeddedKafkaServer kafka, LocalOidcIssuer issuer) {
-
-        /** Service ports are chosen now, after the infrastructure took its own. */
-        PlatformAddresses addresses(PortAllocator ports) {
-            Map<ServiceSpec, Integer> servicePorts = new EnumMap<>(ServiceSpec.class);
-            for (ServiceSpec service : ServiceSpec.values()) {
-                servicePorts.put(service, ports.allocate(service.defaultPort()));
-            }
-            return new PlatformAddresses(postgres.host(), postgres.port(), postgres.username(), postgres.password(),
-                    kafka.bootstrapServers(), issuer.issuerUri(), issuer.jwksUri(), servicePorts);
-        }
-    }
-
-    /** Every event topic and its dead-letter topic, which needs as many partitions as the topic it backs. */
-    private static List<String> topicNames() {
-        return Arrays.stream(Topic.values())
-                .flatMap(topic -> Stream.of(topic.topicName(), topic.deadLetterTopic()))
-                .toList();
-    }
-
-    private static String projectVersion() {
+    /** The version of this build, which the service jars built beside it carry. */
+    public static String projectVersion() {
         try (InputStream in = LocalPlatform.class.getResourceAsStream("/gridgov-local.properties")) {
             Properties properties = new Properties();
             properties.load(in);

@@ -8,16 +8,16 @@ import java.util.function.IntPredicate;
  * Hands out each service its default port or the next free one, never the same port twice: the
  * services start together, so a port found free for one must not be found free again for another.
  */
-final class PortAllocator {
+public final class PortAllocator {
 
     private final IntPredicate isFree;
     private final Set<Integer> handedOut = new HashSet<>();
 
-    PortAllocator(IntPredicate isFree) {
+    public PortAllocator(IntPredicate isFree) {
         this.isFree = isFree;
     }
 
-    int allocate(int preferred) {
+    public int allocate(int preferred) {
         for (int port = preferred; port <= 65_535; port++) {
             if (!handedOut.contains(port) && isFree.test(port)) {
                 handedOut.add(port);

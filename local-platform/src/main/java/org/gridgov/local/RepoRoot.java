@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The checkout the launcher works on: the nearest directory holding pom.xml and local-platform/. */
-final class RepoRoot {
+public final class RepoRoot {
 
     private RepoRoot() {
     }
 
-    static Path find(Path start) {
+    public static Path find(Path start) {
         for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("local-platform"))) {
                 return dir;

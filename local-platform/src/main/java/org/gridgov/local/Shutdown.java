@@ -4,10 +4,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Stops what the launcher started, newest first, exactly once: from the JVM shutdown hook, which
- * runs on Ctrl-C, on SIGTERM ({@code ./gridgov stop}) and when a failed start exits.
+ * Stops what was started, newest first, exactly once: for the launcher from the JVM shutdown hook,
+ * which runs on Ctrl-C, on SIGTERM ({@code ./gridgov stop}) and when a failed start exits; for the
+ * system tests when their platform closes.
  */
-final class Shutdown {
+public final class Shutdown {
 
     private record Resource(String name, AutoCloseable closeable) {
     }
@@ -16,7 +17,7 @@ final class Shutdown {
     private boolean done;
 
     /** Remembers a started resource; one that arrives after shutdown began is stopped at once. */
-    synchronized <T extends AutoCloseable> T register(String name, T closeable) {
+    public synchronized <T extends AutoCloseable> T register(String name, T closeable) {
         started.push(new Resource(name, closeable));
         if (done) {
             stopAll();
@@ -24,7 +25,7 @@ final class Shutdown {
         return closeable;
     }
 
-    synchronized void run() {
+    public synchronized void run() {
         done = true;
         stopAll();
     }

@@ -30,7 +30,7 @@ final class Summary {
         table.append('\n');
         String line = "  %-17s %s%n";
         table.append(String.format(line, "Kafka bootstrap", kafka.bootstrapServers()));
-        table.append(String.format(line, "PostgreSQL", postgres.jdbcUrl("{" + String.join(",", LocalPlatform.databases()) + "}")
+        table.append(String.format(line, "PostgreSQL", postgres.jdbcUrl("{" + String.join(",", Infrastructure.databases()) + "}")
                 + "  user " + postgres.username() + ", password " + postgres.password()));
         table.append(String.format(line, "OIDC issuer", issuer.issuerUri() + "  (tokens: POST " + issuer.tokenUri() + ")"));
         table.append(String.format(line, "Logs", logs));

@@ -15,21 +15,32 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
-/** One service running as a child JVM, its output going to its log file. */
+/**
+ * One service running as a child JVM, its output going to its log file. It knows how it was
+ * started, so that it can be started again the same way after it stopped or was killed.
+ */
 final class ServiceProcess {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final ServiceSpec spec;
+    private final ProcessBuilder builder;
     private final String baseUrl;
     private final Path log;
     private final Process process;
+    /** Set when the exit is wanted (a stop, a kill), so it is not reported as a crash. */
+    private volatile boolean exitExpected;
 
-    private ServiceProcess(ServiceSpec spec, String baseUrl, Path log, Process process) {
+    private ServiceProcess(ServiceSpec spec, ProcessBuilder builder, String baseUrl, Path log) {
         this.spec = spec;
+        this.builder = builder;
         this.baseUrl = baseUrl;
         this.log = log;
-        this.process = process;
+        try {
+            this.process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + spec.module(), e);
+        }
     }
 
     static ServiceProcess start(ServiceSpec spec, List<String> command, Map<String, String> environment,
@@ -39,11 +50,24 @@ final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
-        try {
-            return new ServiceProcess(spec, baseUrl, log, builder.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + spec.module(), e);
+        return new ServiceProcess(spec, builder, baseUrl, log);
+    }
+
+    /** The same command and environment again, the output appended to the same log. */
+    ServiceProcess startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(spec.module() + " still runs (pid " + process.pid() + ")");
         }
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return new ServiceProcess(spec, builder, baseUrl, log);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean exitExpected() {
+        return exitExpected;
     }
 
     ServiceSpec spec() {
@@ -92,7 +116,20 @@ final class ServiceProcess {
 
     /** SIGTERM: Spring Boot shuts down gracefully, finishing requests in flight. */
     void requestStop() {
+        exitExpected = true;
         process.destroy();
+    }
+
+    /** SIGKILL, as a crashed machine or the OOM killer would: no shutdown hook, nothing flushed. Returns once it is gone. */
+    void kill() {
+        exitExpected = true;
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits for the exit until the deadline, then kills the JVM and anything it started. */

@@ -4,11 +4,17 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** The five services as child processes: started together, awaited together, stopped together. */
+/**
+ * The five services as child processes: started together, awaited together, stopped together; and
+ * one at a time killed, stopped and started again, which is how the system tests make a service crash.
+ */
 public final class Services implements AutoCloseable {
 
     /** Small heaps and the quick C1 compiler only: five JVMs share two cores and a laptop's memory. */
@@ -17,25 +23,34 @@ public final class Services implements AutoCloseable {
     private static final Duration GRACE = Duration.ofSeconds(20);
     private static final int TAIL_LINES = 40;
 
-    private final List<ServiceProcess> processes;
+    /** In {@link ServiceSpec} order, the gateway first; a restarted service replaces its entry. */
+    private final Map<ServiceSpec, ServiceProcess> processes;
     private volatile boolean stopping;
+    private volatile boolean reportingExits;
 
-    private Services(List<ServiceProcess> processes) {
+    private Services(Map<ServiceSpec, ServiceProcess> processes) {
         this.processes = processes;
     }
 
-    /** Starts every service without waiting for any: on two cores they start faster side by side than in a row. */
-    public static Services start(Path repoRoot, String version, PlatformAddresses addresses, Path logs) {
+    /**
+     * Starts every service without waiting for any: on two cores they start faster side by side
+     * than in a row. {@code extraEnvironment} is added to what each service is told (settings such
+     * as short SLA deadlines for tests).
+     */
+    public static Services start(Path repoRoot, String version, PlatformAddresses addresses, Path logs,
+            Map<String, String> extraEnvironment) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long launcherPid = ProcessHandle.current().pid();
-        List<ServiceProcess> started = new ArrayList<>();
+        Map<ServiceSpec, ServiceProcess> started = new EnumMap<>(ServiceSpec.class);
         try {
             for (ServiceSpec spec : ServiceSpec.values()) {
                 List<String> command = new ArrayList<>(List.of(java));
                 command.addAll(JVM_FLAGS);
                 command.addAll(List.of("-jar", spec.jar(repoRoot, version).toString()));
-                started.add(ServiceProcess.start(spec, command, ServiceEnvironment.of(spec, addresses, launcherPid),
-                        addresses.baseUrl(spec), repoRoot, logs.resolve(spec.module() + ".log")));
+                Map<String, String> environment = new LinkedHashMap<>(ServiceEnvironment.of(spec, addresses, launcherPid));
+                environment.putAll(extraEnvironment);
+                started.put(spec, ServiceProcess.start(spec, command, environment, addresses.baseUrl(spec), repoRoot,
+                        logs.resolve(spec.module() + ".log")));
             }
         } catch (RuntimeException e) {
             new Services(started).close();
@@ -49,6 +64,16 @@ public final class Services implements AutoCloseable {
      * timeout passes, with the tail of the log of each service that did not make it.
      */
     public void awaitReady(Duration timeout, ReadinessListener listener) throws StartFailure, InterruptedException {
+        awaitReady(current(), timeout, listener);
+    }
+
+    /** Waits until this one service is ready, as {@link #awaitReady(Duration, ReadinessListener)} does for all. */
+    public void awaitReady(ServiceSpec service, Duration timeout) throws StartFailure, InterruptedException {
+        awaitReady(List.of(process(service)), timeout, ready -> { });
+    }
+
+    private static void awaitReady(List<ServiceProcess> processes, Duration timeout, ReadinessListener listener)
+            throws StartFailure, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         Set<ServiceProcess> waiting = new LinkedHashSet<>(processes);
@@ -71,22 +96,74 @@ public final class Services implements AutoCloseable {
 
     /** Once running, a service that dies is worth a line on the console: the platform is incomplete without it. */
     public void reportUnexpectedExits() {
-        for (ServiceProcess process : processes) {
-            process.onExit(code -> {
-                if (!stopping) {
-                    System.err.println(process.spec().module() + " exited with code " + code + "; see " + process.log());
-                }
-            });
+        reportingExits = true;
+        current().forEach(this::reportUnexpectedExit);
+    }
+
+    /** SIGKILL to one service: it dies at once, mid-request and mid-transaction. */
+    public void kill(ServiceSpec service) {
+        process(service).kill();
+    }
+
+    /** SIGTERM to one service, then up to 20 s for its graceful shutdown. */
+    public void stop(ServiceSpec service) {
+        ServiceProcess process = process(service);
+        process.requestStop();
+        process.awaitStop(System.nanoTime() + GRACE.toNanos());
+    }
+
+    /** Starts a stopped or killed service again, the same way and on the same port; see {@link #awaitReady(ServiceSpec, Duration)}. */
+    public void restart(ServiceSpec service) {
+        ServiceProcess again;
+        synchronized (processes) {
+            again = processes.get(service).startAgain();
+            processes.put(service, again);
         }
+        if (reportingExits) {
+            reportUnexpectedExit(again);
+        }
+    }
+
+    public boolean isRunning(ServiceSpec service) {
+        return !process(service).hasExited();
+    }
+
+    public long pid(ServiceSpec service) {
+        return process(service).pid();
+    }
+
+    public Path log(ServiceSpec service) {
+        return process(service).log();
     }
 
     /** SIGTERM to all, the gateway first so it stops taking traffic; then up to 20 s before killing. */
     @Override
     public void close() {
         stopping = true;
-        processes.forEach(ServiceProcess::requestStop);
+        List<ServiceProcess> all = current();
+        all.forEach(ServiceProcess::requestStop);
         long deadline = System.nanoTime() + GRACE.toNanos();
-        processes.forEach(process -> process.awaitStop(deadline));
+        all.forEach(process -> process.awaitStop(deadline));
+    }
+
+    private void reportUnexpectedExit(ServiceProcess process) {
+        process.onExit(code -> {
+            if (!stopping && !process.exitExpected()) {
+                System.err.println(process.spec().module() + " exited with code " + code + "; see " + process.log());
+            }
+        });
+    }
+
+    private ServiceProcess process(ServiceSpec service) {
+        synchronized (processes) {
+            return processes.get(service);
+        }
+    }
+
+    private List<ServiceProcess> current() {
+        synchronized (processes) {
+            return List.copyOf(processes.values());
+        }
     }
 
     private static StartFailure failure(Iterable<ServiceProcess> failed, String reason) {
