@@ -94,10 +94,10 @@ class RouteResilienceFilter implements GlobalFilter, Ordered {
                 .transformDeferred(CircuitBreakerOperator.of(guards.breaker()))
                 .transformDeferred(BulkheadOperator.of(guards.bulkhead()))
                 .then()
-                .onErrorResume(failure -> answer(exchange, route.getId(), guards, failure));
+                .onErrorResume(failure -> answer(exchange, route, guards, failure));
     }
 
-    private Mono<Void> answer(ServerWebExchange exchange, String route, Guards guards, Throwable failure) {
+    private Mono<Void> answer(ServerWebExchange exchange, Route route, Guards guards, Throwable failure) {
         ProblemDetail problem;
         if (failure instanceof CallNotPermittedException || failure instanceof ConnectException) {
             problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", route, "is unavailable; try again shortly.");
@@ -123,10 +123,12 @@ class RouteResilienceFilter implements GlobalFilter, Ordered {
         return problems.write(exchange, problem);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String route, String what) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The " + route + " service " + what);
+    /** The detail names the service: the route's {@code service} metadata, or else its id. */
+    private static ProblemDetail problem(HttpStatus status, String type, Route route, String what) {
+        Object service = route.getMetadata().getOrDefault("service", route.getId());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The " + service + " service " + what);
         problem.setType(Problems.type(type));
-        problem.setProperty("route", route);
+        problem.setProperty("route", route.getId());
         return problem;
     }
 

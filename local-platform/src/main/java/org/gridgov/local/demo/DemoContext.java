@@ -24,6 +24,8 @@ public final class DemoContext {
     private static final Duration READ_MODELS_CATCH_UP = Duration.ofSeconds(90);
     /** What a service answers about an id its read model has not received yet. */
     private static final Set<Integer> NOT_YET_KNOWN = Set.of(400, 403, 404, 422);
+    private static final Set<Integer> GATEWAY_GAVE_UP = Set.of(502, 503, 504);
+    private static final int GATEWAY_ATTEMPTS = 5;
 
     private final HttpClient http;
     private final URI gateway;
@@ -126,6 +128,13 @@ public final class DemoContext {
                 .header("Idempotency-Key", idempotencyKey(item))
                 .method(method, body)
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        // a busy machine may make the gateway give up on a service (503/504); the same idempotency
+        // key makes sending it again safe: the service runs it once and answers a repeat with the first result
+        for (int attempt = 1; attempt < GATEWAY_ATTEMPTS && GATEWAY_GAVE_UP.contains(response.statusCode()); attempt++) {
+            Thread.sleep(1000L * attempt);
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+        return response;
     }
 }

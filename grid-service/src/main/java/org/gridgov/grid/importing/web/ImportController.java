@@ -38,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -99,10 +98,11 @@ class ImportController {
 
     /** The import's report once it is finished, polling the way a client would; empty if it is still running by then. */
     private Mono<ResponseEntity<ImportView>> finished(UUID id, Caller caller, Duration wait) {
-        return Flux.interval(Duration.ZERO, POLL)
-                .concatMap(tick -> imports.find(id, caller))
+        // one look at a time, the next one a poll interval after the last answer: a slow database
+        // delays the polling instead of overflowing a ticking interval
+        return Mono.defer(() -> imports.find(id, caller))
                 .filter(report -> report.status().isFinal())
-                .next()
+                .repeatWhenEmpty(attempts -> attempts.delayElements(POLL))
                 .map(report -> ResponseEntity.ok().location(URI.create("/api/grid/imports/" + id)).body(ImportView.of(report)))
                 .timeout(wait, Mono.empty());
     }
