@@ -24,6 +24,8 @@ public final class TestCommunity {
 
     public static final String DISTRICT = nameUuid("district");
     public static final String STREET = nameUuid("street");
+    /** A second street of the district, for tests that need two jurisdictions apart below the district. */
+    public static final String OTHER_STREET = nameUuid("other-street");
     /** What wish-service answers about an address, unit or member its read models have not received yet. */
     private static final List<Integer> NOT_YET_KNOWN = List.of(400, 403, 404, 422);
     private static final Duration CATCH_UP = Duration.ofSeconds(90);
@@ -39,16 +41,26 @@ public final class TestCommunity {
     private final String id;
     private final String name;
     private final List<Grid> grids;
+    private final Map<String, Object> document;
+    private final String importId;
 
-    private TestCommunity(SystemPlatform platform, String id, String name, List<Grid> grids) {
+    private TestCommunity(SystemPlatform platform, String id, String name, List<Grid> grids, Map<String, Object> document,
+                          String importId) {
         this.platform = platform;
         this.id = id;
         this.name = name;
         this.grids = grids;
+        this.document = document;
+        this.importId = importId;
     }
 
     /** Imports a new community with this many grids and households per grid, and waits until the import is applied. */
     public static TestCommunity create(SystemPlatform platform, int gridCount, int householdsPerGrid) {
+        return create(platform, STREET, gridCount, householdsPerGrid);
+    }
+
+    /** The same, in the given street of the district ({@link #STREET} or {@link #OTHER_STREET}). */
+    public static TestCommunity create(SystemPlatform platform, String street, int gridCount, int householdsPerGrid) {
         int number = COMMUNITIES.incrementAndGet();
         String tag = "" + TAG_CHARACTERS.charAt(number / TAG_CHARACTERS.length() % TAG_CHARACTERS.length())
                 + TAG_CHARACTERS.charAt(number % TAG_CHARACTERS.length());
@@ -72,7 +84,7 @@ public final class TestCommunity {
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("district", Map.of("id", DISTRICT, "name", "系统测试区"));
-        document.put("street", Map.of("id", STREET, "name", "系统测试街道"));
+        document.put("street", Map.of("id", street, "name", street.equals(STREET) ? "系统测试街道" : "系统测试另一街道"));
         document.put("community", Map.of("id", id, "name", name));
         document.put("grids", gridRows);
         document.put("microGrids", microGridRows);
@@ -82,7 +94,16 @@ public final class TestCommunity {
         if (!imported.field("status").equals("APPLIED")) {
             throw new IllegalStateException("the import of " + name + " was not applied: " + imported);
         }
-        return new TestCommunity(platform, id, name, List.copyOf(grids));
+        return new TestCommunity(platform, id, name, List.copyOf(grids), Map.copyOf(document), imported.field("id"));
+    }
+
+    /** The import document that created the community; sent again, it changes nothing. */
+    public Map<String, Object> document() {
+        return document;
+    }
+
+    public String importId() {
+        return importId;
     }
 
     public String id() {

@@ -1,0 +1,188 @@
+package org.gridgov.system.authorisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridgov.system.authorisation.Actor.CLIENT;
+import static org.gridgov.system.authorisation.Actor.COMMUNITY_ADMIN_A;
+import static org.gridgov.system.authorisation.Actor.COMMUNITY_ADMIN_B;
+import static org.gridgov.system.authorisation.Actor.DISTRICT_ADMIN;
+import static org.gridgov.system.authorisation.Actor.MEMBER_A;
+import static org.gridgov.system.authorisation.Actor.MEMBER_B;
+import static org.gridgov.system.authorisation.Actor.OTHER_RESIDENT;
+import static org.gridgov.system.authorisation.Actor.RESIDENT;
+import static org.gridgov.system.authorisation.Actor.STAFF_A;
+import static org.gridgov.system.authorisation.Actor.STAFF_B;
+import static org.gridgov.system.authorisation.Actor.STREET_ADMIN_A;
+import static org.gridgov.system.authorisation.Actor.STREET_ADMIN_B;
+import static org.gridgov.system.authorisation.Actor.UNIT_A;
+import static org.gridgov.system.authorisation.Actor.UNIT_B;
+import static org.gridgov.system.authorisation.MatrixWorld.State.CLAIMED;
+import static org.gridgov.system.authorisation.MatrixWorld.State.DISPATCHED;
+import static org.gridgov.system.authorisation.MatrixWorld.State.FULFILLED;
+import static org.gridgov.system.authorisation.MatrixWorld.State.SUBMITTED;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.gridgov.system.platform.ApiClient;
+import org.gridgov.system.platform.ApiResponse;
+import org.gridgov.system.platform.SystemPlatform;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Issue 3's authorisation matrix, end to end: every call of the public API ({@code API.md}) × every
+ * kind of caller × inside and outside the caller's jurisdiction, sent through the gateway to the
+ * running services, which enforce role and jurisdiction themselves. Asserts the status each caller
+ * gets and that nothing of community A — a wish's title, a resident's name or phone, a party
+ * member's phone — reaches anyone who may not see it: not in a body, a list or an error message.
+ */
+class AuthorisationMatrixIT {
+
+    private static final Actor[] ADMINS_A = {COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN};
+    private static final Actor[] STAFF_AND_ADMINS_A = {STAFF_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN};
+    private static final Actor[] B_SIDE = {OTHER_RESIDENT, STAFF_B, UNIT_B, MEMBER_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B};
+
+    private static List<Call> calls() {
+        return List.of(
+                // Grid — the tree is everyone's to read; households and changes are the jurisdiction's
+                Call.get("read a node", w -> "/api/grid/nodes/" + w.communityA).ok(Actor.values()),
+                Call.get("read a subtree", w -> "/api/grid/nodes/" + w.communityA + "/tree?depth=2").ok(Actor.values()),
+                Call.get("list a grid's households", w -> "/api/grid/nodes/" + w.gridA + "/households")
+                        .ok(STAFF_AND_ADMINS_A),
+                Call.get("resolve an address", w -> "/api/grid/resolve?address=" + w.addressA)
+                        .ok(STAFF_A, STAFF_B, COMMUNITY_ADMIN_A, COMMUNITY_ADMIN_B, STREET_ADMIN_A, STREET_ADMIN_B,
+                                DISTRICT_ADMIN, CLIENT),
+                Call.post("re-import a community", w -> "/api/grid/imports?wait=60", w -> w.a.document())
+                        .ok(ADMINS_A),
+                Call.get("read an import report", w -> "/api/grid/imports/" + w.a.importId()).ok(ADMINS_A)
+                        .hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                Call.put("appoint grid staff", w -> "/api/grid/nodes/" + w.gridA + "/staff/POLICE",
+                        w -> Map.of("personId", java.util.UUID.randomUUID().toString(), "name", "周警官")).ok(ADMINS_A),
+                // Members, units, points
+                Call.post("register a party member", w -> "/api/members", w -> Map.of("name", "新党员", "kind", "RETIRED",
+                        "communityId", w.communityA)).ok(201, ADMINS_A),
+                Call.get("read a party member", w -> "/api/members/" + w.memberA)
+                        .ok(MEMBER_A, STAFF_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)
+                        .hidden(MEMBER_B, STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                // grid staff list the members of their grid, not of the whole community
+                Call.get("list a community's members", w -> "/api/members?community=" + w.communityA).ok(ADMINS_A),
+                Call.get("list a grid's members", w -> "/api/members?community=" + w.communityA + "&grid=" + w.gridA)
+                        .ok(STAFF_AND_ADMINS_A),
+                Call.post("record dual reporting", w -> "/api/members/" + w.memberA + "/dual-report",
+                        w -> Map.of("communityId", w.communityA, "workUnit", "区税务局"))
+                        // any admin may look a member up to take them in; B's admins just cannot record it for A
+                        .ok(MEMBER_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)
+                        .hidden(MEMBER_B),
+                Call.post("register a member unit", w -> "/api/units", w -> Map.of("name", "新单位" + w.tag, "kind", "SCHOOL",
+                        "communityIds", List.of(w.communityA))).ok(201, ADMINS_A),
+                Call.get("read a member unit", w -> "/api/units/" + w.unitA).ok(Actor.values()),
+                Call.get("list a community's units", w -> "/api/units?community=" + w.communityA).ok(Actor.values()),
+                Call.put("publish a resource list", w -> "/api/units/" + w.unitA + "/resource-lists/" + w.year + "H2",
+                        w -> Map.of("items", List.of(Map.of("category", "EDUCATION", "title", "课业辅导", "capacity", 5,
+                                "area", List.of(w.communityA))))).ok(UNIT_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A,
+                        DISTRICT_ADMIN),
+                Call.get("read a points account", w -> "/api/points/accounts/" + w.memberA)
+                        .ok(MEMBER_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)
+                        .hidden(MEMBER_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                // the account is empty: whoever may redeem is told the balance is short
+                Call.post("redeem points", w -> "/api/points/redemptions", w -> Map.of("memberId", w.memberA,
+                                "itemId", w.storeItemA, "quantity", 1))
+                        .ok(409, MEMBER_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)
+                        .hidden(MEMBER_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                Call.get("browse the points store", w -> "/api/points/store-items?community=" + w.communityA).ok(Actor.values()),
+                Call.post("stock the points store", w -> "/api/points/store-items", w -> Map.of("communityId",
+                        w.communityA, "name", "毛巾", "price", 100, "stock", 10)).ok(201, ADMINS_A),
+                Call.get("star rank", w -> "/api/rankings/stars?community=" + w.communityA).ok(Actor.values()),
+                Call.get("red/black list", w -> "/api/units/red-black-list?community=" + w.communityA + "&quarter="
+                        + w.year + "Q1").ok(Actor.values()),
+                // Wishes — a role that may never make the call is refused whatever the wish (403);
+                // a role that may, outside the wish's place, is told there is no such wish (404)
+                Call.post("order a wish", w -> "/api/wishes", w -> Map.of("category", "HEALTH", "title", "量血压",
+                                "address", w.addressA, "contactPhone", "13700000000", "residentName", "某居民"))
+                        .ok(201, RESIDENT, OTHER_RESIDENT, STAFF_A, CLIENT),
+                // the units and members of A's Grand Party Committee see A's wishes, masked, to offer help
+                Call.get("read a submitted wish", w -> "/api/wishes/" + w.wish(SUBMITTED))
+                        .ok(RESIDENT, STAFF_A, UNIT_A, MEMBER_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)
+                        .hidden(join(B_SIDE, CLIENT)),
+                Call.get("read a dispatched wish", w -> "/api/wishes/" + w.wish(DISPATCHED))
+                        .ok(RESIDENT, STAFF_A, UNIT_A, MEMBER_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)
+                        .hidden(join(B_SIDE, CLIENT)),
+                Call.get("read a wish's history", w -> "/api/wishes/" + w.wish(SUBMITTED) + "/history")
+                        .ok(RESIDENT, STAFF_A, UNIT_A, MEMBER_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)
+                        .hidden(join(B_SIDE, CLIENT)),
+                Call.get("list submitted wishes", w -> "/api/wishes?status=SUBMITTED").ok(Actor.values())
+                        .listsTargetFor(RESIDENT, STAFF_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN),
+                // a list is everyone's to ask for and holds only what the caller may see
+                Call.get("list a grid's wishes", w -> "/api/wishes?grid=" + w.gridA).ok(Actor.values())
+                        .listsTargetFor(RESIDENT, STAFF_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN),
+                Call.post("dispatch", w -> "/api/wishes/" + w.wish(SUBMITTED) + "/dispatch", w -> Map.of("note", "派单"))
+                        .ok(STAFF_A).hidden(STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                Call.post("reject", w -> "/api/wishes/" + w.wish(SUBMITTED) + "/reject", w -> Map.of("reason", "不属于微心愿"))
+                        .ok(STAFF_A).hidden(STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                Call.post("claim", w -> "/api/wishes/" + w.wish(DISPATCHED) + "/claim", w -> null)
+                        .ok(UNIT_A, MEMBER_A).hidden(UNIT_B, MEMBER_B).personalDataFor(RESIDENT, STAFF_A, UNIT_A, MEMBER_A),
+                Call.post("release", w -> "/api/wishes/" + w.wish(CLAIMED) + "/release", w -> Map.of("reason", "人手不足"))
+                        .ok(UNIT_A).hidden(UNIT_B, MEMBER_B),
+                Call.post("fulfil", w -> "/api/wishes/" + w.wish(CLAIMED) + "/fulfil", w -> Map.of("note", "已上门"))
+                        .ok(UNIT_A).hidden(UNIT_B, MEMBER_B).personalDataFor(RESIDENT, STAFF_A, UNIT_A),
+                Call.post("close with a rating", w -> "/api/wishes/" + w.wish(FULFILLED) + "/close",
+                        w -> Map.of("rating", 4, "comment", "很好")).ok(RESIDENT, STAFF_A)
+                        .hidden(OTHER_RESIDENT, STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B, CLIENT),
+                Call.post("cancel", w -> "/api/wishes/" + w.wish(SUBMITTED) + "/cancel", w -> Map.of("reason", "已解决"))
+                        .ok(RESIDENT).hidden(OTHER_RESIDENT, STAFF_B, CLIENT),
+                Call.post("record a need", w -> "/api/needs", w -> Map.of("gridId", w.gridA, "category", "REPAIRS",
+                        "title", "路灯维修", "householdsAffected", 30, "priority", "HIGH", "foundBy", "WALK"))
+                        .ok(201, STAFF_AND_ADMINS_A),
+                // staff and admins may ask; B's get an empty list
+                Call.get("list a grid's needs", w -> "/api/needs?grid=" + w.gridA)
+                        .ok(join(STAFF_AND_ADMINS_A, STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B))
+                        .listsTargetFor(STAFF_AND_ADMINS_A),
+                Call.get("KPIs of a grid", w -> "/api/kpis?node=" + w.gridA).ok(STAFF_AND_ADMINS_A),
+                // Matching
+                Call.get("candidates of a wish", w -> "/api/matching/wishes/" + w.wishWithCandidates() + "/candidates")
+                        .ok(STAFF_AND_ADMINS_A).hidden(STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                Call.post("compute a project list", w -> "/api/matching/project-lists", w -> Map.of("communityId",
+                        w.communityA, "year", w.year)).ok(201, ADMINS_A));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> every_call_by_every_caller_inside_and_outside_the_jurisdiction() {
+        MatrixWorld world = new MatrixWorld(SystemPlatform.shared());
+        return calls().stream().map(call -> DynamicContainer.dynamicContainer(call.method() + " " + call.name(),
+                Arrays.stream(Actor.values()).map(actor -> DynamicTest.dynamicTest(actor.name(), () -> {
+                    String path = call.path().apply(world);
+                    ApiResponse reply = send(world.as(actor), call.method(), path, call.body().apply(world));
+                    String context = actor + " " + call.method() + " " + path + " → " + reply;
+
+                    assertThat(reply.status()).as(context).isEqualTo(call.expectedFor(actor));
+                    if (reply.status() >= 400) {
+                        assertThat(reply.contentType()).as(context).startsWith("application/problem+json");
+                    }
+                    if (reply.status() >= 400 || actor.outsider()) {
+                        assertThat(reply.body()).as(context).doesNotContain(world.wishTitle, world.needTitle, world.memberPhone);
+                    }
+                    if (!call.mayReadPersonalData(actor)) {
+                        assertThat(reply.body()).as(context).doesNotContain(world.residentName, world.residentPhone);
+                    }
+                    if (call.seeTarget().contains(actor)) {
+                        assertThat(reply.body()).as(context).containsAnyOf(world.wishTitle, world.needTitle);
+                    }
+                }))));
+    }
+
+    private static ApiResponse send(ApiClient caller, String method, String path, Object body) {
+        return switch (method) {
+            case "GET" -> caller.get(path);
+            case "PUT" -> caller.put(path, MatrixWorld.json(body));
+            default -> caller.post(path, body == null ? null : MatrixWorld.json(body));
+        };
+    }
+
+    private static Actor[] join(Actor[] actors, Actor... more) {
+        return Stream.concat(Arrays.stream(actors), Arrays.stream(more)).toArray(Actor[]::new);
+    }
+}

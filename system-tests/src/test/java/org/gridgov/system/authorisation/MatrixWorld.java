@@ -1,0 +1,128 @@
+package org.gridgov.system.authorisation;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.gridgov.infra.TokenRequest;
+import org.gridgov.system.platform.ApiClient;
+import org.gridgov.system.platform.SystemPlatform;
+import org.gridgov.system.platform.TestCommunity;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two communities built through the public API — A in one street of the district, B in another —
+ * each with a grid, a household, a member unit and a party member, and someone of every
+ * {@link Actor} kind. The titles and phones of A carry this run's tag, so a reply can be searched for
+ * them: the secrets that must never reach anyone who may not see them.
+ */
+final class MatrixWorld {
+
+    /** The workflow states a target wish can be brought to. */
+    enum State { SUBMITTED, DISPATCHED, CLAIMED, FULFILLED, CLOSED }
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    final String tag = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+    final int year = LocalDate.now(ZoneOffset.UTC).getYear();
+    final TestCommunity a;
+    final TestCommunity b;
+    final String communityA;
+    final String gridA;
+    final String addressA;
+    final String wishTitle = "甲心愿" + tag;
+    final String needTitle = "甲需求" + tag;
+    final String residentName = "甲居民" + tag;
+    final String residentPhone = "138" + tag + "01";
+    final String memberPhone = "139" + tag + "02";
+    final String unitA;
+    final String memberA;
+    final String storeItemA;
+
+    private final Map<Actor, ApiClient> callers = new EnumMap<>(Actor.class);
+
+    MatrixWorld(SystemPlatform platform) {
+        a = TestCommunity.create(platform, TestCommunity.STREET, 1, 1);
+        b = TestCommunity.create(platform, TestCommunity.OTHER_STREET, 1, 1);
+        communityA = a.id();
+        gridA = a.grids().get(0).id();
+        addressA = a.grids().get(0).addresses().get(0);
+        unitA = a.joinUnit("甲单位" + tag, "ELDERLY_CARE");
+        String unitB = b.joinUnit("乙单位" + tag, "ELDERLY_CARE");
+        memberA = member(a, "甲党员" + tag, memberPhone);
+        String memberB = member(b, "乙党员" + tag, "137" + tag + "03");
+
+        callers.put(Actor.RESIDENT, a.resident("matrix-resident-" + tag));
+        callers.put(Actor.OTHER_RESIDENT, b.resident("matrix-other-resident-" + tag));
+        callers.put(Actor.STAFF_A, a.staff(a.grids().get(0)));
+        callers.put(Actor.STAFF_B, b.staff(b.grids().get(0)));
+        callers.put(Actor.UNIT_A, a.unit(unitA));
+        callers.put(Actor.UNIT_B, b.unit(unitB));
+        callers.put(Actor.MEMBER_A, a.partyMember(memberA));
+        callers.put(Actor.MEMBER_B, b.partyMember(memberB));
+        callers.put(Actor.COMMUNITY_ADMIN_A, a.admin());
+        callers.put(Actor.COMMUNITY_ADMIN_B, b.admin());
+        callers.put(Actor.STREET_ADMIN_A, platform.as(admin("STREET_ADMIN", TestCommunity.STREET)));
+        callers.put(Actor.STREET_ADMIN_B, platform.as(admin("STREET_ADMIN", TestCommunity.OTHER_STREET)));
+        callers.put(Actor.DISTRICT_ADMIN, platform.as(admin("DISTRICT_ADMIN", TestCommunity.DISTRICT)));
+        callers.put(Actor.CLIENT, platform.as(TokenRequest.of("matrix-hotline-" + tag, "CLIENT")
+                .withScope("wishes:read wishes:write grid:resolve")));
+
+        storeItemA = as(Actor.COMMUNITY_ADMIN_A).post("/api/points/store-items", json(Map.of("communityId", communityA,
+                "name", "甲兑换品" + tag, "price", 500, "stock", 3))).expect(201).field("id");
+        as(Actor.STAFF_A).post("/api/needs", json(Map.of("gridId", gridA, "category", "REPAIRS", "title", needTitle,
+                "householdsAffected", 12, "priority", "NORMAL", "foundBy", "LOOK"))).expect(201);
+        // wish-service knows A's unit once a wish of A can be claimed by it
+        wish(State.CLAIMED);
+    }
+
+    ApiClient as(Actor actor) {
+        return callers.get(actor);
+    }
+
+    /** A fresh wish of community A's resident, brought to the given state by A's staff and unit. */
+    String wish(State state) {
+        String wish = TestCommunity.onceKnown(() -> as(Actor.RESIDENT).post("/api/wishes", json(Map.of(
+                "category", "ELDERLY_CARE", "title", wishTitle, "description", "请帮忙", "address", addressA,
+                "contactPhone", residentPhone, "residentName", residentName)))).expect(201).field("id");
+        String path = "/api/wishes/" + wish;
+        if (state.compareTo(State.DISPATCHED) >= 0) {
+            as(Actor.STAFF_A).post(path + "/dispatch", json(Map.of("note", "派单"))).expect(200);
+        }
+        if (state.compareTo(State.CLAIMED) >= 0) {
+            TestCommunity.onceKnown(() -> as(Actor.UNIT_A).post(path + "/claim", null)).expect(200);
+        }
+        if (state.compareTo(State.FULFILLED) >= 0) {
+            as(Actor.UNIT_A).post(path + "/fulfil", json(Map.of("note", "已完成"))).expect(200);
+        }
+        if (state.compareTo(State.CLOSED) >= 0) {
+            as(Actor.RESIDENT).post(path + "/close", json(Map.of("rating", 5, "comment", "满意"))).expect(200);
+        }
+        return wish;
+    }
+
+    /** A fresh submitted wish whose candidates matching-service has computed (they follow its event). */
+    String wishWithCandidates() {
+        String wish = wish(State.SUBMITTED);
+        TestCommunity.onceKnown(() -> as(Actor.STAFF_A).get("/api/matching/wishes/" + wish + "/candidates")).expect(200);
+        return wish;
+    }
+
+    static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    private static TokenRequest admin(String role, String jurisdiction) {
+        return TokenRequest.of("matrix-" + role.toLowerCase() + "-" + jurisdiction, role).withJurisdiction(jurisdiction);
+    }
+
+    /** An in-service party member living in the community's first grid, with a phone only the right people see. */
+    private static String member(TestCommunity community, String name, String phone) {
+        return TestCommunity.onceKnown(() -> community.admin().post("/api/members", json(Map.of("name", name,
+                "kind", "IN_SERVICE", "communityId", community.id(), "gridId", community.grids().get(0).id(),
+                "phone", phone)))).expect(201).field("id");
+    }
+}
