@@ -23,16 +23,12 @@ public abstract class GridServiceTestBase extends ServiceIntegrationTest {
 
     private static final Set<String> FINISHED = Set.of("APPLIED", "REJECTED", "FAILED");
 
+    @Autowired
     protected WebTestClient web;
 
     @Autowired
     protected JsonMapper json;
 
-    /** The machine is shared and sometimes slow: a test fails on a wrong answer, not on a late one. */
-    @Autowired
-    void patientClient(WebTestClient client) {
-        this.web = client.mutate().responseTimeout(Duration.ofSeconds(60)).build();
-    }
 
     protected static String admin(String role, UUID jurisdiction) {
         return token(TokenRequest.of("admin-" + jurisdiction, role).withJurisdiction(jurisdiction.toString()));

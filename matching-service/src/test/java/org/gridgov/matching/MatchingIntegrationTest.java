@@ -9,7 +9,6 @@ import org.gridgov.infra.TokenRequest;
 import org.gridgov.kit.test.ServiceIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -28,12 +27,6 @@ public abstract class MatchingIntegrationTest extends ServiceIntegrationTest {
     @BeforeAll
     static void openFeed() {
         feed = new EventFeed(infrastructure().kafka().bootstrapServers());
-    }
-
-    /** Machines here are shared: give a request more than the default 5 s before calling it hung. */
-    @BeforeEach
-    void patientClient() {
-        web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     @AfterAll

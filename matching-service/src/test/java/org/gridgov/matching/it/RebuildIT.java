@@ -46,7 +46,7 @@ class RebuildIT extends MatchingIntegrationTest {
         JsonNode original = computeProjectList(web, admin, tree.community());
 
         try (ConfigurableApplicationContext fresh = startOnEmptyDatabase()) {
-            WebTestClient freshWeb = WebTestClient.bindToServer().responseTimeout(Duration.ofSeconds(30))
+            WebTestClient freshWeb = WebTestClient.bindToServer().responseTimeout(Duration.ofSeconds(60))
                     .baseUrl("http://localhost:" + ((WebServerApplicationContext) fresh).getWebServer().getPort()).build();
 
             JsonNode rebuilt = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()

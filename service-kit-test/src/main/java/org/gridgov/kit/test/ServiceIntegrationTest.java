@@ -29,6 +29,8 @@ public abstract class ServiceIntegrationTest {
         // the in-process broker shares the test's logging; Spring resets levels per context
         registry.add("logging.level.kafka", () -> "WARN");
         registry.add("logging.level.org.apache.kafka", () -> "WARN");
+        // the test machines are shared and sometimes slow: a test fails on a wrong answer, not on a late one
+        registry.add("spring.test.webtestclient.timeout", () -> "60s");
         // tests want events to move fast
         registry.add("gridgov.outbox.poll-interval", () -> "50ms");
         registry.add("gridgov.outbox.retry-interval", () -> "500ms");
