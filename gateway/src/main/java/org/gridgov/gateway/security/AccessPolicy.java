@@ -8,6 +8,7 @@ import static org.gridgov.kit.security.Role.PARTY_MEMBER;
 import static org.gridgov.kit.security.Role.RESIDENT;
 import static org.gridgov.kit.security.Role.STREET_ADMIN;
 import static org.gridgov.kit.security.Role.UNIT;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -66,6 +67,18 @@ final class AccessPolicy {
             rule(GET, "/api/needs", adminsAnd(GRID_STAFF)),
             // a unit sees its own KPIs
             rule(GET, "/api/kpis", adminsAnd(GRID_STAFF, UNIT)),
+            // client apps: a district admin registers, credentials and revokes them; an app reads
+            // itself and manages its own webhooks
+            rule(POST, "/api/apps", DISTRICT_ADMIN),
+            rule(GET, "/api/apps", DISTRICT_ADMIN),
+            rule(GET, "/api/apps/*", DISTRICT_ADMIN, CLIENT),
+            rule(POST, "/api/apps/*/credentials", DISTRICT_ADMIN),
+            rule(POST, "/api/apps/*/revoke", DISTRICT_ADMIN),
+            rule(POST, "/api/apps/*/webhooks", DISTRICT_ADMIN, CLIENT),
+            rule(GET, "/api/apps/*/webhooks", DISTRICT_ADMIN, CLIENT),
+            rule(DELETE, "/api/apps/*/webhooks/*", DISTRICT_ADMIN, CLIENT),
+            rule(GET, "/api/apps/*/webhooks/*/deliveries", DISTRICT_ADMIN, CLIENT),
+            rule(POST, "/api/apps/*/webhooks/*/deliveries/*/retry", DISTRICT_ADMIN, CLIENT),
 
             rule(GET, "/api/matching/wishes/*/candidates", adminsAnd(GRID_STAFF)),
             rule(POST, "/api/matching/project-lists", ADMINS),

@@ -85,6 +85,16 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             POST /api/needs                                             wish     GRID_STAFF ADMINS
             GET  /api/needs?grid={node}&status=OPEN                     wish     GRID_STAFF ADMINS
             GET  /api/kpis?node={node}&from=2026-01-01&to=2026-06-30    wish     GRID_STAFF ADMINS UNIT  # a unit: its own
+            POST /api/apps                                              wish     DISTRICT_ADMIN
+            GET  /api/apps                                              wish     DISTRICT_ADMIN
+            GET  /api/apps/{id}                                         wish     DISTRICT_ADMIN CLIENT  # the app itself
+            POST /api/apps/{id}/credentials                             wish     DISTRICT_ADMIN
+            POST /api/apps/{id}/revoke                                  wish     DISTRICT_ADMIN
+            POST /api/apps/{id}/webhooks                                wish     DISTRICT_ADMIN CLIENT
+            GET  /api/apps/{id}/webhooks                                wish     DISTRICT_ADMIN CLIENT
+            DELETE /api/apps/{id}/webhooks/{id}                         wish     DISTRICT_ADMIN CLIENT
+            GET  /api/apps/{id}/webhooks/{id}/deliveries                wish     DISTRICT_ADMIN CLIENT
+            POST /api/apps/{id}/webhooks/{id}/deliveries/{id}/retry     wish     DISTRICT_ADMIN CLIENT
             GET  /api/matching/wishes/{wish}/candidates?limit=5         matching GRID_STAFF ADMINS
             POST /api/matching/project-lists                            matching ADMINS
             GET  /api/matching/project-lists/{id}                       matching ADMINS

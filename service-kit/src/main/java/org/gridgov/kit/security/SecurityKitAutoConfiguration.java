@@ -1,6 +1,10 @@
 package org.gridgov.kit.security;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.gridgov.kit.web.ProblemWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -8,6 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -17,7 +23,9 @@ import reactor.core.publisher.Mono;
 /**
  * Every service verifies the caller's JWT itself (issuer, signature, audience, expiry), so a
  * request that bypasses the gateway is refused just the same. Probes, metrics and the API
- * description are open; everything else needs a valid token.
+ * description are open, and so are the paths a service declares as {@link OpenPaths} (it
+ * authenticates those callers itself); everything else needs a valid token. A client app that a
+ * {@link RevokedClients} bean reports revoked is refused at once, whatever its token's expiry.
  */
 @AutoConfiguration(afterName = "org.gridgov.kit.web.WebKitAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -30,7 +38,11 @@ public class SecurityKitAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
     SecurityWebFilterChain serviceSecurity(ServerHttpSecurity http, ServerAuthenticationEntryPoint entryPoint,
-                                           ServerAccessDeniedHandler deniedHandler) {
+                                           ServerAccessDeniedHandler deniedHandler, ObjectProvider<OpenPaths> openPaths,
+                                           ObjectProvider<RevokedClients> revokedClients) {
+        List<String> open = new ArrayList<>(List.of(OPEN_PATHS));
+        openPaths.orderedStream().forEach(paths -> open.addAll(paths.patterns()));
+        RevokedClients revoked = revokedClients.getIfAvailable(() -> clientId -> Mono.just(false));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -38,17 +50,26 @@ public class SecurityKitAutoConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
-                        .matchers(ServerWebExchangeMatchers.pathMatchers(OPEN_PATHS)).permitAll()
+                        .matchers(ServerWebExchangeMatchers.pathMatchers(open.toArray(String[]::new))).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> Mono.just(
-                                new CallerAuthentication(Caller.from(token), token))))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> authenticate(token, revoked)))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(deniedHandler))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(deniedHandler))
                 .build();
+    }
+
+    private static Mono<CallerAuthentication> authenticate(Jwt token, RevokedClients revoked) {
+        Caller caller = Caller.from(token);
+        if (!caller.has(Role.CLIENT)) {
+            return Mono.just(new CallerAuthentication(caller, token));
+        }
+        return revoked.isRevoked(caller.subject()).flatMap(isRevoked -> isRevoked
+                ? Mono.error(new InvalidBearerTokenException("This client app has been revoked."))
+                : Mono.just(new CallerAuthentication(caller, token)));
     }
 
     @Bean

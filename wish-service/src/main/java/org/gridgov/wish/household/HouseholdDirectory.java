@@ -64,6 +64,15 @@ public class HouseholdDirectory implements EventHandler {
                 .flatMap(this::locateMicroGrid);
     }
 
+    /** Where a registered household lies (an Open311 {@code address_id}); empty when it is not known. */
+    public Mono<Location> locateHousehold(UUID householdId) {
+        return db.sql("select micro_grid_id from household where household_id = :id")
+                .bind("id", householdId)
+                .map(row -> row.get("micro_grid_id", UUID.class))
+                .one()
+                .flatMap(this::locateMicroGrid);
+    }
+
     /** Places a micro-grid in the tree; empty unless it is a micro-grid with a grid and a community above it. */
     public Mono<Location> locateMicroGrid(UUID microGridId) {
         return tree.find(microGridId)

@@ -53,8 +53,17 @@ public final class Listing {
             values.put("cursorAt", Sql.utc(cursor.at()));
             values.put("cursorId", cursor.id());
         });
+        return query(db, " limit " + (limit + 1));
+    }
+
+    /** Rows {@code offset} to {@code offset + limit} of the newest-first list (numbered pages, as Open311 apps page). */
+    public DatabaseClient.GenericExecuteSpec slice(DatabaseClient db, long offset, int limit) {
+        return query(db, " limit " + limit + " offset " + offset);
+    }
+
+    private DatabaseClient.GenericExecuteSpec query(DatabaseClient db, String range) {
         String sql = select + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
-                + " order by " + timeColumn + " desc, " + idColumn + " desc limit " + (limit + 1);
+                + " order by " + timeColumn + " desc, " + idColumn + " desc" + range;
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql);
         for (Map.Entry<String, Object> value : values.entrySet()) {
             spec = spec.bind(value.getKey(), value.getValue());

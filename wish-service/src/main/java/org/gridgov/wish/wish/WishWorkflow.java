@@ -66,17 +66,22 @@ public class WishWorkflow {
 
     /** 居民点单: places the wish by the resident's address and starts its dispatch deadline. */
     public Mono<WishStore.Stored> submit(Caller caller, Wish.Order order, String address) {
-        Instant at = now();
-        UUID id = UUID.randomUUID();
         return households.locate(address)
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
                         "address-not-resolved", "No registered household lies at this address; check it, or ask the"
                         + " grid staff to register the household.")))
-                .flatMap(location -> actors.towards(caller, location.placement())
-                        .flatMap(actor -> decide(id, () -> Wish.submit(id, actor, order, location.placement(), at)))
-                        .flatMap(change -> tx.transactional(wishes.insert(change.wish(), location.areaPath())
-                                .then(commit(change.wish(), change, at))
-                                .then(wishes.find(id)))));
+                .flatMap(location -> submit(caller, order, location));
+    }
+
+    /** 居民点单 at a place already resolved (an Open311 request given by coordinates or a household id). */
+    public Mono<WishStore.Stored> submit(Caller caller, Wish.Order order, HouseholdDirectory.Location location) {
+        Instant at = now();
+        UUID id = UUID.randomUUID();
+        return actors.towards(caller, location.placement())
+                .flatMap(actor -> decide(id, () -> Wish.submit(id, actor, order, location.placement(), at)))
+                .flatMap(change -> tx.transactional(wishes.insert(change.wish(), location.areaPath())
+                        .then(commit(change.wish(), change, at))
+                        .then(wishes.find(id))));
     }
 
     public Mono<WishStore.Stored> act(Caller caller, UUID id, Command command) {

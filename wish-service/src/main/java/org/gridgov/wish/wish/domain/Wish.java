@@ -27,6 +27,8 @@ public final class Wish {
 
     /** Longest free text a command may carry (a reason, a note, a comment). */
     public static final int MAX_TEXT = 2000;
+    /** Longest description of a wish (what Open311 apps may send, too). */
+    public static final int MAX_DESCRIPTION = 4000;
     private static final int MAX_CANDIDATES = 50;
     private static final int MAX_SERVED_MEMBERS = 50;
 
@@ -123,7 +125,7 @@ public final class Wish {
                     "Only a resident, the staff of the resident's grid or a client app can order a wish.");
         }
         requireText(order.title(), "title", 100);
-        order.description().ifPresent(text -> requireText(text, "description", MAX_TEXT));
+        order.description().ifPresent(text -> requireText(text, "description", MAX_DESCRIPTION));
         if (order.wantedBy().filter(wanted -> !wanted.isAfter(at)).isPresent()) {
             throw new WishRefused(INVALID, "wantedBy must lie in the future.");
         }
@@ -294,6 +296,14 @@ public final class Wish {
 
     public PersonalData personalDataFor(Actor actor) {
         return showsPersonalDataTo(actor) ? personalData : personalData.masked();
+    }
+
+    /**
+     * For a client app granted the personal-data scope within its jurisdiction (the city hotline that
+     * took the resident's call passes it on and follows it up): the data in clear.
+     */
+    public PersonalData personalDataForGrantedApp() {
+        return personalData;
     }
 
     public PersonalData maskedPersonalData() {

@@ -2,7 +2,11 @@ package org.gridgov.wish.wish.persistence;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -97,6 +101,10 @@ public class WishStore {
         return listing.page(db, after, limit).map(this::stored).all().collectList();
     }
 
+    public Mono<List<Stored>> slice(Listing listing, long offset, int limit) {
+        return listing.slice(db, offset, limit).map(this::stored).all().collectList();
+    }
+
     public static Listing listing() {
         return new Listing(SELECT, "w.submitted_at", "w.id");
     }
@@ -149,15 +157,29 @@ public class WishStore {
 
     public Flux<HistoryEntry> history(UUID wishId) {
         return db.sql("select * from wish_history where wish_id = :id order by id").bind("id", wishId)
-                .map(row -> new HistoryEntry(Action.valueOf(row.get("action", String.class)),
-                        Optional.ofNullable(row.get("from_status", String.class)).map(WishStatus::valueOf),
-                        WishStatus.valueOf(row.get("to_status", String.class)),
-                        row.get("actor_id", String.class),
-                        ActorRole.valueOf(row.get("actor_role", String.class)),
-                        Sql.instant(row, "at").orElseThrow(),
-                        Optional.ofNullable(row.get("reason", String.class)),
-                        Optional.ofNullable(row.get("level", String.class)).map(EscalationLevel::valueOf)))
+                .map(WishStore::historyEntry)
                 .all();
+    }
+
+    /** The histories of several wishes in one query, each oldest first. */
+    public Mono<Map<UUID, List<HistoryEntry>>> histories(Collection<UUID> wishIds) {
+        return db.sql("select * from wish_history where wish_id = any(:ids) order by id")
+                .bind("ids", wishIds.toArray(UUID[]::new))
+                .map(row -> Map.entry(row.get("wish_id", UUID.class), historyEntry(row)))
+                .all()
+                .collect(() -> (Map<UUID, List<HistoryEntry>>) new LinkedHashMap<UUID, List<HistoryEntry>>(), (map, entry) ->
+                        map.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
+    }
+
+    private static HistoryEntry historyEntry(Readable row) {
+        return new HistoryEntry(Action.valueOf(row.get("action", String.class)),
+                Optional.ofNullable(row.get("from_status", String.class)).map(WishStatus::valueOf),
+                WishStatus.valueOf(row.get("to_status", String.class)),
+                row.get("actor_id", String.class),
+                ActorRole.valueOf(row.get("actor_role", String.class)),
+                Sql.instant(row, "at").orElseThrow(),
+                Optional.ofNullable(row.get("reason", String.class)),
+                Optional.ofNullable(row.get("level", String.class)).map(EscalationLevel::valueOf));
     }
 
     private Stored stored(Readable row) {

@@ -63,7 +63,7 @@ class WishController {
     }
 
     record SubmitWish(@NotNull Category category, @NotBlank @Size(max = 100) String title,
-                      @Size(max = Wish.MAX_TEXT) String description, @NotBlank @Size(max = 200) String address,
+                      @Size(max = Wish.MAX_DESCRIPTION) String description, @NotBlank @Size(max = 200) String address,
                       @NotBlank @Pattern(regexp = PHONE) String contactPhone, @Size(max = 50) String residentName,
                       Instant wantedBy) {
 

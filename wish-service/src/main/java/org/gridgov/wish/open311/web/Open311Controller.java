@@ -1,0 +1,182 @@
+package org.gridgov.wish.open311.web;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.gridgov.kit.data.Idempotency;
+import org.gridgov.wish.app.domain.AppScopes;
+import org.gridgov.wish.open311.Open311Properties;
+import org.gridgov.wish.open311.Open311Requests;
+import org.gridgov.wish.open311.domain.Open311Refusal;
+import org.gridgov.wish.open311.domain.RequestQuery;
+import org.gridgov.wish.open311.domain.ServiceCatalogue;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) under {@code /open311/v2}: the spec's
+ * paths with their {@code .json} format suffix (or none), parameters, field names and error list.
+ * Callers carry no bearer token: {@code POST requests} and every read of requests authenticate with
+ * the app's {@code api_key}; discovery and the service list are public. XML is not served.
+ */
+@RestController
+@RequestMapping(path = "/open311/v2", produces = "application/json")
+@Tag(name = "Open311 GeoReport v2", description = "Civic-issue apps report and follow requests; they become wishes")
+class Open311Controller {
+
+    private static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
+    private static final Pattern KNOWN = Pattern.compile("/open311/v2/(discovery|services|requests|tokens)(/[^/]+)?");
+
+    private final Open311Requests requests;
+    private final Open311Properties properties;
+    private final Clock clock;
+
+    Open311Controller(Open311Requests requests, Open311Properties properties, Clock clock) {
+        this.requests = requests;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @GetMapping({"/discovery.json", "/discovery"})
+    @Operation(summary = "Where this endpoint lives, which specification it follows, and in which formats")
+    Map<String, Object> discovery() {
+        Map<String, Object> endpoint = new LinkedHashMap<>();
+        endpoint.put("specification", SPECIFICATION);
+        endpoint.put("url", properties.baseUrl());
+        endpoint.put("changeset", Open311Properties.CHANGESET);
+        endpoint.put("type", "production");
+        endpoint.put("formats", List.of("application/json"));
+        Map<String, Object> discovery = new LinkedHashMap<>();
+        discovery.put("changeset", Open311Properties.CHANGESET);
+        discovery.put("contact", properties.contact());
+        discovery.put("key_service", properties.keyService());
+        discovery.put("endpoints", List.of(endpoint));
+        return discovery;
+    }
+
+    @GetMapping({"/services.json", "/services"})
+    @Operation(summary = "The wish categories as service codes")
+    List<Map<String, Object>> services(@RequestParam MultiValueMap<String, String> params) {
+        properties.requireJurisdiction(params.getFirst("jurisdiction_id"));
+        return ServiceCatalogue.services().stream().map(service -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("service_code", service.code());
+            view.put("service_name", service.name());
+            view.put("description", service.description());
+            view.put("metadata", true);
+            view.put("type", "realtime");
+            view.put("keywords", String.join(",", service.keywords()));
+            view.put("group", service.group());
+            return view;
+        }).toList();
+    }
+
+    @GetMapping("/services/{file}")
+    @Operation(summary = "A service's definition: the attributes a request of it may carry")
+    Map<String, Object> definition(@PathVariable String file, @RequestParam MultiValueMap<String, String> params) {
+        String code = json(file);
+        properties.requireJurisdiction(params.getFirst("jurisdiction_id"));
+        ServiceCatalogue.Service service = ServiceCatalogue.find(code)
+                .orElseThrow(() -> Open311Refusal.notFound("service_code " + code + " was not found."));
+        Map<String, Object> definition = new LinkedHashMap<>();
+        definition.put("service_code", service.code());
+        definition.put("attributes", ServiceCatalogue.ATTRIBUTES.stream().map(attribute -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("variable", true);
+            view.put("code", attribute.code());
+            view.put("datatype", attribute.datatype());
+            view.put("required", attribute.required());
+            view.put("datatype_description", attribute.datatypeDescription());
+            view.put("order", attribute.order());
+            view.put("description", attribute.description());
+            return view;
+        }).toList());
+        return definition;
+    }
+
+    @PostMapping(path = {"/requests.json", "/requests"})
+    @Operation(summary = "Reports a request (form-encoded, the spec's fields, api_key required); it becomes a wish in SUBMITTED")
+    Mono<ResponseEntity<Open311Requests.Receipt[]>> post(ServerWebExchange exchange,
+                                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        MediaType type = exchange.getRequest().getHeaders().getContentType();
+        if (type == null || !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)) {
+            return Mono.error(Open311Refusal.badRequest("Send the request's fields as application/x-www-form-urlencoded."));
+        }
+        return exchange.getFormData().flatMap(form -> {
+            Map<String, String> fields = new LinkedHashMap<>(exchange.getRequest().getQueryParams().toSingleValueMap());
+            fields.putAll(form.toSingleValueMap());
+            properties.requireJurisdiction(fields.get("jurisdiction_id"));
+            return requests.app(fields.get("api_key"), AppScopes.WISHES_WRITE, "create_request")
+                    .flatMap(app -> requests.submit(app, fields, key));
+        });
+    }
+
+    @GetMapping({"/requests.json", "/requests"})
+    @Operation(summary = "Requests in the app's jurisdiction: service_request_id, service_code, start_date, end_date,"
+            + " status, page, page_size, extensions (api_key required)")
+    Mono<List<Map<String, Object>>> list(@RequestParam MultiValueMap<String, String> params, ServerWebExchange exchange) {
+        Map<String, String> fields = params.toSingleValueMap();
+        properties.requireJurisdiction(fields.get("jurisdiction_id"));
+        RequestQuery query = RequestQuery.read(fields, clock.instant());
+        return requests.app(fields.get("api_key"), AppScopes.WISHES_READ, "get_service_requests")
+                .flatMap(app -> requests.list(app, query));
+    }
+
+    @GetMapping("/requests/{file}")
+    @Operation(summary = "One request by its service_request_id (api_key required)")
+    Mono<List<Map<String, Object>>> find(@PathVariable String file, @RequestParam MultiValueMap<String, String> params) {
+        String id = json(file);
+        Map<String, String> fields = params.toSingleValueMap();
+        properties.requireJurisdiction(fields.get("jurisdiction_id"));
+        boolean extensions = "true".equals(fields.get("extensions"));
+        return requests.app(fields.get("api_key"), AppScopes.WISHES_READ, "get_service_request")
+                .flatMap(app -> requests.find(app, id, extensions));
+    }
+
+    @GetMapping("/tokens/{file}")
+    @Operation(summary = "The service_request_id a token from POST requests stands for (api_key required)")
+    Mono<List<Map<String, Object>>> token(@PathVariable String file, @RequestParam MultiValueMap<String, String> params) {
+        String token = json(file);
+        Map<String, String> fields = params.toSingleValueMap();
+        properties.requireJurisdiction(fields.get("jurisdiction_id"));
+        return requests.app(fields.get("api_key"), AppScopes.WISHES_READ, "get_service_request_id")
+                .flatMap(app -> requests.token(app, token));
+    }
+
+    /** Anything else under /open311: the spec's error list rather than problem+json. */
+    @RequestMapping("/**")
+    Mono<Void> elsewhere(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().value();
+        if (path.endsWith(".xml")) {
+            return Mono.error(Open311Refusal.badRequest("XML is not served here; use the .json format."));
+        }
+        String withoutFormat = path.endsWith(".json") ? path.substring(0, path.length() - 5) : path;
+        if (KNOWN.matcher(withoutFormat).matches()) {
+            return Mono.error(new Open311Refusal(405, exchange.getRequest().getMethod() + " is not allowed on " + path + "."));
+        }
+        return Mono.error(Open311Refusal.notFound("No Open311 endpoint at " + path + "."));
+    }
+
+    /** The id in a path segment with its format suffix: {@code ELDERLY_CARE.json} → {@code ELDERLY_CARE}. */
+    private static String json(String file) {
+        if (file.endsWith(".xml")) {
+            throw Open311Refusal.badRequest("XML is not served here; use the .json format.");
+        }
+        return file.endsWith(".json") ? file.substring(0, file.length() - 5) : file;
+    }
+}

@@ -1,0 +1,119 @@
+package org.gridgov.wish.webhook.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import org.gridgov.kit.security.Caller;
+import org.gridgov.wish.webhook.Webhooks;
+import org.gridgov.wish.webhook.domain.Subscription;
+import org.gridgov.wish.webhook.persistence.WebhookStore;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * An app's signed webhooks: subscribe to event types (delivered within the app's jurisdiction),
+ * list and delete subscriptions, read the delivery log, send a parked delivery again. For the app
+ * itself (its client token) or its district admin.
+ */
+@RestController
+@RequestMapping(path = "/api/apps/{appId}/webhooks", produces = "application/json")
+@Tag(name = "Webhooks", description = "Signed event deliveries to client apps, with retries and a delivery log")
+class WebhookController {
+
+    private final Webhooks webhooks;
+
+    WebhookController(Webhooks webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    record Subscribe(@NotBlank @Size(max = Subscription.MAX_URL) String url,
+                     @NotEmpty @Size(max = 20) List<@NotBlank String> eventTypes) {
+    }
+
+    record SubscriptionView(UUID id, String url, List<String> eventTypes, Instant createdAt, String secret) {
+
+        static SubscriptionView of(Subscription subscription, String secret) {
+            return new SubscriptionView(subscription.id(), subscription.url(), subscription.eventTypes(),
+                    subscription.createdAt(), secret);
+        }
+    }
+
+    record AttemptView(int attempt, Instant at, Integer response, String error, int durationMs) {
+    }
+
+    record DeliveryView(UUID id, String eventId, String eventType, String subject, String status, int attempts,
+                        Instant createdAt, Instant nextAttemptAt, Instant lastAttemptAt, Integer lastResponse,
+                        String lastError, Instant deliveredAt, Instant parkedAt, List<AttemptView> history) {
+
+        static DeliveryView of(Webhooks.DeliveryLog log) {
+            WebhookStore.Delivery d = log.delivery();
+            return new DeliveryView(d.id(), d.eventId(), d.eventType(), d.subject(), d.status(), d.attempts(),
+                    d.createdAt(), d.status().equals("PENDING") ? d.nextAttemptAt().orElse(null) : null,
+                    d.lastAttemptAt().orElse(null), d.lastResponse().orElse(null), d.lastError().orElse(null),
+                    d.deliveredAt().orElse(null), d.parkedAt().orElse(null),
+                    log.attempts().stream().map(a -> new AttemptView(a.attempt(), a.at(), a.response().orElse(null),
+                            a.error().orElse(null), a.durationMs())).toList());
+        }
+    }
+
+    record Items<T>(List<T> items) {
+    }
+
+    @PostMapping(consumes = "application/json")
+    @Operation(summary = "Subscribes the app to event types; the response carries the signing secret, shown only here."
+            + " Not replayed under an Idempotency-Key: the secret is never stored in clear")
+    Mono<ResponseEntity<SubscriptionView>> subscribe(@PathVariable UUID appId, @Valid @RequestBody Subscribe request,
+                                                     @AuthenticationPrincipal Caller caller) {
+        return webhooks.subscribe(caller, appId, request.url(), request.eventTypes())
+                .map(created -> ResponseEntity.created(URI.create("/api/apps/" + appId + "/webhooks/" + created.subscription().id()))
+                        .header("Cache-Control", "no-store")
+                        .body(SubscriptionView.of(created.subscription(), created.secret())));
+    }
+
+    @GetMapping
+    @Operation(summary = "The app's active subscriptions (without their secrets)")
+    Mono<Items<SubscriptionView>> list(@PathVariable UUID appId, @AuthenticationPrincipal Caller caller) {
+        return webhooks.subscriptions(caller, appId)
+                .map(found -> new Items<>(found.stream().map(s -> SubscriptionView.of(s, null)).toList()));
+    }
+
+    @DeleteMapping("/{subscriptionId}")
+    @Operation(summary = "Ends a subscription; its pending deliveries are parked unsent")
+    Mono<ResponseEntity<Void>> unsubscribe(@PathVariable UUID appId, @PathVariable UUID subscriptionId,
+                                           @AuthenticationPrincipal Caller caller) {
+        return webhooks.unsubscribe(caller, appId, subscriptionId).thenReturn(ResponseEntity.noContent().build());
+    }
+
+    @GetMapping("/{subscriptionId}/deliveries")
+    @Operation(summary = "The delivery log: the newest 100 deliveries (status=PENDING|DELIVERED|PARKED), each with its attempts")
+    Mono<Items<DeliveryView>> deliveries(@PathVariable UUID appId, @PathVariable UUID subscriptionId,
+                                         @RequestParam Optional<String> status, @AuthenticationPrincipal Caller caller) {
+        return webhooks.deliveries(caller, appId, subscriptionId, status)
+                .map(logs -> new Items<>(logs.stream().map(DeliveryView::of).toList()));
+    }
+
+    @PostMapping("/{subscriptionId}/deliveries/{deliveryId}/retry")
+    @Operation(summary = "Sends a parked delivery again (202), with a fresh 24 hours of retries; 409 unless it is parked")
+    Mono<ResponseEntity<Void>> retry(@PathVariable UUID appId, @PathVariable UUID subscriptionId,
+                                     @PathVariable UUID deliveryId, @AuthenticationPrincipal Caller caller) {
+        return webhooks.retry(caller, appId, subscriptionId, deliveryId).thenReturn(ResponseEntity.accepted().build());
+    }
+}

@@ -1,0 +1,116 @@
+package org.gridgov.wish.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.gridgov.wish.Neighbourhood;
+import org.gridgov.wish.WishIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ClientAppsIT extends WishIntegrationTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void a_district_admin_registers_an_app_and_issues_credentials_shown_once() {
+        Neighbourhood n = neighbourhood();
+        String admin = admin("DISTRICT_ADMIN", n.district);
+
+        JsonNode app = post(admin, "/api/apps", """
+                {"name":"太平街小程序","scopes":["wishes:write","wishes:read"],"jurisdiction":"%s"}""".formatted(n.community), null)
+                .expectStatus().isCreated()
+                .expectHeader().valueMatches("Location", "/api/apps/[0-9a-f-]{36}")
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        String id = app.get("id").asString();
+        JsonNode credentials = post(admin, "/api/apps/" + id + "/credentials", null, null).expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode shown = getJson(admin, "/api/apps/" + id);
+
+        assertThat(app.get("name").asString()).isEqualTo("太平街小程序");
+        assertThat(app.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(app.get("jurisdiction").asString()).isEqualTo(n.community.toString());
+        assertThat(app.get("scopes").toString()).isEqualTo("[\"wishes:read\",\"wishes:write\"]");
+        assertThat(credentials.get("clientId").asString()).isEqualTo(id);
+        assertThat(credentials.get("apiKey").asString()).startsWith("gg_key_").hasSizeGreaterThan(40);
+        assertThat(credentials.get("clientSecret").asString()).startsWith("gg_secret_");
+        assertThat(credentials.get("tokenEndpoint").asString()).isEqualTo(infrastructure().issuer().clientTokenUri());
+        assertThat(shown.toString()).doesNotContain(credentials.get("apiKey").asString())
+                .doesNotContain(credentials.get("clientSecret").asString());
+        assertThat(shown.get("credentialsIssuedAt").isNull()).isFalse();
+    }
+
+    @Test
+    void only_a_district_admin_covering_the_jurisdiction_manages_apps() {
+        Neighbourhood n = neighbourhood();
+        String body = "{\"name\":\"app\",\"scopes\":[\"wishes:read\"],\"jurisdiction\":\"" + n.community + "\"}";
+
+        post(admin("COMMUNITY_ADMIN", n.community), "/api/apps", body, null).expectStatus().isForbidden();
+        post(admin("DISTRICT_ADMIN", UUID.randomUUID()), "/api/apps", body, null).expectStatus().isForbidden();
+        post(admin("DISTRICT_ADMIN", n.district), "/api/apps", body.replace("wishes:read", "everything"), null)
+                .expectStatus().isBadRequest();
+        post(admin("DISTRICT_ADMIN", n.district), "/api/apps", body.replace(n.community.toString(), UUID.randomUUID().toString()), null)
+                .expectStatus().isBadRequest();
+        Apps.Registered app = Apps.register(web, admin("DISTRICT_ADMIN", n.district), n.community, "wishes:read");
+        // another district's admin does not learn that the app exists
+        get(admin("DISTRICT_ADMIN", UUID.randomUUID()), "/api/apps/" + app.id()).expectStatus().isNotFound();
+        post(admin("DISTRICT_ADMIN", UUID.randomUUID()), "/api/apps/" + app.id() + "/revoke", null, null).expectStatus().isNotFound();
+    }
+
+    @Test
+    void the_app_gets_client_credentials_tokens_from_the_issuer_and_uses_them() throws Exception {
+        Neighbourhood n = neighbourhood();
+        Apps.Registered app = Apps.register(web, admin("DISTRICT_ADMIN", n.district), n.community, "wishes:write wishes:read");
+
+        HttpResponse<String> response = clientToken(app);
+        JsonNode token = JsonMapper.shared().readTree(response.body());
+        String accessToken = token.get("access_token").asString();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(token.get("scope").asString()).isEqualTo("wishes:read wishes:write");
+        UUID wish = submit(accessToken, n);
+        assertThat(getJson(accessToken, "/api/wishes/" + wish).get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(getJson(accessToken, "/api/apps/" + app.id()).get("id").asString()).isEqualTo(app.id().toString());
+    }
+
+    @Test
+    void revoking_an_app_refuses_its_tokens_and_api_key_at_once() throws Exception {
+        Neighbourhood n = neighbourhood();
+        String admin = admin("DISTRICT_ADMIN", n.district);
+        Apps.Registered app = Apps.register(web, admin, n.community, "wishes:write wishes:read");
+        String accessToken = JsonMapper.shared().readTree(clientToken(app).body()).get("access_token").asString();
+        get(accessToken, "/api/wishes").expectStatus().isOk();
+
+        JsonNode revoked = post(admin, "/api/apps/" + app.id() + "/revoke", null, "revoke-1").expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(revoked.get("status").asString()).isEqualTo("REVOKED");
+        assertThat(revoked.get("revokedAt").isNull()).isFalse();
+        get(accessToken, "/api/wishes").expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(clientToken(app).statusCode()).isEqualTo(401);
+        web.get().uri("/open311/v2/requests.json?api_key=" + app.apiKey()).exchange().expectStatus().isForbidden();
+        post(admin, "/api/apps/" + app.id() + "/credentials", null, null).expectStatus().isEqualTo(409);
+        // the same command again is replayed, and changes nothing
+        post(admin, "/api/apps/" + app.id() + "/revoke", null, "revoke-1").expectStatus().isOk()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true");
+    }
+
+    private HttpResponse<String> clientToken(Apps.Registered app) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((app.id() + ":" + app.clientSecret()).getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(app.tokenEndpoint()))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
