@@ -140,7 +140,7 @@ public class WebhookStore {
         insert = Sql.bind(insert, "error", attempt.error(), String.class);
         DatabaseClient.GenericExecuteSpec update = db.sql("""
                         update webhook_delivery set status = :status, next_attempt_at = :next, last_response = :response,
-                            last_error = :error,
+                            last_error = :error, last_attempt_at = :at,
                             delivered_at = case when :status = 'DELIVERED' then :at else delivered_at end,
                             parked_at = case when :status = 'PARKED' then :at else parked_at end
                         where id = :id and attempts = :attempt""")

@@ -1,0 +1,227 @@
+package org.gridgov.wish.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.gridgov.infra.TokenRequest;
+import org.gridgov.wish.Neighbourhood;
+import org.gridgov.wish.WishIntegrationTest;
+import org.gridgov.wish.app.Apps;
+import org.gridgov.wish.webhook.domain.WebhookSignature;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Webhook deliveries to a real HTTP receiver on 127.0.0.1: signed, scoped by jurisdiction, retried, parked. */
+class WebhooksIT extends WishIntegrationTest {
+
+    private static final String SUBMITTED = "org.gridgov.wish.submitted.v1";
+
+    private final Receiver receiver = new Receiver();
+
+    @Autowired
+    private WebhookDispatcher dispatcher;
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.close();
+    }
+
+    private record Hook(Apps.Registered app, String appToken, UUID subscription, String secret) {
+    }
+
+    @Test
+    void an_app_receives_signed_deliveries_of_events_in_its_jurisdiction_only() {
+        Neighbourhood n = neighbourhood();
+        Neighbourhood elsewhere = neighbourhood();
+        Hook dashboard = subscribe(n, "wishes:read");
+        Hook hotline = subscribe(n, "wishes:read wishes:personal-data");
+
+        UUID inside = submit(resident("resident-" + UUID.randomUUID()), n);
+        submit(resident("resident-" + UUID.randomUUID()), elsewhere);
+        await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received().size() >= 2);
+
+        Map<String, Receiver.Received> byApp = receiver.received().stream().collect(Collectors.toMap(
+                received -> received.header(WebhookDispatcher.DELIVERY_ID), Function.identity()));
+        JsonNode masked = null;
+        JsonNode clear = null;
+        for (Receiver.Received received : byApp.values()) {
+            String signature = received.header(WebhookSignature.HEADER);
+            boolean fromDashboard = WebhookSignature.verify(dashboard.secret(), signature, received.body(), clock.instant(),
+                    WebhookSignature.DEFAULT_TOLERANCE);
+            boolean fromHotline = WebhookSignature.verify(hotline.secret(), signature, received.body(), clock.instant(),
+                    WebhookSignature.DEFAULT_TOLERANCE);
+            assertThat(fromDashboard ^ fromHotline).as("signed with exactly one subscription's secret").isTrue();
+            assertThat(received.header(WebhookDispatcher.EVENT_TYPE)).isEqualTo(SUBMITTED);
+            assertThat(received.header("Content-Type")).startsWith("application/json");
+            JsonNode body = JsonMapper.shared().readTree(received.body());
+            assertThat(received.header(WebhookDispatcher.EVENT_ID)).isEqualTo(body.get("id").asString());
+            if (fromDashboard) {
+                masked = body;
+            } else {
+                clear = body;
+            }
+        }
+        assertThat(masked.get("type").asString()).isEqualTo(SUBMITTED);
+        assertThat(masked.get("subject").asString()).isEqualTo(inside.toString());
+        assertThat(masked.get("data").get("wishId").asString()).isEqualTo(inside.toString());
+        assertThat(masked.get("data").get("gridId").asString()).isEqualTo(n.grid.toString());
+        assertThat(masked.get("resident").get("phone").asString()).isEqualTo("138****5678");
+        assertThat(masked.get("resident").get("masked").asBoolean()).isTrue();
+        assertThat(masked.toString()).doesNotContain(PHONE).doesNotContain("张三丰");
+        assertThat(clear.get("resident").get("phone").asString()).isEqualTo(PHONE);
+        assertThat(clear.get("resident").get("name").asString()).isEqualTo("张三丰");
+        assertThat(clear.get("resident").get("address").asString()).isEqualTo(n.address);
+
+        // the other neighbourhood's wish went to nobody: one delivery each, logged as delivered
+        JsonNode logged = awaitDelivery(dashboard, delivery -> delivery.get("status").asString().equals("DELIVERED"));
+        assertThat(logged.get("attempts").asInt()).isEqualTo(1);
+        assertThat(logged.get("eventType").asString()).isEqualTo(SUBMITTED);
+        assertThat(logged.get("subject").asString()).isEqualTo(inside.toString());
+        assertThat(logged.get("history").get(0).get("response").asInt()).isEqualTo(200);
+        assertThat(receiver.received()).hasSize(2);
+    }
+
+    @Test
+    void a_failing_receiver_is_retried_after_the_back_off_and_then_delivered() {
+        Neighbourhood n = neighbourhood();
+        Hook hook = subscribe(n, "wishes:read");
+        receiver.answer(500);
+
+        submit(resident("resident-" + UUID.randomUUID()), n);
+        await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received().size() == 1);
+        JsonNode pending = awaitDelivery(hook, delivery -> delivery.get("lastResponse").asInt() == 500);
+        Instant lastAttempt = Instant.parse(pending.get("lastAttemptAt").asString());
+
+        assertThat(pending.get("status").asString()).isEqualTo("PENDING");
+        assertThat(Instant.parse(pending.get("nextAttemptAt").asString())).isEqualTo(lastAttempt.plusSeconds(30));
+        receiver.answer(204);
+        clock.advance(Duration.ofSeconds(31));
+        JsonNode delivered = awaitDelivery(hook, delivery -> delivery.get("status").asString().equals("DELIVERED"));
+
+        assertThat(delivered.get("attempts").asInt()).isEqualTo(2);
+        assertThat(delivered.get("history").get(0).get("error").asString()).isEqualTo("HTTP 500");
+        assertThat(delivered.get("history").get(1).get("response").asInt()).isEqualTo(204);
+        assertThat(receiver.received()).hasSize(2);
+        // both attempts carry the same event, each signed afresh
+        assertThat(receiver.received().get(0).body()).isEqualTo(receiver.received().get(1).body());
+    }
+
+    @Test
+    void a_receiver_failing_for_24_hours_gets_the_delivery_parked_and_it_can_be_sent_again() {
+        Neighbourhood n = neighbourhood();
+        Hook hook = subscribe(n, "wishes:read");
+        receiver.answer(503);
+
+        submit(resident("resident-" + UUID.randomUUID()), n);
+        awaitDelivery(hook, delivery -> delivery.get("attempts").asInt() == 1 && !delivery.get("lastResponse").isNull());
+        clock.advance(Duration.ofHours(25));
+        JsonNode parked = awaitDelivery(hook, delivery -> delivery.get("status").asString().equals("PARKED"));
+
+        assertThat(parked.get("attempts").asInt()).isEqualTo(2);
+        assertThat(parked.get("lastResponse").asInt()).isEqualTo(503);
+        assertThat(parked.get("parkedAt").isNull()).isFalse();
+        assertThat(parked.get("nextAttemptAt").isNull()).isTrue();
+        assertThat(deliveries(hook, "?status=PARKED").size()).isEqualTo(1);
+        assertThat(deliveries(hook, "?status=DELIVERED").size()).isZero();
+        String path = "/api/apps/" + hook.app().id() + "/webhooks/" + hook.subscription() + "/deliveries/"
+                + parked.get("id").asString() + "/retry";
+        post(hook.appToken(), path.replace(parked.get("id").asString(), UUID.randomUUID().toString()), null, null)
+                .expectStatus().isEqualTo(409);
+
+        receiver.answer(200);
+        post(hook.appToken(), path, null, null).expectStatus().isAccepted();
+        JsonNode delivered = awaitDelivery(hook, delivery -> delivery.get("status").asString().equals("DELIVERED"));
+
+        assertThat(delivered.get("attempts").asInt()).isEqualTo(3);
+        post(hook.appToken(), path, null, null).expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void each_delivery_is_sent_once_however_many_rounds_claim_at_the_same_time() {
+        Neighbourhood n = neighbourhood();
+        Hook hook = subscribe(n, "wishes:read");
+        List<UUID> wishes = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            wishes.add(submit(resident("resident-" + UUID.randomUUID()), n));
+        }
+
+        // besides the scheduled round, four more rounds at once, as four more replicas would
+        Flux.range(0, 4).flatMap(round -> dispatcher.runOnce()).blockLast(Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received().size() >= wishes.size());
+        Flux.range(0, 4).flatMap(round -> dispatcher.runOnce()).blockLast(Duration.ofSeconds(30));
+
+        assertThat(receiver.received()).hasSize(wishes.size());
+        assertThat(receiver.received().stream().map(r -> r.header(WebhookDispatcher.DELIVERY_ID)).distinct()).hasSize(wishes.size());
+        assertThat(deliveries(hook, "?status=DELIVERED").size()).isEqualTo(wishes.size());
+    }
+
+    @Test
+    void subscriptions_are_checked_and_belong_to_the_app_and_its_admin_only() {
+        Neighbourhood n = neighbourhood();
+        Hook hook = subscribe(n, "wishes:read");
+        String base = "/api/apps/" + hook.app().id() + "/webhooks";
+
+        post(hook.appToken(), base, "{\"url\":\"ftp://example.org/x\",\"eventTypes\":[\"" + SUBMITTED + "\"]}", null)
+                .expectStatus().isBadRequest();
+        post(hook.appToken(), base, "{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"org.gridgov.points.awarded.v1\"]}", null)
+                .expectStatus().isBadRequest();
+        String strangerApp = token(TokenRequest.of(UUID.randomUUID().toString(), "CLIENT").withScope("wishes:read"));
+        get(strangerApp, base).expectStatus().isNotFound();
+        get(admin("DISTRICT_ADMIN", UUID.randomUUID()), base).expectStatus().isNotFound();
+        JsonNode listed = getJson(admin("DISTRICT_ADMIN", n.district), base).get("items");
+        assertThat(listed.size()).isEqualTo(1);
+        assertThat(listed.get(0).get("secret").isNull()).isTrue();
+        assertThat(listed.get(0).get("eventTypes").toString()).isEqualTo("[\"" + SUBMITTED + "\"]");
+
+        web.delete().uri(base + "/" + hook.subscription()).headers(h -> h.setBearerAuth(hook.appToken())).exchange()
+                .expectStatus().isNoContent();
+        assertThat(getJson(hook.appToken(), base).get("items").size()).isZero();
+    }
+
+    // --- helpers ---
+
+    /** Registers an app in the neighbourhood's community and subscribes it, with its own token, to wish.submitted. */
+    private Hook subscribe(Neighbourhood n, String scopes) {
+        Apps.Registered app = Apps.register(web, admin("DISTRICT_ADMIN", n.district), n.community, scopes);
+        String appToken = token(TokenRequest.of(app.id().toString(), "CLIENT").withScope(scopes)
+                .withJurisdiction(n.community.toString()));
+        JsonNode created = post(appToken, "/api/apps/" + app.id() + "/webhooks",
+                "{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"" + SUBMITTED + "\"]}", null)
+                .expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(created.get("secret").asString()).startsWith("whsec_");
+        return new Hook(app, appToken, UUID.fromString(created.get("id").asString()), created.get("secret").asString());
+    }
+
+    private JsonNode deliveries(Hook hook, String query) {
+        return getJson(hook.appToken(), "/api/apps/" + hook.app().id() + "/webhooks/" + hook.subscription()
+                + "/deliveries" + query).get("items");
+    }
+
+    private JsonNode awaitDelivery(Hook hook, Predicate<JsonNode> condition) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonNode items = deliveries(hook, "");
+            if (items.size() == 1 && condition.test(items.get(0))) {
+                found[0] = items.get(0);
+                return true;
+            }
+            return false;
+        });
+        return found[0];
+    }
+}
