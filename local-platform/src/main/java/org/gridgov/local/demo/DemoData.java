@@ -13,7 +13,9 @@ public final class DemoData {
             new GridDemo(),
             new MemberDemo(),
             new WishDemo(),
-            new PersonaTokens());
+            new PersonaTokens(),
+            // appends the demo app's credentials to the tokens file the step before wrote
+            new AppDemo());
 
     private DemoData() {
     }

@@ -103,7 +103,7 @@ class Open311IT extends WishIntegrationTest {
         assertThat(request.get("agency_responsible").asString()).isEqualTo("太平街社区 第一网格");
         assertThat(request.get("service_notice").isNull()).isTrue();
         Instant requested = OffsetDateTime.parse(request.get("requested_datetime").asString()).toInstant();
-        assertThat(requested).isBetween(Instant.now().minusSeconds(120), Instant.now().plusSeconds(5));
+        assertThat(requested).isBetween(clock.instant().minusSeconds(120), clock.instant().plusSeconds(5));
         assertThat(request.get("updated_datetime").asString()).isEqualTo(request.get("requested_datetime").asString());
         // ELDERLY_CARE is dispatched within 12 hours
         assertThat(OffsetDateTime.parse(request.get("expected_datetime").asString()).toInstant())
