@@ -149,12 +149,12 @@ class Open311Controller {
     }
 
     @GetMapping("/tokens/{file}")
-    @Operation(summary = "The service_request_id a token from POST requests stands for (api_key required)")
+    @Operation(summary = "The service_request_id a token from POST requests stands for (the posting app's api_key)")
     Mono<List<Map<String, Object>>> token(@PathVariable String file, @RequestParam MultiValueMap<String, String> params) {
         String token = json(file);
         Map<String, String> fields = params.toSingleValueMap();
         properties.requireJurisdiction(fields.get("jurisdiction_id"));
-        return requests.app(fields.get("api_key"), AppScopes.WISHES_READ, "get_service_request_id")
+        return requests.app(fields.get("api_key"), AppScopes.WISHES_WRITE, "get_service_request_id")
                 .flatMap(app -> requests.token(app, token));
     }
 
