@@ -42,16 +42,26 @@ final class AccessPolicy {
             rule(GET, "/api/grid/nodes/*/households", adminsAnd(GRID_STAFF)),
             rule(GET, "/api/grid/resolve", adminsAnd(GRID_STAFF, CLIENT)),
             rule(PUT, "/api/grid/nodes/*/staff/*", ADMINS),
+            rule(DELETE, "/api/grid/nodes/*/staff/*", ADMINS),
+            rule(DELETE, "/api/grid/nodes/*", ADMINS),
 
             rule(POST, "/api/members", ADMINS),
             rule(GET, "/api/members", adminsAnd(GRID_STAFF)),
             rule(GET, "/api/members/*", adminsAnd(PARTY_MEMBER, GRID_STAFF)),
             rule(POST, "/api/members/*/dual-report", adminsAnd(PARTY_MEMBER)),
+            // service records (服务纪实): the member or their grid's staff record them, the staff approve
+            rule(POST, "/api/members/*/service-records", adminsAnd(PARTY_MEMBER, GRID_STAFF)),
+            rule(GET, "/api/members/*/service-records", adminsAnd(PARTY_MEMBER, GRID_STAFF)),
+            rule(POST, "/api/members/*/service-records/*/approval", adminsAnd(GRID_STAFF)),
+            rule(POST, "/api/members/*/service-records/*/rejection", adminsAnd(GRID_STAFF)),
             rule(POST, "/api/units", ADMINS),
             rule(PUT, "/api/units/*/resource-lists/*", adminsAnd(UNIT)),
+            rule(POST, "/api/units/*/resource-lists/*/items/*/allocations", ADMINS),
             rule(GET, "/api/points/accounts/*", adminsAnd(PARTY_MEMBER)),
             rule(POST, "/api/points/redemptions", adminsAnd(PARTY_MEMBER)),
             rule(POST, "/api/points/store-items", ADMINS),
+            rule(POST, "/api/points/corrections", ADMINS),
+            rule(POST, "/api/points/expiries", ADMINS),
 
             rule(POST, "/api/wishes", RESIDENT, GRID_STAFF, CLIENT),
             // admins step in once a wish is escalated beyond its grid
@@ -65,6 +75,12 @@ final class AccessPolicy {
             rule(POST, "/api/wishes/*/cancel", RESIDENT, CLIENT, GRID_STAFF),
             rule(POST, "/api/needs", adminsAnd(GRID_STAFF)),
             rule(GET, "/api/needs", adminsAnd(GRID_STAFF)),
+            rule(GET, "/api/needs/*", adminsAnd(GRID_STAFF)),
+            rule(POST, "/api/needs/*/publish", adminsAnd(GRID_STAFF)),
+            // a low rating's rectification (整改) is the grid's to work through and its admins' to follow
+            rule(GET, "/api/rectifications", adminsAnd(GRID_STAFF)),
+            rule(GET, "/api/rectifications/*", adminsAnd(GRID_STAFF)),
+            rule(POST, "/api/rectifications/*/complete", adminsAnd(GRID_STAFF)),
             // a unit sees its own KPIs
             rule(GET, "/api/kpis", adminsAnd(GRID_STAFF, UNIT)),
             // client apps: a district admin registers, credentials and revokes them; an app reads

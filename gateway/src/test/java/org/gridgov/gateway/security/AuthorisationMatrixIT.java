@@ -57,18 +57,27 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             GET  /api/grid/nodes/{node}/households                      grid     GRID_STAFF ADMINS
             GET  /api/grid/resolve?address=taiping-street-12            grid     GRID_STAFF ADMINS CLIENT
             PUT  /api/grid/nodes/{node}/staff/GRID_CHIEF                grid     ADMINS
+            DELETE /api/grid/nodes/{node}/staff/POLICE                  grid     ADMINS
+            DELETE /api/grid/nodes/{node}                               grid     ADMINS
             POST /api/members                                           member   ADMINS
             GET  /api/members/{member}                                  member   PARTY_MEMBER ADMINS GRID_STAFF  # staff of the member's grid
             GET  /api/members?community={node}&kind=IN_SERVICE          member   GRID_STAFF ADMINS
             POST /api/members/{member}/dual-report                      member   PARTY_MEMBER ADMINS
+            POST /api/members/{member}/service-records                  member   PARTY_MEMBER GRID_STAFF ADMINS
+            GET  /api/members/{member}/service-records                  member   PARTY_MEMBER GRID_STAFF ADMINS
+            POST /api/members/{member}/service-records/{id}/approval    member   GRID_STAFF ADMINS
+            POST /api/members/{member}/service-records/{id}/rejection   member   GRID_STAFF ADMINS
             POST /api/units                                             member   ADMINS
             GET  /api/units/{unit}                                      member   ANY
             GET  /api/units?community={node}                            member   ANY
             PUT  /api/units/{unit}/resource-lists/2026H2                member   UNIT ADMINS
+            POST /api/units/{unit}/resource-lists/2026/items/{id}/allocations  member  ADMINS
             GET  /api/points/accounts/{member}                          member   PARTY_MEMBER ADMINS
             POST /api/points/redemptions                                member   PARTY_MEMBER ADMINS
             GET  /api/points/store-items?community={node}               member   ANY
             POST /api/points/store-items                                member   ADMINS
+            POST /api/points/corrections                                member   ADMINS
+            POST /api/points/expiries                                   member   ADMINS
             GET  /api/rankings/stars?community={node}                   member   ANY
             GET  /api/units/red-black-list?community={node}&quarter=2026Q3  member  ANY
             POST /api/wishes                                            wish     RESIDENT GRID_STAFF CLIENT
@@ -84,7 +93,12 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             GET  /api/wishes/{wish}/history                             wish     ANY
             POST /api/needs                                             wish     GRID_STAFF ADMINS
             GET  /api/needs?grid={node}&status=OPEN                     wish     GRID_STAFF ADMINS
+            GET  /api/needs/{id}                                        wish     GRID_STAFF ADMINS
+            POST /api/needs/{id}/publish                                wish     GRID_STAFF ADMINS
             GET  /api/kpis?node={node}&from=2026-01-01&to=2026-06-30    wish     GRID_STAFF ADMINS UNIT  # a unit: its own
+            GET  /api/rectifications?grid={node}                        wish     GRID_STAFF ADMINS
+            GET  /api/rectifications/{id}                               wish     GRID_STAFF ADMINS
+            POST /api/rectifications/{id}/complete                      wish     GRID_STAFF ADMINS
             POST /api/apps                                              wish     DISTRICT_ADMIN
             GET  /api/apps                                              wish     DISTRICT_ADMIN
             GET  /api/apps/{id}                                         wish     DISTRICT_ADMIN CLIENT  # the app itself

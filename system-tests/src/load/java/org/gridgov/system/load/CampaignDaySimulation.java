@@ -20,7 +20,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.gridgov.infra.TokenRequest;
@@ -83,7 +82,7 @@ public class CampaignDaySimulation extends Simulation {
         Wishes wishes = new Wishes(community);
         TestCommunity.Grid first = community.grids().get(0);
         for (String unit : units) {
-            String wish = coldStart(() -> wishes.order("load-resident-1", first.addresses().get(0), "ELDERLY_CARE"));
+            String wish = wishes.order("load-resident-1", first.addresses().get(0), "ELDERLY_CARE");
             wishes.dispatch(first, wish, List.of()).expect(200);
             wishes.claimAsUnit(unit, wish).expect(200);
         }
@@ -182,19 +181,6 @@ public class CampaignDaySimulation extends Simulation {
                     }
                     return session.remove("millis");
                 });
-    }
-
-    /** The services' first requests after their start may outlast the gateway's time limit on a busy machine. */
-    private static <T> T coldStart(Supplier<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.get();
-            } catch (AssertionError gatewayGaveUp) {
-                if (attempt == 5 || !gatewayGaveUp.getMessage().contains("gateway-timeout")) {
-                    throw gatewayGaveUp;
-                }
-            }
-        }
     }
 
     private static long waited(Session session) {

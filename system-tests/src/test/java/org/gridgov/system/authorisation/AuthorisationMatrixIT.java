@@ -44,6 +44,8 @@ class AuthorisationMatrixIT {
 
     private static final Actor[] ADMINS_A = {COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN};
     private static final Actor[] STAFF_AND_ADMINS_A = {STAFF_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN};
+    private static final Actor[] B_STAFF = {STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B};
+    private static final Actor[] B_STAFF_AND_MEMBER = {STAFF_B, MEMBER_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B};
     private static final Actor[] B_SIDE = {OTHER_RESIDENT, STAFF_B, UNIT_B, MEMBER_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B};
 
     private static List<Call> calls() {
@@ -51,6 +53,12 @@ class AuthorisationMatrixIT {
                 // Grid — the tree is everyone's to read; households and changes are the jurisdiction's
                 Call.get("read a node", w -> "/api/grid/nodes/" + w.communityA).ok(Actor.values()),
                 Call.get("read a subtree", w -> "/api/grid/nodes/" + w.communityA + "/tree?depth=2").ok(Actor.values()),
+                Call.get("search nodes", w -> "/api/grid/nodes?kind=GRID&parent=" + w.communityA).ok(Actor.values()),
+                Call.get("read a node's children", w -> "/api/grid/nodes/" + w.communityA + "/children").ok(Actor.values()),
+                Call.get("read a grid's staff", w -> "/api/grid/nodes/" + w.gridA + "/staff").ok(Actor.values()),
+                Call.delete("vacate a staff role", w -> "/api/grid/nodes/" + w.gridWithPolice() + "/staff/POLICE")
+                        .ok(204, ADMINS_A),
+                Call.delete("retire an empty micro-grid", w -> "/api/grid/nodes/" + w.emptyMicroGrid()).ok(ADMINS_A),
                 Call.get("list a grid's households", w -> "/api/grid/nodes/" + w.gridA + "/households")
                         .ok(STAFF_AND_ADMINS_A),
                 Call.get("resolve an address", w -> "/api/grid/resolve?address=" + w.addressA)
@@ -77,6 +85,16 @@ class AuthorisationMatrixIT {
                         // any admin may look a member up to take them in; B's admins just cannot record it for A
                         .ok(MEMBER_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)
                         .hidden(MEMBER_B),
+                Call.post("record service", w -> "/api/members/" + w.memberA + "/service-records", w -> Map.of("hours", 1.5,
+                        "servedOn", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), "activity", "清扫楼道"))
+                        .ok(201, MEMBER_A, STAFF_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN).hidden(B_STAFF_AND_MEMBER),
+                Call.get("list service records", w -> "/api/members/" + w.memberA + "/service-records")
+                        .ok(MEMBER_A, STAFF_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN).hidden(B_STAFF_AND_MEMBER),
+                // nobody approves their own record
+                Call.post("approve service", w -> "/api/members/" + w.memberA + "/service-records/" + w.serviceRecord()
+                        + "/approval", w -> Map.of("note", "属实")).ok(STAFF_AND_ADMINS_A).hidden(B_STAFF),
+                Call.post("turn service down", w -> "/api/members/" + w.memberA + "/service-records/" + w.serviceRecord()
+                        + "/rejection", w -> Map.of("note", "无记录")).ok(STAFF_AND_ADMINS_A).hidden(B_STAFF),
                 Call.post("register a member unit", w -> "/api/units", w -> Map.of("name", "新单位" + w.tag, "kind", "SCHOOL",
                         "communityIds", List.of(w.communityA))).ok(201, ADMINS_A),
                 Call.get("read a member unit", w -> "/api/units/" + w.unitA).ok(Actor.values()),
@@ -85,6 +103,12 @@ class AuthorisationMatrixIT {
                         w -> Map.of("items", List.of(Map.of("category", "EDUCATION", "title", "课业辅导", "capacity", 5,
                                 "area", List.of(w.communityA))))).ok(UNIT_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A,
                         DISTRICT_ADMIN),
+                Call.get("read a resource list", w -> "/api/units/" + w.unitA + "/resource-lists/" + w.year).ok(Actor.values()),
+                Call.get("list a resource list's versions", w -> "/api/units/" + w.unitA + "/resource-lists/" + w.year
+                        + "/versions").ok(Actor.values()),
+                Call.post("sign a project to a resource", w -> "/api/units/" + w.unitA + "/resource-lists/" + w.year + "/items/"
+                        + w.itemA + "/allocations", w -> Map.of("projectId", java.util.UUID.randomUUID().toString(),
+                        "quantity", 1)).ok(201, ADMINS_A),
                 Call.get("read a points account", w -> "/api/points/accounts/" + w.memberA)
                         .ok(MEMBER_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)
                         .hidden(MEMBER_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B),
@@ -96,6 +120,11 @@ class AuthorisationMatrixIT {
                 Call.get("browse the points store", w -> "/api/points/store-items?community=" + w.communityA).ok(Actor.values()),
                 Call.post("stock the points store", w -> "/api/points/store-items", w -> Map.of("communityId",
                         w.communityA, "name", "毛巾", "price", 100, "stock", 10)).ok(201, ADMINS_A),
+                Call.get("read a store item", w -> "/api/points/store-items/" + w.storeItemA).ok(Actor.values()),
+                Call.post("correct points", w -> "/api/points/corrections", w -> Map.of("memberId", w.memberA, "points", 5,
+                        "reason", "补录活动积分")).ok(201, ADMINS_A).hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                Call.post("expire points", w -> "/api/points/expiries", w -> Map.of("communityId", w.communityA,
+                        "earnedBefore", "2000-01-01")).ok(ADMINS_A),
                 Call.get("star rank", w -> "/api/rankings/stars?community=" + w.communityA).ok(Actor.values()),
                 Call.get("red/black list", w -> "/api/units/red-black-list?community=" + w.communityA + "&quarter="
                         + w.year + "Q1").ok(Actor.values()),
@@ -120,9 +149,9 @@ class AuthorisationMatrixIT {
                 Call.get("list a grid's wishes", w -> "/api/wishes?grid=" + w.gridA).ok(Actor.values())
                         .listsTargetFor(RESIDENT, STAFF_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN),
                 Call.post("dispatch", w -> "/api/wishes/" + w.wish(SUBMITTED) + "/dispatch", w -> Map.of("note", "派单"))
-                        .ok(STAFF_A).hidden(STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                        .ok(STAFF_A).hidden(B_STAFF),
                 Call.post("reject", w -> "/api/wishes/" + w.wish(SUBMITTED) + "/reject", w -> Map.of("reason", "不属于微心愿"))
-                        .ok(STAFF_A).hidden(STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                        .ok(STAFF_A).hidden(B_STAFF),
                 Call.post("claim", w -> "/api/wishes/" + w.wish(DISPATCHED) + "/claim", w -> null)
                         .ok(UNIT_A, MEMBER_A).hidden(UNIT_B, MEMBER_B).personalDataFor(RESIDENT, STAFF_A, UNIT_A, MEMBER_A),
                 Call.post("release", w -> "/api/wishes/" + w.wish(CLAIMED) + "/release", w -> Map.of("reason", "人手不足"))
@@ -141,12 +170,27 @@ class AuthorisationMatrixIT {
                 Call.get("list a grid's needs", w -> "/api/needs?grid=" + w.gridA)
                         .ok(join(STAFF_AND_ADMINS_A, STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B))
                         .listsTargetFor(STAFF_AND_ADMINS_A),
+                Call.get("read a need", w -> "/api/needs/" + w.needA).ok(STAFF_AND_ADMINS_A).hidden(B_STAFF),
+                Call.post("publish a need", w -> "/api/needs/" + w.need() + "/publish", w -> null).ok(STAFF_AND_ADMINS_A)
+                        .hidden(B_STAFF),
+                Call.get("list a grid's rectifications", w -> "/api/rectifications?grid=" + w.gridA)
+                        .ok(join(STAFF_AND_ADMINS_A, STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B))
+                        .listsTargetFor(STAFF_AND_ADMINS_A),
+                Call.get("read a rectification", w -> "/api/rectifications/" + w.rectificationA).ok(STAFF_AND_ADMINS_A)
+                        .hidden(B_STAFF),
+                Call.post("complete a rectification", w -> "/api/rectifications/" + w.rectification() + "/complete",
+                        w -> Map.of("feedback", "已回访", "summary", "加强派单跟进")).ok(STAFF_AND_ADMINS_A)
+                        .hidden(B_STAFF),
                 Call.get("KPIs of a grid", w -> "/api/kpis?node=" + w.gridA).ok(STAFF_AND_ADMINS_A),
                 // Matching
                 Call.get("candidates of a wish", w -> "/api/matching/wishes/" + w.wishWithCandidates() + "/candidates")
-                        .ok(STAFF_AND_ADMINS_A).hidden(STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                        .ok(STAFF_AND_ADMINS_A).hidden(B_STAFF),
                 Call.post("compute a project list", w -> "/api/matching/project-lists", w -> Map.of("communityId",
-                        w.communityA, "year", w.year)).ok(201, ADMINS_A));
+                        w.communityA, "year", w.year)).ok(201, ADMINS_A),
+                Call.get("read a project list", w -> "/api/matching/project-lists/" + w.projectListA).ok(ADMINS_A)
+                        .hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                Call.get("list a community's project lists", w -> "/api/matching/project-lists?community=" + w.communityA
+                        + "&year=" + w.year).ok(ADMINS_A));
     }
 
     @TestFactory
@@ -163,13 +207,14 @@ class AuthorisationMatrixIT {
                         assertThat(reply.contentType()).as(context).startsWith("application/problem+json");
                     }
                     if (reply.status() >= 400 || actor.outsider()) {
-                        assertThat(reply.body()).as(context).doesNotContain(world.wishTitle, world.needTitle, world.memberPhone);
+                        assertThat(reply.body()).as(context).doesNotContain(world.wishTitle, world.needTitle, world.rectificationComment,
+                                world.memberPhone);
                     }
                     if (!call.mayReadPersonalData(actor)) {
                         assertThat(reply.body()).as(context).doesNotContain(world.residentName, world.residentPhone);
                     }
                     if (call.seeTarget().contains(actor)) {
-                        assertThat(reply.body()).as(context).containsAnyOf(world.wishTitle, world.needTitle);
+                        assertThat(reply.body()).as(context).containsAnyOf(world.wishTitle, world.needTitle, world.rectificationComment);
                     }
                 }))));
     }
@@ -178,6 +223,7 @@ class AuthorisationMatrixIT {
         return switch (method) {
             case "GET" -> caller.get(path);
             case "PUT" -> caller.put(path, MatrixWorld.json(body));
+            case "DELETE" -> caller.raw("DELETE", path, null, null);
             default -> caller.post(path, body == null ? null : MatrixWorld.json(body));
         };
     }

@@ -24,6 +24,10 @@ record Call(String method, String name, Function<MatrixWorld, String> path, Func
         return new Call("POST", name, path, body, 200, Set.of(), Set.of(), Set.of(), Set.of());
     }
 
+    static Call delete(String name, Function<MatrixWorld, String> path) {
+        return new Call("DELETE", name, path, world -> null, 200, Set.of(), Set.of(), Set.of(), Set.of());
+    }
+
     static Call put(String name, Function<MatrixWorld, String> path, Function<MatrixWorld, Object> body) {
         return new Call("PUT", name, path, body, 200, Set.of(), Set.of(), Set.of(), Set.of());
     }

@@ -3,6 +3,7 @@ package org.gridgov.system.authorisation;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -35,12 +36,18 @@ final class MatrixWorld {
     final String addressA;
     final String wishTitle = "甲心愿" + tag;
     final String needTitle = "甲需求" + tag;
+    final String rectificationComment = "没人来" + tag;
     final String residentName = "甲居民" + tag;
     final String residentPhone = "138" + tag + "01";
     final String memberPhone = "139" + tag + "02";
     final String unitA;
     final String memberA;
     final String storeItemA;
+    final String needA;
+    final String itemA;
+    final String rectificationA;
+    final String projectListA;
+    private int emptyMicroGrids;
 
     private final Map<Actor, ApiClient> callers = new EnumMap<>(Actor.class);
 
@@ -73,10 +80,56 @@ final class MatrixWorld {
 
         storeItemA = as(Actor.COMMUNITY_ADMIN_A).post("/api/points/store-items", json(Map.of("communityId", communityA,
                 "name", "甲兑换品" + tag, "price", 500, "stock", 3))).expect(201).field("id");
-        as(Actor.STAFF_A).post("/api/needs", json(Map.of("gridId", gridA, "category", "REPAIRS", "title", needTitle,
-                "householdsAffected", 12, "priority", "NORMAL", "foundBy", "LOOK"))).expect(201);
+        needA = need();
+        itemA = as(Actor.UNIT_A).get("/api/units/" + unitA + "/resource-lists/" + year).expect(200)
+                .json().at("/items/0/itemId").asString();
+        projectListA = as(Actor.COMMUNITY_ADMIN_A).post("/api/matching/project-lists", json(Map.of("communityId",
+                communityA, "year", year))).expect(201).field("id");
         // wish-service knows A's unit once a wish of A can be claimed by it
         wish(State.CLAIMED);
+        rectificationA = rectification();
+    }
+
+    /** A fresh rectification (整改) of A's grid: a rating of 2 or less opens one. */
+    String rectification() {
+        String unhappy = wish(State.FULFILLED);
+        as(Actor.RESIDENT).post("/api/wishes/" + unhappy + "/close", json(Map.of("rating", 1, "comment", rectificationComment))).expect(200);
+        for (var item : as(Actor.STAFF_A).get("/api/rectifications?grid=" + gridA + "&limit=100").expect(200).json().path("items")) {
+            if (item.path("wishId").asString().equals(unhappy)) {
+                return item.path("id").asString();
+            }
+        }
+        throw new IllegalStateException("no rectification was opened for wish " + unhappy + " rated 1");
+    }
+
+    /** A fresh need of A's grid, recorded by its staff and not yet published. */
+    String need() {
+        return as(Actor.STAFF_A).post("/api/needs", json(Map.of("gridId", gridA, "category", "REPAIRS", "title", needTitle,
+                "householdsAffected", 12, "priority", "NORMAL", "foundBy", "LOOK", "publish", false))).expect(201).field("id");
+    }
+
+    /** A fresh service record of A's party member, waiting for approval. */
+    String serviceRecord() {
+        return as(Actor.MEMBER_A).post("/api/members/" + memberA + "/service-records", json(Map.of("hours", 2,
+                "servedOn", LocalDate.now(ZoneOffset.UTC).toString(), "activity", "助老送餐"))).expect(201).field("id");
+    }
+
+    /** A's grid with its police officer (appointed afresh), so that the role can be vacated. */
+    String gridWithPolice() {
+        as(Actor.COMMUNITY_ADMIN_A).put("/api/grid/nodes/" + gridA + "/staff/POLICE", json(Map.of(
+                "personId", java.util.UUID.randomUUID().toString(), "name", "周警官"))).expect(200);
+        return gridA;
+    }
+
+    /** A new micro-grid of A with no households, which may be retired. */
+    String emptyMicroGrid() {
+        Map<String, Object> document = new java.util.LinkedHashMap<>(a.document());
+        String code = "G01-E" + (++emptyMicroGrids);
+        document.put("microGrids", List.of(Map.of("code", code, "grid", "G01", "name", "空置" + code)));
+        document.put("households", List.of());
+        as(Actor.COMMUNITY_ADMIN_A).post("/api/grid/imports?wait=60", json(document)).expect(200);
+        return as(Actor.COMMUNITY_ADMIN_A).get("/api/grid/nodes?kind=MICRO_GRID&name=" + "空置" + code + "&parent=" + gridA)
+                .expect(200).json().at("/items/0/id").asString();
     }
 
     ApiClient as(Actor actor) {
@@ -85,15 +138,15 @@ final class MatrixWorld {
 
     /** A fresh wish of community A's resident, brought to the given state by A's staff and unit. */
     String wish(State state) {
-        String wish = TestCommunity.onceKnown(() -> as(Actor.RESIDENT).post("/api/wishes", json(Map.of(
+        String wish = TestCommunity.onceKnown(as(Actor.RESIDENT), "/api/wishes", json(Map.of(
                 "category", "ELDERLY_CARE", "title", wishTitle, "description", "请帮忙", "address", addressA,
-                "contactPhone", residentPhone, "residentName", residentName)))).expect(201).field("id");
+                "contactPhone", residentPhone, "residentName", residentName))).expect(201).field("id");
         String path = "/api/wishes/" + wish;
         if (state.compareTo(State.DISPATCHED) >= 0) {
             as(Actor.STAFF_A).post(path + "/dispatch", json(Map.of("note", "派单"))).expect(200);
         }
         if (state.compareTo(State.CLAIMED) >= 0) {
-            TestCommunity.onceKnown(() -> as(Actor.UNIT_A).post(path + "/claim", null)).expect(200);
+            TestCommunity.onceKnown(as(Actor.UNIT_A), path + "/claim", null).expect(200);
         }
         if (state.compareTo(State.FULFILLED) >= 0) {
             as(Actor.UNIT_A).post(path + "/fulfil", json(Map.of("note", "已完成"))).expect(200);
@@ -121,8 +174,8 @@ final class MatrixWorld {
 
     /** An in-service party member living in the community's first grid, with a phone only the right people see. */
     private static String member(TestCommunity community, String name, String phone) {
-        return TestCommunity.onceKnown(() -> community.admin().post("/api/members", json(Map.of("name", name,
+        return TestCommunity.onceKnown(community.admin(), "/api/members", json(Map.of("name", name,
                 "kind", "IN_SERVICE", "communityId", community.id(), "gridId", community.grids().get(0).id(),
-                "phone", phone)))).expect(201).field("id");
+                "phone", phone))).expect(201).field("id");
     }
 }

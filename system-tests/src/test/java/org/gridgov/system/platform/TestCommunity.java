@@ -26,8 +26,11 @@ public final class TestCommunity {
     public static final String STREET = nameUuid("street");
     /** A second street of the district, for tests that need two jurisdictions apart below the district. */
     public static final String OTHER_STREET = nameUuid("other-street");
-    /** What wish-service answers about an address, unit or member its read models have not received yet. */
-    private static final List<Integer> NOT_YET_KNOWN = List.of(400, 403, 404, 422);
+    /**
+     * What a service answers about an address, unit or member its read models have not received yet,
+     * and what the gateway answers when a service (just started, on a busy machine) is slow.
+     */
+    private static final List<Integer> NOT_YET_KNOWN = List.of(400, 403, 404, 422, 502, 503, 504);
     private static final Duration CATCH_UP = Duration.ofSeconds(90);
     private static final String TAG_CHARACTERS = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
     private static final AtomicInteger COMMUNITIES = new AtomicInteger();
@@ -150,7 +153,7 @@ public final class TestCommunity {
      */
     public String joinUnit(String unitName, String... categories) {
         String body = JSON.writeValueAsString(Map.of("name", unitName, "kind", "SOCIAL_ORGANISATION", "communityIds", List.of(id)));
-        String unit = onceKnown(() -> admin().post("/api/units", body)).expect(201).field("id");
+        String unit = onceKnown(admin(), "/api/units", body).expect(201).field("id");
         List<Object> items = new ArrayList<>();
         for (String category : categories) {
             items.add(Map.of("category", category, "title", unitName + "·" + category, "capacity", 50, "area", List.of(id)));
@@ -165,14 +168,22 @@ public final class TestCommunity {
     /** A resident party member of the community. */
     public String registerMember(String memberName) {
         String body = JSON.writeValueAsString(Map.of("name", memberName, "kind", "RESIDENT", "communityId", id));
-        return onceKnown(() -> admin().post("/api/members", body)).expect(201).field("id");
+        return onceKnown(admin(), "/api/members", body).expect(201).field("id");
     }
 
     /**
-     * Sends a command until the receiving service's read models know what it refers to (the
-     * community's households, units and members arrive there as events a moment later); the
-     * answer after that is returned as it is.
+     * POSTs a command until the receiving service's read models know what it refers to (the
+     * community's households, units and members arrive there as events a moment later), or until the
+     * gateway stops giving up on a service still warming up; every attempt carries the same
+     * idempotency key, so a command the service did carry out is never carried out twice. The answer
+     * after that is returned as it is.
      */
+    public static ApiResponse onceKnown(ApiClient caller, String path, String json) {
+        String key = UUID.randomUUID().toString();
+        return onceKnown(() -> caller.post(path, json, key));
+    }
+
+    /** The same for a read, which is safe to repeat as it is. */
     public static ApiResponse onceKnown(java.util.function.Supplier<ApiResponse> call) {
         long deadline = System.nanoTime() + CATCH_UP.toNanos();
         while (true) {

@@ -23,7 +23,7 @@ public final class Wishes {
     public String order(String resident, String address, String category) {
         String body = JSON.writeValueAsString(Map.of("category", category, "title", "系统测试心愿 " + category,
                 "address", address, "contactPhone", "13900001111", "residentName", "测试居民"));
-        return TestCommunity.onceKnown(() -> community.resident(resident).post("/api/wishes", body)).expect(201).field("id");
+        return TestCommunity.onceKnown(community.resident(resident), "/api/wishes", body).expect(201).field("id");
     }
 
     public ApiResponse dispatch(TestCommunity.Grid grid, String wish, List<String> candidateUnits) {
@@ -41,11 +41,11 @@ public final class Wishes {
 
     /** A unit claims; retried while wish-service has not yet heard that the unit joined the community. */
     public ApiResponse claimAsUnit(String unit, String wish) {
-        return TestCommunity.onceKnown(() -> community.unit(unit).post(path(wish, "claim"), null));
+        return TestCommunity.onceKnown(community.unit(unit), path(wish, "claim"), null);
     }
 
     public ApiResponse claimAsMember(String member, String wish) {
-        return TestCommunity.onceKnown(() -> community.partyMember(member).post(path(wish, "claim"), null));
+        return TestCommunity.onceKnown(community.partyMember(member), path(wish, "claim"), null);
     }
 
     public ApiResponse release(ApiClient claimer, String wish) {
