@@ -6,8 +6,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.gridgov.grid.address.domain.AddressNormaliser;
-import org.gridgov.grid.address.domain.NormalisedAddress;
+import org.gridgov.contracts.address.AddressNormaliser;
+import org.gridgov.contracts.address.NormalisedAddress;
 import org.gridgov.grid.address.persistence.AddressDirectory;
 import org.gridgov.grid.tree.domain.Lineages;
 import org.gridgov.grid.tree.domain.NodeKind;

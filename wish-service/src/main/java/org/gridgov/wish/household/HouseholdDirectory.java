@@ -55,9 +55,12 @@ public class HouseholdDirectory implements EventHandler {
     /** Empty when no household is registered at the address or the grid tree does not place its micro-grid yet. */
     public Mono<Location> locate(String address) {
         String[] keys = Addresses.lookupForms(address).stream().map(this::lookupKey).toArray(String[]::new);
+        if (keys.length == 0) {
+            return Mono.empty();
+        }
         return db.sql("""
                         select micro_grid_id from household where address_key = any(:keys)
-                        order by updated_at desc limit 1""")
+                        order by array_position(:keys, address_key), updated_at desc limit 1""")
                 .bind("keys", keys)
                 .map(row -> row.get("micro_grid_id", UUID.class))
                 .one()
@@ -119,7 +122,7 @@ public class HouseholdDirectory implements EventHandler {
                         where household.updated_at <= excluded.updated_at""")
                 .bind("id", UUID.fromString(data.get("householdId").asString()))
                 .bind("microGrid", UUID.fromString(data.get("microGridId").asString()))
-                .bind("key", lookupKey(Addresses.normalise(data.get("address").asString())))
+                .bind("key", lookupKey(Addresses.key(data.get("address").asString())))
                 .bind("at", Sql.utc(occurredAt))
                 .fetch().rowsUpdated().then();
     }

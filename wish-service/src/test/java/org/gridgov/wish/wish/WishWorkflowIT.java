@@ -52,6 +52,17 @@ class WishWorkflowIT extends WishIntegrationTest {
     }
 
     @Test
+    void an_address_written_dashed_or_in_chinese_numerals_is_placed_as_grid_service_would_resolve_it() {
+        Neighbourhood n = neighbourhood();
+
+        for (String typed : List.of(n.address.replace("3栋2单元501", "3-2-501"), n.address.replace("3栋2单元501", "三幢二单元501房"))) {
+            JsonNode created = post(resident("r-forms"), "/api/wishes", wishBody(typed), null)
+                    .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+            assertThat(created.get("microGridId").asString()).as(typed).isEqualTo(n.microGrid.toString());
+        }
+    }
+
+    @Test
     void a_wish_goes_from_order_through_dispatch_claim_and_fulfilment_to_close() {
         Neighbourhood n = neighbourhood();
         String resident = resident("r-full");

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.gridgov.grid.address.domain.AddressNormaliser;
-import org.gridgov.grid.address.domain.NormalisedAddress;
+import org.gridgov.contracts.address.AddressNormaliser;
+import org.gridgov.contracts.address.NormalisedAddress;
 import org.gridgov.grid.household.domain.Household;
 import org.gridgov.grid.household.domain.HouseholdKind;
 import org.gridgov.grid.importing.domain.ImportDocument.Area;

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.gridgov.grid.address.domain.AddressNormaliser;
-import org.gridgov.grid.address.domain.NormalisedAddress;
+import org.gridgov.contracts.address.AddressNormaliser;
+import org.gridgov.contracts.address.NormalisedAddress;
 import org.gridgov.grid.household.persistence.Households;
 import org.gridgov.grid.importing.domain.CommunitySnapshot;
 import org.gridgov.grid.importing.domain.ImportDocument;

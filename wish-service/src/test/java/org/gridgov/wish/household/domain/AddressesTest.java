@@ -2,6 +2,8 @@ package org.gridgov.wish.household.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class AddressesTest {
@@ -9,21 +11,26 @@ class AddressesTest {
     /** How grid-service publishes the address of a household. */
     private static final String REGISTERED = "朝华新城3栋2单元501室";
 
-    @Test
-    void full_width_characters_spaces_and_case_do_not_matter() {
-        assertThat(Addresses.normalise(" 朝华新城　ｂ栋 ３单元 501室 ")).isEqualTo("朝华新城B栋3单元501室");
+    @ParameterizedTest
+    @ValueSource(strings = {"朝华新城3栋2单元501室", " 朝华新城　３栋 ２单元 ５０１室 ", "太平街社区朝华新城３栋 ２单元 ５０１",
+            "重庆市涪陵区敦仁街道太平街社区朝华新城3栋2单元501室", "朝华新城3-2-501", "朝华新城三幢二单元501房", "朝华新城第3栋2单元0501室"})
+    void the_ways_residents_write_an_address_find_its_registered_form_first(String typed) {
+        assertThat(Addresses.lookupForms(typed)).first().isEqualTo(REGISTERED);
     }
 
     @Test
-    void an_address_typed_with_its_community_and_without_the_room_mark_is_found_in_its_registered_form() {
-        assertThat(Addresses.lookupForms("太平街社区朝华新城３栋 ２单元 ５０１")).contains(REGISTERED);
-        assertThat(Addresses.lookupForms("重庆市涪陵区敦仁街道太平街社区朝华新城3栋2单元501室")).contains(REGISTERED);
-        assertThat(Addresses.lookupForms(REGISTERED)).first().isEqualTo(REGISTERED);
+    void a_published_address_keeps_its_key() {
+        assertThat(Addresses.key(REGISTERED)).isEqualTo(REGISTERED);
     }
 
     @Test
-    void the_place_name_is_never_cut_away_and_different_doors_stay_different() {
-        assertThat(Addresses.lookupForms("太平街社区朝华新城3栋2单元501")).doesNotContain("3栋2单元501室");
+    void a_room_of_a_shop_registered_by_its_door_is_found_at_the_door() {
+        assertThat(Addresses.lookupForms("太平街200号2室")).containsExactly("太平街200号2室", "太平街200号");
+    }
+
+    @Test
+    void different_doors_stay_different_and_text_without_a_number_finds_nothing() {
         assertThat(Addresses.lookupForms("朝华新城3栋2单元502")).doesNotContain(REGISTERED);
+        assertThat(Addresses.lookupForms("太平街社区朝华新城")).isEmpty();
     }
 }

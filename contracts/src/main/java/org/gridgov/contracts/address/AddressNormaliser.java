@@ -1,4 +1,4 @@
-package org.gridgov.grid.address.domain;
+package org.gridgov.contracts.address;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

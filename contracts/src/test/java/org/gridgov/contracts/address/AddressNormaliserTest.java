@@ -1,4 +1,4 @@
-package org.gridgov.grid.address.domain;
+package org.gridgov.contracts.address;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
