@@ -50,6 +50,8 @@ public enum EventType {
     RECTIFICATION_OPENED("org.gridgov.rectification.opened.v1", WISH_EVENTS, "wishId"),
     NEED_RECORDED("org.gridgov.need.recorded.v1", WISH_EVENTS, "needId"),
     NEED_PUBLISHED("org.gridgov.need.published.v1", WISH_EVENTS, "needId"),
+    // wish-service registers third-party apps; every service refuses a revoked app's tokens
+    APP_REVOKED("org.gridgov.app.revoked.v1", WISH_EVENTS, "appId"),
 
     MATCHING_CANDIDATES_COMPUTED("org.gridgov.matching.candidates-computed.v1", MATCHING_EVENTS, "wishId"),
     MATCHING_PROJECT_LIST_COMPUTED("org.gridgov.matching.project-list-computed.v1", MATCHING_EVENTS, "projectListId");

@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gridgov.contracts.EventType;
 import org.gridgov.kit.jurisdiction.GridTree;
 import org.gridgov.kit.jurisdiction.Jurisdictions;
+import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.RevokedClients;
 import org.gridgov.kit.security.Role;
@@ -30,8 +33,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>Revocation takes effect at once: the API key is forgotten in the same transaction that marks
  * the app revoked, and this service refuses every token whose subject is a revoked app (the kit asks
- * {@link RevokedClients} for each CLIENT caller), whatever the token's expiry. The identity provider
- * is told afterwards, so that it hands out no new tokens.
+ * {@link RevokedClients} for each CLIENT caller), whatever the token's expiry. The same transaction
+ * publishes {@code org.gridgov.app.revoked.v1}, from which the other services' kit keeps its own list
+ * of revoked apps. The identity provider is told afterwards, so that it hands out no new tokens.
  */
 @Component
 public class ClientApps implements RevokedClients {
@@ -43,15 +47,17 @@ public class ClientApps implements RevokedClients {
     private final Jurisdictions jurisdictions;
     private final GridTree tree;
     private final TransactionalOperator tx;
+    private final Outbox outbox;
     private final Clock clock;
 
     ClientApps(ClientAppStore apps, ClientRegistry registry, Jurisdictions jurisdictions, GridTree tree,
-               TransactionalOperator tx, Clock clock) {
+               TransactionalOperator tx, Outbox outbox, Clock clock) {
         this.apps = apps;
         this.registry = registry;
         this.jurisdictions = jurisdictions;
         this.tree = tree;
         this.tx = tx;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -107,9 +113,16 @@ public class ClientApps implements RevokedClients {
     /** Revokes the app: its API key and tokens are refused from the commit on. Revoking twice changes nothing. */
     public Mono<ClientApp> revoke(Caller admin, UUID id) {
         requireDistrictAdmin(admin);
+        Instant at = now();
         return tx.transactional(managed(admin, id)
                         .flatMap(app -> app.isActive()
-                                ? apps.revoked(app.revoke(now())).thenReturn(app.revoke(now()))
+                                ? apps.revoked(app.revoke(at))
+                                        // the other services refuse its tokens too, from this event on
+                                        .then(outbox.append(EventType.APP_REVOKED, app.id().toString(), Map.of(
+                                                "appId", app.id().toString(),
+                                                "actor", Map.of("id", admin.subject(), "role", Role.DISTRICT_ADMIN.name()),
+                                                "occurredAt", at.toString())))
+                                        .thenReturn(app.revoke(at))
                                 : Mono.just(app)))
                 .flatMap(app -> registry.revoke(app)
                         // already refused here; the IdP only stops handing out new (short-lived) tokens

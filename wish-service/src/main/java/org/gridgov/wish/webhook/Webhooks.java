@@ -27,9 +27,10 @@ import reactor.core.publisher.Mono;
 @Component
 public class Webhooks {
 
-    /** What an app can subscribe to: the events of wish.events (wishes, needs, rectifications). */
+    /** What an app can subscribe to: the events of wish.events about wishes, needs and rectifications. */
     public static final Set<String> DELIVERABLE = Arrays.stream(EventType.values())
-            .filter(type -> type.topic() == Topic.WISH_EVENTS).map(EventType::type).collect(Collectors.toUnmodifiableSet());
+            .filter(type -> type.topic() == Topic.WISH_EVENTS && type != EventType.APP_REVOKED)
+            .map(EventType::type).collect(Collectors.toUnmodifiableSet());
 
     private final ClientApps apps;
     private final WebhookStore store;

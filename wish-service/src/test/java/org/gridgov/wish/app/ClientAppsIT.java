@@ -94,6 +94,8 @@ class ClientAppsIT extends WishIntegrationTest {
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
 
         assertThat(revoked.get("status").asString()).isEqualTo("REVOKED");
+        // the other services learn it from wish.events
+        assertThat(awaitEvents("org.gridgov.app.revoked.v1", app.id(), 1)).hasSize(1);
         assertThat(revoked.get("revokedAt").isNull()).isFalse();
         get(accessToken, "/api/wishes").expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
