@@ -88,10 +88,7 @@ public class ClientApps implements RevokedClients {
         return apps.all().filterWhen(app -> jurisdictions.covers(admin, app.jurisdiction()));
     }
 
-    /**
-     * New client credentials and a new API key; the earlier ones stop working. Deliberately not
-     * replayable under an Idempotency-Key: the secrets exist only in this response, nowhere stored.
-     */
+    /** New client credentials and a new API key; the earlier ones stop working. The secrets are stored nowhere. */
     public Mono<Credentials> issueCredentials(Caller admin, UUID id) {
         requireDistrictAdmin(admin);
         String apiKey = Secrets.newSecret("gg_key_");

@@ -50,6 +50,31 @@ class ClientAppsIT extends WishIntegrationTest {
     }
 
     @Test
+    void a_repeated_credentials_request_issues_nothing_new_and_shows_no_secret_again() throws Exception {
+        Neighbourhood n = neighbourhood();
+        String admin = admin("DISTRICT_ADMIN", n.district);
+        String id = post(admin, "/api/apps", """
+                {"name":"热线","scopes":["wishes:read"],"jurisdiction":"%s"}""".formatted(n.community), null)
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
+
+        JsonNode first = post(admin, "/api/apps/" + id + "/credentials", null, "issue-1").expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode again = post(admin, "/api/apps/" + id + "/credentials", null, "issue-1").expectStatus().isOk()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectHeader().valueEquals("Cache-Control", "no-store")
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(again.get("clientId").asString()).isEqualTo(id);
+        assertThat(again.get("apiKey").isNull()).isTrue();
+        assertThat(again.get("clientSecret").isNull()).isTrue();
+        // the first answer's credentials still work: the repeat rotated nothing
+        Apps.Registered app = new Apps.Registered(UUID.fromString(id), first.get("apiKey").asString(),
+                first.get("clientSecret").asString(), first.get("tokenEndpoint").asString());
+        web.get().uri("/open311/v2/requests.json?api_key=" + app.apiKey()).exchange().expectStatus().isOk();
+        assertThat(clientToken(app).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void only_a_district_admin_covering_the_jurisdiction_manages_apps() {
         Neighbourhood n = neighbourhood();
         String body = "{\"name\":\"app\",\"scopes\":[\"wishes:read\"],\"jurisdiction\":\"" + n.community + "\"}";

@@ -187,6 +187,19 @@ class WebhooksIT extends WishIntegrationTest {
         assertThat(listed.get(0).get("secret").isNull()).isTrue();
         assertThat(listed.get(0).get("eventTypes").toString()).isEqualTo("[\"" + SUBMITTED + "\"]");
 
+        String body = "{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"" + SUBMITTED + "\"]}";
+        JsonNode created = post(hook.appToken(), base, body, "subscribe-once").expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode repeated = post(hook.appToken(), base, body, "subscribe-once").expectStatus().isCreated()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(created.get("secret").asString()).startsWith("whsec_");
+        assertThat(repeated.get("id").asString()).isEqualTo(created.get("id").asString());
+        assertThat(repeated.get("secret").isNull()).isTrue();
+        assertThat(getJson(hook.appToken(), base).get("items").size()).isEqualTo(2);
+        web.delete().uri(base + "/" + created.get("id").asString()).headers(h -> h.setBearerAuth(hook.appToken())).exchange()
+                .expectStatus().isNoContent();
+
         web.delete().uri(base + "/" + hook.subscription()).headers(h -> h.setBearerAuth(hook.appToken())).exchange()
                 .expectStatus().isNoContent();
         assertThat(getJson(hook.appToken(), base).get("items").size()).isZero();

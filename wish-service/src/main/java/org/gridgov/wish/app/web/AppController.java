@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -61,6 +62,11 @@ class AppController {
             return new CredentialsView(credentials.clientId(), credentials.clientSecret().orElse(null),
                     credentials.tokenEndpoint().orElse(null), credentials.apiKey());
         }
+
+        /** What is kept for a repeat of the request: the secrets exist only in the first answer. */
+        static CredentialsView withoutSecrets(ClientApps.Credentials credentials) {
+            return new CredentialsView(credentials.clientId(), null, credentials.tokenEndpoint().orElse(null), null);
+        }
     }
 
     record AppList(List<AppView> items) {
@@ -91,10 +97,19 @@ class AppController {
 
     @PostMapping("/{id}/credentials")
     @Operation(summary = "Issues new client credentials and a new Open311 API key, shown only in this response;"
-            + " the earlier ones stop working. Not replayed under an Idempotency-Key: secrets are never stored")
-    Mono<ResponseEntity<CredentialsView>> credentials(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
-        return apps.issueCredentials(caller, id)
-                .map(credentials -> ResponseEntity.ok().header("Cache-Control", "no-store").body(CredentialsView.of(credentials)));
+            + " the earlier ones stop working. A repeat under the same Idempotency-Key issues nothing new and"
+            + " answers without the secrets, which are never stored")
+    Mono<ResponseEntity<CredentialsView>> credentials(@PathVariable UUID id, @AuthenticationPrincipal Caller caller,
+                                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        AtomicReference<ClientApps.Credentials> issued = new AtomicReference<>();
+        return idempotency.once(key, caller, "POST /api/apps/" + id + "/credentials", CredentialsView.class,
+                        () -> apps.issueCredentials(caller, id).map(credentials -> {
+                            issued.set(credentials);
+                            return ResponseEntity.ok(CredentialsView.withoutSecrets(credentials));
+                        }))
+                .map(stored -> ResponseEntity.status(stored.getStatusCode()).headers(stored.getHeaders())
+                        .header("Cache-Control", "no-store")
+                        .body(issued.get() == null ? stored.getBody() : CredentialsView.of(issued.get())));
     }
 
     @PostMapping("/{id}/revoke")

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.wish.webhook.Webhooks;
 import org.gridgov.wish.webhook.domain.Subscription;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,9 +42,11 @@ import reactor.core.publisher.Mono;
 class WebhookController {
 
     private final Webhooks webhooks;
+    private final Idempotency idempotency;
 
-    WebhookController(Webhooks webhooks) {
+    WebhookController(Webhooks webhooks, Idempotency idempotency) {
         this.webhooks = webhooks;
+        this.idempotency = idempotency;
     }
 
     record Subscribe(@NotBlank @Size(max = Subscription.MAX_URL) String url,
@@ -79,13 +84,23 @@ class WebhookController {
 
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Subscribes the app to event types; the response carries the signing secret, shown only here."
-            + " Not replayed under an Idempotency-Key: the secret is never stored in clear")
+            + " A repeat under the same Idempotency-Key creates nothing and answers without the secret")
     Mono<ResponseEntity<SubscriptionView>> subscribe(@PathVariable UUID appId, @Valid @RequestBody Subscribe request,
-                                                     @AuthenticationPrincipal Caller caller) {
-        return webhooks.subscribe(caller, appId, request.url(), request.eventTypes())
-                .map(created -> ResponseEntity.created(URI.create("/api/apps/" + appId + "/webhooks/" + created.subscription().id()))
+                                                     @AuthenticationPrincipal Caller caller,
+                                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        AtomicReference<Webhooks.Created> created = new AtomicReference<>();
+        String fingerprint = String.join("\u0000", "POST /api/apps/" + appId + "/webhooks", request.url(),
+                String.join(" ", request.eventTypes()));
+        return idempotency.once(key, caller, fingerprint, SubscriptionView.class,
+                        () -> webhooks.subscribe(caller, appId, request.url(), request.eventTypes()).map(done -> {
+                            created.set(done);
+                            return ResponseEntity.created(URI.create("/api/apps/" + appId + "/webhooks/" + done.subscription().id()))
+                                    .body(SubscriptionView.of(done.subscription(), null));
+                        }))
+                .map(stored -> ResponseEntity.status(stored.getStatusCode()).headers(stored.getHeaders())
                         .header("Cache-Control", "no-store")
-                        .body(SubscriptionView.of(created.subscription(), created.secret())));
+                        .body(created.get() == null ? stored.getBody()
+                                : SubscriptionView.of(created.get().subscription(), created.get().secret())));
     }
 
     @GetMapping
