@@ -81,8 +81,8 @@ final class AccessPolicy {
             rule(GET, "/api/rectifications", adminsAnd(GRID_STAFF)),
             rule(GET, "/api/rectifications/*", adminsAnd(GRID_STAFF)),
             rule(POST, "/api/rectifications/*/complete", adminsAnd(GRID_STAFF)),
-            // a unit sees its own KPIs
-            rule(GET, "/api/kpis", adminsAnd(GRID_STAFF, UNIT)),
+            // a unit sees its own KPIs; an app granted kpis:read (a dashboard) those of its jurisdiction
+            rule(GET, "/api/kpis", adminsAnd(GRID_STAFF, UNIT, CLIENT)),
             // client apps: a district admin registers, credentials and revokes them; an app reads
             // itself and manages its own webhooks
             rule(POST, "/api/apps", DISTRICT_ADMIN),

@@ -95,7 +95,7 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             GET  /api/needs?grid={node}&status=OPEN                     wish     GRID_STAFF ADMINS
             GET  /api/needs/{id}                                        wish     GRID_STAFF ADMINS
             POST /api/needs/{id}/publish                                wish     GRID_STAFF ADMINS
-            GET  /api/kpis?node={node}&from=2026-01-01&to=2026-06-30    wish     GRID_STAFF ADMINS UNIT  # a unit: its own
+            GET  /api/kpis?node={node}&from=2026-01-01&to=2026-06-30    wish     GRID_STAFF ADMINS UNIT CLIENT  # a unit: its own; an app: with kpis:read
             GET  /api/rectifications?grid={node}                        wish     GRID_STAFF ADMINS
             GET  /api/rectifications/{id}                               wish     GRID_STAFF ADMINS
             POST /api/rectifications/{id}/complete                      wish     GRID_STAFF ADMINS

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 
@@ -39,8 +40,9 @@ final class AppDemo implements DemoStep {
                     {"name":"%s","scopes":%s,"jurisdiction":"%s"}""".formatted(NAME, SCOPES, Persona.Ids.COMMUNITY), NAME)
                     .path("id").asString("");
         }
-        JsonNode credentials = DemoContext.succeeded(
-                context.post(Persona.DISTRICT_ADMIN, "/api/apps/" + id + "/credentials", "", "credentials"));
+        // a key of this launch's own: a repeat of an earlier launch's key would answer without the secrets
+        JsonNode credentials = DemoContext.succeeded(context.post(Persona.DISTRICT_ADMIN, "/api/apps/" + id + "/credentials",
+                "", "credentials-" + UUID.randomUUID()));
 
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("DEMO_APP_ID", id);

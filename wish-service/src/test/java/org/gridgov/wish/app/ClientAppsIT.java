@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 
+import org.gridgov.infra.TokenRequest;
 import org.gridgov.wish.Neighbourhood;
 import org.gridgov.wish.WishIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,19 @@ class ClientAppsIT extends WishIntegrationTest {
                 first.get("clientSecret").asString(), first.get("tokenEndpoint").asString());
         web.get().uri("/open311/v2/requests.json?api_key=" + app.apiKey()).exchange().expectStatus().isOk();
         assertThat(clientToken(app).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void an_app_granted_kpis_read_sees_the_kpis_of_its_jurisdiction_only() {
+        Neighbourhood n = neighbourhood();
+        String dashboard = token(TokenRequest.of(UUID.randomUUID().toString(), "CLIENT").withScope("kpis:read")
+                .withJurisdiction(n.community.toString()));
+        String reader = token(TokenRequest.of(UUID.randomUUID().toString(), "CLIENT").withScope("wishes:read")
+                .withJurisdiction(n.community.toString()));
+
+        assertThat(getJson(dashboard, "/api/kpis?node=" + n.grid).get("node").asString()).isEqualTo(n.grid.toString());
+        get(dashboard, "/api/kpis?node=" + n.otherCommunity).expectStatus().isForbidden();
+        get(reader, "/api/kpis?node=" + n.grid).expectStatus().isForbidden();
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.wish.access.Overseers;
+import org.gridgov.wish.app.domain.AppScopes;
 import org.gridgov.wish.kpi.domain.Kpis;
 import org.gridgov.wish.kpi.persistence.KpiStore;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -64,7 +65,7 @@ class KpiController {
     }
 
     @GetMapping
-    @Operation(summary = "KPIs of a node (staff and admins within their jurisdiction) or of a unit (the unit itself,"
+    @Operation(summary = "KPIs of a node (staff, admins and apps granted kpis:read within their jurisdiction) or of a unit (the unit itself,"
             + " or admins for the wishes in their jurisdiction); the period defaults to the last 365 days")
     Mono<KpiView> kpis(@RequestParam Optional<UUID> node, @RequestParam Optional<UUID> unit,
                        @RequestParam Optional<Instant> from, @RequestParam Optional<Instant> to,
@@ -80,9 +81,12 @@ class KpiController {
         }
         Mono<Optional<UUID>> area;
         if (node.isPresent()) {
-            area = Overseers.isOverseer(caller)
+            // a client app granted kpis:read (a district dashboard) sees them within its jurisdiction too
+            boolean dashboard = caller.has(Role.CLIENT) && caller.hasScope(AppScopes.KPIS_READ);
+            area = Overseers.isOverseer(caller) || dashboard
                     ? jurisdictions.require(caller, node.get()).thenReturn(node)
-                    : Mono.error(ProblemException.forbidden("Only grid staff and admins see the KPIs of an area."));
+                    : Mono.error(ProblemException.forbidden("Only grid staff, admins and apps granted "
+                            + AppScopes.KPIS_READ + " see the KPIs of an area."));
         } else if (caller.has(Role.UNIT) && caller.unit().flatMap(Overseers::uuid).equals(unit)) {
             area = Mono.just(Optional.empty());
         } else {
