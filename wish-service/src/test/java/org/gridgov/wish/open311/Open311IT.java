@@ -2,11 +2,15 @@ package org.gridgov.wish.open311;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathFactory;
 
 import org.gridgov.wish.Neighbourhood;
 import org.gridgov.wish.WishIntegrationTest;
@@ -17,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
+import org.w3c.dom.Document;
 import tools.jackson.databind.JsonNode;
 
 /** The GeoReport v2 facade, driven with the spec's own request shapes (form-encoded posts, query parameters). */
@@ -39,7 +44,7 @@ class Open311IT extends WishIntegrationTest {
         assertThat(endpoint.get("specification").asString()).isEqualTo("http://wiki.open311.org/GeoReport_v2");
         assertThat(endpoint.get("url").asString()).isEqualTo("http://localhost:8080/open311/v2");
         assertThat(endpoint.get("type").asString()).isEqualTo("production");
-        assertThat(endpoint.get("formats").toString()).isEqualTo("[\"application/json\"]");
+        assertThat(endpoint.get("formats").toString()).isEqualTo("[\"application/json\",\"text/xml\"]");
 
         assertThat(services.size()).isEqualTo(13);
         JsonNode elderly = services.get(0);
@@ -59,7 +64,6 @@ class Open311IT extends WishIntegrationTest {
         assertThat(definition.get("attributes").get(1).get("datatype").asString()).isEqualTo("datetime");
 
         error(open311("/open311/v2/services/PARKING.json"), 404, "service_code PARKING was not found.");
-        error(open311("/open311/v2/services.xml"), 400, "XML is not served here; use the .json format.");
         error(open311("/open311/v2/services.json?jurisdiction_id=elsewhere.gov"), 404, "jurisdiction_id elsewhere.gov was not found.");
         error(open311("/open311/v2/nothing-here.json"), 404, "No Open311 endpoint at /open311/v2/nothing-here.json.");
     }
@@ -206,10 +210,38 @@ class Open311IT extends WishIntegrationTest {
         error(web.post().uri("/open311/v2/requests.json").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"service_code\":\"REPAIRS\"}").exchange(), 400,
                 "Send the request's fields as application/x-www-form-urlencoded.");
-        error(web.get().uri("/open311/v2/requests.xml").exchange(), 400, "XML is not served here; use the .json format.");
         error(web.delete().uri("/open311/v2/requests.json").exchange(), 405, "DELETE is not allowed on /open311/v2/requests.json.");
         // a description of exactly 4000 characters is fine
         post(with(request(app, n.address), "description", "很".repeat(4000))).expectStatus().isCreated();
+    }
+
+    @Test
+    void the_xml_format_answers_with_the_specs_documents() throws Exception {
+        Neighbourhood n = neighbourhood();
+        Apps.Registered app = Apps.register(web, admin("DISTRICT_ADMIN", n.district), n.community, "wishes:write wishes:read");
+
+        Document discovery = xml(open311("/open311/v2/discovery.xml"), 200);
+        Document services = xml(open311("/open311/v2/services.xml"), 200);
+        Document definition = xml(open311("/open311/v2/services/REPAIRS.xml"), 200);
+        Document posted = xml(web.post().uri("/open311/v2/requests.xml").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(request(app, n.address))).exchange(), 201);
+        String id = xpath(posted, "/service_requests/request/service_request_id");
+        Document request = xml(open311("/open311/v2/requests/" + id + ".xml?extensions=true&api_key=" + app.apiKey()), 200);
+        Document denied = xml(open311("/open311/v2/requests.xml"), 403);
+
+        assertThat(xpath(discovery, "/discovery/endpoints/endpoint/formats/format[2]")).isEqualTo("text/xml");
+        assertThat(xpath(services, "count(/services/service)")).isEqualTo("13");
+        assertThat(xpath(services, "/services/service[1]/service_code")).isEqualTo("ELDERLY_CARE");
+        assertThat(xpath(definition, "/service_definition/attributes/attribute[2]/code")).isEqualTo("wanted_by");
+        assertThat(xpath(posted, "/service_requests/request/token")).startsWith("gg_req_");
+        assertThat(xpath(request, "/service_requests/request/service_request_id")).isEqualTo(id);
+        assertThat(xpath(request, "/service_requests/request/status")).isEqualTo("open");
+        assertThat(xpath(request, "count(/service_requests/request/zipcode)")).isEqualTo("1");
+        assertThat(xpath(request, "/service_requests/request/zipcode")).isEmpty();
+        assertThat(xpath(request, "/service_requests/request/notes/note[1]/summary")).isEqualTo("Request received");
+        assertThat(xpath(denied, "/errors/error/code")).isEqualTo("403");
+        assertThat(xpath(denied, "/errors/error/description"))
+                .isEqualTo("api_key was not provided -- can't proceed with get_service_requests.");
     }
 
     @Test
@@ -349,6 +381,17 @@ class Open311IT extends WishIntegrationTest {
         if (description != null) {
             assertThat(errors.get(0).get("description").asString()).isEqualTo(description);
         }
+    }
+
+    private static Document xml(WebTestClient.ResponseSpec response, int status) throws Exception {
+        byte[] body = response.expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_XML)
+                .expectBody().returnResult().getResponseBody();
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(body));
+    }
+
+    private static String xpath(Document document, String expression) throws Exception {
+        return XPathFactory.newInstance().newXPath().evaluate(expression, document);
     }
 
     private static List<String> ids(JsonNode requests) {

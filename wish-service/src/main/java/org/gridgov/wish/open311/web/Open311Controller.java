@@ -1,6 +1,7 @@
 package org.gridgov.wish.open311.web;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,11 @@ import reactor.core.publisher.Mono;
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) under {@code /open311/v2}: the spec's
  * paths with their {@code .json} format suffix (or none), parameters, field names and error list.
  * Callers carry no bearer token: {@code POST requests} and every read of requests authenticate with
- * the app's {@code api_key}; discovery and the service list are public. XML is not served.
+ * the app's {@code api_key}; discovery and the service list are public. {@code .xml} answers in the
+ * spec's XML documents instead of JSON.
  */
 @RestController
-@RequestMapping(path = "/open311/v2", produces = "application/json")
+@RequestMapping(path = "/open311/v2")
 @Tag(name = "Open311 GeoReport v2", description = "Civic-issue apps report and follow requests; they become wishes")
 class Open311Controller {
 
@@ -52,28 +54,28 @@ class Open311Controller {
         this.clock = clock;
     }
 
-    @GetMapping({"/discovery.json", "/discovery"})
+    @GetMapping({"/discovery.json", "/discovery.xml", "/discovery"})
     @Operation(summary = "Where this endpoint lives, which specification it follows, and in which formats")
-    Map<String, Object> discovery() {
+    ResponseEntity<Object> discovery(ServerWebExchange exchange) {
         Map<String, Object> endpoint = new LinkedHashMap<>();
         endpoint.put("specification", SPECIFICATION);
         endpoint.put("url", properties.baseUrl());
         endpoint.put("changeset", Open311Properties.CHANGESET);
         endpoint.put("type", "production");
-        endpoint.put("formats", List.of("application/json"));
+        endpoint.put("formats", List.of("application/json", "text/xml"));
         Map<String, Object> discovery = new LinkedHashMap<>();
         discovery.put("changeset", Open311Properties.CHANGESET);
         discovery.put("contact", properties.contact());
         discovery.put("key_service", properties.keyService());
         discovery.put("endpoints", List.of(endpoint));
-        return discovery;
+        return format(exchange).body(ResponseEntity.ok(), "discovery", discovery);
     }
 
-    @GetMapping({"/services.json", "/services"})
+    @GetMapping({"/services.json", "/services.xml", "/services"})
     @Operation(summary = "The wish categories as service codes")
-    List<Map<String, Object>> services(@RequestParam MultiValueMap<String, String> params) {
+    ResponseEntity<Object> services(@RequestParam MultiValueMap<String, String> params, ServerWebExchange exchange) {
         properties.requireJurisdiction(params.getFirst("jurisdiction_id"));
-        return ServiceCatalogue.services().stream().map(service -> {
+        List<Map<String, Object>> services = ServiceCatalogue.services().stream().map(service -> {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("service_code", service.code());
             view.put("service_name", service.name());
@@ -84,12 +86,14 @@ class Open311Controller {
             view.put("group", service.group());
             return view;
         }).toList();
+        return format(exchange).body(ResponseEntity.ok(), "services", services);
     }
 
     @GetMapping("/services/{file}")
     @Operation(summary = "A service's definition: the attributes a request of it may carry")
-    Map<String, Object> definition(@PathVariable String file, @RequestParam MultiValueMap<String, String> params) {
-        String code = json(file);
+    ResponseEntity<Object> definition(@PathVariable String file, @RequestParam MultiValueMap<String, String> params,
+                                      ServerWebExchange exchange) {
+        String code = Open311Format.strip(file);
         properties.requireJurisdiction(params.getFirst("jurisdiction_id"));
         ServiceCatalogue.Service service = ServiceCatalogue.find(code)
                 .orElseThrow(() -> Open311Refusal.notFound("service_code " + code + " was not found."));
@@ -106,12 +110,12 @@ class Open311Controller {
             view.put("description", attribute.description());
             return view;
         }).toList());
-        return definition;
+        return format(exchange).body(ResponseEntity.ok(), "service_definition", definition);
     }
 
-    @PostMapping(path = {"/requests.json", "/requests"})
+    @PostMapping(path = {"/requests.json", "/requests.xml", "/requests"})
     @Operation(summary = "Reports a request (form-encoded, the spec's fields, api_key required); it becomes a wish in SUBMITTED")
-    Mono<ResponseEntity<Open311Requests.Receipt[]>> post(ServerWebExchange exchange,
+    Mono<ResponseEntity<Object>> post(ServerWebExchange exchange,
                                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         MediaType type = exchange.getRequest().getHeaders().getContentType();
         if (type == null || !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)) {
@@ -122,61 +126,73 @@ class Open311Controller {
             fields.putAll(form.toSingleValueMap());
             properties.requireJurisdiction(fields.get("jurisdiction_id"));
             return requests.app(fields.get("api_key"), AppScopes.WISHES_WRITE, "create_request")
-                    .flatMap(app -> requests.submit(app, fields, key));
+                    .flatMap(app -> requests.submit(app, fields, key))
+                    .map(receipt -> format(exchange).body(ResponseEntity.status(receipt.getStatusCode())
+                            .headers(receipt.getHeaders()), "service_requests", receipts(receipt.getBody())));
         });
     }
 
-    @GetMapping({"/requests.json", "/requests"})
+    @GetMapping({"/requests.json", "/requests.xml", "/requests"})
     @Operation(summary = "Requests in the app's jurisdiction: service_request_id, service_code, start_date, end_date,"
             + " status, page, page_size, extensions (api_key required)")
-    Mono<List<Map<String, Object>>> list(@RequestParam MultiValueMap<String, String> params, ServerWebExchange exchange) {
+    Mono<ResponseEntity<Object>> list(@RequestParam MultiValueMap<String, String> params, ServerWebExchange exchange) {
         Map<String, String> fields = params.toSingleValueMap();
         properties.requireJurisdiction(fields.get("jurisdiction_id"));
         RequestQuery query = RequestQuery.read(fields, clock.instant());
         return requests.app(fields.get("api_key"), AppScopes.WISHES_READ, "get_service_requests")
-                .flatMap(app -> requests.list(app, query));
+                .flatMap(app -> requests.list(app, query))
+                .map(found -> format(exchange).body(ResponseEntity.ok(), "service_requests", found));
     }
 
     @GetMapping("/requests/{file}")
     @Operation(summary = "One request by its service_request_id (api_key required)")
-    Mono<List<Map<String, Object>>> find(@PathVariable String file, @RequestParam MultiValueMap<String, String> params) {
-        String id = json(file);
+    Mono<ResponseEntity<Object>> find(@PathVariable String file, @RequestParam MultiValueMap<String, String> params,
+                                      ServerWebExchange exchange) {
+        String id = Open311Format.strip(file);
         Map<String, String> fields = params.toSingleValueMap();
         properties.requireJurisdiction(fields.get("jurisdiction_id"));
         boolean extensions = "true".equals(fields.get("extensions"));
         return requests.app(fields.get("api_key"), AppScopes.WISHES_READ, "get_service_request")
-                .flatMap(app -> requests.find(app, id, extensions));
+                .flatMap(app -> requests.find(app, id, extensions))
+                .map(found -> format(exchange).body(ResponseEntity.ok(), "service_requests", found));
     }
 
     @GetMapping("/tokens/{file}")
     @Operation(summary = "The service_request_id a token from POST requests stands for (the posting app's api_key)")
-    Mono<List<Map<String, Object>>> token(@PathVariable String file, @RequestParam MultiValueMap<String, String> params) {
-        String token = json(file);
+    Mono<ResponseEntity<Object>> token(@PathVariable String file, @RequestParam MultiValueMap<String, String> params,
+                                       ServerWebExchange exchange) {
+        String token = Open311Format.strip(file);
         Map<String, String> fields = params.toSingleValueMap();
         properties.requireJurisdiction(fields.get("jurisdiction_id"));
         return requests.app(fields.get("api_key"), AppScopes.WISHES_WRITE, "get_service_request_id")
-                .flatMap(app -> requests.token(app, token));
+                .flatMap(app -> requests.token(app, token))
+                .map(found -> format(exchange).body(ResponseEntity.ok(), "service_requests", found));
     }
 
     /** Anything else under /open311: the spec's error list rather than problem+json. */
     @RequestMapping("/**")
     Mono<Void> elsewhere(ServerWebExchange exchange) {
         String path = exchange.getRequest().getPath().value();
-        if (path.endsWith(".xml")) {
-            return Mono.error(Open311Refusal.badRequest("XML is not served here; use the .json format."));
-        }
-        String withoutFormat = path.endsWith(".json") ? path.substring(0, path.length() - 5) : path;
+        String withoutFormat = Open311Format.strip(path);
         if (KNOWN.matcher(withoutFormat).matches()) {
             return Mono.error(new Open311Refusal(405, exchange.getRequest().getMethod() + " is not allowed on " + path + "."));
         }
         return Mono.error(Open311Refusal.notFound("No Open311 endpoint at " + path + "."));
     }
 
-    /** The id in a path segment with its format suffix: {@code ELDERLY_CARE.json} → {@code ELDERLY_CARE}. */
-    private static String json(String file) {
-        if (file.endsWith(".xml")) {
-            throw Open311Refusal.badRequest("XML is not served here; use the .json format.");
-        }
-        return file.endsWith(".json") ? file.substring(0, file.length() - 5) : file;
+    private static Open311Format format(ServerWebExchange exchange) {
+        return Open311Format.of(exchange.getRequest().getPath().value());
+    }
+
+    /** The receipts of a post as the spec's fields (a repeat's come back from the idempotency record). */
+    private static List<Map<String, Object>> receipts(Open311Requests.Receipt[] receipts) {
+        return Arrays.stream(receipts == null ? new Open311Requests.Receipt[0] : receipts).map(receipt -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("service_request_id", receipt.service_request_id());
+            view.put("token", receipt.token());
+            view.put("service_notice", receipt.service_notice());
+            view.put("account_id", receipt.account_id());
+            return view;
+        }).toList();
     }
 }

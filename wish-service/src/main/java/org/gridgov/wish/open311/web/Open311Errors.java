@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -30,26 +29,26 @@ class Open311Errors {
     private static final Logger log = LoggerFactory.getLogger(Open311Errors.class);
 
     @ExceptionHandler(Open311Refusal.class)
-    ResponseEntity<List<Map<String, Object>>> refused(Open311Refusal refusal) {
-        return error(refusal.status(), refusal.getMessage());
+    ResponseEntity<Object> refused(Open311Refusal refusal, ServerWebExchange exchange) {
+        return error(exchange, refusal.status(), refusal.getMessage());
     }
 
     @ExceptionHandler(ProblemException.class)
-    ResponseEntity<List<Map<String, Object>>> problem(ProblemException problem) {
+    ResponseEntity<Object> problem(ProblemException problem, ServerWebExchange exchange) {
         var detail = problem.toProblemDetail();
-        return error(open311Status(detail.getStatus()), String.valueOf(detail.getDetail()));
+        return error(exchange, open311Status(detail.getStatus()), String.valueOf(detail.getDetail()));
     }
 
     @ExceptionHandler(ResponseStatusException.class)
-    ResponseEntity<List<Map<String, Object>>> status(ResponseStatusException ex) {
+    ResponseEntity<Object> status(ResponseStatusException ex, ServerWebExchange exchange) {
         int status = open311Status(ex.getStatusCode().value());
-        return error(status, ex.getReason() == null ? HttpStatus.valueOf(status).getReasonPhrase() : ex.getReason());
+        return error(exchange, status, ex.getReason() == null ? HttpStatus.valueOf(status).getReasonPhrase() : ex.getReason());
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<List<Map<String, Object>>> unexpected(Exception ex, ServerWebExchange exchange) {
+    ResponseEntity<Object> unexpected(Exception ex, ServerWebExchange exchange) {
         log.error("unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
-        return error(500, "Something went wrong on our side; try again later.");
+        return error(exchange, 500, "Something went wrong on our side; try again later.");
     }
 
     private static int open311Status(int status) {
@@ -60,11 +59,12 @@ class Open311Errors {
         };
     }
 
-    private static ResponseEntity<List<Map<String, Object>>> error(int status, String description) {
+    /** In the format the path asked for: {@code [{"code":…,"description":…}]} or {@code <errors><error>…}. */
+    private static ResponseEntity<Object> error(ServerWebExchange exchange, int status, String description) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", status);
         error.put("description", description);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(List.of(error));
+        return Open311Format.of(exchange.getRequest().getPath().value())
+                .body(ResponseEntity.status(status), "errors", List.of(error));
     }
 }
