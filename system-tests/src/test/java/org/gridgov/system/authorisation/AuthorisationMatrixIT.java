@@ -182,6 +182,11 @@ class AuthorisationMatrixIT {
                         w -> Map.of("feedback", "已回访", "summary", "加强派单跟进")).ok(STAFF_AND_ADMINS_A)
                         .hidden(B_STAFF),
                 Call.get("KPIs of a grid", w -> "/api/kpis?node=" + w.gridA).ok(STAFF_AND_ADMINS_A),
+                // Client apps: the district registers them; an app reads only itself
+                Call.post("register a client app", w -> "/api/apps", w -> Map.of("name", "热线" + w.tag,
+                        "scopes", List.of("wishes:read", "wishes:write"), "jurisdiction", w.communityA)).ok(201, DISTRICT_ADMIN),
+                Call.get("list client apps", w -> "/api/apps").ok(DISTRICT_ADMIN),
+                Call.get("read a client app", w -> "/api/apps/" + w.appA).ok(DISTRICT_ADMIN).hidden(CLIENT),
                 // Matching
                 Call.get("candidates of a wish", w -> "/api/matching/wishes/" + w.wishWithCandidates() + "/candidates")
                         .ok(STAFF_AND_ADMINS_A).hidden(B_STAFF),

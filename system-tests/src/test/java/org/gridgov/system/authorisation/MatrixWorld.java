@@ -47,6 +47,7 @@ final class MatrixWorld {
     final String itemA;
     final String rectificationA;
     final String projectListA;
+    final String appA;
     private int emptyMicroGrids;
 
     private final Map<Actor, ApiClient> callers = new EnumMap<>(Actor.class);
@@ -88,6 +89,8 @@ final class MatrixWorld {
         // wish-service knows A's unit once a wish of A can be claimed by it
         wish(State.CLAIMED);
         rectificationA = rectification();
+        appA = as(Actor.DISTRICT_ADMIN).post("/api/apps", json(Map.of("name", "甲社区小程序" + tag,
+                "scopes", List.of("wishes:read"), "jurisdiction", communityA))).expect(201).field("id");
     }
 
     /** A fresh rectification (整改) of A's grid: a rating of 2 or less opens one. */
