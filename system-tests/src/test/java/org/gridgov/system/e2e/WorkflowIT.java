@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +58,7 @@ class WorkflowIT {
         String unitB = community.joinUnit("系统测试志愿服务队B", "REPAIRS", "EDUCATION");
         String memberX = community.registerMember("测试党员甲");
         String memberY = community.registerMember("测试党员乙");
-        awaitKnownToWishService(List.of(unitA, unitB), List.of(memberX, memberY));
+        community.awaitKnownToWishService(unitA, unitB, memberX, memberY);
 
         Map<String, Path> paths = new ConcurrentHashMap<>();
         Map<String, Set<String>> servedBy = new ConcurrentHashMap<>();
@@ -128,7 +127,7 @@ class WorkflowIT {
         for (int u = 0; u < 4; u++) {
             units.add(community.joinUnit("系统测试抢单单位" + u, "REPAIRS"));
         }
-        awaitKnownToWishService(units, List.of());
+        community.awaitKnownToWishService(units.toArray(String[]::new));
 
         ExecutorService claimers = Executors.newFixedThreadPool(units.size());
         for (int i = 0; i < grid.addresses().size(); i++) {
@@ -267,18 +266,6 @@ class WorkflowIT {
             }
         }
         return causes;
-    }
-
-    /** wish-service learns units and members from member.events; claims before that are refused. */
-    private static void awaitKnownToWishService(List<String> units, List<String> members) {
-        Set<String> wanted = new HashSet<>(units);
-        wanted.addAll(members);
-        Set<String> known = Convergence.eventually(EVENTS, () -> {
-            Set<String> found = new HashSet<>();
-            convergence.query(ServiceSpec.WISH, "select member_id from community_member", row -> found.add(row.getString(1)));
-            return found;
-        }, found -> found.containsAll(wanted));
-        assertThat(known).containsAll(wanted);
     }
 
     private static void awaitKnownToMatchingService(String unit) {

@@ -5,13 +5,16 @@ import java.time.Duration;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gridgov.infra.TokenRequest;
+import org.gridgov.local.service.ServiceSpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -172,6 +175,24 @@ public final class TestCommunity {
     }
 
     /**
+     * Waits until wish-service has heard (from member.events) of these units and party members:
+     * before that it refuses their claims as if they were strangers to the community.
+     */
+    public void awaitKnownToWishService(String... unitsAndMembers) {
+        Set<String> wanted = Set.of(unitsAndMembers);
+        Convergence convergence = new Convergence(platform);
+        Set<String> known = Convergence.eventually(CATCH_UP, () -> {
+            Set<String> found = new HashSet<>();
+            convergence.query(ServiceSpec.WISH, "select member_id from community_member where community_id = '" + id + "'",
+                    row -> found.add(row.getString(1)));
+            return found;
+        }, found -> found.containsAll(wanted));
+        if (!known.containsAll(wanted)) {
+            throw new IllegalStateException("wish-service has not heard of " + wanted + " in " + name + " after " + CATCH_UP);
+        }
+    }
+
+    /**
      * POSTs a command until the receiving service's read models know what it refers to (the
      * community's households, units and members arrive there as events a moment later), or until the
      * gateway stops giving up on a service still warming up; every attempt carries the same
@@ -195,7 +216,8 @@ public final class TestCommunity {
         }
     }
 
-    static void sleep(long millis) {
+    /** Thread.sleep for tests: an interrupt ends the test with an exception. */
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -1,0 +1,105 @@
+package org.gridgov.system.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.gridgov.local.service.ServiceSpec;
+import org.gridgov.system.platform.ApiClient;
+import org.gridgov.system.platform.Convergence;
+import org.gridgov.system.platform.SystemPlatform;
+import org.gridgov.system.platform.TestCommunity;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The platform under faults while people keep working: the broker stopped, each service killed
+ * with {@code kill -9}, the database gone for a while. Afterwards every wish is where its path
+ * leads, and the system has converged (see {@link Convergence}): outboxes drained, read models
+ * equal to wish-service, exactly one points award per closed wish and member who served it.
+ */
+class FaultsIT {
+
+    private static final Duration OUTAGE = Duration.ofSeconds(15);
+
+    private static SystemPlatform platform;
+    private static TestCommunity community;
+    private static String unit;
+    private static String otherUnit;
+    private static String member;
+
+    @BeforeAll
+    static void community() {
+        platform = SystemPlatform.shared();
+        community = TestCommunity.create(platform, 2, 10);
+        unit = community.joinUnit("故障测试维修队", "REPAIRS");
+        otherUnit = community.joinUnit("故障测试志愿队", "REPAIRS");
+        member = community.registerMember("故障测试党员");
+        community.awaitKnownToWishService(unit, otherUnit, member);
+    }
+
+    @Test
+    void kafka_stopped_and_started_again_mid_run_loses_and_duplicates_nothing() throws Exception {
+        Workload workload = startWorkload();
+        platform.kafka().stop();
+        sleep(OUTAGE);
+        platform.kafka().start();
+        sleep(Duration.ofSeconds(3));
+        assertConverged(workload, "Kafka stopped for " + OUTAGE.toSeconds() + " s");
+    }
+
+    @Test
+    void each_service_killed_mid_run_and_started_again_loses_and_duplicates_nothing() throws Exception {
+        Workload workload = startWorkload();
+        for (ServiceSpec service : ServiceSpec.values()) {
+            platform.kill(service);
+            sleep(Duration.ofSeconds(2));
+            Instant restarted = Instant.now();
+            platform.restart(service);
+            System.out.printf("%s killed with -9, ready again %d s after its restart%n", service.module(),
+                    Duration.between(restarted, Instant.now()).toSeconds());
+            sleep(Duration.ofSeconds(2));
+        }
+        assertConverged(workload, "each service killed in turn");
+    }
+
+    @Test
+    void postgresql_unavailable_for_a_while_mid_run_loses_and_duplicates_nothing() throws Exception {
+        Workload workload = startWorkload();
+        platform.postgres().stop();
+        sleep(OUTAGE);
+        platform.postgres().start();
+        sleep(Duration.ofSeconds(3));
+        assertConverged(workload, "PostgreSQL stopped for " + OUTAGE.toSeconds() + " s");
+        // a database outage is the service being unavailable for a moment, not an internal error
+        assertThat(workload.transientAnswers()).as("answers while the database was down").doesNotContainKey(500);
+    }
+
+    private static Workload startWorkload() {
+        Workload workload = new Workload(community, unit, otherUnit, member);
+        workload.start();
+        sleep(Duration.ofSeconds(4));
+        return workload;
+    }
+
+    private static void assertConverged(Workload workload, String fault) throws InterruptedException {
+        platform.awaitAllReady();
+        workload.finish();
+        System.out.printf("%s: %d wishes, %d commands, transient answers before success %s%n", fault,
+                workload.expectedStatuses().size(), workload.commands(), workload.transientAnswers());
+        assertThat(workload.anomalies()).as("answers other than success or a transient failure").isEmpty();
+
+        ApiClient admin = community.admin();
+        for (Map.Entry<String, String> wish : workload.expectedStatuses().entrySet()) {
+            assertThat(admin.get("/api/wishes/" + wish.getKey()).expect(200).field("status")).as("wish %s", wish.getKey())
+                    .isEqualTo(wish.getValue());
+        }
+        new Convergence(platform).await();
+    }
+
+    private static void sleep(Duration duration) {
+        TestCommunity.sleep(duration.toMillis());
+    }
+}
