@@ -2,8 +2,11 @@ package org.gridgov.gateway.security;
 
 import org.gridgov.kit.security.SecurityKitAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.gridgov.gateway.web.GatewayProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -11,6 +14,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 
 /**
@@ -29,6 +33,16 @@ class GatewaySecurity {
     /** Enough for Swagger UI (its scripts and styles are served from here); nothing may frame the API. */
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+    /**
+     * A request Spring Security's firewall refuses (an encoded NUL or slash, "..", "//" in the path,
+     * an unprintable header) is bad input like any other: a 400 problem, not an empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedAsProblem(GatewayProblems problems) {
+        return (exchange, rejected) -> problems.write(exchange, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request's path or headers contain characters or sequences the API does not accept."));
+    }
 
     @Bean
     SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, ServerAuthenticationEntryPoint entryPoint,
