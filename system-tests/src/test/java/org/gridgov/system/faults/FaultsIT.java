@@ -42,11 +42,7 @@ class FaultsIT {
 
     @Test
     void kafka_stopped_and_started_again_mid_run_loses_and_duplicates_nothing() throws Exception {
-        Workload workload = startWorkload();
-        platform.kafka().stop();
-        sleep(OUTAGE);
-        platform.kafka().start();
-        sleep(Duration.ofSeconds(3));
+        Workload workload = outage(platform.kafka()::stop, platform.kafka()::start);
         assertConverged(workload, "Kafka stopped for " + OUTAGE.toSeconds() + " s");
     }
 
@@ -67,14 +63,20 @@ class FaultsIT {
 
     @Test
     void postgresql_unavailable_for_a_while_mid_run_loses_and_duplicates_nothing() throws Exception {
-        Workload workload = startWorkload();
-        platform.postgres().stop();
-        sleep(OUTAGE);
-        platform.postgres().start();
-        sleep(Duration.ofSeconds(3));
+        Workload workload = outage(platform.postgres()::stop, platform.postgres()::start);
         assertConverged(workload, "PostgreSQL stopped for " + OUTAGE.toSeconds() + " s");
         // a database outage is the service being unavailable for a moment, not an internal error
         assertThat(workload.transientAnswers()).as("answers while the database was down").doesNotContainKey(500);
+    }
+
+    /** The workload runs, the server goes away for {@link #OUTAGE}, comes back, and the workload goes on. */
+    private static Workload outage(Runnable stop, Runnable start) {
+        Workload workload = startWorkload();
+        stop.run();
+        sleep(OUTAGE);
+        start.run();
+        sleep(Duration.ofSeconds(3));
+        return workload;
     }
 
     private static Workload startWorkload() {

@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -23,10 +25,23 @@ public final class ApiClient {
 
     private final URI base;
     private final String token;
+    private final Map<String, String> headers;
 
     ApiClient(URI base, String token) {
+        this(base, token, Map.of());
+    }
+
+    private ApiClient(URI base, String token, Map<String, String> headers) {
         this.base = base;
         this.token = token;
+        this.headers = headers;
+    }
+
+    /** The same client, sending this header with every request too (e.g. {@code X-Correlation-Id}). */
+    public ApiClient withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(base, token, Map.copyOf(more));
     }
 
     public ApiResponse get(String path) {
@@ -68,6 +83,7 @@ public final class ApiClient {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::setHeader);
         return request;
     }
 
