@@ -35,6 +35,9 @@ class DataAccessProblemHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     Mono<ResponseEntity<Object>> integrityViolation(DataIntegrityViolationException ex, ServerWebExchange exchange) {
+        if (ProblemExceptionHandler.isBadValueForTheDatabase(ex)) {
+            return ProblemExceptionHandler.badValue(ex, exchange);
+        }
         log.info("integrity violation: {}", ex.getMostSpecificCause().getClass().getSimpleName());
         return ProblemExceptionHandler.render(ProblemException.conflict("The change conflicts with existing data.")
                 .toProblemDetail(), exchange);
@@ -44,6 +47,9 @@ class DataAccessProblemHandler {
     @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
             TransientDataAccessResourceException.class})
     Mono<ResponseEntity<Object>> databaseUnavailable(Exception ex, ServerWebExchange exchange) {
+        if (ProblemExceptionHandler.isBadValueForTheDatabase(ex)) {
+            return ProblemExceptionHandler.badValue(ex, exchange);
+        }
         log.warn("database unavailable on {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                 NestedExceptionUtils.getMostSpecificCause(ex).toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
