@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -116,15 +117,18 @@ final class BadInput {
         int broken = badId == null || pathParameters.isEmpty() ? -1 : random.nextInt(pathParameters.size());
         for (int i = 0; i < pathParameters.size(); i++) {
             Parameter parameter = pathParameters.get(i);
-            String value = i == broken ? badId : validParameter(operation, parameter);
+            String value = i == broken ? badId : Objects.requireNonNullElse(validParameter(operation, parameter),
+                    UUID.randomUUID().toString());
             // a client cannot send a space or a quote in a path: the bad ids go percent-encoded unless they already are
             path = path.replace("{" + parameter.name() + "}", i == broken && value.contains("%") ? value : encode(value));
         }
         StringBuilder query = new StringBuilder();
         for (Parameter parameter : operation.parameters()) {
             if (withQuery && parameter.in().equals("query") && (parameter.required() || random.nextBoolean())) {
-                query.append(query.isEmpty() ? "?" : "&").append(parameter.name()).append('=')
-                        .append(encode(validParameter(operation, parameter)));
+                String value = validParameter(operation, parameter);
+                if (value != null) {
+                    query.append(query.isEmpty() ? "?" : "&").append(parameter.name()).append('=').append(encode(value));
+                }
             }
         }
         return path + query;
@@ -147,7 +151,9 @@ final class BadInput {
         if (real != null) {
             return real;
         }
-        return valueFor(parameter.schema(), operation.schemas(), parameter.name()).asString();
+        // an object bound from several query parameters (a query "parameter object") is left out
+        JsonNode value = valueFor(parameter.schema(), operation.schemas(), parameter.name());
+        return value.isValueNode() ? value.asString() : null;
     }
 
     private Case withBody(Operation operation, String family, String body) {

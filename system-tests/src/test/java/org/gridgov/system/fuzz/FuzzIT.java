@@ -69,7 +69,8 @@ class FuzzIT {
         List<PublicOperations.Operation> operations = PublicOperations.of(platform);
         ApiClient everyone = platform.as(new TokenRequest("fuzz-" + seed, List.of("DISTRICT_ADMIN", "COMMUNITY_ADMIN",
                 "GRID_STAFF", "UNIT", "PARTY_MEMBER", "RESIDENT"), community.id(), ids.get("unit"), ids.get("member"), null,
-                TokenRequest.DEFAULT_LIFETIME));
+                TokenRequest.DEFAULT_LIFETIME)).withOwnConnections();
+        ApiClient nobody = platform.anonymous().withOwnConnections();
 
         Instant started = Instant.now();
         List<String> failures = new ArrayList<>();
@@ -85,7 +86,7 @@ class FuzzIT {
             cases.add(new BadInput.Case("no-token", operation, input.path(operation, null), null, null));
             for (BadInput.Case fuzz : cases) {
                 String correlationId = UUID.randomUUID().toString();
-                ApiClient client = (fuzz.family().equals("no-token") ? platform.anonymous() : everyone)
+                ApiClient client = (fuzz.family().equals("no-token") ? nobody : everyone)
                         .withHeader("X-Correlation-Id", correlationId);
                 ApiResponse answer = client.raw(operation.method(), fuzz.path(), fuzz.contentType(), fuzz.body());
                 sent++;

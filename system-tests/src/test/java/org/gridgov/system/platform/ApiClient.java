@@ -17,31 +17,42 @@ import java.util.UUID;
  */
 public final class ApiClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private static final HttpClient HTTP = newHttpClient();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final URI base;
     private final String token;
     private final Map<String, String> headers;
+    private final HttpClient http;
 
     ApiClient(URI base, String token) {
-        this(base, token, Map.of());
+        this(base, token, Map.of(), HTTP);
     }
 
-    private ApiClient(URI base, String token, Map<String, String> headers) {
+    private ApiClient(URI base, String token, Map<String, String> headers, HttpClient http) {
         this.base = base;
         this.token = token;
         this.headers = headers;
+        this.http = http;
+    }
+
+    private static HttpClient newHttpClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /**
+     * The same client on connections of its own, not shared with other tests: for requests that
+     * may leave a kept-alive connection in a state no other test should inherit (the fuzz pass).
+     */
+    public ApiClient withOwnConnections() {
+        return new ApiClient(base, token, headers, newHttpClient());
     }
 
     /** The same client, sending this header with every request too (e.g. {@code X-Correlation-Id}). */
     public ApiClient withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new ApiClient(base, token, Map.copyOf(more));
+        return new ApiClient(base, token, Map.copyOf(more), http);
     }
 
     public ApiResponse get(String path) {
@@ -94,10 +105,10 @@ public final class ApiClient {
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     }
 
-    private static ApiResponse send(HttpRequest.Builder builder) {
+    private ApiResponse send(HttpRequest.Builder builder) {
         HttpRequest request = builder.build();
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new ApiResponse(request.method(), request.uri().getPath(), response.statusCode(), response.headers(),
                     response.body());
         } catch (IOException e) {
