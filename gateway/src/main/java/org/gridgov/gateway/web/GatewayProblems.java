@@ -36,6 +36,10 @@ public class GatewayProblems {
         if (!exchange.getRequest().getPath().value().startsWith(OPEN311_PREFIX)) {
             return problems.write(exchange, problem);
         }
+        return ProblemWriter.discardUnreadBody(exchange).then(Mono.defer(() -> writeOpen311(exchange, problem)));
+    }
+
+    private Mono<Void> writeOpen311(ServerWebExchange exchange, ProblemDetail problem) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();

@@ -27,6 +27,19 @@ class EdgeIT extends GatewayIntegrationTest {
     private static final int TWO_MB = 2 * 1024 * 1024;
 
     @Test
+    void a_kept_alive_connection_answers_the_next_requests_after_refusals_at_the_door() {
+        String body = "{\"memberId\":\"x\",\"reason\":\"" + "x".repeat(256 * 1024) + "\"}";
+        for (int i = 0; i < 20; i++) {
+            // a resident may never correct points: the gateway answers 403 without reading the body
+            web.post().uri("/api/points/corrections").headers(as(token("RESIDENT"), requestId()))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                    .expectStatus().isForbidden();
+            web.get().uri("/api/needs").headers(as(token("GRID_STAFF"), requestId())).exchange()
+                    .expectStatus().isOk();
+        }
+    }
+
+    @Test
     void a_body_over_one_megabyte_is_refused_with_413_problem_and_never_reaches_the_service() {
         String id = requestId();
         web.post().uri("/api/needs")

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -26,6 +28,25 @@ public class ProblemWriter {
     }
 
     public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
+        return discardUnreadBody(exchange).then(Mono.defer(() -> writeNow(exchange, problem)));
+    }
+
+    /**
+     * Reads and drops a request body nobody read, as a refusal at the door (401, 403, 429) leaves it:
+     * unread on a keep-alive connection, it stalled the client's next request on that connection
+     * until the client gave up (seen behind the gateway's 403s in the system tests). A body already
+     * read cannot be read again, which is fine: there is nothing left to drop; and a response that
+     * closes its connection anyway (a body too large to be worth reading) does not wait for it.
+     */
+    public static Mono<Void> discardUnreadBody(ServerWebExchange exchange) {
+        if ("close".equalsIgnoreCase(exchange.getResponse().getHeaders().getFirst(HttpHeaders.CONNECTION))) {
+            return Mono.empty();
+        }
+        return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).then()
+                .onErrorResume(alreadyRead -> Mono.empty());
+    }
+
+    private Mono<Void> writeNow(ServerWebExchange exchange, ProblemDetail problem) {
         ProblemExceptionHandler.decorate(problem, exchange);
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
