@@ -35,11 +35,13 @@ final class GridDemo implements DemoStep {
                     + (report.path("problems").isEmpty() ? "" : ": " + report.path("problems").get(0)));
         }
         JsonNode summary = report.path("summary");
+        // a later start gets the first import's report back (same idempotency key): nothing is new now
+        boolean replayed = response.headers().firstValue("Idempotent-Replayed").filter("true"::equals).isPresent();
         context.out().printf("Grid: 涪陵区 › 敦仁街道 › 太平街社区 imported (import %s): %d grids, %d micro-grids, "
-                        + "%d hub households, %d households and shops, %d role holders; %d rows new%n",
+                        + "%d hub households, %d households and shops, %d role holders; %s%n",
                 report.path("id").asString(), total(summary, "grids"), total(summary, "microGrids"),
                 total(summary, "hubHouseholds"), total(summary, "households"), total(summary, "staff"),
-                created(summary));
+                replayed ? "already in place from an earlier start, nothing changed" : created(summary) + " rows new");
     }
 
     private static int total(JsonNode summary, String section) {
