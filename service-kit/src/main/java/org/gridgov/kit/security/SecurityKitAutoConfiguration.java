@@ -15,6 +15,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -80,6 +81,17 @@ public class SecurityKitAutoConfiguration {
             return writer.write(exchange, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                     "A valid bearer token from the GridGov issuer is required."));
         };
+    }
+
+    /**
+     * A request Spring Security's firewall refuses (an encoded NUL or slash, "..", "//" in the path,
+     * an unprintable header) is bad input like any other: a 400 problem, not an empty 400.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemWriter writer) {
+        return (exchange, rejected) -> writer.write(exchange, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request's path or headers contain characters or sequences the API does not accept."));
     }
 
     @Bean

@@ -1,11 +1,13 @@
 package org.gridgov.kit.web;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 
 import org.gridgov.kit.test.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,6 +18,9 @@ class ProblemResponsesIT extends ServiceIntegrationTest {
 
     @Autowired
     WebTestClient web;
+
+    @LocalServerPort
+    int port;
 
     private void staff(HttpHeaders headers) {
         headers.setBearerAuth(token("GRID_STAFF"));
@@ -50,6 +55,14 @@ class ProblemResponsesIT extends ServiceIntegrationTest {
                 .bodyValue(Map.of("name", " ")).exchange(), HttpStatus.BAD_REQUEST, "invalid-request")
                 .jsonPath("$.errors[0].field").isEqualTo("name")
                 .jsonPath("$.errors[0].message").isNotEmpty();
+    }
+
+    @Test
+    void a_path_the_firewall_refuses_is_a_400_problem() {
+        for (String path : new String[] {"/api/parcels/a%2Fb", "/api/parcels/a%00b", "/api/parcels/..%2F..%2Fetc"}) {
+            expectProblem(web.get().uri(URI.create("http://127.0.0.1:" + port + path)).headers(this::staff).exchange(),
+                    HttpStatus.BAD_REQUEST, "invalid-request");
+        }
     }
 
     @Test
