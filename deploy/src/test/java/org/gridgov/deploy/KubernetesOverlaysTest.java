@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -156,6 +157,18 @@ class KubernetesOverlaysTest {
                 .map(path -> string(path, "backend", "service", "name"))).containsOnly("gateway");
         assertThat(rendered.ofKind("Service")).allSatisfy(service ->
                 assertThat(string(service, "spec", "type")).isIn(null, "ClusterIP"));
+    }
+
+    @Test
+    void the_readme_names_every_namespace_the_district_lets_in() {
+        Set<String> namespaces = RenderedOverlay.of("district").ofKind("NetworkPolicy").stream()
+                .flatMap(policy -> list(policy, "spec", "ingress").stream())
+                .flatMap(rule -> list(rule, "from").stream())
+                .map(peer -> string(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"))
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+
+        assertThat(namespaces).isNotEmpty().allSatisfy(namespace -> assertThat(ServiceReadmes.deployingToADistrict())
+                .as("README \"Deploying to a district\" says the operators run in " + namespace).contains("`" + namespace + "`"));
     }
 
     private static String pods(Map<String, Object> policy) {
