@@ -22,6 +22,8 @@ class ComposeFileTest {
     private static final Map<String, Object> COMPOSE = YamlTree.load(Repository.ROOT.resolve("docker-compose.yml"));
     private static final Map<String, Object> SERVICES = map(COMPOSE, "services");
     private static final List<String> DOMAIN_SERVICES = List.of("grid-service", "member-service", "wish-service", "matching-service");
+    private static final List<String> PLATFORM_SERVICES = List.of("gateway", "grid-service", "member-service", "wish-service",
+            "matching-service");
 
     @Test
     void matches_the_compose_specification_schema() {
@@ -94,6 +96,15 @@ class ComposeFileTest {
             String urlVariable = service.replace("-service", "").toUpperCase() + "_SERVICE_URL";
             assertThat(string(SERVICES, "gateway", "environment", urlVariable))
                     .isEqualTo("http://" + service + ":" + string(SERVICES, service, "environment", "SERVER_PORT"));
+        }
+    }
+
+    @Test
+    void every_variable_a_service_cannot_start_without_is_set() {
+        assertThat(ServiceReadmes.requiredVariables("wish-service")).as("wish-service/README.md's required rows").contains("WISH_DATA_KEY");
+        for (String service : PLATFORM_SERVICES) {
+            assertThat(map(SERVICES, service, "environment").keySet()).as(service)
+                    .containsAll(ServiceReadmes.requiredVariables(service));
         }
     }
 

@@ -9,9 +9,12 @@ import static org.gridgov.deploy.YamlTree.string;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -156,6 +159,18 @@ class KubernetesOverlaysTest {
                 assertThat(string(service, "spec", "type")).isIn(null, "ClusterIP"));
     }
 
+    @Test
+    void the_readme_names_every_namespace_the_district_lets_in() {
+        Set<String> namespaces = RenderedOverlay.of("district").ofKind("NetworkPolicy").stream()
+                .flatMap(policy -> list(policy, "spec", "ingress").stream())
+                .flatMap(rule -> list(rule, "from").stream())
+                .map(peer -> string(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"))
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+
+        assertThat(namespaces).isNotEmpty().allSatisfy(namespace -> assertThat(ServiceReadmes.deployingToADistrict())
+                .as("README \"Deploying to a district\" says the operators run in " + namespace).contains("`" + namespace + "`"));
+    }
+
     private static String pods(Map<String, Object> policy) {
         Map<String, Object> selector = map(policy, "spec", "podSelector");
         if (selector.containsKey("matchLabels")) {
@@ -220,6 +235,54 @@ class KubernetesOverlaysTest {
             assertThat(env).containsEntry("DB_HOST", database + "-db-rw").containsEntry("DB_NAME", database)
                     .containsEntry("DB_USER", database + "-db-app").containsEntry("DB_PASSWORD", database + "-db-app");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "district"})
+    void every_variable_a_service_cannot_start_without_is_set(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        for (String service : SERVICES) {
+            Map<String, Object> app = map(rendered.named("Deployment", service), "spec", "template", "spec", "containers", 0);
+            Set<String> variables = list(app, "env").stream().map(variable -> string(variable, "name"))
+                    .collect(Collectors.toCollection(HashSet::new));
+            for (Object source : list(app, "envFrom")) {
+                variables.addAll(map(rendered.named("ConfigMap", string(source, "configMapRef", "name")), "data").keySet());
+            }
+
+            assertThat(variables).as(service).containsAll(ServiceReadmes.requiredVariables(service));
+        }
+    }
+
+    @Test
+    void every_secret_the_dev_services_read_comes_with_the_overlay_or_from_cloudnativepg() {
+        assertThat(secretsToCreateByHand(RenderedOverlay.of("dev"))).isEmpty();
+    }
+
+    @Test
+    void every_secret_the_district_must_create_by_hand_is_in_the_readme_with_its_key() {
+        Map<String, String> byHand = secretsToCreateByHand(RenderedOverlay.of("district"));
+        String section = ServiceReadmes.deployingToADistrict();
+
+        assertThat(byHand).containsKey("wish-data-key");
+        byHand.forEach((secret, key) -> assertThat(section).as("README \"Deploying to a district\" creates Secret " + secret)
+                .contains("create secret generic " + secret + " --from-literal=" + key + "="));
+    }
+
+    /** Secrets (name → key) the services read that the overlay does not render and CloudNativePG does not generate. */
+    private static Map<String, String> secretsToCreateByHand(RenderedOverlay rendered) {
+        Set<String> provided = new HashSet<>();
+        rendered.ofKind("Secret").forEach(secret -> provided.add(string(secret, "metadata", "name")));
+        rendered.ofKind("Cluster").forEach(cluster -> provided.add(string(cluster, "metadata", "name") + "-app"));
+        Map<String, String> byHand = new TreeMap<>();
+        for (String service : SERVICES) {
+            for (Object variable : list(rendered.named("Deployment", service), "spec", "template", "spec", "containers", 0, "env")) {
+                String secret = string(variable, "valueFrom", "secretKeyRef", "name");
+                if (secret != null && !provided.contains(secret)) {
+                    byHand.put(secret, string(variable, "valueFrom", "secretKeyRef", "key"));
+                }
+            }
+        }
+        return byHand;
     }
 
     @ParameterizedTest

@@ -3,8 +3,11 @@ package org.gridgov.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -51,9 +55,18 @@ class LocalPlatformMonitoringIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static RunningPlatform platform;
+    /** A third-party app's webhook receiver: takes every delivery (204). */
+    private static HttpServer receiver;
 
     @BeforeAll
     static void startPlatform() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
         platform = RunningPlatform.start();
     }
 
@@ -61,6 +74,9 @@ class LocalPlatformMonitoringIT {
     static void stopPlatform() throws InterruptedException, IOException {
         if (platform != null) {
             platform.close();
+        }
+        if (receiver != null) {
+            receiver.stop(0);
         }
     }
 
@@ -79,6 +95,7 @@ class LocalPlatformMonitoringIT {
             Thread.sleep(5000);
         }
 
+        platform.assertEveryServiceRuns();
         assertThat(missing).as("metrics (and labels) read by a dashboard or rule that no service exports (scraped "
                 + platform.ports().keySet() + " for " + METRICS_APPEAR_WITHIN.toSeconds() + " s):\n"
                 + missing.entrySet().stream().map(m -> "  " + m.getKey() + "  <- " + String.join("; ", m.getValue()))
@@ -138,7 +155,8 @@ class LocalPlatformMonitoringIT {
         try {
             String api = "http://127.0.0.1:" + port + "/api/v1/";
             Map<String, String> health = Map.of();
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+            Instant started = Instant.now();
+            Instant deadline = started.plus(Duration.ofSeconds(90));
             while (Instant.now().isBefore(deadline)) {
                 health = targetHealth(api);
                 if (health.size() == RunningPlatform.SERVICES.size() && health.values().stream().allMatch("up"::equals)) {
@@ -146,7 +164,8 @@ class LocalPlatformMonitoringIT {
                 }
                 Thread.sleep(2000);
             }
-            System.out.println("Prometheus targets (" + config + "):");
+            platform.assertEveryServiceRuns();
+            System.out.println("Prometheus targets after " + Duration.between(started, Instant.now()).toSeconds() + " s (" + config + "):");
             health.forEach((job, state) -> System.out.printf("  %-17s %s%n", job, state));
 
             assertThat(health).as("target health per job; Prometheus log: " + dir.resolve("prometheus.log"))
@@ -203,10 +222,12 @@ class LocalPlatformMonitoringIT {
 
     /**
      * What a platform in use does and a freshly started one has not done yet: a request on every
-     * gateway route, an event the consumers do not know (counted, then ignored) and a record that is
-     * not an event at all (dead-lettered). Counters with tags appear only once they count something.
+     * gateway route, an event the consumers do not know (counted, then ignored), a record that is
+     * not an event at all (dead-lettered) and a webhook delivery to an app (the demo's hotline
+     * subscribes, then posts a request over Open311). Counters with tags appear only once they count something.
      */
     private static void exercise() throws Exception {
+        deliverAWebhook();
         String token = YamlTree.string(YamlTree.loadAll(send(HttpRequest.newBuilder(URI.create(platform.issuer() + "/local/token"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"deploy-check\",\"roles\":[\"DISTRICT_ADMIN\"]}")))).get(0),
@@ -233,6 +254,28 @@ class LocalPlatformMonitoringIT {
             }
             producer.flush();
         }
+    }
+
+    private static void deliverAWebhook() throws IOException, InterruptedException {
+        Map<String, String> demo = platform.demoVariables();
+        String gateway = platform.baseUrl("gateway");
+        HttpResponse<String> subscribed = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/apps/" + demo.get("DEMO_APP_ID") + "/webhooks"))
+                .header("Authorization", "Bearer " + demo.get("DISTRICT_ADMIN_TOKEN")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
+                        + "/hooks\",\"eventTypes\":[\"org.gridgov.wish.submitted.v1\"]}"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(subscribed.statusCode()).as("webhook subscription: " + subscribed.body()).isEqualTo(201);
+
+        String form = Map.of("api_key", demo.get("DEMO_APP_API_KEY"), "service_code", "ELDERLY_CARE",
+                        "address_string", "太平街18号太平花园1栋1单元101室", "lat", "29.7035", "long", "107.3899",
+                        "last_name", "张", "phone", "13812345678",
+                        "attribute[title]", "deploy check", "description", "a request that makes a webhook delivery")
+                .entrySet().stream().map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/open311/v2/requests.json"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).as("Open311 request: " + posted.body()).isEqualTo(201);
     }
 
     private static String get(String url) throws IOException, InterruptedException {

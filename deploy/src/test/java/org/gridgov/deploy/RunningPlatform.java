@@ -32,13 +32,16 @@ final class RunningPlatform implements AutoCloseable {
     private static final Pattern ISSUER_ROW = Pattern.compile("^\\s+OIDC issuer\\s+(\\S+)");
 
     private final Path checkout;
+    private final Path log;
     private final Process launcher;
     private final Map<String, Integer> ports;
     private final String kafkaBootstrap;
     private final String issuer;
 
-    private RunningPlatform(Path checkout, Process launcher, Map<String, Integer> ports, String kafkaBootstrap, String issuer) {
+    private RunningPlatform(Path checkout, Path log, Process launcher, Map<String, Integer> ports, String kafkaBootstrap,
+                            String issuer) {
         this.checkout = checkout;
+        this.log = log;
         this.launcher = launcher;
         this.ports = ports;
         this.kafkaBootstrap = kafkaBootstrap;
@@ -67,7 +70,14 @@ final class RunningPlatform implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             String output = Files.readString(log, StandardCharsets.UTF_8);
             if (output.contains("Press Ctrl-C")) {
-                return parse(checkout, launcher, output);
+                RunningPlatform platform = parse(checkout, log, launcher, output);
+                try {
+                    platform.assertEveryServiceRuns();
+                } catch (AssertionError stopped) {
+                    platform.close();
+                    throw stopped;
+                }
+                return platform;
             }
             if (!launcher.isAlive()) {
                 fail("the local platform did not start (exit code " + launcher.exitValue() + "); its output:\n" + output
@@ -95,6 +105,18 @@ final class RunningPlatform implements AutoCloseable {
         return "http://localhost:" + ports.get(service);
     }
 
+    /** What the demo wrote to .local/tokens.env: persona tokens and the demo client app's credentials. */
+    Map<String, String> demoVariables() throws IOException {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(checkout.resolve(".local/tokens.env"), StandardCharsets.UTF_8)) {
+            int equals = line.indexOf('=');
+            if (!line.startsWith("#") && equals > 0) {
+                variables.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        return variables;
+    }
+
     /**
      * SIGTERM, as Ctrl-C: the launcher stops the services, Kafka, PostgreSQL and the issuer. The jar
      * copies go (half a gigabyte); .local/ stays for a look at the logs.
@@ -111,7 +133,22 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    private static RunningPlatform parse(Path checkout, Process launcher, String output) {
+    /**
+     * Fails when a service of this platform has stopped. The launcher picks the first free ports when
+     * it starts; another platform on the machine (another checkout's tests) may take one of them before
+     * the service binds it, and then what answers there, ready and scrapeable, is not this platform.
+     */
+    void assertEveryServiceRuns() throws IOException {
+        List<String> exits = Files.readString(log, StandardCharsets.UTF_8).lines().filter(line -> line.contains(" exited with code "))
+                .toList();
+        if (!exits.isEmpty()) {
+            fail("services of the launched platform stopped, so another process answers on their ports "
+                    + ports + " (see a port already in use in their logs under " + checkout.resolve(".local/logs") + "):\n"
+                    + String.join("\n", exits));
+        }
+    }
+
+    private static RunningPlatform parse(Path checkout, Path log, Process launcher, String output) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         String kafka = null;
         String issuer = null;
@@ -133,7 +170,7 @@ final class RunningPlatform implements AutoCloseable {
             launcher.destroy();
             fail("cannot read the services' ports, the Kafka address and the issuer from the launcher's summary:\n" + output);
         }
-        return new RunningPlatform(checkout, launcher, ports, kafka, issuer);
+        return new RunningPlatform(checkout, log, launcher, ports, kafka, issuer);
     }
 
     /**
