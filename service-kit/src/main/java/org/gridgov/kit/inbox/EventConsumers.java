@@ -86,6 +86,8 @@ public class EventConsumers implements SmartLifecycle {
         container.setConcurrency(settings.concurrency());
         container.setCommonErrorHandler(errorHandler(consumer));
         container.setBeanName(consumer);
+        // from 0, so that an alert on its increase sees the first dead letter after a start too
+        handler.topics().forEach(topic -> deadLettered(consumer, topic.topicName()));
         return container;
     }
 
@@ -119,7 +121,7 @@ public class EventConsumers implements SmartLifecycle {
         limited.setMaxInterval(initial * 10);
         limited.setMaxAttempts(settings.retries());
         DefaultErrorHandler errorHandler = new DefaultErrorHandler((record, ex) -> {
-            meters.counter("gridgov.events.dead.lettered", "consumer", consumer, "topic", record.topic()).increment();
+            deadLettered(consumer, record.topic()).increment();
             log.error("event {}-{}@{} dead-lettered by {}: {}", record.topic(), record.partition(), record.offset(),
                     consumer, rootMessage(ex));
             recoverer.accept(record, ex);
@@ -127,6 +129,10 @@ public class EventConsumers implements SmartLifecycle {
         errorHandler.addNotRetryableExceptions(PoisonEventException.class);
         errorHandler.setBackOffFunction((record, ex) -> isInfrastructureFailure(ex) ? untilItWorks(initial) : null);
         return errorHandler;
+    }
+
+    private Counter deadLettered(String consumer, String topic) {
+        return meters.counter("gridgov.events.dead.lettered", "consumer", consumer, "topic", topic);
     }
 
     static String deadLetterTopic(String topic) {
