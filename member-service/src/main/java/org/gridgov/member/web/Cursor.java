@@ -75,6 +75,21 @@ public final class Cursor {
         }
     }
 
+    /** The key of a one-key cursor; empty for the first page. */
+    public static Optional<String> singleKey(String cursor) {
+        List<String> keys = decode(cursor, 1);
+        return keys.isEmpty() ? Optional.empty() : Optional.of(keys.get(0));
+    }
+
+    /** A position in a ranked list, counted from its first row; 0 for the first page. */
+    public static int offset(String cursor) {
+        long offset = singleKey(cursor).map(Cursor::longKey).orElse(0L);
+        if (offset < 0 || offset > Integer.MAX_VALUE) {
+            throw invalid();
+        }
+        return (int) offset;
+    }
+
     public static Instant instantKey(String key) {
         try {
             return Instant.parse(key);

@@ -92,9 +92,12 @@ class PartyMemberIT extends MemberServiceIntegrationTest {
                 .jsonPath("$.dualReport.communityId").isEqualTo(home.id().toString());
         post("/api/members/" + member + "/dual-report", partyMember(member), report).expectStatus().isOk();
 
-        get("/api/members?community=" + home.id() + "&dualReported=true", admin(home.id())).expectStatus().isOk().expectBody()
-                .jsonPath("$.items.length()").isEqualTo(1)
-                .jsonPath("$.items[0].id").isEqualTo(member.toString());
+        for (String firstPage : List.of("", "&cursor=")) {
+            get("/api/members?community=" + home.id() + "&dualReported=true" + firstPage, admin(home.id())).expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.items.length()").isEqualTo(1)
+                    .jsonPath("$.items[0].id").isEqualTo(member.toString());
+        }
         try (KafkaTopicReader reader = new KafkaTopicReader(infrastructure().kafka().bootstrapServers(), "member.events")) {
             assertThat(reader.settle(record -> member.toString().equals(record.key())
                     && "org.gridgov.member.dual-reported.v1".equals(KafkaTopicReader.header(record, "ce_type")), Duration.ofSeconds(3)))

@@ -1,5 +1,6 @@
 package org.gridgov.member.ranking;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.UUID;
 
 import org.gridgov.member.MemberServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 
 /** The star rank (星级排行榜) and the quarterly red/black list (红黑榜), each with the figures and rule behind every place. */
 class RankingIT extends MemberServiceIntegrationTest {
@@ -52,9 +54,20 @@ class RankingIT extends MemberServiceIntegrationTest {
                 .jsonPath("$.entries.items[2].memberId").isEqualTo(quiet.toString())
                 .jsonPath("$.entries.items[2].stars").isEqualTo(0)
                 .jsonPath("$.entries.items[2].place").isEqualTo(3);
-        get("/api/rankings/stars?community=" + community.id() + "&limit=2", resident()).expectStatus().isOk().expectBody()
-                .jsonPath("$.entries.items.length()").isEqualTo(2)
-                .jsonPath("$.entries.nextCursor").isNotEmpty();
+        Map<?, ?> firstTwo = (Map<?, ?>) get("/api/rankings/stars?community=" + community.id() + "&limit=2", resident())
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("entries");
+        assertThat((List<?>) firstTwo.get("items")).hasSize(2);
+        Object cursor = firstTwo.get("nextCursor");
+        get("/api/rankings/stars?community=" + community.id() + "&limit=2&cursor=" + cursor, resident()).expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.entries.items.length()").isEqualTo(1)
+                .jsonPath("$.entries.items[0].memberId").isEqualTo(quiet.toString())
+                .jsonPath("$.entries.nextCursor").doesNotExist();
+        get("/api/rankings/stars?community=" + community.id() + "&cursor=", resident()).expectStatus().isOk().expectBody()
+                .jsonPath("$.entries.items.length()").isEqualTo(3);
+        // a cursor no page gave out (here: place -1) is the caller's mistake
+        get("/api/rankings/stars?community=" + community.id() + "&cursor=LTE", resident()).expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test

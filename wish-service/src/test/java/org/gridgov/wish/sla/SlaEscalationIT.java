@@ -109,6 +109,7 @@ class SlaEscalationIT extends WishIntegrationTest {
         clock.advance(Duration.ofHours(25));
         awaitEvents("org.gridgov.wish.escalated.v1", wish, 1);
 
+        command(admin("COMMUNITY_ADMIN", n.otherCommunity), wish, "dispatch", "{}").expectStatus().isNotFound();
         command(admin, wish, "dispatch", "{\"note\":\"社区直接派单\"}").expectStatus().isOk();
         JsonNode sla = getJson(resident, "/api/wishes/" + wish).get("sla");
         assertThat(sla.get("step").asString()).isEqualTo("CLAIM");

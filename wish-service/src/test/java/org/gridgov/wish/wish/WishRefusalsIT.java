@@ -104,10 +104,17 @@ class WishRefusalsIT extends WishIntegrationTest {
         problem(command(unit(n.unitB), claimed, "claim", null), 409, "conflict");
         problem(command(unit(n.unitA), claimed, "claim", null), 409, "conflict");
         problem(command(resident, claimed, "close", "{\"rating\":5}"), 409, "conflict");
+        problem(command(resident, dispatched, "close", "{\"rating\":5}"), 409, "conflict");
+
+        UUID fulfilled = wishAt("FULFILLED", n, resident);
+        problem(command(unit(n.unitA), fulfilled, "fulfil", "{\"note\":\"再报一次\"}"), 409, "conflict");
+        problem(command(unit(n.unitA), fulfilled, "release", "{\"reason\":\"晚了\"}"), 409, "conflict");
+        problem(command(resident, fulfilled, "cancel", null), 409, "conflict");
 
         unchanged(resident, submitted, "SUBMITTED", 1);
         unchanged(resident, dispatched, "DISPATCHED", 2);
         unchanged(resident, claimed, "CLAIMED", 3);
+        unchanged(resident, fulfilled, "FULFILLED", 4);
     }
 
     @Test
@@ -125,6 +132,31 @@ class WishRefusalsIT extends WishIntegrationTest {
         problem(command(resident, wish, "cancel", null), 409, "conflict");
 
         unchanged(resident, wish, "CLOSED", 5);
+    }
+
+    @Test
+    void nothing_moves_a_rejected_or_cancelled_wish() {
+        Neighbourhood n = neighbourhood();
+        String resident = resident("r-ended");
+        UUID rejected = submit(resident, n);
+        command(staffOf(n.grid), rejected, "reject", "{\"reason\":\"不属于微心愿范围\"}").expectStatus().isOk();
+        UUID cancelled = wishAt("DISPATCHED", n, resident);
+        command(resident, cancelled, "cancel", null).expectStatus().isOk();
+
+        for (UUID ended : List.of(rejected, cancelled)) {
+            problem(command(staffOf(n.grid), ended, "dispatch", "{}"), 409, "conflict");
+            problem(command(staffOf(n.grid), ended, "reject", "{\"reason\":\"再拒一次\"}"), 409, "conflict");
+            problem(command(unit(n.unitA), ended, "claim", null), 409, "conflict");
+            problem(command(resident, ended, "close", "{\"rating\":5}"), 409, "conflict");
+            problem(command(resident, ended, "cancel", null), 409, "conflict");
+        }
+
+        assertThat(getJson(resident, "/api/wishes/" + rejected).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(getJson(resident, "/api/wishes/" + cancelled).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(getJson(resident, "/api/wishes/" + rejected + "/history").get("items")).hasSize(2);
+        assertThat(getJson(resident, "/api/wishes/" + cancelled + "/history").get("items")).hasSize(3);
+        assertThat(settledTransitionEvents(rejected)).containsExactly("submitted", "rejected");
+        assertThat(settledTransitionEvents(cancelled)).containsExactly("submitted", "dispatched", "cancelled");
     }
 
     @Test

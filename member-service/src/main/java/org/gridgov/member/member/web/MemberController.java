@@ -91,7 +91,7 @@ class MemberController {
                                 @RequestParam Optional<String> cursor, @RequestParam Optional<Integer> limit,
                                 @AuthenticationPrincipal Caller caller) {
         int size = Page.limit(limit.orElse(null));
-        Optional<UUID> after = cursor.map(text -> Cursor.decode(text, 1)).map(keys -> Cursor.uuidKey(keys.get(0)));
+        Optional<UUID> after = Cursor.singleKey(cursor.orElse(null)).map(Cursor::uuidKey);
         return members.list(new MemberRepository.Filter(community, grid, kind, dualReported), after, size + 1, caller)
                 .map(rows -> Page.of(rows.stream().map(member -> MemberView.of(member, false)).toList(), size,
                         view -> Cursor.encode(view.id())));

@@ -81,7 +81,7 @@ class PointsController {
     Mono<AccountView> account(@PathVariable UUID memberId, @RequestParam Optional<String> cursor,
                               @RequestParam Optional<Integer> limit, @AuthenticationPrincipal Caller caller) {
         int size = Page.limit(limit.orElse(null));
-        Optional<Long> before = cursor.map(text -> Cursor.longKey(Cursor.decode(text, 1).get(0)));
+        Optional<Long> before = Cursor.singleKey(cursor.orElse(null)).map(Cursor::longKey);
         return accounts.statement(memberId, before, size + 1, caller)
                 .map(statement -> new AccountView(memberId, statement.summary().balance(), statement.summary().earned(),
                         Page.of(statement.entries().stream().map(EntryView::of).toList(), size,

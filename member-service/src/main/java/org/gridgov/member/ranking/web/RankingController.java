@@ -50,7 +50,7 @@ class RankingController {
     Mono<StarRankView> stars(@RequestParam UUID community, @RequestParam Optional<Integer> year,
                              @RequestParam Optional<String> cursor, @RequestParam Optional<Integer> limit) {
         int size = Page.limit(limit.orElse(null));
-        int offset = cursor.map(text -> (int) Cursor.longKey(Cursor.decode(text, 1).get(0))).orElse(0);
+        int offset = Cursor.offset(cursor.orElse(null));
         int wantedYear = year.orElse(clock.instant().atZone(ZoneOffset.UTC).getYear());
         if (wantedYear < 2000 || wantedYear > 2100) {
             throw ProblemException.invalid("year must be between 2000 and 2100.");

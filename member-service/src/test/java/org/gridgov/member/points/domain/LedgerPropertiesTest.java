@@ -2,20 +2,17 @@ package org.gridgov.member.points.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import org.gridgov.member.domain.Refusal;
+import org.gridgov.member.points.domain.LedgerOperations.Operation;
 
 /**
  * Random sequences of awards, redemptions, expiries and corrections over a few members: after
@@ -25,10 +22,8 @@ import org.gridgov.member.domain.Refusal;
 class LedgerPropertiesTest {
 
     private static final List<UUID> MEMBERS = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-    // few cause ids, so that the same cause comes round again, as a redelivered event would
     private static final List<UUID> CAUSES = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
             UUID.randomUUID(), UUID.randomUUID());
-    private static final Instant NOW = Instant.parse("2026-07-01T00:00:00Z");
 
     @Property(tries = 300)
     void the_entries_always_add_up_to_the_balances(@ForAll("operations") List<Operation> operations) {
@@ -77,51 +72,8 @@ class LedgerPropertiesTest {
         return balances;
     }
 
-    /** One step a test drives: its transaction is built fresh each time, like a new request or event. */
-    interface Operation {
-        LedgerTransaction transaction();
-    }
-
-    record Award(UUID member, CauseKind kind, UUID cause, long points) implements Operation {
-        public LedgerTransaction transaction() {
-            Cause why = kind == CauseKind.WISH_CLOSED ? Cause.wishClosed(cause) : Cause.serviceRecord(cause);
-            return LedgerTransaction.credit(UUID.randomUUID(), member, points, why, NOW);
-        }
-    }
-
-    record Redeem(UUID member, long points) implements Operation {
-        public LedgerTransaction transaction() {
-            UUID redemption = UUID.randomUUID();
-            return LedgerTransaction.debit(redemption, member, points, Cause.redemption(redemption), NOW);
-        }
-    }
-
-    record Expire(UUID member, UUID cutOff, long points) implements Operation {
-        public LedgerTransaction transaction() {
-            return LedgerTransaction.debit(UUID.randomUUID(), member, points, Cause.expiry(cutOff, "earned before 2026"), NOW);
-        }
-    }
-
-    record Correct(UUID member, long delta) implements Operation {
-        public LedgerTransaction transaction() {
-            return LedgerTransaction.correction(UUID.randomUUID(), member, delta, "录入错误", "admin", NOW);
-        }
-    }
-
     @Provide
     Arbitrary<List<Operation>> operations() {
-        Arbitrary<UUID> member = Arbitraries.of(MEMBERS);
-        Arbitrary<UUID> cause = Arbitraries.of(CAUSES);
-        Arbitrary<Long> points = Arbitraries.longs().between(1, 300);
-        Arbitrary<Operation> award = Combinators.combine(member, Arbitraries.of(CauseKind.WISH_CLOSED, CauseKind.SERVICE_RECORD),
-                cause, points).as(Award::new);
-        Arbitrary<Operation> redeem = Combinators.combine(member, points).as(Redeem::new);
-        Arbitrary<Operation> expire = Combinators.combine(member, cause, points).as(Expire::new);
-        Arbitrary<Operation> correct = Combinators.combine(member,
-                Arbitraries.longs().between(-300, 300).filter(delta -> delta != 0)).as(Correct::new);
-        return Arbitraries.frequencyOf(
-                        Tuple.of(4, award), Tuple.of(4, redeem),
-                        Tuple.of(1, expire), Tuple.of(2, correct))
-                .list().ofMaxSize(60);
+        return LedgerOperations.sequences(MEMBERS, CAUSES, 60);
     }
 }
