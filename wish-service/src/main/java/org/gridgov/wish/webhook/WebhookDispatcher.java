@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.gridgov.wish.privacy.PersonalDataCipher;
 import org.gridgov.wish.scheduling.PeriodicTask;
@@ -33,6 +35,12 @@ class WebhookDispatcher extends PeriodicTask {
     private static final int MAX_ERROR = 300;
     private static final int CONCURRENCY = 8;
 
+    /**
+     * What became of one attempt: delivered; failed and to be retried; failed for the last time and
+     * parked (the app may send it again); or dropped unsent because nobody wants it any more.
+     */
+    static final List<String> OUTCOMES = List.of("delivered", "retrying", "parked", "dropped");
+
     private final WebhookStore store;
     private final PersonalDataCipher cipher;
     private final WebhookProperties properties;
@@ -50,6 +58,12 @@ class WebhookDispatcher extends PeriodicTask {
         this.clock = clock;
         this.meters = meters;
         this.tx = tx;
+        // from 0, so that alerts on their increase see the first of each after a start
+        OUTCOMES.forEach(this::outcome);
+    }
+
+    private Counter outcome(String outcome) {
+        return meters.counter("gridgov.webhook.deliveries", "outcome", outcome);
     }
 
     @Override
@@ -92,11 +106,11 @@ class WebhookDispatcher extends PeriodicTask {
                               int durationMs, boolean giveUp) {
         WebhookStore.Attempt attempt = new WebhookStore.Attempt(due.id(), due.attempt(), at, response, error, durationMs);
         if (error.isEmpty()) {
-            meters.counter("gridgov.webhook.deliveries", "outcome", "delivered").increment();
+            outcome("delivered").increment();
             return tx.transactional(store.attempted(attempt, "DELIVERED", Optional.empty()));
         }
         Optional<Instant> next = giveUp ? Optional.empty() : properties.schedule().next(due.retryFrom(), due.attempt(), at);
-        meters.counter("gridgov.webhook.deliveries", "outcome", next.isPresent() ? "retrying" : "parked").increment();
+        outcome(giveUp ? "dropped" : next.isPresent() ? "retrying" : "parked").increment();
         return tx.transactional(store.attempted(attempt, next.isPresent() ? "PENDING" : "PARKED", next));
     }
 

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.gridgov.infra.TokenRequest;
 import org.gridgov.wish.Neighbourhood;
 import org.gridgov.wish.WishIntegrationTest;
@@ -34,6 +35,9 @@ class WebhooksIT extends WishIntegrationTest {
 
     @Autowired
     private WebhookDispatcher dispatcher;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @AfterEach
     void stopReceiver() {
@@ -148,6 +152,30 @@ class WebhooksIT extends WishIntegrationTest {
 
         assertThat(delivered.get("attempts").asInt()).isEqualTo(3);
         post(hook.appToken(), path, null, null).expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void a_delivery_nobody_wants_any_more_is_dropped_not_parked() {
+        Neighbourhood n = neighbourhood();
+        Hook hook = subscribe(n, "wishes:read");
+        receiver.answer(500);
+        submit(resident("resident-" + UUID.randomUUID()), n);
+        awaitDelivery(hook, delivery -> delivery.get("lastResponse").asInt() == 500);
+        double dropped = deliveries("dropped");
+        double parked = deliveries("parked");
+
+        web.delete().uri("/api/apps/" + hook.app().id() + "/webhooks/" + hook.subscription())
+                .headers(h -> h.setBearerAuth(hook.appToken())).exchange().expectStatus().isNoContent();
+        clock.advance(Duration.ofSeconds(31));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> deliveries("dropped") == dropped + 1);
+        // operators are alerted to parked deliveries (a receiver that keeps failing), not to this
+        assertThat(deliveries("parked")).isEqualTo(parked);
+        assertThat(receiver.received()).hasSize(1);
+    }
+
+    private double deliveries(String outcome) {
+        return meters.get("gridgov.webhook.deliveries").tag("outcome", outcome).counter().count();
     }
 
     @Test
