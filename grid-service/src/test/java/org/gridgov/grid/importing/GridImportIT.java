@@ -147,15 +147,34 @@ class GridImportIT extends GridServiceTestBase {
 
     @Test
     void a_script_may_wait_for_the_import_to_finish_instead_of_polling() {
-        String body = web.post().uri("/api/grid/imports?wait=60")
-                .headers(h -> h.setBearerAuth(districtAdmin))
+        String key = "waited-" + UUID.randomUUID();
+        var first = web.post().uri("/api/grid/imports?wait=60")
+                .headers(h -> {
+                    h.setBearerAuth(districtAdmin);
+                    h.set("Idempotency-Key", key);
+                })
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(json.writeValueAsString(document))
                 .exchange()
                 .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectHeader().doesNotExist("Idempotent-Replayed")
+                .expectBody(String.class).returnResult();
+        JsonNode report = json.readTree(first.getResponseBody());
 
-        assertThat(json.readTree(body).get("status").asString()).isEqualTo("APPLIED");
+        assertThat(report.get("status").asString()).isEqualTo("APPLIED");
+        assertThat(first.getResponseHeaders().getLocation()).hasToString("/api/grid/imports/" + report.get("id").asString());
+        // the script run again: the same import's report, marked as a repeat, so it can tell nothing new happened
+        web.post().uri("/api/grid/imports?wait=60")
+                .headers(h -> {
+                    h.setBearerAuth(districtAdmin);
+                    h.set("Idempotency-Key", key);
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json.writeValueAsString(document))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectBody().jsonPath("$.id").isEqualTo(report.get("id").asString());
         web.post().uri("/api/grid/imports?wait=600").headers(h -> h.setBearerAuth(districtAdmin))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsString(document))
                 .exchange().expectStatus().isBadRequest();

@@ -30,6 +30,8 @@ final class ServiceEnvironment {
         for (ServiceSpec other : ServiceSpec.values()) {
             other.urlVariable().ifPresent(variable -> env.put(variable, addresses.baseUrl(other)));
         }
+        // /actuator/info tells the process id, so the launcher knows that it is this service answering on its port
+        env.put("MANAGEMENT_INFO_PROCESS_ENABLED", "true");
         // The service exits by itself when this process is gone, even after a kill -9 of the launcher.
         env.put("GRIDGOV_PARENT_PID", Long.toString(launcherPid));
         return env;

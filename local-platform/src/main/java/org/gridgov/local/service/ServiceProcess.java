@@ -12,8 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One service running as a child JVM, its output going to its log file. It knows how it was
@@ -22,6 +25,7 @@ import java.util.function.IntConsumer;
 final class ServiceProcess {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    private static final Pattern PID = Pattern.compile("\"pid\"\\s*:\\s*(\\d+)");
 
     private final ServiceSpec spec;
     private final ProcessBuilder builder;
@@ -90,18 +94,32 @@ final class ServiceProcess {
         process.onExit().thenAccept(exited -> action.accept(exited.exitValue()));
     }
 
-    /** Ready means the service says it takes traffic: its database, broker and issuer are reachable. */
+    /**
+     * Ready means the service says it takes traffic (its database, broker and issuer are reachable),
+     * and it is this process that says so: a port found free at launch may have been taken since by
+     * another platform on the machine, whose service would answer for this one until it fails to bind.
+     */
     boolean isReady(HttpClient http) {
+        return get(http, "/actuator/health/readiness").filter(response -> response.statusCode() == 200).isPresent()
+                && get(http, "/actuator/info").filter(response -> response.statusCode() == 200)
+                        .flatMap(response -> pidIn(response.body())).filter(pid -> pid == process.pid()).isPresent();
+    }
+
+    /** The process id a service tells in its {@code /actuator/info} (process details are switched on for local runs). */
+    static Optional<Long> pidIn(String info) {
+        Matcher pid = PID.matcher(info);
+        return pid.find() ? Optional.of(Long.parseLong(pid.group(1))) : Optional.empty();
+    }
+
+    private Optional<HttpResponse<String>> get(HttpClient http, String path) {
         try {
-            HttpResponse<Void> response = http.send(
-                    HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness")).timeout(PROBE_TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
+            return Optional.of(http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(PROBE_TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
-            return false;
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -92,18 +92,21 @@ class ImportController {
                                     .body(ImportView.of(report))));
                 })
                 .doOnNext(response -> runner.start(response.getBody().id()))
+                // once finished: 200 with the report, keeping the headers (Location; Idempotent-Replayed on a repeat)
                 .flatMap(response -> wait == 0 ? Mono.just(response)
-                        : finished(response.getBody().id(), caller, Duration.ofSeconds(wait)).defaultIfEmpty(response));
+                        : finished(response.getBody().id(), caller, Duration.ofSeconds(wait))
+                                .map(report -> ResponseEntity.ok().headers(response.getHeaders()).body(report))
+                                .defaultIfEmpty(response));
     }
 
     /** The import's report once it is finished, polling the way a client would; empty if it is still running by then. */
-    private Mono<ResponseEntity<ImportView>> finished(UUID id, Caller caller, Duration wait) {
+    private Mono<ImportView> finished(UUID id, Caller caller, Duration wait) {
         // one look at a time, the next one a poll interval after the last answer: a slow database
         // delays the polling instead of overflowing a ticking interval
         return Mono.defer(() -> imports.find(id, caller))
                 .filter(report -> report.status().isFinal())
                 .repeatWhenEmpty(attempts -> attempts.delayElements(POLL))
-                .map(report -> ResponseEntity.ok().location(URI.create("/api/grid/imports/" + id)).body(ImportView.of(report)))
+                .map(ImportView::of)
                 .timeout(wait, Mono.empty());
     }
 
