@@ -19,6 +19,7 @@ import org.gridgov.grid.importing.domain.ImportDocument.HouseholdRow;
 import org.gridgov.grid.importing.domain.ImportDocument.MicroGridRow;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 class GridImportIT extends GridServiceTestBase {
@@ -148,14 +149,7 @@ class GridImportIT extends GridServiceTestBase {
     @Test
     void a_script_may_wait_for_the_import_to_finish_instead_of_polling() {
         String key = "waited-" + UUID.randomUUID();
-        var first = web.post().uri("/api/grid/imports?wait=60")
-                .headers(h -> {
-                    h.setBearerAuth(districtAdmin);
-                    h.set("Idempotency-Key", key);
-                })
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(json.writeValueAsString(document))
-                .exchange()
+        var first = importWaiting(key)
                 .expectStatus().isOk()
                 .expectHeader().doesNotExist("Idempotent-Replayed")
                 .expectBody(String.class).returnResult();
@@ -164,20 +158,24 @@ class GridImportIT extends GridServiceTestBase {
         assertThat(report.get("status").asString()).isEqualTo("APPLIED");
         assertThat(first.getResponseHeaders().getLocation()).hasToString("/api/grid/imports/" + report.get("id").asString());
         // the script run again: the same import's report, marked as a repeat, so it can tell nothing new happened
-        web.post().uri("/api/grid/imports?wait=60")
-                .headers(h -> {
-                    h.setBearerAuth(districtAdmin);
-                    h.set("Idempotency-Key", key);
-                })
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(json.writeValueAsString(document))
-                .exchange()
+        importWaiting(key)
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("Idempotent-Replayed", "true")
                 .expectBody().jsonPath("$.id").isEqualTo(report.get("id").asString());
         web.post().uri("/api/grid/imports?wait=600").headers(h -> h.setBearerAuth(districtAdmin))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsString(document))
                 .exchange().expectStatus().isBadRequest();
+    }
+
+    private WebTestClient.ResponseSpec importWaiting(String idempotencyKey) {
+        return web.post().uri("/api/grid/imports?wait=60")
+                .headers(h -> {
+                    h.setBearerAuth(districtAdmin);
+                    h.set("Idempotency-Key", idempotencyKey);
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json.writeValueAsString(document))
+                .exchange();
     }
 
     @Test
