@@ -136,9 +136,12 @@ class GridTreeIT extends GridServiceTestBase {
         assertThat(second.get("next")).isNull();
         assertThat(get("/api/grid/nodes?name=" + document.community().name(), districtAdmin).get("items"))
                 .extracting(node -> node.get("id").asString()).containsExactly(ids.get("community").toString());
-        for (String bad : List.of("?kind=PLANET", "?cursor=%%%", "?limit=0", "?parent=nope")) {
+        for (String bad : List.of("?kind=PLANET", "?cursor=%%%", "?limit=0", "?limit=many", "?parent=nope",
+                "/" + ids.get("G1") + "/tree?depth=deep", "/" + ids.get("G1") + "/households?cursor=nope",
+                "/" + ids.get("G1") + "/households?limit=501", "/nope/children")) {
             web.get().uri("/api/grid/nodes" + bad).headers(h -> h.setBearerAuth(districtAdmin)).exchange()
-                    .expectStatus().isBadRequest();
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
         web.get().uri("/api/grid/nodes/" + UUID.randomUUID()).headers(h -> h.setBearerAuth(districtAdmin)).exchange()
                 .expectStatus().isNotFound()
