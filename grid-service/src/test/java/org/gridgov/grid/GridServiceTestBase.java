@@ -3,11 +3,21 @@ package org.gridgov.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.gridgov.contracts.EventType;
 import org.gridgov.grid.importing.domain.ImportDocument;
 import org.gridgov.infra.TokenRequest;
+import org.gridgov.kit.events.CloudEvent;
+import org.gridgov.kit.events.CloudEventKafka;
 import org.gridgov.kit.test.ServiceIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -78,6 +88,20 @@ public abstract class GridServiceTestBase extends ServiceIntegrationTest {
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         return json.readTree(body);
+    }
+
+    /** Publishes an event of another service (member-service, say) the way it would: a CloudEvent on its topic. */
+    protected void publish(EventType type, Map<String, Object> data) {
+        String body = json.writeValueAsString(data);
+        CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), type.type(), type.source(),
+                String.valueOf(data.get(type.subjectField())), Instant.now(), Optional.empty(), body);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure().kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(CloudEventKafka.toRecord(type.topic().topicName(), event)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + type, e);
+        }
     }
 
     protected static void sleep(Duration duration) {

@@ -159,6 +159,18 @@ public final class EventFeed implements AutoCloseable {
                 "claimer", Map.of("kind", claimerKind, "id", claimer.toString())));
     }
 
+    public void wishFulfilled(UUID wish, String claimerKind, UUID claimer) {
+        publish(EventType.WISH_FULFILLED, Map.of("wishId", wish.toString(), "actor", Map.of("id", claimer.toString(),
+                "role", claimerKind.equals("UNIT") ? "UNIT" : "PARTY_MEMBER"), "occurredAt", now(), "status", "FULFILLED",
+                "claimer", Map.of("kind", claimerKind, "id", claimer.toString())));
+    }
+
+    /** The fulfil step's deadline ran out while the wish was claimed: the SLA timer raised it to the community. */
+    public void wishEscalatedAtFulfil(UUID wish) {
+        publish(EventType.WISH_ESCALATED, Map.of("wishId", wish.toString(), "actor", Map.of("id", "sla-timer", "role", "SYSTEM"),
+                "occurredAt", now(), "status", "CLAIMED", "slaStep", "FULFIL", "level", "COMMUNITY", "dueAt", now()));
+    }
+
     public UUID needPublished(UUID community, UUID grid, String category, String priority, int households) {
         return need(community, grid, category, priority, households, true);
     }

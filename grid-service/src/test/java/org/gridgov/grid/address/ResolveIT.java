@@ -108,7 +108,7 @@ class ResolveIT extends GridServiceTestBase {
                     .jsonPath("$.type").isEqualTo("https://gridgov.org/problems/not-found")
                     .jsonPath("$.detail").value(detail -> assertThat(String.valueOf(detail)).doesNotContain(road));
         }
-        for (String bad : List.of("", "  ", "路".repeat(201))) {
+        for (String bad : List.of("", "  ", "路".repeat(201), road + "1号1栋\u00002单元102室")) {
             resolve(bad, app).expectStatus().isBadRequest();
         }
         web.get().uri("/api/grid/resolve").headers(h -> h.setBearerAuth(app)).exchange().expectStatus().isBadRequest();

@@ -3,6 +3,7 @@ package org.gridgov.grid.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridgov.grid.importing.domain.CommunityDocuments.community;
 import static org.gridgov.grid.importing.domain.CommunityDocuments.uniqueName;
+import static org.gridgov.grid.importing.domain.CommunityDocuments.withGrids;
 import static org.gridgov.grid.importing.domain.CommunityDocuments.withHouseholds;
 import static org.gridgov.grid.importing.domain.CommunityDocuments.withMicroGrids;
 
@@ -22,6 +23,7 @@ import org.gridgov.contracts.Topic;
 import org.gridgov.grid.GridServiceTestBase;
 import org.gridgov.grid.importing.domain.ImportDocument;
 import org.gridgov.grid.importing.domain.ImportDocument.Area;
+import org.gridgov.grid.importing.domain.ImportDocument.GridRow;
 import org.gridgov.grid.importing.domain.ImportDocument.HouseholdRow;
 import org.gridgov.grid.importing.domain.ImportDocument.MicroGridRow;
 import org.gridgov.kit.jurisdiction.GridTree;
@@ -120,14 +122,17 @@ class GridEventsIT extends GridServiceTestBase {
     }
 
     @Test
-    void moves_staff_changes_and_retirements_are_published() {
+    void renames_moves_staff_changes_and_retirements_are_published() {
         topic.await(ours(), 43, WAIT);
-        importAndWait(withMicroGrids(withHouseholds(document, rows -> {
+        importAndWait(withGrids(withMicroGrids(withHouseholds(document, rows -> {
             HouseholdRow row = rows.get(5);
             rows.set(5, new HouseholdRow(row.address(), row.kind(), "G1-2", null));
             return rows;
         }), rows -> {
             rows.add(new MicroGridRow(null, "G2-2", "G2", "空置"));
+            return rows;
+        }), rows -> {
+            rows.set(1, new GridRow(null, "G2", "二网格 兴华商圈", "COMMERCIAL"));
             return rows;
         }), districtAdmin);
         UUID empty = UUID.fromString(get("/api/grid/nodes?kind=MICRO_GRID&name=空置&parent=" + nodes.get("G2"), districtAdmin)
@@ -139,9 +144,14 @@ class GridEventsIT extends GridServiceTestBase {
         web.delete().uri("/api/grid/nodes/" + empty).headers(h -> h.setBearerAuth(districtAdmin)).exchange()
                 .expectStatus().isOk();
 
-        List<ConsumerRecord<String, byte[]>> events = topic.await(ours(), 43 + 5, WAIT);
+        List<ConsumerRecord<String, byte[]>> events = topic.await(ours(), 43 + 6, WAIT);
 
         assertThat(count(events, "org.gridgov.household.moved.v1")).isEqualTo(1);
+        assertThat(events).filteredOn(event -> header(event, "ce_type").equals("org.gridgov.gridnode.updated.v1"))
+                .singleElement().satisfies(renamed -> {
+                    assertThat(renamed.key()).isEqualTo(nodes.get("G2").toString());
+                    assertThat(data(renamed).get("name").asString()).isEqualTo("二网格 兴华商圈");
+                });
         assertThat(count(events, "org.gridgov.gridnode.created.v1")).isEqualTo(11);
         assertThat(count(events, "org.gridgov.gridstaff.unassigned.v1")).isEqualTo(1);
         assertThat(count(events, "org.gridgov.gridstaff.assigned.v1")).isEqualTo(18);

@@ -84,6 +84,26 @@ class GridImportIT extends GridServiceTestBase {
     }
 
     @Test
+    void a_control_character_in_a_name_or_an_address_is_reported_at_its_row_and_nothing_is_imported() {
+        ImportDocument broken = withHouseholds(withGrids(document, rows -> {
+            rows.set(1, new GridRow(null, "G2", "二网格\u0000商圈", "COMMERCIAL"));
+            return rows;
+        }), rows -> {
+            rows.add(new HouseholdRow(road(document) + "30\u0000号", "SHOP", "G2-1", null));
+            return rows;
+        });
+
+        JsonNode report = importAndWait(broken, districtAdmin);
+
+        assertThat(report.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(report.get("problems")).isEqualTo(json.readTree("""
+                [{"section":"grids","row":1,"field":"name","reason":"contains a control character"},
+                 {"section":"households","row":16,"field":"address","reason":"contains a control character"}]"""));
+        assertThat(get("/api/grid/nodes?kind=COMMUNITY&name=" + document.community().name(), districtAdmin).get("items"))
+                .isEmpty();
+    }
+
+    @Test
     void importing_the_same_document_again_changes_nothing() {
         importAndWait(document, districtAdmin);
         JsonNode before = get("/api/grid/nodes/" + communityNode(districtAdmin).get("id").asString() + "/tree?depth=3",

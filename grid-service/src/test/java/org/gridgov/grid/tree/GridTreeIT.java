@@ -1,16 +1,20 @@
 package org.gridgov.grid.tree;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.gridgov.grid.importing.domain.CommunityDocuments.community;
 import static org.gridgov.grid.importing.domain.CommunityDocuments.uniqueName;
 import static org.gridgov.grid.importing.domain.CommunityDocuments.withMicroGrids;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.gridgov.contracts.EventType;
 import org.gridgov.grid.GridServiceTestBase;
 import org.gridgov.grid.importing.domain.ImportDocument;
 import org.gridgov.grid.importing.domain.ImportDocument.Area;
@@ -50,6 +54,35 @@ class GridTreeIT extends GridServiceTestBase {
         assertThat(counts(nodes.get("G1-1"))).containsExactly(6, 0, 1, 1);
         assertThat(counts(nodes.get("H1"))).as("a hub counts the households it links").containsExactly(3, 0, 1, 0);
         assertThat(counts(get("/api/grid/nodes/" + districtId, districtAdmin))).containsExactly(16, 4, 2, 17);
+    }
+
+    @Test
+    void party_members_announced_by_member_service_are_counted_once_in_every_node_above_where_they_serve() {
+        UUID inGrid = UUID.randomUUID();
+        UUID inCommunity = UUID.randomUUID();
+        UUID reportedIn = UUID.randomUUID();
+        String community = ids.get("community").toString();
+        String now = Instant.now().toString();
+        publish(EventType.MEMBER_REGISTERED, Map.of("memberId", inGrid.toString(), "kind", "RESIDENT",
+                "communityId", community, "gridId", ids.get("G1").toString(), "occurredAt", now));
+        publish(EventType.MEMBER_REGISTERED, Map.of("memberId", inCommunity.toString(), "kind", "RETIRED",
+                "communityId", community, "occurredAt", now));
+        // an in-service member registered in a community this district does not have, reporting in here (双报到)
+        publish(EventType.MEMBER_REGISTERED, Map.of("memberId", reportedIn.toString(), "kind", "IN_SERVICE",
+                "communityId", UUID.randomUUID().toString(), "occurredAt", now));
+        publish(EventType.MEMBER_DUAL_REPORTED, Map.of("memberId", reportedIn.toString(), "communityId", community,
+                "workUnit", "区税务局", "occurredAt", now));
+        publish(EventType.MEMBER_DUAL_REPORTED, Map.of("memberId", inGrid.toString(), "communityId", community,
+                "workUnit", "区教委", "occurredAt", now));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(get(tree("community", 0), districtAdmin).at("/counts/partyMembers").asInt()).isEqualTo(3));
+        Map<String, JsonNode> nodes = new HashMap<>();
+        flatten(get(tree("community", 2), districtAdmin), nodes);
+        assertThat(nodes.get("G1").at("/counts/partyMembers").asInt()).isEqualTo(1);
+        assertThat(nodes.get("G2").at("/counts/partyMembers").asInt()).isZero();
+        assertThat(nodes.get("G1-1").at("/counts/partyMembers").asInt()).isZero();
+        assertThat(get("/api/grid/nodes/" + districtId, districtAdmin).at("/counts/partyMembers").asInt()).isEqualTo(3);
     }
 
     @Test
@@ -103,9 +136,12 @@ class GridTreeIT extends GridServiceTestBase {
         assertThat(second.get("next")).isNull();
         assertThat(get("/api/grid/nodes?name=" + document.community().name(), districtAdmin).get("items"))
                 .extracting(node -> node.get("id").asString()).containsExactly(ids.get("community").toString());
-        for (String bad : List.of("?kind=PLANET", "?cursor=%%%", "?limit=0", "?parent=nope")) {
+        for (String bad : List.of("?kind=PLANET", "?cursor=%%%", "?limit=0", "?limit=many", "?parent=nope",
+                "/" + ids.get("G1") + "/tree?depth=deep", "/" + ids.get("G1") + "/households?cursor=nope",
+                "/" + ids.get("G1") + "/households?limit=501", "/nope/children")) {
             web.get().uri("/api/grid/nodes" + bad).headers(h -> h.setBearerAuth(districtAdmin)).exchange()
-                    .expectStatus().isBadRequest();
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
         web.get().uri("/api/grid/nodes/" + UUID.randomUUID()).headers(h -> h.setBearerAuth(districtAdmin)).exchange()
                 .expectStatus().isNotFound()

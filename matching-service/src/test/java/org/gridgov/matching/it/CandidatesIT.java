@@ -106,6 +106,34 @@ class CandidatesIT extends MatchingIntegrationTest {
     }
 
     @Test
+    void a_unit_that_fulfilled_late_ranks_behind_an_equal_unit_that_fulfilled_on_time() {
+        CommunityTree tree = feed.community(1, 1);
+        UUID late = feed.unit(tree.community(), "迟到单位", THIS_YEAR, Item.of("REPAIRS", "维修", 10, tree.community()));
+        UUID punctual = feed.unit(tree.community(), "守时单位", THIS_YEAR, Item.of("REPAIRS", "维修", 10, tree.community()));
+        awaitCommunity(tree, 2, 0);
+        UUID escalated = feed.wishSubmitted(tree, 0, 0, "REPAIRS");
+        awaitCandidates(escalated, staffOf(tree.grid(0)));
+        UUID done = feed.wishSubmitted(tree, 0, 0, "REPAIRS");
+        awaitCandidates(done, staffOf(tree.grid(0)));
+        feed.wishClaimed(escalated, "UNIT", late);
+        feed.wishEscalatedAtFulfil(escalated);
+        feed.wishFulfilled(escalated, "UNIT", late);
+        feed.wishClaimed(done, "UNIT", punctual);
+        feed.wishFulfilled(done, "UNIT", punctual);
+        awaitCount("select count(*) from wish where claimer_id = :id and fulfilled_at is not null and fulfil_escalated",
+                late, 1);
+        awaitCount("select count(*) from wish where claimer_id = :id and fulfilled_at is not null", punctual, 1);
+
+        JsonNode next = awaitCandidates(feed.wishSubmitted(tree, 0, 0, "REPAIRS"), staffOf(tree.grid(0)));
+
+        assertThat(ids(next)).containsExactly(punctual, late);
+        assertThat(reason(next.get("candidates").get(0), "ON_TIME").get("detail").asString()).isEqualTo("1 of 1 fulfilled on time");
+        assertThat(reason(next.get("candidates").get(1), "ON_TIME").get("detail").asString()).isEqualTo("0 of 1 fulfilled on time");
+        assertThat(reason(next.get("candidates").get(0), "ON_TIME").get("points").asDouble())
+                .isGreaterThan(reason(next.get("candidates").get(1), "ON_TIME").get("points").asDouble());
+    }
+
+    @Test
     void a_submission_replayed_long_after_it_happened_is_not_ranked_again() {
         CommunityTree tree = feed.community(1, 1);
         feed.unit(tree.community(), "单位", THIS_YEAR, Item.of("REPAIRS", "维修", 3, tree.community()));

@@ -147,6 +147,13 @@ class ProjectListIT extends MatchingIntegrationTest {
         problem(post(admin, "{\"communityId\":\"" + UUID.randomUUID() + "\",\"year\":" + YEAR + "}"), HttpStatus.NOT_FOUND, "not-found");
         problem(web.get().uri("/api/matching/project-lists/" + UUID.randomUUID()).headers(h -> h.setBearerAuth(admin))
                 .exchange(), HttpStatus.NOT_FOUND, "not-found");
+        for (String query : List.of("community=not-a-uuid&year=" + YEAR, "community=" + tree.community(),
+                "community=" + tree.community() + "&year=next", "year=" + YEAR)) {
+            problem(web.get().uri("/api/matching/project-lists?" + query).headers(h -> h.setBearerAuth(admin)).exchange(),
+                    HttpStatus.BAD_REQUEST, "invalid-request");
+        }
+        problem(web.get().uri("/api/matching/project-lists?community=" + UUID.randomUUID() + "&year=" + YEAR)
+                .headers(h -> h.setBearerAuth(admin)).exchange(), HttpStatus.NOT_FOUND, "not-found");
     }
 
     private ResponseSpec compute(String token, String idempotencyKey) {

@@ -59,6 +59,11 @@ public final class ImportPlanner {
         return planning.areas() && planning.allows(jurisdiction);
     }
 
+    /** Whether the address can be kept: one with a control character (a NUL, which PostgreSQL refuses) is reported instead. */
+    public static boolean storable(NormalisedAddress address) {
+        return !Problems.hasControlCharacter(address.key());
+    }
+
     public ImportOutcome plan(ImportDocument document, CommunitySnapshot existing, Optional<UUID> jurisdiction) {
         return new Planning(document, existing).run(jurisdiction);
     }
@@ -261,6 +266,9 @@ public final class ImportPlanner {
                             ? "is required"
                             : "is not an address this service can place: it names no door, building or room number,"
                               + " or is longer than " + AddressNormaliser.MAX_LENGTH + " characters");
+                } else if (!storable(address.get())) {
+                    problems.add("households", i, "address", Problems.CONTROL_CHARACTER);
+                    address = Optional.empty();
                 }
                 HouseholdKind kind = problems.requiredEnum("households", i, "kind", row.kind(), HouseholdKind.class);
                 TreeNode microGrid = reference("households", i, "microGrid", row.microGrid(), NodeKind.MICRO_GRID);

@@ -76,6 +76,17 @@ final class Problems {
             add(section, row, field, "is longer than " + maxLength + " characters");
             return null;
         }
+        if (hasControlCharacter(text)) {
+            add(section, row, field, CONTROL_CHARACTER);
+            return null;
+        }
         return text;
+    }
+
+    static final String CONTROL_CHARACTER = "contains a control character";
+
+    /** Names and addresses are printed and stored as text: a NUL or a bell in one is a broken document, not a name. */
+    static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
     }
 }

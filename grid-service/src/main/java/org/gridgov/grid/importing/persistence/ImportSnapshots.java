@@ -13,6 +13,7 @@ import org.gridgov.grid.household.persistence.Households;
 import org.gridgov.grid.importing.domain.CommunitySnapshot;
 import org.gridgov.grid.importing.domain.ImportDocument;
 import org.gridgov.grid.importing.domain.ImportDocument.Area;
+import org.gridgov.grid.importing.domain.ImportPlanner;
 import org.gridgov.grid.staff.domain.StaffAssignment;
 import org.gridgov.grid.staff.persistence.StaffAssignments;
 import org.gridgov.grid.tree.domain.NodeKind;
@@ -49,6 +50,7 @@ public class ImportSnapshots {
             Optional<UUID> communityId = areas.community().map(TreeNode::id);
             List<String> addresses = document.households().stream()
                     .flatMap(row -> row == null ? Stream.empty() : AddressNormaliser.normalise(row.address()).stream())
+                    .filter(ImportPlanner::storable)
                     .map(NormalisedAddress::key)
                     .toList();
             Mono<List<TreeNode>> inside = communityId.map(id -> nodes.insideCommunity(id).collectList())

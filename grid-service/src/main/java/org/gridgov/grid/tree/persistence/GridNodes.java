@@ -127,7 +127,7 @@ public class GridNodes {
                         select t.id,
                                case when t.kind = 'HUB_HOUSEHOLD' then linked.households else inside.households end as households,
                                case when t.kind = 'HUB_HOUSEHOLD' then linked.shops else inside.shops end as shops,
-                               hubs.n as hubs, staff.n as staff
+                               hubs.n as hubs, staff.n as staff, members.n as members
                           from grid_node t
                          cross join lateral (
                                select count(*) as households, count(*) filter (where h.kind = 'SHOP') as shops
@@ -142,10 +142,14 @@ public class GridNodes {
                          cross join lateral (
                                select count(*) as n from grid_staff st join grid_node s on s.id = st.node_id
                                 where s.lineage @> array[t.id] and st.ended_at is null) staff
+                         cross join lateral (
+                               select count(distinct p.member_id) as n from party_member_place p join grid_node s on s.id = p.node_id
+                                where s.lineage @> array[t.id]) members
                          where t.id = any(:ids)""")
                 .bind("ids", ids.toArray(UUID[]::new))
                 .map(row -> Map.entry(row.get("id", UUID.class), new NodeCounts(row.get("households", Long.class),
-                        row.get("shops", Long.class), row.get("hubs", Long.class), row.get("staff", Long.class))))
+                        row.get("shops", Long.class), row.get("hubs", Long.class), row.get("staff", Long.class),
+                        row.get("members", Long.class))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }

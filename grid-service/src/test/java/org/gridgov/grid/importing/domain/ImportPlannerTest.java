@@ -198,6 +198,25 @@ class ImportPlannerTest {
     }
 
     @Test
+    void a_name_code_or_address_with_a_control_character_is_reported() {
+        ImportDocument doc = withHouseholds(withGrids(document, rows -> {
+            rows.add(new GridRow(null, "G\u00073", "三网格", "RESIDENTIAL"));
+            rows.add(new GridRow(null, "G4", "四\u0000网格", "RESIDENTIAL"));
+            return rows;
+        }), rows -> {
+            rows.add(new HouseholdRow(road(document) + "5号1栋\u00001室", "RESIDENT", "G1-1", null));
+            return rows;
+        });
+
+        ImportOutcome outcome = planAsDistrictAdmin(doc, NOTHING);
+
+        assertThat(outcome.rejected()).isTrue();
+        assertThat(outcome.problems()).extracting(p -> p.section() + "[" + p.row() + "]." + p.field() + ": " + p.reason())
+                .containsExactly("grids[2].code: contains a control character", "grids[3].name: contains a control character",
+                        "households[16].address: contains a control character");
+    }
+
+    @Test
     void an_address_in_two_micro_grids_is_reported_without_repeating_the_address() {
         String written = road(document) + "1号1栋1单元101室";
         ImportDocument doc = withHouseholds(document, rows -> {
