@@ -19,7 +19,7 @@ import org.gridgov.kit.web.ProblemException;
 import org.gridgov.wish.access.Overseers;
 import org.gridgov.wish.need.domain.Need;
 import org.gridgov.wish.need.persistence.NeedStore;
-import org.gridgov.wish.wish.domain.Category;
+import org.gridgov.contracts.Category;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.gridgov.wish.sla.domain.SlaPolicy;
-import org.gridgov.wish.wish.domain.Category;
+import org.gridgov.contracts.Category;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

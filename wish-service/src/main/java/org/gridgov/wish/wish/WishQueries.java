@@ -16,7 +16,7 @@ import org.gridgov.wish.paging.Listing;
 import org.gridgov.wish.paging.Page;
 import org.gridgov.wish.wish.domain.Actor;
 import org.gridgov.wish.wish.domain.ActorRole;
-import org.gridgov.wish.wish.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.wish.wish.domain.HistoryEntry;
 import org.gridgov.wish.wish.domain.WishStatus;
 import org.gridgov.wish.wish.persistence.WishStore;

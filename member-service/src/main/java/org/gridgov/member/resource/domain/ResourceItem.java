@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.gridgov.contracts.Category;
 import org.gridgov.member.domain.Refusal;
 
 /**

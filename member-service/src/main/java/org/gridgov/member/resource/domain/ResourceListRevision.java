@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.gridgov.contracts.Category;
 import org.gridgov.member.domain.Refusal;
 
 /**

@@ -3,7 +3,7 @@ package org.gridgov.member.resource.messaging;
 import org.gridgov.member.messaging.WishEvent;
 import org.gridgov.member.messaging.WishEventHandler;
 import org.gridgov.member.resource.ResourceLists;
-import org.gridgov.member.resource.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.member.resource.persistence.ResourceListRepository;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.gridgov.member.persistence.Sql;
-import org.gridgov.member.resource.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.member.resource.domain.Period;
 import org.gridgov.member.resource.domain.ResourceItem;
 import org.springframework.r2dbc.core.DatabaseClient;

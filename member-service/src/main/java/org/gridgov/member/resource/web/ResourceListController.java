@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Size;
 import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.member.resource.ResourceLists;
-import org.gridgov.member.resource.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.member.resource.domain.Period;
 import org.gridgov.member.resource.domain.ResourceItem;
 import org.gridgov.member.resource.domain.ResourceListRevision;

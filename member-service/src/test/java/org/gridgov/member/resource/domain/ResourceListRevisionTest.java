@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.gridgov.contracts.Category;
 import org.gridgov.member.domain.Refusal;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.gridgov.wish.wish.domain.Category;
+import org.gridgov.contracts.Category;
 
 /**
  * A need on a community's needs list (需求清单), found by grid staff through 走–看–问–听–议 and

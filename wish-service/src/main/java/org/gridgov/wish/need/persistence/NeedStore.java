@@ -10,7 +10,7 @@ import org.gridgov.wish.db.Sql;
 import org.gridgov.wish.need.domain.Need;
 import org.gridgov.wish.paging.Cursor;
 import org.gridgov.wish.paging.Listing;
-import org.gridgov.wish.wish.domain.Category;
+import org.gridgov.contracts.Category;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -22,7 +22,7 @@ import org.gridgov.wish.need.persistence.NeedStore;
 import org.gridgov.wish.paging.Cursor;
 import org.gridgov.wish.paging.Listing;
 import org.gridgov.wish.paging.Page;
-import org.gridgov.wish.wish.domain.Category;
+import org.gridgov.contracts.Category;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.gridgov.wish.wish.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.wish.wish.domain.WishStatus;
 
 /**

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.gridgov.wish.wish.domain.Category;
+import org.gridgov.contracts.Category;
 
 /**
  * The wish categories as GeoReport v2 services: the service code is the category's name, every

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.gridgov.wish.wish.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.wish.wish.domain.PersonalData;
 import org.gridgov.wish.wish.domain.Wish;
 

@@ -2,7 +2,7 @@ package org.gridgov.wish.sla.domain;
 
 import java.time.Instant;
 
-import org.gridgov.wish.wish.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.wish.wish.domain.EscalationLevel;
 
 /** The running timer of one wish as stored: its deadline, whether the reminder went out, the wish's level. */

@@ -11,7 +11,7 @@ import org.gridgov.wish.sla.domain.Deadline;
 import org.gridgov.wish.sla.domain.SlaFiring;
 import org.gridgov.wish.sla.domain.SlaStep;
 import org.gridgov.wish.sla.domain.SlaTimer;
-import org.gridgov.wish.wish.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.wish.wish.domain.EscalationLevel;
 import org.gridgov.wish.wish.domain.Placement;
 import org.gridgov.wish.wish.domain.WishStatus;

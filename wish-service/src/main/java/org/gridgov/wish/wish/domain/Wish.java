@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.gridgov.contracts.Category;
+
 /**
  * A resident's micro-wish (微心愿) and the workflow it goes through (DESIGN.md §4):
  * <pre>

@@ -17,7 +17,7 @@ import org.gridgov.wish.paging.Listing;
 import org.gridgov.wish.privacy.PersonalDataCipher;
 import org.gridgov.wish.wish.domain.Action;
 import org.gridgov.wish.wish.domain.ActorRole;
-import org.gridgov.wish.wish.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.wish.wish.domain.Claimer;
 import org.gridgov.wish.wish.domain.ClaimerKind;
 import org.gridgov.wish.wish.domain.EscalationLevel;

@@ -25,7 +25,7 @@ import org.gridgov.wish.paging.Listing;
 import org.gridgov.wish.paging.Page;
 import org.gridgov.wish.wish.WishQueries;
 import org.gridgov.wish.wish.WishWorkflow;
-import org.gridgov.wish.wish.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.wish.wish.domain.PersonalData;
 import org.gridgov.wish.wish.domain.Wish;
 import org.gridgov.wish.wish.domain.WishStatus;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gridgov.wish.candidates.MatchingCandidates;
-import org.gridgov.wish.wish.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.wish.wish.domain.ClaimerKind;
 import org.gridgov.wish.wish.domain.EscalationLevel;
 import org.gridgov.wish.wish.domain.PersonalData;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import org.gridgov.wish.wish.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.wish.wish.domain.WishStatus;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-import org.gridgov.wish.wish.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.wish.wish.domain.EscalationLevel;
 import org.gridgov.wish.wish.domain.WishStatus;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gridgov.contracts.Category;
+
 /** The people a wish meets, as the domain sees them towards one wish in one community (an object mother). */
 final class Cast {
 
