@@ -10,8 +10,8 @@ import java.util.UUID;
  * could not be met, and the objective the solver minimised. Exactly one of {@code communityId} and
  * {@code streetId} is set: the area the list was computed for.
  */
-public record ProjectList(UUID id, UUID communityId, UUID streetId, int year, int version, Instant computedAt, String computedBy,
-                          UnitQuota unitQuota, int needCount, int unitCount, Objective objective, long solveMillis,
+public record ProjectList(UUID id, UUID communityId, UUID streetId, int year, int version, Instant computedAt,
+                          String computedBy, UnitQuota unitQuota, int needCount, int unitCount, Objective objective, long solveMillis,
                           List<Project> assignments, List<UnmatchedNeed> unmatched, List<UnitShortfall> unitShortfalls) {
 
     public ProjectList {

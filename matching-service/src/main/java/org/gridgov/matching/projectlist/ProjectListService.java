@@ -90,7 +90,8 @@ public class ProjectListService {
                 shortfall.unitId(), loaded.unitNames().get(shortfall.unitId()), shortfall.minimum(), shortfall.assigned(),
                 shortfall.reason().name())).toList();
         boolean community = area.kind() == ProjectList.AreaKind.COMMUNITY;
-        return new ProjectList(UUID.randomUUID(), community ? area.id() : null, community ? null : area.id(), year, version, clock.instant(), computedBy, quota,
+        return new ProjectList(UUID.randomUUID(), community ? area.id() : null, community ? null : area.id(), year,
+                version, clock.instant(), computedBy, quota,
                 loaded.problem().needs().size(), loaded.problem().units().size(),
                 new ProjectList.Objective(solution.objective(), solution.assignmentCost(), solution.unmatchedPenalty(),
                         solution.shortfallPenalty()),
