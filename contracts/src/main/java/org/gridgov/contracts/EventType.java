@@ -54,7 +54,10 @@ public enum EventType {
     APP_REVOKED("org.gridgov.app.revoked.v1", WISH_EVENTS, "appId"),
 
     MATCHING_CANDIDATES_COMPUTED("org.gridgov.matching.candidates-computed.v1", MATCHING_EVENTS, "wishId"),
-    MATCHING_PROJECT_LIST_COMPUTED("org.gridgov.matching.project-list-computed.v1", MATCHING_EVENTS, "projectListId");
+    MATCHING_PROJECT_LIST_COMPUTED("org.gridgov.matching.project-list-computed.v1", MATCHING_EVENTS, "projectListId"),
+    // a street's list is its own fact: the community list's event requires a communityId a street list has not
+    MATCHING_STREET_PROJECT_LIST_COMPUTED("org.gridgov.matching.street-project-list-computed.v1", MATCHING_EVENTS,
+            "projectListId");
 
     // consumers look a type up for every record they read
     private static final Map<String, EventType> BY_TYPE =

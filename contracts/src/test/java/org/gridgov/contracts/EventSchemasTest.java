@@ -104,6 +104,24 @@ class EventSchemasTest {
         assertThat(violations).allSatisfy(list -> assertThat(list).isEmpty());
     }
 
+    @ParameterizedTest
+    @CsvSource({"streetId", "communityIds"})
+    void a_street_project_list_without_its_street_or_communities_is_invalid(String field) {
+        ObjectNode list = TestResources.readObject("/samples/org.gridgov.matching.street-project-list-computed.v1.json");
+        list.remove(field);
+
+        assertThat(EventSchemas.validate(EventType.MATCHING_STREET_PROJECT_LIST_COMPUTED, list.toString()))
+                .singleElement().asString().contains(field);
+    }
+
+    @Test
+    void a_street_project_list_is_not_a_community_project_list() {
+        String street = TestResources.sample(EventType.MATCHING_STREET_PROJECT_LIST_COMPUTED);
+
+        assertThat(EventSchemas.validate(EventType.MATCHING_PROJECT_LIST_COMPUTED, street))
+                .singleElement().asString().contains("communityId");
+    }
+
     private static String withField(String type, String field, String value) {
         ObjectNode data = TestResources.readObject("/samples/" + type + ".json");
         data.put(field, value);

@@ -5,13 +5,39 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A version of a community's yearly project list (项目清单) as it was computed: the assignments of
- * needs to units' resources, the needs left unmatched and why, the units whose minimum could not be
- * met, and the objective the solver minimised.
+ * A version of a community's or a street's yearly project list (项目清单) as it was computed: the
+ * assignments of needs to units' resources, the needs left unmatched and why, the units whose minimum
+ * could not be met, and the objective the solver minimised. Exactly one of {@code communityId} and
+ * {@code streetId} is set: the area the list was computed for.
  */
-public record ProjectList(UUID id, UUID communityId, int year, int version, Instant computedAt, String computedBy,
-                          UnitQuota unitQuota, int needCount, int unitCount, Objective objective, long solveMillis,
+public record ProjectList(UUID id, UUID communityId, UUID streetId, int year, int version, Instant computedAt,
+                          String computedBy, UnitQuota unitQuota, int needCount, int unitCount, Objective objective, long solveMillis,
                           List<Project> assignments, List<UnmatchedNeed> unmatched, List<UnitShortfall> unitShortfalls) {
+
+    public ProjectList {
+        if ((communityId == null) == (streetId == null)) {
+            throw new IllegalArgumentException("a project list is of a community or of a street");
+        }
+    }
+
+    public static ProjectList.Area areaOf(UUID communityId, UUID streetId) {
+        return communityId != null ? new Area(AreaKind.COMMUNITY, communityId) : new Area(AreaKind.STREET, streetId);
+    }
+
+    /** The grid-tree node the list is of. */
+    public Area area() {
+        return areaOf(communityId, streetId);
+    }
+
+    public enum AreaKind {
+        /** the needs and Grand Party Committee units of one community */
+        COMMUNITY,
+        /** the needs and units of all the street's communities in one list: one min/max per unit over the street */
+        STREET
+    }
+
+    public record Area(AreaKind kind, UUID id) {
+    }
 
     public record UnitQuota(int min, int max) {
     }

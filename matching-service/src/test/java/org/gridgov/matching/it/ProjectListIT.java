@@ -1,6 +1,11 @@
 package org.gridgov.matching.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridgov.matching.it.ProjectListResponses.assignments;
+import static org.gridgov.matching.it.ProjectListResponses.body;
+import static org.gridgov.matching.it.ProjectListResponses.post;
+import static org.gridgov.matching.it.ProjectListResponses.problem;
+import static org.gridgov.matching.it.ProjectListResponses.unmatched;
 
 import java.time.Duration;
 import java.time.Year;
@@ -137,14 +142,14 @@ class ProjectListIT extends MatchingIntegrationTest {
     @Test
     void bad_input_is_a_400_or_404_problem() {
         String admin = admin("DISTRICT_ADMIN", tree.district());
-        problem(post(admin, "{\"communityId\":\"" + tree.community() + "\",\"year\":1999}"), HttpStatus.BAD_REQUEST, "invalid-request");
-        problem(post(admin, "{\"year\":" + YEAR + "}"), HttpStatus.BAD_REQUEST, "invalid-request");
-        problem(post(admin, "{\"communityId\":\"" + tree.community() + "\",\"year\":" + YEAR
+        problem(post(web, admin, "{\"communityId\":\"" + tree.community() + "\",\"year\":1999}"), HttpStatus.BAD_REQUEST, "invalid-request");
+        problem(post(web, admin, "{\"year\":" + YEAR + "}"), HttpStatus.BAD_REQUEST, "invalid-request");
+        problem(post(web, admin, "{\"communityId\":\"" + tree.community() + "\",\"year\":" + YEAR
                 + ",\"minProjectsPerUnit\":3,\"maxProjectsPerUnit\":2}"), HttpStatus.BAD_REQUEST, "invalid-request");
-        problem(post(admin, "{\"communityId\":\"not-a-uuid\",\"year\":" + YEAR + "}"), HttpStatus.BAD_REQUEST, "invalid-request");
-        problem(post(admin, "{\"communityId\":"), HttpStatus.BAD_REQUEST, "invalid-request");
-        problem(post(admin, "{\"communityId\":\"" + tree.grid(0) + "\",\"year\":" + YEAR + "}"), HttpStatus.BAD_REQUEST, "invalid-request");
-        problem(post(admin, "{\"communityId\":\"" + UUID.randomUUID() + "\",\"year\":" + YEAR + "}"), HttpStatus.NOT_FOUND, "not-found");
+        problem(post(web, admin, "{\"communityId\":\"not-a-uuid\",\"year\":" + YEAR + "}"), HttpStatus.BAD_REQUEST, "invalid-request");
+        problem(post(web, admin, "{\"communityId\":"), HttpStatus.BAD_REQUEST, "invalid-request");
+        problem(post(web, admin, "{\"communityId\":\"" + tree.grid(0) + "\",\"year\":" + YEAR + "}"), HttpStatus.BAD_REQUEST, "invalid-request");
+        problem(post(web, admin, "{\"communityId\":\"" + UUID.randomUUID() + "\",\"year\":" + YEAR + "}"), HttpStatus.NOT_FOUND, "not-found");
         problem(web.get().uri("/api/matching/project-lists/" + UUID.randomUUID()).headers(h -> h.setBearerAuth(admin))
                 .exchange(), HttpStatus.NOT_FOUND, "not-found");
         for (String query : List.of("community=not-a-uuid&year=" + YEAR, "community=" + tree.community(),
@@ -165,30 +170,5 @@ class ProjectListIT extends MatchingIntegrationTest {
                 }).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("communityId", tree.community().toString(), "year", YEAR))
                 .exchange();
-    }
-
-    private ResponseSpec post(String token, String body) {
-        return web.post().uri("/api/matching/project-lists").headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
-
-    private static JsonNode body(ResponseSpec response) {
-        return response.expectBody(JsonNode.class).returnResult().getResponseBody();
-    }
-
-    private static void problem(ResponseSpec response, HttpStatus status, String type) {
-        response.expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo("https://gridgov.org/problems/" + type);
-    }
-
-    private static Map<UUID, UUID> assignments(JsonNode list) {
-        return list.get("assignments").valueStream().collect(java.util.stream.Collectors.toMap(
-                a -> UUID.fromString(a.get("needId").asString()), a -> UUID.fromString(a.get("unitId").asString())));
-    }
-
-    private static Map<UUID, String> unmatched(JsonNode list) {
-        return list.get("unmatched").valueStream().collect(java.util.stream.Collectors.toMap(
-                u -> UUID.fromString(u.get("needId").asString()), u -> u.get("reason").asString()));
     }
 }

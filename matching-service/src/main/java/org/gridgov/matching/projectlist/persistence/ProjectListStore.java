@@ -15,7 +15,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Project lists, every version kept as it was computed. */
+/** Project lists of communities and streets, every version kept as it was computed. */
 @Component
 public class ProjectListStore {
 
@@ -38,27 +38,35 @@ public class ProjectListStore {
     }
 
     /**
-     * The next version number of the community's list for the year. Holds a transaction lock on
-     * (community, year) so that two computations at once get consecutive versions.
+     * The next version number of the area's list for the year. Holds a transaction lock on (area, year)
+     * so that two computations at once get consecutive versions.
      */
-    public Mono<Integer> nextVersion(UUID communityId, int year) {
+    public Mono<Integer> nextVersion(ProjectList.Area area, int year) {
         return db.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .bind("key", "project-list:" + communityId + ":" + year)
+                .bind("key", "project-list:" + area.id() + ":" + year)
                 .fetch().first()
-                .then(db.sql("select coalesce(max(version), 0) + 1 as next from project_list where community_id = :c and year = :y")
-                        .bind("c", communityId).bind("y", year)
+                .then(db.sql("select coalesce(max(version), 0) + 1 as next from project_list where " + areaColumn(area)
+                                + " = :area and year = :y")
+                        .bind("area", area.id()).bind("y", year)
                         .map(row -> row.get("next", Integer.class)).one());
+    }
+
+    private static String areaColumn(ProjectList.Area area) {
+        return switch (area.kind()) {
+            case COMMUNITY -> "community_id";
+            case STREET -> "street_id";
+        };
     }
 
     public Mono<Void> save(ProjectList list) {
         UUID id = list.id();
-        Mono<Long> header = db.sql("""
-                        insert into project_list (id, community_id, year, version, min_per_unit, max_per_unit, need_count,
+        DatabaseClient.GenericExecuteSpec header = db.sql("""
+                        insert into project_list (id, community_id, street_id, year, version, min_per_unit, max_per_unit, need_count,
                             unit_count, assignment_cost, unmatched_penalty, shortfall_penalty, objective, solve_millis,
                             computed_by, computed_at)
-                        values (:id, :community, :year, :version, :min, :max, :needs, :units, :assignmentCost,
+                        values (:id, :community, :street, :year, :version, :min, :max, :needs, :units, :assignmentCost,
                             :unmatchedPenalty, :shortfallPenalty, :objective, :solveMillis, :computedBy, :computedAt)""")
-                .bind("id", id).bind("community", list.communityId()).bind("year", list.year())
+                .bind("id", id).bind("year", list.year())
                 .bind("version", list.version())
                 .bind("min", list.unitQuota().min()).bind("max", list.unitQuota().max())
                 .bind("needs", list.needCount()).bind("units", list.unitCount())
@@ -68,8 +76,10 @@ public class ProjectListStore {
                 .bind("objective", list.objective().total())
                 .bind("solveMillis", list.solveMillis())
                 .bind("computedBy", list.computedBy())
-                .bind("computedAt", OffsetDateTime.ofInstant(list.computedAt(), ZoneOffset.UTC))
-                .fetch().rowsUpdated();
+                .bind("computedAt", OffsetDateTime.ofInstant(list.computedAt(), ZoneOffset.UTC));
+        header = nullable(header, "community", list.communityId());
+        header = nullable(header, "street", list.streetId());
+        Mono<Long> inserted = header.fetch().rowsUpdated();
         List<Object[]> assignments = list.assignments().stream().map(p -> new Object[] {id, p.needId(), p.needTitle(),
                 p.needCategory(), p.needPriority(), p.unitId(), p.unitName(), p.itemId(), p.itemTitle(), p.itemCategory(),
                 p.categoryFit(), p.distance(), p.cost()}).toList();
@@ -77,7 +87,7 @@ public class ProjectListStore {
                 u.needCategory(), u.needPriority(), u.reason(), u.penalty()}).toList();
         List<Object[]> shortfalls = list.unitShortfalls().stream().map(s -> new Object[] {id, s.unitId(), s.unitName(),
                 s.minimum(), s.assigned(), s.reason()}).toList();
-        return header.then(Sql.insertRows(db, ASSIGNMENT, assignments))
+        return inserted.then(Sql.insertRows(db, ASSIGNMENT, assignments))
                 .then(Sql.insertRows(db, UNMATCHED, unmatched))
                 .then(Sql.insertRows(db, SHORTFALL, shortfalls))
                 .then();
@@ -106,19 +116,20 @@ public class ProjectListStore {
         return db.sql("select * from project_list where id = :id").bind("id", id)
                 .map(ProjectListStore::header).one()
                 .flatMap(list -> Mono.zip(assignments, unmatched, shortfalls)
-                        .map(rows -> new ProjectList(list.id(), list.communityId(), list.year(), list.version(),
+                        .map(rows -> new ProjectList(list.id(), list.communityId(), list.streetId(), list.year(), list.version(),
                                 list.computedAt(), list.computedBy(), list.unitQuota(), list.needCount(), list.unitCount(),
                                 list.objective(), list.solveMillis(), rows.getT1(), rows.getT2(), rows.getT3())));
     }
 
-    public Mono<List<ProjectList.Summary>> versions(UUID communityId, int year) {
+    public Mono<List<ProjectList.Summary>> versions(ProjectList.Area area, int year) {
         return db.sql("""
                         select l.id, l.version, l.computed_at, l.computed_by, l.objective,
                                (select count(*) from project_assignment a where a.project_list_id = l.id) as assignments,
                                (select count(*) from project_unmatched_need u where u.project_list_id = l.id) as unmatched,
                                (select count(*) from project_unit_shortfall s where s.project_list_id = l.id) as shortfalls
-                        from project_list l where l.community_id = :c and l.year = :y order by l.version desc""")
-                .bind("c", communityId).bind("y", year)
+                        from project_list l where l.%s = :area and l.year = :y order by l.version desc"""
+                        .formatted(areaColumn(area)))
+                .bind("area", area.id()).bind("y", year)
                 .map(row -> new ProjectList.Summary(row.get("id", UUID.class), row.get("version", Integer.class),
                         row.get("computed_at", OffsetDateTime.class).toInstant(), row.get("computed_by", String.class),
                         row.get("objective", Long.class), row.get("assignments", Long.class).intValue(),
@@ -126,8 +137,14 @@ public class ProjectListStore {
                 .all().collectList();
     }
 
+    private static DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name,
+                                                              UUID value) {
+        return value == null ? spec.bindNull(name, UUID.class) : spec.bind(name, value);
+    }
+
     private static ProjectList header(Readable row) {
-        return new ProjectList(row.get("id", UUID.class), row.get("community_id", UUID.class), row.get("year", Integer.class),
+        return new ProjectList(row.get("id", UUID.class), row.get("community_id", UUID.class),
+                row.get("street_id", UUID.class), row.get("year", Integer.class),
                 row.get("version", Integer.class), row.get("computed_at", OffsetDateTime.class).toInstant(),
                 row.get("computed_by", String.class),
                 new ProjectList.UnitQuota(row.get("min_per_unit", Integer.class), row.get("max_per_unit", Integer.class)),

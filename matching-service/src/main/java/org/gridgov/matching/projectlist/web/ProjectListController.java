@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,7 +31,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The yearly project list (项目清单) of a community, for its admins and those above them. */
+/**
+ * The yearly project list (项目清单) of a community, for its admins and those above them, or of a
+ * street (all its communities in one list), for the street's admins and the district's.
+ */
 @RestController
 @RequestMapping("/api/matching/project-lists")
 class ProjectListController {
@@ -50,10 +55,16 @@ class ProjectListController {
     }
 
     /**
+     * @param communityId the community whose list to compute; give either this or {@code streetId}
+     * @param streetId the street whose list to compute, over all its communities
      * @param minProjectsPerUnit at least this many projects per unit (default 1)
      * @param maxProjectsPerUnit at most this many projects per unit (default 2)
      */
-    record ComputeRequest(@NotNull UUID communityId, @NotNull @Min(2000) @Max(2100) Integer year,
+    @Schema(description = "The area and year of the list: either communityId (a community's list) or streetId "
+            + "(one list over all the street's communities, for street and district admins), never both.")
+    record ComputeRequest(@Schema(description = "the community whose list to compute") UUID communityId,
+                          @Schema(description = "the street whose list to compute, over all its communities") UUID streetId,
+                          @NotNull @Min(2000) @Max(2100) Integer year,
                           @Min(0) @Max(20) Integer minProjectsPerUnit, @Min(1) @Max(20) Integer maxProjectsPerUnit) {
 
         ProjectList.UnitQuota quota() {
@@ -71,25 +82,44 @@ class ProjectListController {
         if (quota.min() > quota.max()) {
             return Mono.error(ProblemException.invalid("minProjectsPerUnit must not exceed maxProjectsPerUnit."));
         }
-        return requireAdminOfCommunity(caller, request.communityId())
-                .then(idempotency.once(key, caller, "POST /api/matching/project-lists " + request, ProjectList.class,
-                        () -> service.compute(request.communityId(), request.year(), quota, caller.subject())
-                                .map(list -> ResponseEntity.created(URI.create("/api/matching/project-lists/" + list.id()))
-                                        .body(list))));
+        return Mono.fromCallable(() -> area(request.communityId(), request.streetId()))
+                .flatMap(area -> requireAdminOf(caller, area)
+                        .then(idempotency.once(key, caller, "POST /api/matching/project-lists " + request, ProjectList.class,
+                                () -> service.compute(area, request.year(), quota, caller.subject())
+                                        .map(list -> ResponseEntity.created(URI.create("/api/matching/project-lists/" + list.id()))
+                                                .body(list)))));
     }
 
     @GetMapping("/{id}")
     Mono<ProjectList> find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return requireAdmin(caller).then(store.find(id)
-                .filterWhen(list -> jurisdictions.covers(caller, list.communityId()))
+                .filterWhen(list -> jurisdictions.covers(caller, list.area().id()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("project list", id))));
     }
 
-    /** Every version of the community's list for the year, newest first. */
+    /** Every version of the community's or the street's list for the year, newest first. */
     @GetMapping
-    Mono<List<ProjectList.Summary>> versions(@RequestParam UUID community, @RequestParam int year,
+    Mono<List<ProjectList.Summary>> versions(
+            @Parameter(description = "the community whose versions to list; or give street") @RequestParam(required = false) UUID community,
+            @Parameter(description = "the street whose versions to list; or give community") @RequestParam(required = false) UUID street,
+            @RequestParam int year,
                                              @AuthenticationPrincipal Caller caller) {
-        return requireAdminOfCommunity(caller, community).then(store.versions(community, year));
+        return Mono.fromCallable(() -> area(community, street))
+                .flatMap(area -> requireAdminOf(caller, area).then(store.versions(area, year)));
+    }
+
+    private static ProjectList.Area area(UUID community, UUID street) {
+        if ((community == null) == (street == null)) {
+            throw ProblemException.invalid("Give either a community or a street, not both or neither.");
+        }
+        return ProjectList.areaOf(community, street);
+    }
+
+    private Mono<Void> requireAdminOf(Caller caller, ProjectList.Area area) {
+        return switch (area.kind()) {
+            case COMMUNITY -> requireAdminOfCommunity(caller, area.id());
+            case STREET -> requireAdminOfStreet(caller, area.id());
+        };
     }
 
     private static Mono<Void> requireAdmin(Caller caller) {
@@ -103,5 +133,15 @@ class ProjectListController {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("community", communityId)))
                 .flatMap(node -> "COMMUNITY".equals(node.kind()) ? jurisdictions.require(caller, communityId)
                         : Mono.error(ProblemException.invalid(communityId + " is a " + node.kind() + ", not a community.")));
+    }
+
+    // a community admin sees one community of the street: the street's list weighs them all against each other
+    private Mono<Void> requireAdminOfStreet(Caller caller, UUID streetId) {
+        return (caller.hasAny(Role.STREET_ADMIN, Role.DISTRICT_ADMIN) ? Mono.<Void>empty()
+                : Mono.<Void>error(ProblemException.forbidden("Only street and district admins work on a street's project list.")))
+                .then(gridTree.find(streetId))
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("street", streetId)))
+                .flatMap(node -> "STREET".equals(node.kind()) ? jurisdictions.require(caller, streetId)
+                        : Mono.error(ProblemException.invalid(streetId + " is a " + node.kind() + ", not a street.")));
     }
 }
