@@ -98,6 +98,7 @@ final class AccessPolicy {
 
             rule(GET, "/api/matching/wishes/*/candidates", adminsAnd(GRID_STAFF)),
             rule(POST, "/api/matching/project-lists", ADMINS),
+            rule(GET, "/api/matching/project-lists", ADMINS),
             rule(GET, "/api/matching/project-lists/*", ADMINS));
 
     private AccessPolicy() {

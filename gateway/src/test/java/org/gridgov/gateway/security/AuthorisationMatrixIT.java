@@ -112,6 +112,7 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             GET  /api/matching/wishes/{wish}/candidates?limit=5         matching GRID_STAFF ADMINS
             POST /api/matching/project-lists                            matching ADMINS
             GET  /api/matching/project-lists/{id}                       matching ADMINS
+            GET  /api/matching/project-lists?community={node}&year=2026 matching ADMINS
             GET  /open311/v2/discovery.json                             wish     OPEN
             GET  /open311/v2/services.json                              wish     OPEN
             GET  /open311/v2/services/REPAIRS.json                      wish     OPEN

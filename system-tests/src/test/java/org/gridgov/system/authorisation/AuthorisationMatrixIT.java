@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import org.gridgov.system.platform.ApiClient;
 import org.gridgov.system.platform.ApiResponse;
 import org.gridgov.system.platform.SystemPlatform;
+import org.gridgov.system.platform.TestCommunity;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -195,7 +196,12 @@ class AuthorisationMatrixIT {
                 Call.get("read a project list", w -> "/api/matching/project-lists/" + w.projectListA).ok(ADMINS_A)
                         .hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B),
                 Call.get("list a community's project lists", w -> "/api/matching/project-lists?community=" + w.communityA
-                        + "&year=" + w.year).ok(ADMINS_A));
+                        + "&year=" + w.year).ok(ADMINS_A),
+                // a street's list spans its communities: its own admin and the district's, not a community's
+                Call.post("compute a street's project list", w -> "/api/matching/project-lists", w -> Map.of("streetId",
+                        TestCommunity.STREET, "year", w.year)).ok(201, STREET_ADMIN_A, DISTRICT_ADMIN),
+                Call.get("list a street's project lists", w -> "/api/matching/project-lists?street=" + TestCommunity.STREET
+                        + "&year=" + w.year).ok(STREET_ADMIN_A, DISTRICT_ADMIN));
     }
 
     @TestFactory
