@@ -73,7 +73,7 @@ class CandidatesBench extends MatchingIntegrationTest {
                 "each wish scores its community's units and members (~" + (count("unit") / 200 + count("party_member") / 200)
                         + "), keeps the best " + ranked + "; " + MEASURED + " wishes after " + WARM_UP + " to warm up",
                 String.format(Locale.ROOT, "%-34s %8s %8s %8s %8s", "ms per wish", "p50", "p95", "p99", "max"),
-                queries.row("  read-model queries (2 rounds)"),
+                queries.row("  read-model queries (1 round)"),
                 scoring.row("  scoring and ranking (plain Java)"),
                 rankOnly.row("rank (queries + scoring)"),
                 rankStorePublish.row("rank + store + outbox (handler)"),
