@@ -63,6 +63,7 @@ class CandidatesBench extends MatchingIntegrationTest {
         CandidateRanking ranking = new CandidateRanking(30);
         Latencies scoring = measure(pools, found -> Mono.just(ranking.rank(found.wish(), found.candidates(), 20)));
         Latencies rankOnly = measure(wishes, wish -> candidates.rank(wish));
+        Latencies rankInTransaction = measure(wishes, wish -> tx.transactional(candidates.rank(wish)));
         Latencies rankStorePublish = measure(wishes, wish -> tx.transactional(candidates.rankAndPublish(wish)));
         int ranked = candidates.rank(wishes.get(0)).block().size();
 
@@ -76,6 +77,7 @@ class CandidatesBench extends MatchingIntegrationTest {
                 queries.row("  read-model queries (1 round)"),
                 scoring.row("  scoring and ranking (plain Java)"),
                 rankOnly.row("rank (queries + scoring)"),
+                rankInTransaction.row("rank in a transaction"),
                 rankStorePublish.row("rank + store + outbox (handler)"),
                 "target p99 < 10 ms: " + (rankOnly.p(0.99) < 10 ? "met" : "NOT met") + " for ranking, "
                         + (rankStorePublish.p(0.99) < 10 ? "met" : "NOT met") + " with store and outbox");
