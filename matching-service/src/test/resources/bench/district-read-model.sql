@@ -70,7 +70,8 @@ from generate_series(1, 100000) w,
                      (array['CLOSED','CLOSED','CLOSED','CLOSED','CLOSED','CLOSED','CLAIMED','FULFILLED','SUBMITTED','DISPATCHED'])
                          [1 + floor(random() * 10)::int] as status,
                      now() - random() * interval '300 days' as submitted
-              offset 0) facts,
+              -- w ties the subquery to each wish: uncorrelated, it ran once and all 100,000 wishes were alike
+              where w > 0 offset 0) facts,
      lateral (select (c - 1) * 10 + 1 + floor(random() * 10)::int as g offset 0) place;
 
 -- the last 20,000 wishes were ranked lately: their first place counts against the unit

@@ -32,11 +32,7 @@ public class GridChains {
         }
         return db.sql("select id, path from kit_grid_node where id = any(:ids)")
                 .bind("ids", ids)
-                .map(row -> {
-                    List<UUID> chain = new ArrayList<>(List.of(row.get("path", UUID[].class)));
-                    chain.add(row.get("id", UUID.class));
-                    return chain;
-                })
+                .map(row -> chain(row.get("path", UUID[].class), row.get("id", UUID.class)))
                 .all().collectList()
                 .map(chains -> {
                     Map<UUID, List<UUID>> byNode = new HashMap<>();
@@ -46,6 +42,13 @@ public class GridChains {
                     }
                     return byNode;
                 });
+    }
+
+    /** A node's chain from its ancestors' {@code path}. */
+    public static List<UUID> chain(UUID[] path, UUID nodeId) {
+        List<UUID> chain = new ArrayList<>(List.of(path));
+        chain.add(nodeId);
+        return chain;
     }
 
     /** The area of a resource whose nodes' chains are in {@code chains}. */

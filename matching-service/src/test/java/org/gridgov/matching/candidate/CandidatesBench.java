@@ -63,6 +63,7 @@ class CandidatesBench extends MatchingIntegrationTest {
         CandidateRanking ranking = new CandidateRanking(30);
         Latencies scoring = measure(pools, found -> Mono.just(ranking.rank(found.wish(), found.candidates(), 20)));
         Latencies rankOnly = measure(wishes, wish -> candidates.rank(wish));
+        Latencies rankInTransaction = measure(wishes, wish -> tx.transactional(candidates.rank(wish)));
         Latencies rankStorePublish = measure(wishes, wish -> tx.transactional(candidates.rankAndPublish(wish)));
         int ranked = candidates.rank(wishes.get(0)).block().size();
 
@@ -73,9 +74,10 @@ class CandidatesBench extends MatchingIntegrationTest {
                 "each wish scores its community's units and members (~" + (count("unit") / 200 + count("party_member") / 200)
                         + "), keeps the best " + ranked + "; " + MEASURED + " wishes after " + WARM_UP + " to warm up",
                 String.format(Locale.ROOT, "%-34s %8s %8s %8s %8s", "ms per wish", "p50", "p95", "p99", "max"),
-                queries.row("  read-model queries (2 rounds)"),
+                queries.row("  read-model queries (1 round)"),
                 scoring.row("  scoring and ranking (plain Java)"),
                 rankOnly.row("rank (queries + scoring)"),
+                rankInTransaction.row("rank in a transaction"),
                 rankStorePublish.row("rank + store + outbox (handler)"),
                 "target p99 < 10 ms: " + (rankOnly.p(0.99) < 10 ? "met" : "NOT met") + " for ranking, "
                         + (rankStorePublish.p(0.99) < 10 ? "met" : "NOT met") + " with store and outbox");

@@ -35,43 +35,34 @@ public class CandidatePool {
 
     private final DatabaseClient db;
     private final CommunityUnits communityUnits;
-    private final GridChains gridChains;
 
-    CandidatePool(DatabaseClient db, CommunityUnits communityUnits, GridChains gridChains) {
+    CandidatePool(DatabaseClient db, CommunityUnits communityUnits) {
         this.db = db;
         this.communityUnits = communityUnits;
-        this.gridChains = gridChains;
     }
 
     /** The wish placed in the grid tree, and everyone who could claim it. */
     public record Pool(WishToMatch wish, List<Candidate> candidates) {
     }
 
-    /** Two rounds of queries: the community's units and members, then everything about them at once. */
+    /**
+     * One round of queries side by side, each finding the community's candidates itself rather than
+     * waiting for a first round to list them.
+     */
     public Mono<Pool> gather(SubmittedWish submitted, Instant firstsSince) {
         int year = submitted.submittedAt().atOffset(ZoneOffset.UTC).getYear();
-        return Mono.zip(communityUnits.of(submitted.communityId(), year), members(submitted.communityId()))
-                .flatMap(found -> {
-                    List<UnitOffering> units = found.getT1();
-                    List<Member> members = found.getT2();
-                    List<UUID> ids = new ArrayList<>();
-                    units.forEach(unit -> ids.add(unit.unitId()));
-                    members.forEach(member -> ids.add(member.id()));
-                    List<UUID> nodes = new ArrayList<>(List.of(submitted.microGridId()));
-                    units.forEach(unit -> unit.items().forEach(item -> nodes.addAll(item.area())));
-                    members.stream().filter(member -> member.gridId() != null).forEach(member -> nodes.add(member.gridId()));
-                    return Mono.zip(gridChains.of(nodes), records(ids, submitted.category(), year),
-                                    recentFirsts(ids, firstsSince))
-                            .map(facts -> {
-                                WishToMatch wish = wishToMatch(submitted, facts.getT1());
-                                return new Pool(wish, assemble(wish, units, members, facts.getT1(), facts.getT2(),
-                                        facts.getT3()));
-                            });
+        UUID community = submitted.communityId();
+        return Mono.zip(communityUnits.of(community, year), members(community), places(submitted, year),
+                        records(community, submitted.category(), year), recentFirsts(community, firstsSince))
+                .map(facts -> {
+                    WishToMatch wish = wishToMatch(submitted, facts.getT3());
+                    return new Pool(wish, assemble(wish, facts.getT1(), facts.getT2(), facts.getT3(), facts.getT4(),
+                            facts.getT5()));
                 });
     }
 
     private static WishToMatch wishToMatch(SubmittedWish wish, Map<UUID, List<UUID>> chains) {
-        List<UUID> chain = chains.get(wish.microGridId());
+        List<UUID> chain = chains.getOrDefault(wish.microGridId(), List.of(wish.microGridId()));
         GridPlace place = GridPlace.of(chain.subList(0, chain.size() - 1), wish.communityId(), wish.gridId(),
                 wish.microGridId());
         return new WishToMatch(wish.wishId(), wish.category(), place, wish.submittedAt());
@@ -91,7 +82,7 @@ public class CandidatePool {
         }
         for (Member member : members) {
             GridDistance home = member.gridId() == null ? GridDistance.SAME_COMMUNITY
-                    : wish.place().distanceTo(chains.get(member.gridId()));
+                    : wish.place().distanceTo(chains.getOrDefault(member.gridId(), List.of(member.gridId())));
             if (!home.isNearerThan(GridDistance.SAME_COMMUNITY)) {
                 // a member registered or reported in here belongs to the community wherever their grid is
                 home = GridDistance.SAME_COMMUNITY;
@@ -112,12 +103,35 @@ public class CandidatePool {
                 .all().collectList();
     }
 
+    /**
+     * The chains of the wish's micro-grid, of the areas the community's units offer this year (any of
+     * the year's lists) and of its members' grids. A node not known yet has no chain here.
+     */
+    private Mono<Map<UUID, List<UUID>>> places(SubmittedWish wish, int year) {
+        return db.sql("""
+                        select id, path from kit_grid_node
+                        where id = any(array(select unnest(i.area) from unit u join resource_item i on i.unit_id = u.id
+                                             where u.community_ids @> :community and i.period like :year)
+                                       || array(select grid_id from party_member where community_ids @> :community)
+                                       || :microGrid)""")
+                .bind("microGrid", wish.microGridId())
+                .bind("community", new UUID[] {wish.communityId()})
+                .bind("year", year + "%")
+                .map(row -> GridChains.chain(row.get("path", UUID[].class), row.get("id", UUID.class)))
+                .all().collectMap(chain -> chain.get(chain.size() - 1));
+    }
+
+    /** The ids of the community's candidates, for a query bound to {@code :community}: an array keeps the index scan. */
+    private static final String CANDIDATE_IDS = """
+            any(array(select id from unit where community_ids @> :community
+                      union all select id from party_member where community_ids @> :community))""";
+
     /** A candidate's service record and, per category, how many claims it took on this year. */
     private record Record(ServiceRecord service, Map<Category, Integer> usedThisYear) {
         static final Record NONE = new Record(ServiceRecord.NONE, Map.of());
     }
 
-    private Mono<Map<UUID, Record>> records(List<UUID> ids, Category wanted, int year) {
+    private Mono<Map<UUID, Record>> records(UUID communityId, Category wanted, int year) {
         return db.sql("""
                         select claimer_id, category,
                                count(*) filter (where status = 'CLAIMED') as open_claims,
@@ -126,9 +140,9 @@ public class CandidatePool {
                                                   and (fulfil_escalated or fulfilled_at > wanted_by)) as late,
                                count(*) filter (where claimed_at >= :from and claimed_at < :to
                                                   and status in ('CLAIMED', 'FULFILLED', 'CLOSED')) as used
-                        from wish where claimer_id = any(:ids)
+                        from wish where claimer_id =\s""" + CANDIDATE_IDS + """
                         group by claimer_id, category""")
-                .bind("ids", ids.toArray(UUID[]::new))
+                .bind("community", new UUID[] {communityId})
                 .bind("from", OffsetDateTime.of(year, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
                 .bind("to", OffsetDateTime.of(year + 1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
                 .map(row -> new CategoryRow(row.get("claimer_id", UUID.class), Category.valueOf(row.get("category", String.class)),
@@ -163,12 +177,12 @@ public class CandidatePool {
         return new Record(new ServiceRecord(open, fulfilled, late, fulfilledInCategory), used);
     }
 
-    private Mono<Map<UUID, Integer>> recentFirsts(List<UUID> ids, Instant since) {
+    private Mono<Map<UUID, Integer>> recentFirsts(UUID communityId, Instant since) {
         return db.sql("""
                         select candidate_id, count(*) as firsts from wish_candidate
-                        where rank = 1 and candidate_id = any(:ids) and computed_at >= :since
+                        where rank = 1 and computed_at >= :since and candidate_id =\s""" + CANDIDATE_IDS + """
                         group by candidate_id""")
-                .bind("ids", ids.toArray(UUID[]::new))
+                .bind("community", new UUID[] {communityId})
                 .bind("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
                 .map(row -> Map.entry(row.get("candidate_id", UUID.class), row.get("firsts", Long.class).intValue()))
                 .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
