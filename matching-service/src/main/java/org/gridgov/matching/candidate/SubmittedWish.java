@@ -3,7 +3,7 @@ package org.gridgov.matching.candidate;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.gridgov.matching.fit.domain.Category;
+import org.gridgov.contracts.Category;
 
 /** A wish as {@code org.gridgov.wish.submitted.v1} announced it. */
 public record SubmittedWish(UUID wishId, Category category, UUID communityId, UUID gridId, UUID microGridId,

@@ -19,7 +19,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import org.gridgov.matching.MatchingIntegrationTest;
 import org.gridgov.matching.candidate.domain.CandidateRanking;
 import org.gridgov.matching.candidate.persistence.CandidatePool;
-import org.gridgov.matching.fit.domain.Category;
+import org.gridgov.contracts.Category;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;

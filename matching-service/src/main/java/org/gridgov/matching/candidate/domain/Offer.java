@@ -2,7 +2,7 @@ package org.gridgov.matching.candidate.domain;
 
 import java.util.UUID;
 
-import org.gridgov.matching.fit.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.matching.fit.domain.ServiceArea;
 
 /**

@@ -3,7 +3,7 @@ package org.gridgov.matching.candidate.domain;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.gridgov.matching.fit.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.matching.fit.domain.GridPlace;
 
 /** A submitted wish as the ranking needs it: what is asked for, where, and when. */

@@ -11,7 +11,7 @@ import org.gridgov.kit.inbox.EventHandler;
 import org.gridgov.matching.candidate.CandidateService;
 import org.gridgov.matching.candidate.CandidateSettings;
 import org.gridgov.matching.candidate.SubmittedWish;
-import org.gridgov.matching.fit.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.matching.readmodel.EventData;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -15,7 +15,7 @@ import org.gridgov.matching.candidate.domain.CandidateKind;
 import org.gridgov.matching.candidate.domain.Offer;
 import org.gridgov.matching.candidate.domain.ServiceRecord;
 import org.gridgov.matching.candidate.domain.WishToMatch;
-import org.gridgov.matching.fit.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.matching.fit.domain.GridDistance;
 import org.gridgov.matching.fit.domain.GridPlace;
 import org.gridgov.matching.readmodel.CommunityUnits;

@@ -1,19 +1,21 @@
 package org.gridgov.matching.fit.domain;
 
-import static org.gridgov.matching.fit.domain.Category.CHILD_CARE;
-import static org.gridgov.matching.fit.domain.Category.CULTURE;
-import static org.gridgov.matching.fit.domain.Category.DISABILITY_SUPPORT;
-import static org.gridgov.matching.fit.domain.Category.EDUCATION;
-import static org.gridgov.matching.fit.domain.Category.ELDERLY_CARE;
-import static org.gridgov.matching.fit.domain.Category.EMPLOYMENT;
-import static org.gridgov.matching.fit.domain.Category.ENVIRONMENT;
-import static org.gridgov.matching.fit.domain.Category.HEALTH;
-import static org.gridgov.matching.fit.domain.Category.LEGAL_AID;
-import static org.gridgov.matching.fit.domain.Category.REPAIRS;
-import static org.gridgov.matching.fit.domain.Category.SAFETY;
+import static org.gridgov.contracts.Category.CHILD_CARE;
+import static org.gridgov.contracts.Category.CULTURE;
+import static org.gridgov.contracts.Category.DISABILITY_SUPPORT;
+import static org.gridgov.contracts.Category.EDUCATION;
+import static org.gridgov.contracts.Category.ELDERLY_CARE;
+import static org.gridgov.contracts.Category.EMPLOYMENT;
+import static org.gridgov.contracts.Category.ENVIRONMENT;
+import static org.gridgov.contracts.Category.HEALTH;
+import static org.gridgov.contracts.Category.LEGAL_AID;
+import static org.gridgov.contracts.Category.REPAIRS;
+import static org.gridgov.contracts.Category.SAFETY;
 
 import java.util.List;
 import java.util.Set;
+
+import org.gridgov.contracts.Category;
 
 /**
  * How well what is offered fits what is asked for: the same category, a related one (a resource for

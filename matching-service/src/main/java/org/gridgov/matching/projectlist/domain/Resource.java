@@ -2,7 +2,7 @@ package org.gridgov.matching.projectlist.domain;
 
 import java.util.UUID;
 
-import org.gridgov.matching.fit.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.matching.fit.domain.ServiceArea;
 
 /** An item of a unit's resource list (资源清单): it can take on up to {@code capacity} projects. */

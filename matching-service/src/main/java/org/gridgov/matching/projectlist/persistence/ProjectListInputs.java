@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.gridgov.matching.fit.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.matching.fit.domain.GridPlace;
 import org.gridgov.matching.projectlist.ProjectList;
 import org.gridgov.matching.projectlist.domain.Need;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gridgov.matching.candidate.domain.Reason.Factor;
-import org.gridgov.matching.fit.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.matching.fit.domain.GridDistance;
 import org.gridgov.matching.fit.domain.GridPlace;
 import org.gridgov.matching.fit.domain.ServiceArea;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
+import org.gridgov.contracts.Category;
 import org.junit.jupiter.api.Test;
 
 class GridPlaceTest {

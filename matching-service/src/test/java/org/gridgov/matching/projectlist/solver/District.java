@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
-import org.gridgov.matching.fit.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.matching.fit.domain.GridPlace;
 import org.gridgov.matching.fit.domain.ServiceArea;
 import org.gridgov.matching.projectlist.domain.Need;

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
-import org.gridgov.matching.fit.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.matching.fit.domain.CategoryFit;
 import org.gridgov.matching.projectlist.domain.CostModel;
 import org.gridgov.matching.projectlist.domain.MinCostFlowSolver;

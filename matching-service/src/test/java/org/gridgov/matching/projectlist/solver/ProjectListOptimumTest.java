@@ -14,7 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
-import org.gridgov.matching.fit.domain.Category;
+import org.gridgov.contracts.Category;
 import org.gridgov.matching.fit.domain.CategoryFit;
 import org.gridgov.matching.fit.domain.GridDistance;
 import org.gridgov.matching.fit.domain.GridPlace;
