@@ -5,8 +5,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.gridgov.gateway.web.GatewayProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -40,8 +38,7 @@ class GatewaySecurity {
      */
     @Bean
     ServerExchangeRejectedHandler rejectedAsProblem(GatewayProblems problems) {
-        return (exchange, rejected) -> problems.write(exchange, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request's path or headers contain characters or sequences the API does not accept."));
+        return (exchange, rejected) -> problems.write(exchange, SecurityKitAutoConfiguration.firewallRefusal());
     }
 
     @Bean

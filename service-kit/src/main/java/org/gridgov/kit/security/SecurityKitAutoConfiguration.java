@@ -90,8 +90,13 @@ public class SecurityKitAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemWriter writer) {
-        return (exchange, rejected) -> writer.write(exchange, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request's path or headers contain characters or sequences the API does not accept."));
+        return (exchange, rejected) -> writer.write(exchange, firewallRefusal());
+    }
+
+    /** The 400 problem for a request the firewall refuses; the gateway writes it in Open311's format there. */
+    public static ProblemDetail firewallRefusal() {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request's path or headers contain characters or sequences the API does not accept.");
     }
 
     @Bean
