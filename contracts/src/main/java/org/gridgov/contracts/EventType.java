@@ -1,5 +1,6 @@
 package org.gridgov.contracts;
 
+import static org.gridgov.contracts.Topic.COMMITTEE_EVENTS;
 import static org.gridgov.contracts.Topic.GRID_EVENTS;
 import static org.gridgov.contracts.Topic.MATCHING_EVENTS;
 import static org.gridgov.contracts.Topic.MEMBER_EVENTS;
@@ -57,7 +58,16 @@ public enum EventType {
     MATCHING_PROJECT_LIST_COMPUTED("org.gridgov.matching.project-list-computed.v1", MATCHING_EVENTS, "projectListId"),
     // a street's list is its own fact: the community list's event requires a communityId a street list has not
     MATCHING_STREET_PROJECT_LIST_COMPUTED("org.gridgov.matching.street-project-list-computed.v1", MATCHING_EVENTS,
-            "projectListId");
+            "projectListId"),
+
+    // the Grand Party Committee's projects, keyed by the project so its life stays in order
+    PROJECT_PUBLISHED("org.gridgov.project.published.v1", COMMITTEE_EVENTS, "projectId"),
+    PROJECT_CLAIMED("org.gridgov.project.claimed.v1", COMMITTEE_EVENTS, "projectId"),
+    PROJECT_DECLINED("org.gridgov.project.declined.v1", COMMITTEE_EVENTS, "projectId"),
+    PROJECT_SIGNED("org.gridgov.project.signed.v1", COMMITTEE_EVENTS, "projectId"),
+    PROJECT_PROGRESSED("org.gridgov.project.progressed.v1", COMMITTEE_EVENTS, "projectId"),
+    PROJECT_COMPLETED("org.gridgov.project.completed.v1", COMMITTEE_EVENTS, "projectId"),
+    PROJECT_REVIEWED("org.gridgov.project.reviewed.v1", COMMITTEE_EVENTS, "projectId");
 
     // consumers look a type up for every record they read
     private static final Map<String, EventType> BY_TYPE =
