@@ -19,6 +19,7 @@ import org.gridgov.committee.project.persistence.ProjectStore;
 import org.gridgov.committee.project.persistence.ReviewStore;
 import org.gridgov.contracts.Category;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.FieldError;
 import org.gridgov.kit.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -88,7 +89,7 @@ public class ProjectService {
             Project declined = project.decline(unit, clock.instant());
             return projects.update(declined)
                     .then(projects.recordDecline(id, unit, reason.strip(), declined.updatedAt()))
-                    .then(events.declined(project, declined))
+                    .then(events.declined(declined, unit))
                     .thenReturn(declined);
         });
     }
@@ -160,7 +161,8 @@ public class ProjectService {
         return access.requireAdminOf(caller, communityId)
                 .then(access.isMember(unitId, communityId))
                 .flatMap(member -> member ? projects.setQuota(unitId, year, quota)
-                        : Mono.error(ProjectRefused.invalid("unitId", "The unit is not a member of this community's committee.")));
+                        : Mono.error(ProblemException.unknownReferences(List.of(new FieldError("unitId",
+                                "no member unit of this community's committee has this id")))));
     }
 
     private interface UnitCommand<T> {

@@ -1,56 +1,38 @@
 package org.gridgov.committee.readmodel;
 
-import java.util.Set;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
-import org.gridgov.contracts.Topic;
-import org.gridgov.kit.events.CloudEvent;
-import org.gridgov.kit.inbox.EventHandler;
+import org.gridgov.contracts.Category;
+import org.gridgov.contracts.events.NeedPublished;
+import org.gridgov.contracts.events.NeedRecorded;
+import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Keeps the needs lists' titles and categories from {@code wish.events}: a project is named after its need. */
 @Component
-class NeedEvents implements EventHandler {
+class NeedEvents extends TypedEventHandler {
 
     private final DatabaseClient db;
-    private final JsonMapper json;
 
-    NeedEvents(DatabaseClient db, JsonMapper json) {
+    NeedEvents(DatabaseClient db) {
+        super("need-read-model");
         this.db = db;
-        this.json = json;
+        on(NeedRecorded.class, need -> need(need.needId(), need.communityId(), need.category(), need.title()));
+        on(NeedPublished.class, need -> need(need.needId(), need.communityId(), need.category(), need.title()));
     }
 
-    @Override
-    public String name() {
-        return "need-read-model";
-    }
-
-    @Override
-    public Set<Topic> topics() {
-        return Set.of(Topic.WISH_EVENTS);
-    }
-
-    @Override
-    public Mono<Void> handle(CloudEvent event) {
-        if (!EventType.NEED_RECORDED.type().equals(event.type()) && !EventType.NEED_PUBLISHED.type().equals(event.type())) {
-            return Mono.empty();
-        }
-        JsonNode data = json.readTree(event.data());
+    private Mono<Void> need(UUID id, UUID communityId, Category category, String title) {
         return db.sql("""
                         insert into need (id, community_id, category, title) values (:id, :community, :category, :title)
                         on conflict (id) do update set community_id = excluded.community_id, category = excluded.category,
                             title = coalesce(excluded.title, need.title)""")
-                .bind("id", UUID.fromString(data.path("needId").asString()))
-                .bind("community", UUID.fromString(data.path("communityId").asString()))
-                .bind("category", data.path("category").asString())
-                .bind("title", Parameter.fromOrEmpty(data.hasNonNull("title") ? data.get("title").asString() : null,
-                        String.class))
+                .bind("id", id)
+                .bind("community", communityId)
+                .bind("category", category.name())
+                .bind("title", Parameter.fromOrEmpty(title, String.class))
                 .fetch().rowsUpdated().then();
     }
 }

@@ -8,8 +8,14 @@ import org.gridgov.committee.project.domain.Grade;
 import org.gridgov.committee.project.domain.Milestone;
 import org.gridgov.committee.project.domain.Project;
 import org.gridgov.committee.project.domain.ProjectStatus;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import org.gridgov.contracts.EventType;
+import org.gridgov.contracts.events.Event;
+import org.gridgov.contracts.events.ProjectClaimed;
+import org.gridgov.contracts.events.ProjectCompleted;
+import org.gridgov.contracts.events.ProjectDeclined;
+import org.gridgov.contracts.events.ProjectProgressed;
+import org.gridgov.contracts.events.ProjectPublished;
+import org.gridgov.contracts.events.ProjectReviewed;
+import org.gridgov.contracts.events.ProjectSigned;
 import org.gridgov.kit.outbox.Outbox;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -27,91 +33,47 @@ public class ProjectEvents {
         this.outbox = outbox;
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Published(String projectId, String communityId, int year, String status, String unitId, String category,
-                     List<String> needIds, String projectListId, String occurredAt) {
-    }
-
-    record Fact(String projectId, String communityId, int year, String unitId, String occurredAt) {
-    }
-
-    record Signed(String projectId, String communityId, int year, String unitId, String agreementNumber,
-                  List<SignedMilestone> milestones, String occurredAt) {
-    }
-
-    record SignedMilestone(String title, String dueDate) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Progressed(String projectId, String communityId, int year, String unitId, int percent, String milestone,
-                      Boolean milestoneOnTime, String occurredAt) {
-    }
-
-    record Completed(String projectId, String communityId, int year, String unitId, int milestonesOnTime,
-                     int milestonesLate, String occurredAt) {
-    }
-
-    record Reviewed(String projectId, String communityId, int year, String unitId, String quarter, String grade,
-                    boolean closed, String occurredAt) {
-    }
-
     public Mono<Void> published(Project project) {
-        return append(EventType.PROJECT_PUBLISHED, project, new Published(id(project), project.communityId().toString(),
-                project.year(), project.status().name(), text(project.unitId()), project.category().name(),
-                project.needIds().stream().map(UUID::toString).toList(), text(project.projectListId()),
-                project.updatedAt().toString()));
+        return append(new ProjectPublished(project.id(), project.communityId(), project.year(), project.status().name(),
+                project.unitId(), project.category(), project.needIds(), project.projectListId(), project.updatedAt()));
     }
 
     public Mono<Void> claimed(Project project) {
-        return append(EventType.PROJECT_CLAIMED, project, fact(project, project.unitId()));
+        return append(new ProjectClaimed(project.id(), project.communityId(), project.year(), project.unitId(),
+                project.updatedAt()));
     }
 
-    public Mono<Void> declined(Project before, Project after) {
-        return append(EventType.PROJECT_DECLINED, after, fact(after, before.unitId()));
+    /** @param unitId the unit that declined: the project no longer names it */
+    public Mono<Void> declined(Project project, UUID unitId) {
+        return append(new ProjectDeclined(project.id(), project.communityId(), project.year(), unitId,
+                project.updatedAt()));
     }
 
     public Mono<Void> signed(Project project, Agreement agreement) {
-        return append(EventType.PROJECT_SIGNED, project, new Signed(id(project), project.communityId().toString(),
-                project.year(), project.unitId().toString(), agreement.number(),
-                agreement.milestones().stream().map(m -> new SignedMilestone(m.title(), m.dueDate().toString())).toList(),
-                project.updatedAt().toString()));
+        return append(new ProjectSigned(project.id(), project.communityId(), project.year(), project.unitId(),
+                agreement.number(), agreement.milestones().stream()
+                        .map(m -> new ProjectSigned.Milestone(m.title(), m.dueDate())).toList(),
+                project.updatedAt()));
     }
 
     public Mono<Void> progressed(Project project, Milestone reached) {
-        return append(EventType.PROJECT_PROGRESSED, project, new Progressed(id(project), project.communityId().toString(),
-                project.year(), project.unitId().toString(), project.percent(),
-                reached == null ? null : reached.title(), reached == null ? null : reached.reachedOnTime(),
-                project.updatedAt().toString()));
+        return append(new ProjectProgressed(project.id(), project.communityId(), project.year(), project.unitId(),
+                project.percent(), reached == null ? null : reached.title(),
+                reached == null ? null : reached.reachedOnTime(), project.updatedAt()));
     }
 
     public Mono<Void> completed(Project project, List<Milestone> milestones) {
         int onTime = (int) milestones.stream().filter(Milestone::reachedOnTime).count();
-        return append(EventType.PROJECT_COMPLETED, project, new Completed(id(project), project.communityId().toString(),
-                project.year(), project.unitId().toString(), onTime, milestones.size() - onTime,
-                project.updatedAt().toString()));
+        return append(new ProjectCompleted(project.id(), project.communityId(), project.year(), project.unitId(), onTime,
+                milestones.size() - onTime, project.updatedAt()));
     }
 
     public Mono<Void> reviewed(Project project, String quarter, Grade grade) {
-        return append(EventType.PROJECT_REVIEWED, project, new Reviewed(id(project), project.communityId().toString(),
-                project.year(), project.unitId().toString(), quarter, grade.name(),
-                project.status() == ProjectStatus.REVIEWED_FINAL,
-                project.updatedAt().toString()));
+        return append(new ProjectReviewed(project.id(), project.communityId(), project.year(), project.unitId(), quarter,
+                grade.name(), project.status() == ProjectStatus.REVIEWED_FINAL, project.updatedAt()));
     }
 
-    private Mono<Void> append(EventType type, Project project, Object data) {
-        return outbox.append(type, project.id().toString(), data).then();
-    }
-
-    private static Fact fact(Project project, UUID unitId) {
-        return new Fact(id(project), project.communityId().toString(), project.year(), unitId.toString(),
-                project.updatedAt().toString());
-    }
-
-    private static String id(Project project) {
-        return project.id().toString();
-    }
-
-    private static String text(UUID id) {
-        return id == null ? null : id.toString();
+    private Mono<Void> append(Event event) {
+        return outbox.append(event).then();
     }
 }

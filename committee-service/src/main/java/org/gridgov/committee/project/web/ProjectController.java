@@ -99,7 +99,7 @@ class ProjectController {
     private Mono<List<ProjectView>> inCommunity(UUID community, int year, List<ProjectStatus> statuses, Caller caller) {
         return access.canRead(caller, community)
                 .flatMap(allowed -> allowed ? projects.inCommunity(community, year, statuses).map(ProjectView::of).collectList()
-                        : Mono.error(ProblemException.notFound("community", community)));
+                        : Mono.error(ProblemException.forbidden("Only those in this community read its projects.")));
     }
 
     @GetMapping("/{id}")

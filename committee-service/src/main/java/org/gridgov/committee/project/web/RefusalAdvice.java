@@ -1,8 +1,5 @@
 package org.gridgov.committee.project.web;
 
-import java.util.List;
-import java.util.Map;
-
 import org.gridgov.committee.project.domain.ProjectRefused;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.kit.web.ProblemWriter;
@@ -35,8 +32,7 @@ class RefusalAdvice {
 
     static ProblemException asProblem(ProjectRefused refusal) {
         return switch (refusal.kind()) {
-            case INVALID -> ProblemException.invalid(refusal.getMessage())
-                    .with("errors", List.of(Map.of("field", refusal.field(), "message", refusal.getMessage())));
+            case INVALID -> ProblemException.invalidField(refusal.field(), refusal.getMessage());
             case NOT_YOURS -> ProblemException.forbidden(refusal.getMessage());
             case CONFLICT -> ProblemException.conflict(refusal.getMessage());
         };
