@@ -13,12 +13,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** committee-service against real Kafka and PostgreSQL, fed with real CloudEvents from the other services' topics. */
 public abstract class CommitteeIntegrationTest extends ServiceIntegrationTest {
 
     protected static final int YEAR = 2026;
+    protected final JsonMapper json = JsonMapper.builder().build();
     protected static CommitteeFeed feed;
 
     @Autowired
@@ -80,5 +84,33 @@ public abstract class CommitteeIntegrationTest extends ServiceIntegrationTest {
         UUID list = feed.projectList(committee.community(), YEAR, version, unitOfNeed, unmatched);
         awaitCount("select count(*) from project_list where id = :id", list, 1);
         return list;
+    }
+
+    protected UUID handMade(Committee committee, String title) {
+        return UUID.fromString(body(post("/api/projects", admin("COMMUNITY_ADMIN", committee.community()),
+                Map.of("communityId", committee.community(), "year", YEAR, "title", title, "category", "ELDERLY_CARE"))
+                .expectStatus().isCreated()).path("id").asString());
+    }
+
+    protected WebTestClient.ResponseSpec post(String uri, String token, Object body) {
+        return post(uri, token, body, null);
+    }
+
+    protected WebTestClient.ResponseSpec post(String uri, String token, Object body, String idempotencyKey) {
+        WebTestClient.RequestBodySpec request = web.post().uri(uri).headers(h -> {
+            h.setBearerAuth(token);
+            if (idempotencyKey != null) {
+                h.set("Idempotency-Key", idempotencyKey);
+            }
+        });
+        return (body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body)).exchange();
+    }
+
+    protected JsonNode get(String uri, String token) {
+        return body(web.get().uri(uri).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk());
+    }
+
+    protected JsonNode body(WebTestClient.ResponseSpec response) {
+        return json.readTree(response.expectBody(String.class).returnResult().getResponseBody());
     }
 }

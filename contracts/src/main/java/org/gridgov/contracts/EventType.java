@@ -33,6 +33,7 @@ import org.gridgov.contracts.events.PointsRedeemed;
 import org.gridgov.contracts.events.ProjectClaimed;
 import org.gridgov.contracts.events.ProjectCompleted;
 import org.gridgov.contracts.events.ProjectDeclined;
+import org.gridgov.contracts.events.ProjectMilestoneOverdue;
 import org.gridgov.contracts.events.ProjectProgressed;
 import org.gridgov.contracts.events.ProjectPublished;
 import org.gridgov.contracts.events.ProjectReviewed;
@@ -112,6 +113,8 @@ public enum EventType {
     PROJECT_DECLINED("org.gridgov.project.declined.v1", COMMITTEE_EVENTS, "projectId", ProjectDeclined.class),
     PROJECT_SIGNED("org.gridgov.project.signed.v1", COMMITTEE_EVENTS, "projectId", ProjectSigned.class),
     PROJECT_PROGRESSED("org.gridgov.project.progressed.v1", COMMITTEE_EVENTS, "projectId", ProjectProgressed.class),
+    PROJECT_MILESTONE_OVERDUE("org.gridgov.project.milestone-overdue.v1", COMMITTEE_EVENTS, "projectId",
+            ProjectMilestoneOverdue.class),
     PROJECT_COMPLETED("org.gridgov.project.completed.v1", COMMITTEE_EVENTS, "projectId", ProjectCompleted.class),
     PROJECT_REVIEWED("org.gridgov.project.reviewed.v1", COMMITTEE_EVENTS, "projectId", ProjectReviewed.class);
 

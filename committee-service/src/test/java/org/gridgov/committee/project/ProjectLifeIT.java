@@ -19,12 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A project's life through the API, on real PostgreSQL and Kafka: published, claimed, signed, delivered, reviewed. */
 class ProjectLifeIT extends CommitteeIntegrationTest {
-
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void publishing_a_list_offers_its_assignments_and_opens_its_unmatched_needs_and_publishing_it_again_changes_nothing() {
@@ -216,12 +213,6 @@ class ProjectLifeIT extends CommitteeIntegrationTest {
         post("/api/projects/publications", admin, Map.of("projectListId", UUID.randomUUID())).expectStatus().isNotFound();
     }
 
-    private UUID handMade(Committee committee, String title) {
-        return UUID.fromString(body(post("/api/projects", admin("COMMUNITY_ADMIN", committee.community()),
-                Map.of("communityId", committee.community(), "year", YEAR, "title", title, "category", "ELDERLY_CARE"))
-                .expectStatus().isCreated()).path("id").asString());
-    }
-
     private UUID projectOf(Committee committee, UUID need, String status) {
         JsonNode projects = get("/api/projects?community=" + committee.community() + "&year=" + YEAR + "&status=" + status,
                 admin("COMMUNITY_ADMIN", committee.community()));
@@ -244,28 +235,6 @@ class ProjectLifeIT extends CommitteeIntegrationTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private WebTestClient.ResponseSpec post(String uri, String token, Object body) {
-        return post(uri, token, body, null);
-    }
-
-    private WebTestClient.ResponseSpec post(String uri, String token, Object body, String idempotencyKey) {
-        WebTestClient.RequestBodySpec request = web.post().uri(uri).headers(h -> {
-            h.setBearerAuth(token);
-            if (idempotencyKey != null) {
-                h.set("Idempotency-Key", idempotencyKey);
-            }
-        });
-        return (body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body)).exchange();
-    }
-
-    private JsonNode get(String uri, String token) {
-        return body(web.get().uri(uri).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk());
-    }
-
-    private JsonNode body(WebTestClient.ResponseSpec response) {
-        return json.readTree(response.expectBody(String.class).returnResult().getResponseBody());
     }
 
     private void expectFieldError(WebTestClient.ResponseSpec response, String field) {
