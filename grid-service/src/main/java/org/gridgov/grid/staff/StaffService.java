@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.gridgov.grid.access.GridAccess;
 import org.gridgov.grid.domain.Enums;
 import org.gridgov.grid.events.GridEvents;
+import org.gridgov.grid.member.PartyMembers;
 import org.gridgov.grid.staff.domain.GridRole;
 import org.gridgov.grid.staff.domain.StaffAssignment;
 import org.gridgov.grid.staff.persistence.StaffAssignments;
@@ -16,6 +17,7 @@ import org.gridgov.grid.tree.domain.TreeNode;
 import org.gridgov.grid.tree.persistence.GridNodes;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.FieldError;
 import org.gridgov.kit.web.ProblemException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -32,10 +34,13 @@ public class StaffService {
     private final StaffAssignments staff;
     private final GridAccess access;
     private final Outbox outbox;
+    private final PartyMembers members;
     private final Clock clock;
 
-    public StaffService(GridNodes nodes, StaffAssignments staff, GridAccess access, Outbox outbox, Clock clock) {
+    public StaffService(GridNodes nodes, StaffAssignments staff, GridAccess access, Outbox outbox, PartyMembers members,
+                        Clock clock) {
         this.nodes = nodes;
+        this.members = members;
         this.staff = staff;
         this.access = access;
         this.outbox = outbox;
@@ -53,6 +58,7 @@ public class StaffService {
         StaffAssignment wanted = new StaffAssignment(UUID.randomUUID(), nodeId, role, personId, person.memberId(),
                 person.name().strip());
         return servingNode(nodeId, role, caller)
+                .then(requireKnownMember(person.memberId()))
                 .then(staff.current(nodeId, role).map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .flatMap(current -> {
                     if (current.isPresent() && current.get().sameHolder(wanted)) {
@@ -67,6 +73,16 @@ public class StaffService {
                             .concatMap(event -> event.appendTo(outbox))
                             .then(Mono.just(wanted));
                 });
+    }
+
+    /** A role held as a party member names one member-service has registered: 422 otherwise. */
+    private Mono<Void> requireKnownMember(UUID memberId) {
+        if (memberId == null) {
+            return Mono.empty();
+        }
+        return members.isKnown(memberId).flatMap(known -> known ? Mono.<Void>empty()
+                : Mono.error(ProblemException.unknownReferences(List.of(new FieldError("memberId",
+                        "no party member " + memberId + " is known")))));
     }
 
     /** Ends the current holder's term, if there is one. */
