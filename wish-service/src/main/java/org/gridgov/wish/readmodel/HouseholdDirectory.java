@@ -1,16 +1,14 @@
-package org.gridgov.wish.household;
+package org.gridgov.wish.readmodel;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
-import org.gridgov.contracts.Topic;
-import org.gridgov.kit.events.CloudEvent;
-import org.gridgov.kit.inbox.EventHandler;
+import org.gridgov.contracts.events.HouseholdMoved;
+import org.gridgov.contracts.events.HouseholdRegistered;
+import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.kit.jurisdiction.GridNode;
 import org.gridgov.kit.jurisdiction.GridTree;
 import org.gridgov.wish.db.Sql;
@@ -20,8 +18,6 @@ import org.gridgov.wish.wish.domain.Placement;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where an address lies: a read model of the grid-service's households (grid.events) joined with
@@ -31,21 +27,21 @@ import tools.jackson.databind.json.JsonMapper;
  * personal data, so only a keyed hash of each normalised address is stored.
  */
 @Component
-public class HouseholdDirectory implements EventHandler {
-
-    private static final Set<String> HOUSEHOLD_EVENTS =
-            Set.of(EventType.HOUSEHOLD_REGISTERED.type(), EventType.HOUSEHOLD_MOVED.type());
+public class HouseholdDirectory extends TypedEventHandler {
 
     private final DatabaseClient db;
-    private final JsonMapper json;
     private final PersonalDataCipher cipher;
     private final GridTree tree;
 
-    HouseholdDirectory(DatabaseClient db, JsonMapper json, PersonalDataCipher cipher, GridTree tree) {
+    HouseholdDirectory(DatabaseClient db, PersonalDataCipher cipher, GridTree tree) {
+        super("households");
         this.db = db;
-        this.json = json;
         this.cipher = cipher;
         this.tree = tree;
+        on(HouseholdRegistered.class, registered -> place(registered.householdId(), registered.microGridId(),
+                registered.address(), registered.occurredAt()));
+        on(HouseholdMoved.class, moved -> place(moved.householdId(), moved.microGridId(), moved.address(),
+                moved.occurredAt()));
     }
 
     /** A resolved address: the micro-grid, grid and community, and the grid-tree path down to the micro-grid. */
@@ -96,33 +92,17 @@ public class HouseholdDirectory implements EventHandler {
         return List.copyOf(path);
     }
 
-    @Override
-    public String name() {
-        return "households";
-    }
-
-    @Override
-    public Set<Topic> topics() {
-        return Set.of(Topic.GRID_EVENTS);
-    }
-
-    @Override
-    public Mono<Void> handle(CloudEvent event) {
-        if (!HOUSEHOLD_EVENTS.contains(event.type())) {
-            return Mono.empty();
-        }
-        JsonNode data = json.readTree(event.data());
-        Instant occurredAt = Instant.parse(data.get("occurredAt").asString());
-        // the newest fact about a household wins, whatever order redeliveries come in
+    // the newest fact about a household wins, whatever order redeliveries come in
+    private Mono<Void> place(UUID householdId, UUID microGridId, String address, Instant occurredAt) {
         return db.sql("""
                         insert into household (household_id, micro_grid_id, address_key, updated_at)
                         values (:id, :microGrid, :key, :at)
                         on conflict (household_id) do update set micro_grid_id = excluded.micro_grid_id,
                             address_key = excluded.address_key, updated_at = excluded.updated_at
                         where household.updated_at <= excluded.updated_at""")
-                .bind("id", UUID.fromString(data.get("householdId").asString()))
-                .bind("microGrid", UUID.fromString(data.get("microGridId").asString()))
-                .bind("key", lookupKey(Addresses.key(data.get("address").asString())))
+                .bind("id", householdId)
+                .bind("microGrid", microGridId)
+                .bind("key", lookupKey(Addresses.key(address)))
                 .bind("at", Sql.utc(occurredAt))
                 .fetch().rowsUpdated().then();
     }

@@ -1,14 +1,10 @@
-package org.gridgov.wish.candidates;
+package org.gridgov.wish.readmodel;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
-import org.gridgov.contracts.Topic;
-import org.gridgov.kit.events.CloudEvent;
-import org.gridgov.kit.inbox.EventHandler;
+import org.gridgov.contracts.events.MatchingCandidatesComputed;
+import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.wish.db.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -18,14 +14,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The latest ranked candidates matching-service computed for a wish, for the dispatcher to choose from. */
 @Component
-public class MatchingCandidates implements EventHandler {
+public class MatchingCandidates extends TypedEventHandler {
 
     private final DatabaseClient db;
     private final JsonMapper json;
 
     MatchingCandidates(DatabaseClient db, JsonMapper json) {
+        super("matching-candidates");
         this.db = db;
         this.json = json;
+        on(MatchingCandidatesComputed.class, this::keep);
     }
 
     /** One ranked candidate, best first, with the reasons matching-service gave. */
@@ -48,30 +46,15 @@ public class MatchingCandidates implements EventHandler {
                 .toList();
     }
 
-    @Override
-    public String name() {
-        return "matching-candidates";
-    }
-
-    @Override
-    public Set<Topic> topics() {
-        return Set.of(Topic.MATCHING_EVENTS);
-    }
-
-    @Override
-    public Mono<Void> handle(CloudEvent event) {
-        if (!event.type().equals(EventType.MATCHING_CANDIDATES_COMPUTED.type())) {
-            return Mono.empty();
-        }
-        JsonNode data = json.readTree(event.data());
-        Instant computedAt = Instant.parse(data.get("occurredAt").asString());
+    /** The newest ranking wins, whatever order redeliveries come in. */
+    private Mono<Void> keep(MatchingCandidatesComputed computed) {
         return db.sql("""
                         insert into wish_candidates (wish_id, candidates, computed_at) values (:id, :candidates, :at)
                         on conflict (wish_id) do update set candidates = excluded.candidates, computed_at = excluded.computed_at
                         where wish_candidates.computed_at <= excluded.computed_at""")
-                .bind("id", UUID.fromString(data.get("wishId").asString()))
-                .bind("candidates", json.writeValueAsString(data.get("candidates")))
-                .bind("at", Sql.utc(computedAt))
+                .bind("id", computed.wishId())
+                .bind("candidates", json.writeValueAsString(computed.candidates()))
+                .bind("at", Sql.utc(computed.occurredAt()))
                 .fetch().rowsUpdated().then();
     }
 }

@@ -1,15 +1,14 @@
-package org.gridgov.wish.membership;
+package org.gridgov.wish.readmodel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.gridgov.contracts.EventType;
-import org.gridgov.contracts.Topic;
-import org.gridgov.kit.events.CloudEvent;
-import org.gridgov.kit.inbox.EventHandler;
+import org.gridgov.contracts.events.MemberDualReported;
+import org.gridgov.contracts.events.MemberRegistered;
+import org.gridgov.contracts.events.UnitJoined;
+import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.kit.web.FieldError;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.wish.wish.domain.ClaimerKind;
@@ -17,8 +16,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may claim wishes in which community, from member.events: a member unit in every community
@@ -26,14 +23,18 @@ import tools.jackson.databind.json.JsonMapper;
  * or dual-reported to (双报到). Member-service owns the facts; this is the local copy it needs.
  */
 @Component
-public class CommunityMembership implements EventHandler {
+public class CommunityMembership extends TypedEventHandler {
 
     private final DatabaseClient db;
-    private final JsonMapper json;
 
-    CommunityMembership(DatabaseClient db, JsonMapper json) {
+    CommunityMembership(DatabaseClient db) {
+        super("community-membership");
         this.db = db;
-        this.json = json;
+        on(UnitJoined.class, joined -> serve(ClaimerKind.UNIT, joined.unitId(), joined.communityIds()));
+        on(MemberRegistered.class, registered -> serve(ClaimerKind.PARTY_MEMBER, registered.memberId(),
+                List.of(registered.communityId())));
+        on(MemberDualReported.class, reported -> serve(ClaimerKind.PARTY_MEMBER, reported.memberId(),
+                List.of(reported.communityId())));
     }
 
     public Mono<Boolean> serves(ClaimerKind kind, UUID id, UUID communityId) {
@@ -74,34 +75,7 @@ public class CommunityMembership implements EventHandler {
                 });
     }
 
-    @Override
-    public String name() {
-        return "community-membership";
-    }
-
-    @Override
-    public Set<Topic> topics() {
-        return Set.of(Topic.MEMBER_EVENTS);
-    }
-
-    @Override
-    public Mono<Void> handle(CloudEvent event) {
-        JsonNode data = json.readTree(event.data());
-        List<UUID> communities = new ArrayList<>();
-        ClaimerKind kind;
-        UUID id;
-        if (event.type().equals(EventType.UNIT_JOINED.type())) {
-            kind = ClaimerKind.UNIT;
-            id = UUID.fromString(data.get("unitId").asString());
-            data.get("communityIds").valueStream().forEach(node -> communities.add(UUID.fromString(node.asString())));
-        } else if (event.type().equals(EventType.MEMBER_REGISTERED.type())
-                || event.type().equals(EventType.MEMBER_DUAL_REPORTED.type())) {
-            kind = ClaimerKind.PARTY_MEMBER;
-            id = UUID.fromString(data.get("memberId").asString());
-            communities.add(UUID.fromString(data.get("communityId").asString()));
-        } else {
-            return Mono.empty();
-        }
+    private Mono<Void> serve(ClaimerKind kind, UUID id, List<UUID> communities) {
         return Flux.fromIterable(communities)
                 .concatMap(community -> db.sql("""
                                 insert into community_member (kind, member_id, community_id) values (:kind, :id, :community)
