@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.gridgov.contracts.events.Event;
 import org.gridgov.grid.access.GridAccess;
 import org.gridgov.grid.domain.Enums;
-import org.gridgov.grid.events.GridEvents;
-import org.gridgov.grid.member.PartyMembers;
+import org.gridgov.grid.messaging.GridEvents;
+import org.gridgov.grid.readmodel.PartyMembers;
 import org.gridgov.grid.staff.domain.GridRole;
 import org.gridgov.grid.staff.domain.StaffAssignment;
 import org.gridgov.grid.staff.persistence.StaffAssignments;
@@ -68,9 +69,9 @@ public class StaffService {
                     List<StaffAssignment> ended = current.stream().toList();
                     return staff.endAll(ended, now)
                             .then(staff.startAll(List.of(wanted), now))
-                            .thenMany(Flux.fromIterable(ended).map(holder -> GridEvents.staffUnassigned(holder, now))
+                            .thenMany(Flux.fromIterable(ended).<Event>map(holder -> GridEvents.staffUnassigned(holder, now))
                                     .concatWithValues(GridEvents.staffAssigned(wanted, now)))
-                            .concatMap(event -> event.appendTo(outbox))
+                            .concatMap(outbox::append)
                             .then(Mono.just(wanted));
                 });
     }
@@ -92,7 +93,7 @@ public class StaffService {
         return servingNode(nodeId, role, caller)
                 .then(staff.current(nodeId, role))
                 .flatMap(holder -> staff.endAll(List.of(holder), now)
-                        .then(GridEvents.staffUnassigned(holder, now).appendTo(outbox)))
+                        .then(outbox.append(GridEvents.staffUnassigned(holder, now))))
                 .then();
     }
 

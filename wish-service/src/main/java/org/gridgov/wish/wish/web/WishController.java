@@ -20,6 +20,7 @@ import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
 import org.gridgov.kit.web.ProblemException;
+import org.gridgov.kit.web.openapi.ProblemResponses;
 import org.gridgov.wish.candidates.MatchingCandidates;
 import org.gridgov.wish.membership.CommunityMembership;
 import org.gridgov.wish.paging.Cursor;
@@ -46,7 +47,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The workflow's public API (API.md, "Wishes and needs"). Every command takes an {@code Idempotency-Key}. */
+/** The workflow's public API (docs/api.md, "Wishes and needs"). Every command takes an {@code Idempotency-Key}. */
 @RestController
 @RequestMapping(path = "/api/wishes", produces = "application/json")
 @Tag(name = "Wishes", description = "微心愿: order → dispatch → claim → close")
@@ -114,7 +115,8 @@ class WishController {
     }
 
     @PostMapping(consumes = "application/json")
-    @Operation(summary = "A resident orders a wish (居民点单); the grid is resolved from the address")
+    @Operation(operationId = "orderWish",
+            summary = "A resident orders a wish (居民点单); the grid is resolved from the address")
     Mono<ResponseEntity<WishView>> submit(@Valid @RequestBody SubmitWish request, @AuthenticationPrincipal Caller caller,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         Clients.requireScope(caller, Clients.WRITE);
@@ -127,7 +129,8 @@ class WishController {
     }
 
     @PostMapping(path = "/{id}/dispatch", consumes = "application/json")
-    @Operation(summary = "The grid dispatches the wish for claiming (网格派单)")
+    @Operation(operationId = "dispatchWish", summary = "The grid dispatches the wish for claiming (网格派单)")
+    @ProblemResponses(409)
     Mono<ResponseEntity<WishView>> dispatch(@PathVariable UUID id, @Valid @RequestBody Dispatch request,
                                             @AuthenticationPrincipal Caller caller,
                                             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -138,7 +141,8 @@ class WishController {
     }
 
     @PostMapping(path = "/{id}/reject", consumes = "application/json")
-    @Operation(summary = "The grid rejects the wish")
+    @Operation(operationId = "rejectWish", summary = "The grid rejects the wish")
+    @ProblemResponses(409)
     Mono<ResponseEntity<WishView>> reject(@PathVariable UUID id, @Valid @RequestBody Reason request,
                                           @AuthenticationPrincipal Caller caller,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -146,14 +150,17 @@ class WishController {
     }
 
     @PostMapping(path = "/{id}/claim")
-    @Operation(summary = "A member unit or party member claims the wish (成员单位接单); 409 when already claimed")
+    @Operation(operationId = "claimWish",
+            summary = "A member unit or party member claims the wish (成员单位接单); 409 when already claimed")
+    @ProblemResponses(409)
     Mono<ResponseEntity<WishView>> claim(@PathVariable UUID id, @AuthenticationPrincipal Caller caller,
                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         return command(key, caller, id, "claim", "", (wish, actor, at) -> wish.claim(actor, at));
     }
 
     @PostMapping(path = "/{id}/release", consumes = "application/json")
-    @Operation(summary = "The claimer gives the wish up; it is open for claiming again")
+    @Operation(operationId = "releaseWish", summary = "The claimer gives the wish up; it is open for claiming again")
+    @ProblemResponses(409)
     Mono<ResponseEntity<WishView>> release(@PathVariable UUID id, @Valid @RequestBody Reason request,
                                            @AuthenticationPrincipal Caller caller,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -161,7 +168,9 @@ class WishController {
     }
 
     @PostMapping(path = "/{id}/fulfil", consumes = "application/json")
-    @Operation(summary = "The claimer reports the wish fulfilled, naming the party members who served")
+    @Operation(operationId = "fulfilWish",
+            summary = "The claimer reports the wish fulfilled, naming the party members who served")
+    @ProblemResponses(409)
     Mono<ResponseEntity<WishView>> fulfil(@PathVariable UUID id, @Valid @RequestBody Fulfil request,
                                           @AuthenticationPrincipal Caller caller,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -172,7 +181,9 @@ class WishController {
     }
 
     @PostMapping(path = "/{id}/close", consumes = "application/json")
-    @Operation(summary = "The resident (or grid staff on their behalf) confirms and rates the wish (完成销单)")
+    @Operation(operationId = "closeWish",
+            summary = "The resident (or grid staff on their behalf) confirms and rates the wish (完成销单)")
+    @ProblemResponses(409)
     Mono<ResponseEntity<WishView>> close(@PathVariable UUID id, @Valid @RequestBody Close request,
                                          @AuthenticationPrincipal Caller caller,
                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -181,7 +192,8 @@ class WishController {
     }
 
     @PostMapping(path = "/{id}/cancel")
-    @Operation(summary = "The resident withdraws the wish before it is claimed")
+    @Operation(operationId = "cancelWish", summary = "The resident withdraws the wish before it is claimed")
+    @ProblemResponses(409)
     Mono<ResponseEntity<WishView>> cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) OptionalReason request,
                                           @AuthenticationPrincipal Caller caller,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -190,7 +202,7 @@ class WishController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A wish, with personal data masked unless the caller may see it")
+    @Operation(operationId = "getWish", summary = "A wish, with personal data masked unless the caller may see it")
     Mono<WishView> get(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         Clients.requireScope(caller, Clients.READ);
         return queries.find(caller, id).flatMap(seen -> (seen.byItsGrid() ? candidates.of(id) : Mono.just(
@@ -198,7 +210,8 @@ class WishController {
     }
 
     @GetMapping("/{id}/history")
-    @Operation(summary = "Who did what to the wish, when, from which status to which, and why")
+    @Operation(operationId = "getWishHistory",
+            summary = "Who did what to the wish, when, from which status to which, and why")
     Mono<HistoryView> history(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         Clients.requireScope(caller, Clients.READ);
         return queries.find(caller, id).flatMap(seen -> queries.history(seen)
@@ -207,7 +220,7 @@ class WishController {
     }
 
     @GetMapping
-    @Operation(summary = "The wishes the caller may see, newest first, a page at a time")
+    @Operation(operationId = "listWishes", summary = "The wishes the caller may see, newest first, a page at a time")
     Mono<Page<WishView>> list(@RequestParam Optional<WishStatus> status, @RequestParam Optional<UUID> grid,
                               @RequestParam Optional<Category> category, @RequestParam Optional<String> cursor,
                               @RequestParam Optional<Integer> limit, @AuthenticationPrincipal Caller caller) {

@@ -1,4 +1,4 @@
-package org.gridgov.grid.member;
+package org.gridgov.grid.readmodel;
 
 import java.util.UUID;
 
