@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.gridgov.contracts.EventType;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.FieldError;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.member.member.domain.PartyMember;
 import org.gridgov.member.member.domain.ServiceRecord;
@@ -24,6 +25,7 @@ import org.gridgov.member.points.PointsLedger;
 import org.gridgov.member.points.domain.Cause;
 import org.gridgov.member.points.domain.LedgerTransaction;
 import org.gridgov.member.points.domain.PointsPolicy;
+import org.gridgov.member.resource.ResourceLists;
 import org.gridgov.member.web.Access;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -41,11 +43,13 @@ public class ServiceRecords {
     private final PointsPolicy policy;
     private final Access access;
     private final Outbox outbox;
+    private final ResourceLists wishes;
     private final Clock clock;
 
     ServiceRecords(Members members, ServiceRecordRepository records, PointsLedger ledger, PointsPolicy policy,
-                   Access access, Outbox outbox, Clock clock) {
+                   Access access, Outbox outbox, ResourceLists wishes, Clock clock) {
         this.members = members;
+        this.wishes = wishes;
         this.records = records;
         this.ledger = ledger;
         this.policy = policy;
@@ -60,9 +64,18 @@ public class ServiceRecords {
     public Mono<ServiceRecord> record(UUID memberId, NewRecord request, Caller caller) {
         Instant now = now();
         return members.visible(memberId, caller, false)
+                .flatMap(member -> request.wishId().map(wish -> requireKnownWish(wish).thenReturn(member))
+                        .orElse(Mono.just(member)))
                 .map(member -> ServiceRecord.record(UUID.randomUUID(), member.id(), request.hours(), request.servedOn(),
                         request.wishId(), request.activity(), LocalDate.ofInstant(now, ZoneOffset.UTC), now))
                 .flatMap(record -> records.insert(record, caller.subject()).thenReturn(record));
+    }
+
+    /** A record of service on a wish names one wish-service has announced: 422 otherwise. */
+    private Mono<Void> requireKnownWish(UUID wishId) {
+        return wishes.knowsWish(wishId).flatMap(known -> known ? Mono.<Void>empty()
+                : Mono.error(ProblemException.unknownReferences(List.of(new FieldError("wishId",
+                        "no wish " + wishId + " is known")))));
     }
 
     /** A decision with its effects: approval announces the service and credits the points. */

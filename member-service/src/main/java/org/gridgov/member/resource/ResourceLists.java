@@ -178,6 +178,11 @@ public class ResourceLists {
         return lists.rememberWish(wish);
     }
 
+    /** Whether wish-service has announced this wish (every submitted wish is remembered here). */
+    public Mono<Boolean> knowsWish(UUID wishId) {
+        return lists.wish(wishId).hasElement();
+    }
+
     private static Map<String, Object> announced(UUID unitId, Period period, int version, List<ResourceItem> items,
                                                  Instant at) {
         Map<String, Object> data = new LinkedHashMap<>();

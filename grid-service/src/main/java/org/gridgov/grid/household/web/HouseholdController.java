@@ -52,7 +52,8 @@ class HouseholdController {
     }
 
     @GetMapping(path = "/api/grid/nodes/{id}/households", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The households of a node in address order (those it links, for a hub household)")
+    @Operation(operationId = "listHouseholds",
+            summary = "The households of a node in address order (those it links, for a hub household)")
     Mono<HouseholdPage> list(@PathVariable UUID id, @RequestParam Optional<UUID> cursor,
                              @RequestParam Optional<Integer> limit, @AuthenticationPrincipal Caller caller) {
         int size = limit.orElse(DEFAULT_PAGE);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -67,7 +68,8 @@ class Open311Controller {
     }
 
     @GetMapping({"/discovery.json", "/discovery.xml", "/discovery"})
-    @Operation(summary = "Where this endpoint lives, which specification it follows, and in which formats")
+    @Operation(operationId = "open311Discovery",
+            summary = "Where this endpoint lives, which specification it follows, and in which formats")
     ResponseEntity<Object> discovery(ServerWebExchange exchange) {
         Map<String, Object> endpoint = new LinkedHashMap<>();
         endpoint.put("specification", SPECIFICATION);
@@ -86,7 +88,7 @@ class Open311Controller {
     }
 
     @GetMapping({"/services.json", "/services.xml", "/services"})
-    @Operation(summary = "The wish categories as service codes")
+    @Operation(operationId = "listOpen311Services", summary = "The wish categories as service codes")
     ResponseEntity<Object> services(@RequestParam MultiValueMap<String, String> params, ServerWebExchange exchange) {
         properties.requireJurisdiction(params.getFirst("jurisdiction_id"));
         List<Map<String, Object>> services = ServiceCatalogue.services().stream().map(service -> {
@@ -104,7 +106,8 @@ class Open311Controller {
     }
 
     @GetMapping("/services/{file}")
-    @Operation(summary = "A service's definition: the attributes a request of it may carry")
+    @Operation(operationId = "getOpen311ServiceDefinition",
+            summary = "A service's definition: the attributes a request of it may carry")
     ResponseEntity<Object> definition(@PathVariable String file, @RequestParam MultiValueMap<String, String> params,
                                       ServerWebExchange exchange) {
         String code = Open311Format.strip(file);
@@ -128,7 +131,8 @@ class Open311Controller {
     }
 
     @PostMapping(path = {"/requests.json", "/requests.xml", "/requests"})
-    @Operation(summary = "Reports a request (form-encoded, the spec's fields, api_key required); it becomes a wish in SUBMITTED",
+    @Operation(operationId = "postOpen311Request",
+            summary = "Reports a request (form-encoded, the spec's fields, api_key required); it becomes a wish in SUBMITTED",
             security = @SecurityRequirement(name = API_KEY),
             requestBody = @RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE, schema = @Schema(implementation = RequestForm.class))))
@@ -150,7 +154,8 @@ class Open311Controller {
     }
 
     @GetMapping({"/requests.json", "/requests.xml", "/requests"})
-    @Operation(summary = "Requests in the app's jurisdiction: service_request_id, service_code, start_date, end_date,"
+    @Operation(operationId = "listOpen311Requests",
+            summary = "Requests in the app's jurisdiction: service_request_id, service_code, start_date, end_date,"
             + " status, page, page_size, extensions (api_key required)", security = @SecurityRequirement(name = API_KEY))
     Mono<ResponseEntity<Object>> list(@RequestParam MultiValueMap<String, String> params, ServerWebExchange exchange) {
         Map<String, String> fields = params.toSingleValueMap();
@@ -162,7 +167,8 @@ class Open311Controller {
     }
 
     @GetMapping("/requests/{file}")
-    @Operation(summary = "One request by its service_request_id (api_key required)", security = @SecurityRequirement(name = API_KEY))
+    @Operation(operationId = "getOpen311Request", summary = "One request by its service_request_id (api_key required)",
+            security = @SecurityRequirement(name = API_KEY))
     Mono<ResponseEntity<Object>> find(@PathVariable String file, @RequestParam MultiValueMap<String, String> params,
                                       ServerWebExchange exchange) {
         String id = Open311Format.strip(file);
@@ -175,7 +181,8 @@ class Open311Controller {
     }
 
     @GetMapping("/tokens/{file}")
-    @Operation(summary = "The service_request_id a token from POST requests stands for (the posting app's api_key)",
+    @Operation(operationId = "getOpen311RequestIdByToken",
+            summary = "The service_request_id a token from POST requests stands for (the posting app's api_key)",
             security = @SecurityRequirement(name = API_KEY))
     Mono<ResponseEntity<Object>> token(@PathVariable String file, @RequestParam MultiValueMap<String, String> params,
                                        ServerWebExchange exchange) {
@@ -189,6 +196,7 @@ class Open311Controller {
 
     /** Anything else under /open311: the spec's error list rather than problem+json. */
     @RequestMapping("/**")
+    @Hidden // not an operation: the catch-all answers 404 or 405 in Open311's format
     Mono<Void> elsewhere(ServerWebExchange exchange) {
         String path = exchange.getRequest().getPath().value();
         String withoutFormat = Open311Format.strip(path);

@@ -1,4 +1,4 @@
-package org.gridgov.grid.events;
+package org.gridgov.grid.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridgov.grid.importing.domain.CommunityDocuments.community;
