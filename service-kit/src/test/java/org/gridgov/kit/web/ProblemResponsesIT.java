@@ -198,8 +198,8 @@ class ProblemResponsesIT extends ServiceIntegrationTest {
 
     @Test
     void a_content_type_that_is_not_a_media_type_is_a_4xx_problem() throws IOException {
-        for (String type : new String[] {"garbage", "application/json, text/plain", ";;", "/",
-                "application/json\r\nContent-Type: text/plain"}) {
+        // (of two Content-Type headers the first counts: a valid first one is simply used)
+        for (String type : new String[] {"garbage", "application/json, text/plain", ";;", "/"}) {
             assertThat(post("Content-Type: " + type)).as(type).matches("(?s)HTTP/1.1 4\\d\\d.*")
                     .containsIgnoringCase("content-type: application/problem+json");
         }
