@@ -68,7 +68,7 @@ class Open311Controller {
     }
 
     @GetMapping({"/discovery.json", "/discovery.xml", "/discovery"})
-    @Operation(operationId = "open311Discovery",
+    @Operation(operationId = "getOpen311Discovery",
             summary = "Where this endpoint lives, which specification it follows, and in which formats")
     ResponseEntity<Object> discovery(ServerWebExchange exchange) {
         Map<String, Object> endpoint = new LinkedHashMap<>();

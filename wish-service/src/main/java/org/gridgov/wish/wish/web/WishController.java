@@ -47,7 +47,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The workflow's public API (API.md, "Wishes and needs"). Every command takes an {@code Idempotency-Key}. */
+/** The workflow's public API (docs/api.md, "Wishes and needs"). Every command takes an {@code Idempotency-Key}. */
 @RestController
 @RequestMapping(path = "/api/wishes", produces = "application/json")
 @Tag(name = "Wishes", description = "微心愿: order → dispatch → claim → close")
