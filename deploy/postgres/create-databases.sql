@@ -9,3 +9,5 @@ CREATE USER wish WITH PASSWORD 'wish';
 CREATE DATABASE wish OWNER wish;
 CREATE USER matching WITH PASSWORD 'matching';
 CREATE DATABASE matching OWNER matching;
+CREATE USER committee WITH PASSWORD 'committee';
+CREATE DATABASE committee OWNER committee;

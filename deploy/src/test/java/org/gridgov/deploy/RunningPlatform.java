@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 final class RunningPlatform implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("gateway", "grid-service", "member-service", "wish-service",
-            "matching-service");
+            "matching-service", "committee-service");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
     private static final Pattern SERVICE_ROW = Pattern.compile("^\\s+([a-z-]+)\\s+(\\d+)\\s+http://localhost:\\d+");
     private static final Pattern KAFKA_ROW = Pattern.compile("^\\s+Kafka bootstrap\\s+(\\S+)");

@@ -99,7 +99,19 @@ final class AccessPolicy {
             rule(GET, "/api/matching/wishes/*/candidates", adminsAnd(GRID_STAFF)),
             rule(POST, "/api/matching/project-lists", ADMINS),
             rule(GET, "/api/matching/project-lists", ADMINS),
-            rule(GET, "/api/matching/project-lists/*", ADMINS));
+            rule(GET, "/api/matching/project-lists/*", ADMINS),
+
+            // the Grand Party Committee runs its projects; its member units claim and deliver them;
+            // everyone in the community reads them (the service checks the community)
+            rule(POST, "/api/projects/publications", ADMINS),
+            rule(POST, "/api/projects/quotas", ADMINS),
+            rule(POST, "/api/projects", ADMINS),
+            rule(POST, "/api/projects/*/claim", UNIT),
+            rule(POST, "/api/projects/*/decline", UNIT),
+            rule(POST, "/api/projects/*/agreement", UNIT),
+            rule(POST, "/api/projects/*/progress", UNIT),
+            rule(POST, "/api/projects/*/completion", UNIT),
+            rule(POST, "/api/projects/*/reviews", ADMINS));
 
     private AccessPolicy() {
     }

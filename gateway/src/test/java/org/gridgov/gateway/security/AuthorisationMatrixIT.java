@@ -113,6 +113,21 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             POST /api/matching/project-lists                            matching ADMINS
             GET  /api/matching/project-lists/{id}                       matching ADMINS
             GET  /api/matching/project-lists?community={node}&year=2026 matching ADMINS
+            POST /api/projects/publications                             committee ADMINS
+            POST /api/projects                                          committee ADMINS
+            POST /api/projects/quotas                                   committee ADMINS
+            GET  /api/projects?community={node}&year=2026               committee ANY
+            GET  /api/projects/opportunities?community={node}&year=2026 committee ANY
+            GET  /api/projects/{id}                                     committee ANY
+            POST /api/projects/{id}/claim                               committee UNIT
+            POST /api/projects/{id}/decline                             committee UNIT
+            POST /api/projects/{id}/agreement                           committee UNIT
+            GET  /api/projects/{id}/agreement                           committee ANY
+            POST /api/projects/{id}/progress                            committee UNIT
+            GET  /api/projects/{id}/progress                            committee ANY
+            POST /api/projects/{id}/completion                          committee UNIT
+            POST /api/projects/{id}/reviews                             committee ADMINS
+            GET  /api/projects/{id}/reviews                             committee ANY
             GET  /open311/v2/discovery.json                             wish     OPEN
             GET  /open311/v2/services.json                              wish     OPEN
             GET  /open311/v2/services/REPAIRS.json                      wish     OPEN

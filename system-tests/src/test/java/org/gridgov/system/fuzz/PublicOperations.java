@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 final class PublicOperations {
 
     /** The merged description is fetched from the services in the background: wait until it covers every route. */
-    private static final Set<String> ROUTE_PREFIXES = Set.of("/api/grid/", "/api/members", "/api/wishes", "/api/matching/");
+    private static final Set<String> ROUTE_PREFIXES = Set.of("/api/grid/", "/api/members", "/api/wishes", "/api/matching/",
+            "/api/projects");
     private static final Duration DESCRIBED = Duration.ofSeconds(90);
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
 
