@@ -1,5 +1,6 @@
 package org.gridgov.kit.web;
 
+import org.gridgov.kit.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -30,6 +31,8 @@ class FallbackProblemHandler implements WebExceptionHandler, Ordered {
         ProblemDetail problem;
         if (ex instanceof ProblemException known) {
             problem = known.toProblemDetail();
+        } else if (ex instanceof Refusal refusal) {
+            problem = ProblemException.of(refusal).toProblemDetail();
         } else if (ex instanceof ResponseStatusException status) {
             problem = ProblemDetail.forStatusAndDetail(status.getStatusCode(), detailOf(status));
         } else {

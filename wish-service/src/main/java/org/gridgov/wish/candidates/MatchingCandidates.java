@@ -9,7 +9,7 @@ import org.gridgov.contracts.EventType;
 import org.gridgov.contracts.Topic;
 import org.gridgov.kit.events.CloudEvent;
 import org.gridgov.kit.inbox.EventHandler;
-import org.gridgov.wish.db.Sql;
+import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -13,7 +13,7 @@ import org.gridgov.kit.events.CloudEvent;
 import org.gridgov.kit.inbox.EventHandler;
 import org.gridgov.kit.jurisdiction.GridNode;
 import org.gridgov.kit.jurisdiction.GridTree;
-import org.gridgov.wish.db.Sql;
+import org.gridgov.kit.data.Sql;
 import org.gridgov.wish.household.domain.Addresses;
 import org.gridgov.wish.privacy.PersonalDataCipher;
 import org.gridgov.wish.wish.domain.Placement;

@@ -1,4 +1,4 @@
-package org.gridgov.wish.paging;
+package org.gridgov.kit.data;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.gridgov.kit.web.ProblemException;
-import org.gridgov.wish.db.Sql;
+import org.gridgov.kit.web.Cursor;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Builds the SQL of a newest-first list with optional filters and keyset pagination, binding every
- * value (never concatenating it). {@code timeColumn} and {@code idColumn} order the list.
+ * value (never concatenating it). {@code timeColumn} and {@code idColumn} order the list; a page is
+ * read with one row more than it holds (see {@link org.gridgov.kit.web.Page}).
  */
 public final class Listing {
 
@@ -47,7 +47,7 @@ public final class Listing {
         return this;
     }
 
-    public DatabaseClient.GenericExecuteSpec page(DatabaseClient db, Optional<Cursor> after, int limit) {
+    public DatabaseClient.GenericExecuteSpec page(DatabaseClient db, Optional<Cursor.TimeAndId> after, int limit) {
         after.ifPresent(cursor -> {
             conditions.add("(" + timeColumn + ", " + idColumn + ") < (:cursorAt, :cursorId)");
             values.put("cursorAt", Sql.utc(cursor.at()));
@@ -69,16 +69,5 @@ public final class Listing {
             spec = spec.bind(value.getKey(), value.getValue());
         }
         return spec;
-    }
-
-    /** The page size a client asked for, within bounds. */
-    public static int limit(Integer requested) {
-        if (requested == null) {
-            return Page.DEFAULT_LIMIT;
-        }
-        if (requested < 1 || requested > Page.MAX_LIMIT) {
-            throw ProblemException.invalid("limit must be from 1 to " + Page.MAX_LIMIT + ".");
-        }
-        return requested;
     }
 }
