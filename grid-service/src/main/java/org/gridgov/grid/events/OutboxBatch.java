@@ -1,7 +1,7 @@
 package org.gridgov.grid.events;
 
-import static org.gridgov.grid.persistence.Columns.column;
-import static org.gridgov.grid.persistence.Columns.utc;
+import static org.gridgov.kit.data.Sql.column;
+import static org.gridgov.kit.data.Sql.utc;
 
 import java.time.Clock;
 import java.util.List;

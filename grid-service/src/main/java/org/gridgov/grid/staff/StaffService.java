@@ -7,13 +7,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.gridgov.grid.access.GridAccess;
-import org.gridgov.grid.domain.Enums;
+import org.gridgov.grid.domain.EnumNames;
 import org.gridgov.grid.events.GridEvents;
 import org.gridgov.grid.staff.domain.GridRole;
 import org.gridgov.grid.staff.domain.StaffAssignment;
-import org.gridgov.grid.staff.persistence.StaffAssignments;
+import org.gridgov.grid.staff.persistence.StaffAssignmentStore;
 import org.gridgov.grid.tree.domain.TreeNode;
-import org.gridgov.grid.tree.persistence.GridNodes;
+import org.gridgov.grid.tree.persistence.GridNodeStore;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.ProblemException;
@@ -28,13 +28,13 @@ import reactor.core.publisher.Mono;
 @Service
 public class StaffService {
 
-    private final GridNodes nodes;
-    private final StaffAssignments staff;
+    private final GridNodeStore nodes;
+    private final StaffAssignmentStore staff;
     private final GridAccess access;
     private final Outbox outbox;
     private final Clock clock;
 
-    public StaffService(GridNodes nodes, StaffAssignments staff, GridAccess access, Outbox outbox, Clock clock) {
+    public StaffService(GridNodeStore nodes, StaffAssignmentStore staff, GridAccess access, Outbox outbox, Clock clock) {
         this.nodes = nodes;
         this.staff = staff;
         this.access = access;
@@ -100,7 +100,7 @@ public class StaffService {
     }
 
     private static GridRole role(String name) {
-        return Enums.parse(GridRole.class, name)
-                .orElseThrow(() -> ProblemException.invalid("role must be one of " + Enums.names(GridRole.class) + "."));
+        return EnumNames.parse(GridRole.class, name)
+                .orElseThrow(() -> ProblemException.invalid("role must be one of " + EnumNames.names(GridRole.class) + "."));
     }
 }

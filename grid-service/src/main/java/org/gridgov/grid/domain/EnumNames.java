@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** Reads the names of this service's enumerations from documents and requests, where a wrong name is a user error. */
-public final class Enums {
+public final class EnumNames {
 
-    private Enums() {
+    private EnumNames() {
     }
 
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String text) {

@@ -11,10 +11,10 @@ import org.gridgov.grid.events.GridEvents;
 import org.gridgov.grid.events.OutboxBatch;
 import org.gridgov.grid.events.PendingEvent;
 import org.gridgov.grid.household.domain.Household;
-import org.gridgov.grid.household.persistence.Households;
+import org.gridgov.grid.household.persistence.HouseholdStore;
 import org.gridgov.grid.importing.domain.ImportPlan;
-import org.gridgov.grid.staff.persistence.StaffAssignments;
-import org.gridgov.grid.tree.persistence.GridNodes;
+import org.gridgov.grid.staff.persistence.StaffAssignmentStore;
+import org.gridgov.grid.tree.persistence.GridNodeStore;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -22,20 +22,20 @@ import reactor.core.publisher.Mono;
 
 /** Writes an import plan and its events; call it inside the import's transaction. */
 @Component
-public class ImportWriter {
+public class ImportPlanStore {
 
     /** One import at a time in the whole district: two imports could otherwise both create the same new street. */
     private static final long IMPORT_LOCK = 0x6772_6964_696d_7001L;
     private static final int CHUNK = 2000;
 
     private final DatabaseClient db;
-    private final GridNodes nodes;
-    private final Households households;
-    private final StaffAssignments staff;
+    private final GridNodeStore nodes;
+    private final HouseholdStore households;
+    private final StaffAssignmentStore staff;
     private final OutboxBatch outbox;
     private final Clock clock;
 
-    public ImportWriter(DatabaseClient db, GridNodes nodes, Households households, StaffAssignments staff,
+    public ImportPlanStore(DatabaseClient db, GridNodeStore nodes, HouseholdStore households, StaffAssignmentStore staff,
                         OutboxBatch outbox, Clock clock) {
         this.db = db;
         this.nodes = nodes;

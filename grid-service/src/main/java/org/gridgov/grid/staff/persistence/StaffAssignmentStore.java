@@ -1,7 +1,7 @@
 package org.gridgov.grid.staff.persistence;
 
-import static org.gridgov.grid.persistence.Columns.column;
-import static org.gridgov.grid.persistence.Columns.utc;
+import static org.gridgov.kit.data.Sql.column;
+import static org.gridgov.kit.data.Sql.utc;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,13 +20,13 @@ import reactor.core.publisher.Mono;
 
 /** Role holders in {@code grid_staff}: a row per term, the open one is the current holder. */
 @Repository
-public class StaffAssignments {
+public class StaffAssignmentStore {
 
     private static final String COLUMNS = "s.id, s.node_id, s.role, s.person_id, s.member_id, s.name, s.started_at, s.ended_at";
 
     private final DatabaseClient db;
 
-    public StaffAssignments(DatabaseClient db) {
+    public StaffAssignmentStore(DatabaseClient db) {
         this.db = db;
     }
 
@@ -35,19 +35,19 @@ public class StaffAssignments {
                          from grid_staff s join grid_node n on n.id = s.node_id
                         where n.key_scope = :community and s.ended_at is null""")
                 .bind("community", communityId)
-                .map(StaffAssignments::assignment).all();
+                .map(StaffAssignmentStore::assignment).all();
     }
 
     public Mono<StaffAssignment> current(UUID nodeId, GridRole role) {
         return db.sql("select " + COLUMNS + " from grid_staff s where s.node_id = :node and s.role = :role and s.ended_at is null")
                 .bind("node", nodeId).bind("role", role.name())
-                .map(StaffAssignments::assignment).one();
+                .map(StaffAssignmentStore::assignment).one();
     }
 
     public Flux<StaffAssignment> currentAt(UUID nodeId) {
         return db.sql("select " + COLUMNS + " from grid_staff s where s.node_id = :node and s.ended_at is null order by s.role")
                 .bind("node", nodeId)
-                .map(StaffAssignments::assignment).all();
+                .map(StaffAssignmentStore::assignment).all();
     }
 
     /** Every term at the node, current and past, newest first. */

@@ -5,18 +5,18 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gridgov.grid.tree.domain.TreeNode;
-import org.gridgov.grid.tree.persistence.GridNodes;
+import org.gridgov.grid.tree.persistence.GridNodeStore;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 
 /** Where normalised addresses lie in the tree: the lineage of the micro-grid holding them. */
 @Repository
-public class AddressDirectory {
+public class AddressStore {
 
     private final DatabaseClient db;
 
-    public AddressDirectory(DatabaseClient db) {
+    public AddressStore(DatabaseClient db) {
         this.db = db;
     }
 
@@ -29,7 +29,7 @@ public class AddressDirectory {
                           join grid_node n on n.id = any (m.lineage)
                          where h.address_key = :key""")
                 .bind("key", addressKey)
-                .map(GridNodes::node)
+                .map(GridNodeStore::node)
                 .all();
     }
 

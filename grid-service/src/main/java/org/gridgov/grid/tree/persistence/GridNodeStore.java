@@ -1,8 +1,8 @@
 package org.gridgov.grid.tree.persistence;
 
-import static org.gridgov.grid.persistence.Columns.arrayLiteral;
-import static org.gridgov.grid.persistence.Columns.column;
-import static org.gridgov.grid.persistence.Columns.utc;
+import static org.gridgov.kit.data.Sql.arrayLiteral;
+import static org.gridgov.kit.data.Sql.column;
+import static org.gridgov.kit.data.Sql.utc;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -24,39 +24,39 @@ import reactor.core.publisher.Mono;
 
 /** The grid tree in {@code grid_node}. Subtree questions are one GIN lookup on {@code lineage}. */
 @Repository
-public class GridNodes {
+public class GridNodeStore {
 
     public static final String COLUMNS = "id, kind, code, name, parent_id, lineage, grid_kind, member_id, retired";
 
     private final DatabaseClient db;
 
-    public GridNodes(DatabaseClient db) {
+    public GridNodeStore(DatabaseClient db) {
         this.db = db;
     }
 
     public Mono<TreeNode> find(UUID id) {
         return db.sql("select " + COLUMNS + " from grid_node where id = :id").bind("id", id)
-                .map(GridNodes::node).one();
+                .map(GridNodeStore::node).one();
     }
 
     public Flux<TreeNode> findAll(Collection<UUID> ids) {
         return db.sql("select " + COLUMNS + " from grid_node where id = any(:ids)")
                 .bind("ids", ids.toArray(UUID[]::new))
-                .map(GridNodes::node).all();
+                .map(GridNodeStore::node).all();
     }
 
     /** A district, street or community by its name under {@code scope} (its parent; the root scope for a district). */
     public Mono<TreeNode> findArea(NodeKind kind, UUID scope, String name) {
         return db.sql("select " + COLUMNS + " from grid_node where key_scope = :scope and kind = :kind and code = :name")
                 .bind("scope", scope).bind("kind", kind.name()).bind("name", name)
-                .map(GridNodes::node).one();
+                .map(GridNodeStore::node).one();
     }
 
     /** The grids, micro-grids and hub households of a community, retired ones too. */
     public Flux<TreeNode> insideCommunity(UUID communityId) {
         return db.sql("select " + COLUMNS + " from grid_node where key_scope = :community and kind in ('GRID', 'MICRO_GRID', 'HUB_HOUSEHOLD')")
                 .bind("community", communityId)
-                .map(GridNodes::node).all();
+                .map(GridNodeStore::node).all();
     }
 
     public Flux<UUID> existingIds(Collection<UUID> ids) {
@@ -68,7 +68,7 @@ public class GridNodes {
     public Flux<TreeNode> children(UUID id) {
         return db.sql("select " + COLUMNS + " from grid_node where parent_id = :id and not retired order by code, id")
                 .bind("id", id)
-                .map(GridNodes::node).all();
+                .map(GridNodeStore::node).all();
     }
 
     /** The node and its live descendants down to {@code depth} levels below it, parents first. */
@@ -78,7 +78,7 @@ public class GridNodes {
                         where lineage @> array[cast(:id as uuid)] and cardinality(lineage) <= :deepest and not retired
                         order by cardinality(lineage), code, id""")
                 .bind("id", root.id()).bind("deepest", root.path().size() + 1 + depth)
-                .map(GridNodes::node).all();
+                .map(GridNodeStore::node).all();
     }
 
     /** Live nodes by kind, parent and part of the name, in name order after the (name, id) {@code after}. */
@@ -108,7 +108,7 @@ public class GridNodes {
         for (Map.Entry<String, Object> bind : binds.entrySet()) {
             spec = spec.bind(bind.getKey(), bind.getValue());
         }
-        return spec.map(GridNodes::node).all();
+        return spec.map(GridNodeStore::node).all();
     }
 
     /** Whether {@code node} is {@code ancestorOrSelf} or lies below it; false when either is unknown. */

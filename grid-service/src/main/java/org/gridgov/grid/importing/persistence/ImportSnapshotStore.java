@@ -9,28 +9,28 @@ import java.util.stream.Stream;
 
 import org.gridgov.contracts.address.AddressNormaliser;
 import org.gridgov.contracts.address.NormalisedAddress;
-import org.gridgov.grid.household.persistence.Households;
+import org.gridgov.grid.household.persistence.HouseholdStore;
 import org.gridgov.grid.importing.domain.CommunitySnapshot;
 import org.gridgov.grid.importing.domain.ImportDocument;
 import org.gridgov.grid.importing.domain.ImportDocument.Area;
 import org.gridgov.grid.importing.domain.ImportPlanner;
 import org.gridgov.grid.staff.domain.StaffAssignment;
-import org.gridgov.grid.staff.persistence.StaffAssignments;
+import org.gridgov.grid.staff.persistence.StaffAssignmentStore;
 import org.gridgov.grid.tree.domain.NodeKind;
 import org.gridgov.grid.tree.domain.TreeNode;
-import org.gridgov.grid.tree.persistence.GridNodes;
+import org.gridgov.grid.tree.persistence.GridNodeStore;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** Reads what exists where an import document lands (see {@link CommunitySnapshot}). */
 @Component
-public class ImportSnapshots {
+public class ImportSnapshotStore {
 
-    private final GridNodes nodes;
-    private final Households households;
-    private final StaffAssignments staff;
+    private final GridNodeStore nodes;
+    private final HouseholdStore households;
+    private final StaffAssignmentStore staff;
 
-    public ImportSnapshots(GridNodes nodes, Households households, StaffAssignments staff) {
+    public ImportSnapshotStore(GridNodeStore nodes, HouseholdStore households, StaffAssignmentStore staff) {
         this.nodes = nodes;
         this.households = households;
         this.staff = staff;

@@ -1,6 +1,6 @@
 package org.gridgov.grid.importing.persistence;
 
-import static org.gridgov.grid.persistence.Columns.utc;
+import static org.gridgov.kit.data.Sql.utc;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * so that they are visible while the import itself is still uncommitted.
  */
 @Repository
-public class ImportJobs {
+public class ImportJobStore {
 
     /** An import not heard of for this long was lost with its replica; its transaction rolled back, so it can run again. */
     static final Duration STALE_AFTER = Duration.ofMinutes(5);
@@ -46,7 +46,7 @@ public class ImportJobs {
     private final JsonMapper json;
     private final Clock clock;
 
-    public ImportJobs(DatabaseClient db, ReactiveTransactionManager transactions, JsonMapper json, Clock clock) {
+    public ImportJobStore(DatabaseClient db, ReactiveTransactionManager transactions, JsonMapper json, Clock clock) {
         this.db = db;
         this.ownTransaction = TransactionalOperator.create(transactions,
                 new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));

@@ -1,7 +1,7 @@
 package org.gridgov.grid.household.persistence;
 
-import static org.gridgov.grid.persistence.Columns.column;
-import static org.gridgov.grid.persistence.Columns.utc;
+import static org.gridgov.kit.data.Sql.column;
+import static org.gridgov.kit.data.Sql.utc;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -21,13 +21,13 @@ import reactor.core.publisher.Mono;
 
 /** Households and shops in {@code household}, keyed by their normalised address. */
 @Repository
-public class Households {
+public class HouseholdStore {
 
     private static final String COLUMNS = "h.id, h.kind, h.address_key, h.micro_grid_id, h.hub_household_id, h.community_id";
 
     private final DatabaseClient db;
 
-    public Households(DatabaseClient db) {
+    public HouseholdStore(DatabaseClient db) {
         this.db = db;
     }
 
@@ -39,7 +39,7 @@ public class Households {
                         select %1$s from household h where h.address_key = any(:addresses)""".formatted(COLUMNS))
                 .bind("community", communityId == null ? new UUID(0, 0) : communityId)
                 .bind("addresses", addresses.toArray(String[]::new))
-                .map(Households::household).all();
+                .map(HouseholdStore::household).all();
     }
 
     /**
@@ -55,7 +55,7 @@ public class Households {
                         + " order by h.address_key limit :limit")
                 .bind("node", node.id())
                 .bind("limit", limit);
-        return (after.isPresent() ? query.bind("after", after.get()) : query).map(Households::household).all();
+        return (after.isPresent() ? query.bind("after", after.get()) : query).map(HouseholdStore::household).all();
     }
 
     public Mono<Long> insertAll(List<Household> households, Instant now) {
