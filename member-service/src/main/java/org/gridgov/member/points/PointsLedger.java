@@ -7,7 +7,7 @@ import org.gridgov.contracts.EventType;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.member.points.domain.CauseKind;
 import org.gridgov.member.points.domain.LedgerTransaction;
-import org.gridgov.member.points.persistence.LedgerRepository;
+import org.gridgov.member.points.persistence.LedgerStore;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -19,10 +19,10 @@ import reactor.core.publisher.Mono;
 @Service
 public class PointsLedger {
 
-    private final LedgerRepository ledger;
+    private final LedgerStore ledger;
     private final Outbox outbox;
 
-    PointsLedger(LedgerRepository ledger, Outbox outbox) {
+    PointsLedger(LedgerStore ledger, Outbox outbox) {
         this.ledger = ledger;
         this.outbox = outbox;
     }

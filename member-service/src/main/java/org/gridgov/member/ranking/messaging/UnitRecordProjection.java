@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.gridgov.member.messaging.WishEvent;
 import org.gridgov.member.messaging.WishEventHandler;
-import org.gridgov.member.ranking.persistence.UnitRecordRepository;
+import org.gridgov.member.ranking.persistence.UnitRecordStore;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class UnitRecordProjection extends WishEventHandler {
 
-    private final UnitRecordRepository record;
+    private final UnitRecordStore record;
 
-    UnitRecordProjection(UnitRecordRepository record, JsonMapper json) {
+    UnitRecordProjection(UnitRecordStore record, JsonMapper json) {
         super(json);
         this.record = record;
     }

@@ -4,7 +4,7 @@ import org.gridgov.member.messaging.WishEvent;
 import org.gridgov.member.messaging.WishEventHandler;
 import org.gridgov.member.resource.ResourceLists;
 import org.gridgov.contracts.Category;
-import org.gridgov.member.resource.persistence.ResourceListRepository;
+import org.gridgov.member.resource.persistence.ResourceListStore;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +28,7 @@ class WishResourceUsage extends WishEventHandler {
     @Override
     protected Mono<Void> apply(WishEvent event) {
         return switch (event.type()) {
-            case WISH_SUBMITTED -> resourceLists.rememberWish(new ResourceListRepository.Wish(event.wishId(),
+            case WISH_SUBMITTED -> resourceLists.rememberWish(new ResourceListStore.Wish(event.wishId(),
                     Category.valueOf(event.text("category").orElseThrow()), event.uuidField("gridId").orElseThrow()));
             case WISH_CLAIMED -> event.claimer().filter(WishEvent.Claimer::isUnit)
                     .map(unit -> resourceLists.useForWish(event.wishId(), unit.id(), event.occurredAt()))

@@ -1,4 +1,4 @@
-package org.gridgov.member.web;
+package org.gridgov.member.access;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,11 +16,11 @@ import reactor.core.publisher.Mono;
  * community must be a community, a grid must lie in its community.
  */
 @Component
-public class Places {
+public class GridPlaces {
 
     private final GridTree tree;
 
-    Places(GridTree tree) {
+    GridPlaces(GridTree tree) {
         this.tree = tree;
     }
 

@@ -1,4 +1,4 @@
-package org.gridgov.member.web;
+package org.gridgov.member.access;
 
 import java.util.Collection;
 import java.util.UUID;
@@ -24,10 +24,6 @@ public class Access {
         this.jurisdictions = jurisdictions;
     }
 
-    public static boolean isAdmin(Caller caller) {
-        return caller.hasAny(Role.COMMUNITY_ADMIN, Role.STREET_ADMIN, Role.DISTRICT_ADMIN);
-    }
-
     /** The caller is the party member {@code memberId} themself. */
     public static boolean isMember(Caller caller, UUID memberId) {
         return caller.has(Role.PARTY_MEMBER) && caller.member().filter(memberId.toString()::equals).isPresent();
@@ -39,12 +35,12 @@ public class Access {
     }
 
     public Mono<Boolean> isAdminOver(Caller caller, UUID node) {
-        return isAdmin(caller) ? jurisdictions.covers(caller, node) : Mono.just(false);
+        return jurisdictions.isAdminOver(caller, node);
     }
 
     /** Grid staff or an admin whose jurisdiction covers the node. */
     public Mono<Boolean> isStaffOver(Caller caller, UUID node) {
-        return caller.has(Role.GRID_STAFF) || isAdmin(caller) ? jurisdictions.covers(caller, node) : Mono.just(false);
+        return caller.has(Role.GRID_STAFF) || caller.isAdmin() ? jurisdictions.covers(caller, node) : Mono.just(false);
     }
 
     /** An admin whose jurisdiction covers at least one of the nodes. */

@@ -9,20 +9,20 @@ import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import org.gridgov.member.member.domain.ServiceRecord;
-import org.gridgov.member.persistence.Sql;
+import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
-public class ServiceRecordRepository {
+public class ServiceRecordStore {
 
     private static final String COLUMNS = "id, member_id, hours, served_on, wish_id, activity, status, recorded_at";
 
     private final DatabaseClient db;
 
-    ServiceRecordRepository(DatabaseClient db) {
+    ServiceRecordStore(DatabaseClient db) {
         this.db = db;
     }
 
@@ -46,7 +46,7 @@ public class ServiceRecordRepository {
     public Mono<ServiceRecord> findForUpdate(UUID memberId, UUID id) {
         return db.sql("select " + COLUMNS + " from service_record where id = :id and member_id = :memberId for update")
                 .bind("id", id).bind("memberId", memberId)
-                .map(ServiceRecordRepository::record).one();
+                .map(ServiceRecordStore::record).one();
     }
 
     public Mono<Void> saveDecision(ServiceRecord record, String decidedBy, Optional<String> note, Instant at) {
@@ -77,7 +77,7 @@ public class ServiceRecordRepository {
                 .bind("beforeAt", Sql.optional(beforeAt.map(Sql::utc), OffsetDateTime.class))
                 .bind("beforeId", Sql.optional(beforeId, UUID.class))
                 .bind("limit", limit)
-                .map(ServiceRecordRepository::record).all();
+                .map(ServiceRecordStore::record).all();
     }
 
     private static ServiceRecord record(Readable row) {

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.gridgov.member.persistence.Sql;
+import org.gridgov.kit.data.Sql;
 import org.gridgov.member.points.domain.Account;
 import org.gridgov.member.points.domain.CauseKind;
 import org.gridgov.member.points.domain.Ledger;
@@ -22,11 +22,11 @@ import reactor.core.publisher.Mono;
  * debits queue on the account row and none can take it below zero. Must run inside a transaction.
  */
 @Repository
-public class LedgerRepository {
+public class LedgerStore {
 
     private final DatabaseClient db;
 
-    LedgerRepository(DatabaseClient db) {
+    LedgerStore(DatabaseClient db) {
         this.db = db;
     }
 
@@ -34,7 +34,7 @@ public class LedgerRepository {
      * Posts the transaction and emits the member's balance after it; emits nothing when its cause
      * already moved this member's points.
      *
-     * @throws org.gridgov.member.domain.Refusal {@code INSUFFICIENT_POINTS} (as an error signal)
+     * @throws org.gridgov.kit.domain.Refusal {@code INSUFFICIENT_POINTS} (as an error signal)
      */
     public Mono<Long> post(LedgerTransaction transaction) {
         return db.sql("""

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
-import org.gridgov.member.persistence.Sql;
+import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -13,11 +13,11 @@ import reactor.core.publisher.Mono;
 
 /** The points store's catalogue and its redemptions. */
 @Repository
-public class StoreRepository {
+public class ShopStore {
 
     private final DatabaseClient db;
 
-    StoreRepository(DatabaseClient db) {
+    ShopStore(DatabaseClient db) {
         this.db = db;
     }
 
@@ -35,7 +35,7 @@ public class StoreRepository {
 
     public Mono<StoreItem> find(UUID id) {
         return db.sql("select id, community_id, name, price, stock from store_item where id = :id").bind("id", id)
-                .map(StoreRepository::item).one();
+                .map(ShopStore::item).one();
     }
 
     /**
@@ -48,7 +48,7 @@ public class StoreRepository {
                         where id = :id and stock >= :quantity
                         returning id, community_id, name, price, stock""")
                 .bind("id", id).bind("quantity", quantity)
-                .map(StoreRepository::item).one();
+                .map(ShopStore::item).one();
     }
 
     /** A community's catalogue in (name, id) order after the cursor. */
@@ -63,7 +63,7 @@ public class StoreRepository {
                 .bind("afterName", Sql.optional(afterName, String.class))
                 .bind("afterId", Sql.optional(afterId, UUID.class))
                 .bind("limit", limit)
-                .map(StoreRepository::item).all();
+                .map(ShopStore::item).all();
     }
 
     public record Redemption(UUID id, UUID memberId, UUID itemId, int quantity, long points, Instant redeemedAt) {

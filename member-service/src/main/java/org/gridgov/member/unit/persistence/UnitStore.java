@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
-import org.gridgov.member.persistence.Sql;
+import org.gridgov.kit.data.Sql;
 import org.gridgov.member.unit.domain.MemberUnit;
 import org.gridgov.member.unit.domain.UnitKind;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -16,11 +16,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
-public class UnitRepository {
+public class UnitStore {
 
     private final DatabaseClient db;
 
-    UnitRepository(DatabaseClient db) {
+    UnitStore(DatabaseClient db) {
         this.db = db;
     }
 

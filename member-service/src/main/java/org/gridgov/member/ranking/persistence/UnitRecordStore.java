@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.gridgov.member.persistence.Sql;
+import org.gridgov.kit.data.Sql;
 import org.gridgov.member.ranking.domain.Quarter;
 import org.gridgov.member.ranking.domain.RedBlackList;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -16,11 +16,11 @@ import reactor.core.publisher.Mono;
 
 /** Units' record of wishes, written from wish.events and read for the red/black list. */
 @Repository
-public class UnitRecordRepository {
+public class UnitRecordStore {
 
     private final DatabaseClient db;
 
-    UnitRecordRepository(DatabaseClient db) {
+    UnitRecordStore(DatabaseClient db) {
         this.db = db;
     }
 

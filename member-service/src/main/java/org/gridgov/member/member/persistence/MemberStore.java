@@ -7,21 +7,21 @@ import java.util.UUID;
 import io.r2dbc.spi.Readable;
 import org.gridgov.member.member.domain.MemberKind;
 import org.gridgov.member.member.domain.PartyMember;
-import org.gridgov.member.persistence.Sql;
+import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
-public class MemberRepository {
+public class MemberStore {
 
     private static final String COLUMNS = """
             id, name, kind, community_id, grid_id, phone, work_unit, work_unit_id, dual_reported_at, registered_at""";
 
     private final DatabaseClient db;
 
-    MemberRepository(DatabaseClient db) {
+    MemberStore(DatabaseClient db) {
         this.db = db;
     }
 
@@ -44,7 +44,7 @@ public class MemberRepository {
 
     public Mono<PartyMember> find(UUID id) {
         return db.sql("select " + COLUMNS + " from party_member where id = :id").bind("id", id)
-                .map(MemberRepository::member).one();
+                .map(MemberStore::member).one();
     }
 
     public Mono<Void> saveDualReport(PartyMember member) {
@@ -84,7 +84,7 @@ public class MemberRepository {
                 .bind("dualReported", Sql.optional(filter.dualReported(), Boolean.class))
                 .bind("afterId", Sql.optional(afterId, UUID.class))
                 .bind("limit", limit)
-                .map(MemberRepository::member).all();
+                .map(MemberStore::member).all();
     }
 
     public Mono<Boolean> exists(UUID id) {

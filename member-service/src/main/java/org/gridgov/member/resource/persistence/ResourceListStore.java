@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.gridgov.member.persistence.Sql;
+import org.gridgov.kit.data.Sql;
 import org.gridgov.contracts.Category;
 import org.gridgov.member.resource.domain.Period;
 import org.gridgov.member.resource.domain.ResourceItem;
@@ -18,11 +18,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
-public class ResourceListRepository {
+public class ResourceListStore {
 
     private final DatabaseClient db;
 
-    ResourceListRepository(DatabaseClient db) {
+    ResourceListStore(DatabaseClient db) {
         this.db = db;
     }
 

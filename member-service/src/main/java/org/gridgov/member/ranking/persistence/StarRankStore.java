@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import org.gridgov.member.persistence.Sql;
+import org.gridgov.kit.data.Sql;
 import org.gridgov.member.ranking.domain.StarRank;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -13,11 +13,11 @@ import reactor.core.publisher.Flux;
 
 /** What the star rank is computed from: points earned and service hours approved, per member, per year. */
 @Repository
-public class StarRankRepository {
+public class StarRankStore {
 
     private final DatabaseClient db;
 
-    StarRankRepository(DatabaseClient db) {
+    StarRankStore(DatabaseClient db) {
         this.db = db;
     }
 

@@ -10,13 +10,13 @@ import java.util.UUID;
 
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.ProblemException;
-import org.gridgov.member.domain.Refusal;
+import org.gridgov.kit.domain.Refusal;
 import org.gridgov.member.member.Members;
 import org.gridgov.member.points.domain.Cause;
 import org.gridgov.member.points.domain.LedgerTransaction;
-import org.gridgov.member.points.persistence.StoreRepository;
-import org.gridgov.member.web.Access;
-import org.gridgov.member.web.Places;
+import org.gridgov.member.points.persistence.ShopStore;
+import org.gridgov.member.access.Access;
+import org.gridgov.member.access.GridPlaces;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -25,16 +25,16 @@ import reactor.core.publisher.Mono;
  * and points together or not at all.
  */
 @Service
-public class PointsStore {
+public class PointsShop {
 
-    private final StoreRepository store;
+    private final ShopStore store;
     private final PointsLedger ledger;
     private final Members members;
-    private final Places places;
+    private final GridPlaces places;
     private final Access access;
     private final Clock clock;
 
-    PointsStore(StoreRepository store, PointsLedger ledger, Members members, Places places, Access access, Clock clock) {
+    PointsShop(ShopStore store, PointsLedger ledger, Members members, GridPlaces places, Access access, Clock clock) {
         this.store = store;
         this.ledger = ledger;
         this.members = members;
@@ -43,19 +43,19 @@ public class PointsStore {
         this.clock = clock;
     }
 
-    public Mono<StoreRepository.StoreItem> addItem(UUID communityId, String name, int price, int stock, Caller caller) {
-        StoreRepository.StoreItem item = new StoreRepository.StoreItem(UUID.randomUUID(), communityId, name.strip(), price, stock);
+    public Mono<ShopStore.StoreItem> addItem(UUID communityId, String name, int price, int stock, Caller caller) {
+        ShopStore.StoreItem item = new ShopStore.StoreItem(UUID.randomUUID(), communityId, name.strip(), price, stock);
         return places.community(communityId)
                 .then(access.requireAdminOver(caller, communityId))
                 .then(store.insert(item, now(), caller.subject()))
                 .thenReturn(item);
     }
 
-    public Mono<StoreRepository.StoreItem> item(UUID id) {
+    public Mono<ShopStore.StoreItem> item(UUID id) {
         return store.find(id).switchIfEmpty(Mono.error(() -> ProblemException.notFound("store item", id)));
     }
 
-    public Mono<List<StoreRepository.StoreItem>> catalogue(UUID communityId, Optional<String> afterName,
+    public Mono<List<ShopStore.StoreItem>> catalogue(UUID communityId, Optional<String> afterName,
                                                            Optional<UUID> afterId, int limit) {
         return store.list(communityId, afterName, afterId, limit).collectList();
     }
@@ -90,7 +90,7 @@ public class PointsStore {
                             .flatMap(taken -> ledger.post(LedgerTransaction.debit(UUID.randomUUID(), memberId, points,
                                                     Cause.redemption(redemptionId), now),
                                             Map.of("itemId", itemId.toString(), "quantity", quantity))
-                                    .flatMap(balance -> store.insert(new StoreRepository.Redemption(redemptionId, memberId,
+                                    .flatMap(balance -> store.insert(new ShopStore.Redemption(redemptionId, memberId,
                                                     itemId, quantity, points, now), caller.subject())
                                             .thenReturn(new Receipt(redemptionId, memberId, itemId, quantity, points, balance,
                                                     taken.stock(), now))));
