@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.gridgov.contracts.EventType;
 import org.gridgov.contracts.Topic;
+import org.gridgov.kit.data.Sql;
 import org.gridgov.kit.events.CloudEvent;
 import org.gridgov.kit.inbox.EventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
