@@ -1,5 +1,5 @@
 -- Run once by the postgres image on an empty data volume (docker-entrypoint-initdb.d).
--- One database and one owner per service: no service can read another's tables (DESIGN.md §3).
+-- One database and one owner per service: no service can read another's tables (docs/design.md §3).
 -- The passwords are for a developer machine only; Kubernetes gets generated ones from CloudNativePG.
 CREATE USER grid WITH PASSWORD 'grid';
 CREATE DATABASE grid OWNER grid;

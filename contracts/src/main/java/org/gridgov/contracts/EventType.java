@@ -11,66 +11,109 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.gridgov.contracts.events.AppRevoked;
+import org.gridgov.contracts.events.Event;
+import org.gridgov.contracts.events.GridNodeCreated;
+import org.gridgov.contracts.events.GridNodeRetired;
+import org.gridgov.contracts.events.GridNodeUpdated;
+import org.gridgov.contracts.events.GridStaffAssigned;
+import org.gridgov.contracts.events.GridStaffUnassigned;
+import org.gridgov.contracts.events.HouseholdMoved;
+import org.gridgov.contracts.events.HouseholdRegistered;
+import org.gridgov.contracts.events.MatchingCandidatesComputed;
+import org.gridgov.contracts.events.MatchingProjectListComputed;
+import org.gridgov.contracts.events.MatchingStreetProjectListComputed;
+import org.gridgov.contracts.events.MemberDualReported;
+import org.gridgov.contracts.events.MemberRegistered;
+import org.gridgov.contracts.events.NeedPublished;
+import org.gridgov.contracts.events.NeedRecorded;
+import org.gridgov.contracts.events.PointsAwarded;
+import org.gridgov.contracts.events.PointsRedeemed;
+import org.gridgov.contracts.events.RectificationOpened;
+import org.gridgov.contracts.events.ResourceListPublished;
+import org.gridgov.contracts.events.ResourceListRevised;
+import org.gridgov.contracts.events.ServiceRecorded;
+import org.gridgov.contracts.events.UnitJoined;
+import org.gridgov.contracts.events.WishCancelled;
+import org.gridgov.contracts.events.WishClaimed;
+import org.gridgov.contracts.events.WishClosed;
+import org.gridgov.contracts.events.WishDispatched;
+import org.gridgov.contracts.events.WishEscalated;
+import org.gridgov.contracts.events.WishFulfilled;
+import org.gridgov.contracts.events.WishRejected;
+import org.gridgov.contracts.events.WishReleased;
+import org.gridgov.contracts.events.WishReminded;
+import org.gridgov.contracts.events.WishSubmitted;
+
 /**
  * Every event the platform publishes: its CloudEvents {@code type}, the topic it travels on, the field of
  * its data holding the record key, and its JSON Schema. A breaking change is a new constant with the next
- * {@code .vN}, never an edit of a released schema ({@code SchemaCompatibilityTest} guards that).
+ * {@code .vN}, never an edit of a released schema ({@code SchemaCompatibilityTest} guards that). The data
+ * of each type is a record of {@link org.gridgov.contracts.events} ({@code EventRecordsTest} keeps it and the
+ * schema in step).
  */
 public enum EventType {
-    GRID_NODE_CREATED("org.gridgov.gridnode.created.v1", GRID_EVENTS, "nodeId"),
-    GRID_NODE_UPDATED("org.gridgov.gridnode.updated.v1", GRID_EVENTS, "nodeId"),
-    GRID_NODE_RETIRED("org.gridgov.gridnode.retired.v1", GRID_EVENTS, "nodeId"),
-    HOUSEHOLD_REGISTERED("org.gridgov.household.registered.v1", GRID_EVENTS, "householdId"),
-    HOUSEHOLD_MOVED("org.gridgov.household.moved.v1", GRID_EVENTS, "householdId"),
+    GRID_NODE_CREATED("org.gridgov.gridnode.created.v1", GRID_EVENTS, "nodeId", GridNodeCreated.class),
+    GRID_NODE_UPDATED("org.gridgov.gridnode.updated.v1", GRID_EVENTS, "nodeId", GridNodeUpdated.class),
+    GRID_NODE_RETIRED("org.gridgov.gridnode.retired.v1", GRID_EVENTS, "nodeId", GridNodeRetired.class),
+    HOUSEHOLD_REGISTERED("org.gridgov.household.registered.v1", GRID_EVENTS, "householdId", HouseholdRegistered.class),
+    HOUSEHOLD_MOVED("org.gridgov.household.moved.v1", GRID_EVENTS, "householdId", HouseholdMoved.class),
     // keyed by the grid so staff changes stay in order with that grid's node events
-    GRID_STAFF_ASSIGNED("org.gridgov.gridstaff.assigned.v1", GRID_EVENTS, "gridId"),
-    GRID_STAFF_UNASSIGNED("org.gridgov.gridstaff.unassigned.v1", GRID_EVENTS, "gridId"),
+    GRID_STAFF_ASSIGNED("org.gridgov.gridstaff.assigned.v1", GRID_EVENTS, "gridId", GridStaffAssigned.class),
+    GRID_STAFF_UNASSIGNED("org.gridgov.gridstaff.unassigned.v1", GRID_EVENTS, "gridId", GridStaffUnassigned.class),
 
-    MEMBER_REGISTERED("org.gridgov.member.registered.v1", MEMBER_EVENTS, "memberId"),
-    MEMBER_DUAL_REPORTED("org.gridgov.member.dual-reported.v1", MEMBER_EVENTS, "memberId"),
-    UNIT_JOINED("org.gridgov.unit.joined.v1", MEMBER_EVENTS, "unitId"),
-    RESOURCE_LIST_PUBLISHED("org.gridgov.resourcelist.published.v1", MEMBER_EVENTS, "unitId"),
-    RESOURCE_LIST_REVISED("org.gridgov.resourcelist.revised.v1", MEMBER_EVENTS, "unitId"),
+    MEMBER_REGISTERED("org.gridgov.member.registered.v1", MEMBER_EVENTS, "memberId", MemberRegistered.class),
+    MEMBER_DUAL_REPORTED("org.gridgov.member.dual-reported.v1", MEMBER_EVENTS, "memberId", MemberDualReported.class),
+    UNIT_JOINED("org.gridgov.unit.joined.v1", MEMBER_EVENTS, "unitId", UnitJoined.class),
+    RESOURCE_LIST_PUBLISHED("org.gridgov.resourcelist.published.v1", MEMBER_EVENTS, "unitId",
+            ResourceListPublished.class),
+    RESOURCE_LIST_REVISED("org.gridgov.resourcelist.revised.v1", MEMBER_EVENTS, "unitId", ResourceListRevised.class),
     // keyed by the member so a member's service and points entries stay in ledger order
-    SERVICE_RECORDED("org.gridgov.service.recorded.v1", MEMBER_EVENTS, "memberId"),
-    POINTS_AWARDED("org.gridgov.points.awarded.v1", MEMBER_EVENTS, "memberId"),
-    POINTS_REDEEMED("org.gridgov.points.redeemed.v1", MEMBER_EVENTS, "memberId"),
+    SERVICE_RECORDED("org.gridgov.service.recorded.v1", MEMBER_EVENTS, "memberId", ServiceRecorded.class),
+    POINTS_AWARDED("org.gridgov.points.awarded.v1", MEMBER_EVENTS, "memberId", PointsAwarded.class),
+    POINTS_REDEEMED("org.gridgov.points.redeemed.v1", MEMBER_EVENTS, "memberId", PointsRedeemed.class),
 
-    WISH_SUBMITTED("org.gridgov.wish.submitted.v1", WISH_EVENTS, "wishId"),
-    WISH_DISPATCHED("org.gridgov.wish.dispatched.v1", WISH_EVENTS, "wishId"),
-    WISH_REJECTED("org.gridgov.wish.rejected.v1", WISH_EVENTS, "wishId"),
-    WISH_CLAIMED("org.gridgov.wish.claimed.v1", WISH_EVENTS, "wishId"),
-    WISH_RELEASED("org.gridgov.wish.released.v1", WISH_EVENTS, "wishId"),
-    WISH_FULFILLED("org.gridgov.wish.fulfilled.v1", WISH_EVENTS, "wishId"),
-    WISH_CLOSED("org.gridgov.wish.closed.v1", WISH_EVENTS, "wishId"),
-    WISH_CANCELLED("org.gridgov.wish.cancelled.v1", WISH_EVENTS, "wishId"),
-    WISH_REMINDED("org.gridgov.wish.reminded.v1", WISH_EVENTS, "wishId"),
-    WISH_ESCALATED("org.gridgov.wish.escalated.v1", WISH_EVENTS, "wishId"),
+    WISH_SUBMITTED("org.gridgov.wish.submitted.v1", WISH_EVENTS, "wishId", WishSubmitted.class),
+    WISH_DISPATCHED("org.gridgov.wish.dispatched.v1", WISH_EVENTS, "wishId", WishDispatched.class),
+    WISH_REJECTED("org.gridgov.wish.rejected.v1", WISH_EVENTS, "wishId", WishRejected.class),
+    WISH_CLAIMED("org.gridgov.wish.claimed.v1", WISH_EVENTS, "wishId", WishClaimed.class),
+    WISH_RELEASED("org.gridgov.wish.released.v1", WISH_EVENTS, "wishId", WishReleased.class),
+    WISH_FULFILLED("org.gridgov.wish.fulfilled.v1", WISH_EVENTS, "wishId", WishFulfilled.class),
+    WISH_CLOSED("org.gridgov.wish.closed.v1", WISH_EVENTS, "wishId", WishClosed.class),
+    WISH_CANCELLED("org.gridgov.wish.cancelled.v1", WISH_EVENTS, "wishId", WishCancelled.class),
+    WISH_REMINDED("org.gridgov.wish.reminded.v1", WISH_EVENTS, "wishId", WishReminded.class),
+    WISH_ESCALATED("org.gridgov.wish.escalated.v1", WISH_EVENTS, "wishId", WishEscalated.class),
     // keyed by the wish so the rectification follows the rating that caused it
-    RECTIFICATION_OPENED("org.gridgov.rectification.opened.v1", WISH_EVENTS, "wishId"),
-    NEED_RECORDED("org.gridgov.need.recorded.v1", WISH_EVENTS, "needId"),
-    NEED_PUBLISHED("org.gridgov.need.published.v1", WISH_EVENTS, "needId"),
+    RECTIFICATION_OPENED("org.gridgov.rectification.opened.v1", WISH_EVENTS, "wishId", RectificationOpened.class),
+    NEED_RECORDED("org.gridgov.need.recorded.v1", WISH_EVENTS, "needId", NeedRecorded.class),
+    NEED_PUBLISHED("org.gridgov.need.published.v1", WISH_EVENTS, "needId", NeedPublished.class),
     // wish-service registers third-party apps; every service refuses a revoked app's tokens
-    APP_REVOKED("org.gridgov.app.revoked.v1", WISH_EVENTS, "appId"),
+    APP_REVOKED("org.gridgov.app.revoked.v1", WISH_EVENTS, "appId", AppRevoked.class),
 
-    MATCHING_CANDIDATES_COMPUTED("org.gridgov.matching.candidates-computed.v1", MATCHING_EVENTS, "wishId"),
-    MATCHING_PROJECT_LIST_COMPUTED("org.gridgov.matching.project-list-computed.v1", MATCHING_EVENTS, "projectListId"),
+    MATCHING_CANDIDATES_COMPUTED("org.gridgov.matching.candidates-computed.v1", MATCHING_EVENTS, "wishId",
+            MatchingCandidatesComputed.class),
+    MATCHING_PROJECT_LIST_COMPUTED("org.gridgov.matching.project-list-computed.v1", MATCHING_EVENTS, "projectListId",
+            MatchingProjectListComputed.class),
     // a street's list is its own fact: the community list's event requires a communityId a street list has not
     MATCHING_STREET_PROJECT_LIST_COMPUTED("org.gridgov.matching.street-project-list-computed.v1", MATCHING_EVENTS,
-            "projectListId");
+            "projectListId", MatchingStreetProjectListComputed.class);
 
     // consumers look a type up for every record they read
     private static final Map<String, EventType> BY_TYPE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+    private static final Map<Class<? extends Event>, EventType> BY_RECORD =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::recordType, Function.identity()));
 
     private final String type;
     private final Topic topic;
     private final String subjectField;
+    private final Class<? extends Event> recordType;
 
-    EventType(String type, Topic topic, String subjectField) {
+    EventType(String type, Topic topic, String subjectField, Class<? extends Event> recordType) {
         this.type = type;
         this.topic = topic;
         this.subjectField = subjectField;
+        this.recordType = recordType;
     }
 
     /** The CloudEvents {@code type}, {@code org.gridgov.<aggregate>.<event>.v<N>}; also the schema's {@code $id}. */
@@ -98,6 +141,20 @@ public enum EventType {
     /** Classpath resource of the JSON Schema (draft 2020-12) of {@code data}. */
     public String schemaResource() {
         return "/schemas/" + type + ".json";
+    }
+
+    /** The record of {@code data}, in {@code org.gridgov.contracts.events}, named after the constant. */
+    public Class<? extends Event> recordType() {
+        return recordType;
+    }
+
+    /** The type whose data {@code recordType} is. */
+    public static EventType of(Class<? extends Event> recordType) {
+        EventType type = BY_RECORD.get(recordType);
+        if (type == null) {
+            throw new IllegalArgumentException(recordType.getName() + " is not the record of an event type");
+        }
+        return type;
     }
 
     public static Optional<EventType> byType(String type) {

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.Yaml;
 
-/** The Grafana dashboards of deploy/grafana/dashboards and the queries they run. */
+/** The Grafana dashboards of k8s/base/monitoring/dashboards and the queries they run. */
 final class Dashboards {
 
     /** A query and where it is: "workflow.json › Fulfilment rate (last 24 h)". */

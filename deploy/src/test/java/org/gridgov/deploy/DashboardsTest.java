@@ -102,6 +102,6 @@ class DashboardsTest {
                 "providers", 0, "options", "path");
 
         assertThat(YamlTree.list(compose, "services", "grafana", "volumes"))
-                .contains("./deploy/grafana/dashboards:" + providerPath + ":ro", "./deploy/grafana/provisioning:/etc/grafana/provisioning:ro");
+                .contains("./k8s/base/monitoring/dashboards:" + providerPath + ":ro", "./deploy/grafana/provisioning:/etc/grafana/provisioning:ro");
     }
 }

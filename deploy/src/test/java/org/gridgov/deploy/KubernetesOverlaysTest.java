@@ -30,6 +30,20 @@ class KubernetesOverlaysTest {
             "matching-service");
     private static final List<String> DOMAIN_SERVICES = SERVICES.subList(1, SERVICES.size());
 
+    /** kubectl apply -k, Argo CD and Flux render with the default load restrictor: nothing read from outside k8s/. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "district"})
+    void renders_with_kustomize_defaults_and_no_flags(String overlay) {
+        String kubectl = Tools.require("kubectl");
+
+        String yaml = Tools.run(Repository.ROOT, Duration.ofMinutes(2), List.of(kubectl, "kustomize", "k8s/overlays/" + overlay))
+                .successfulOutput("kubectl kustomize k8s/overlays/" + overlay);
+
+        assertThat(YamlTree.loadAll(yaml)).hasSize(RenderedOverlay.of(overlay).objects().size())
+                .anySatisfy(object -> assertThat(object).containsEntry("kind", "ConfigMap")
+                        .extracting(o -> string(o, "metadata", "name")).isEqualTo("gridgov-dashboards"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "district"})
     void every_rendered_object_matches_the_schema_of_its_kind(String overlay) {
@@ -168,7 +182,7 @@ class KubernetesOverlaysTest {
                 .filter(Objects::nonNull).collect(Collectors.toSet());
 
         assertThat(namespaces).isNotEmpty().allSatisfy(namespace -> assertThat(ServiceReadmes.deployingToADistrict())
-                .as("README \"Deploying to a district\" says the operators run in " + namespace).contains("`" + namespace + "`"));
+                .as("docs/operations.md \"Deploying to a district\" says the operators run in " + namespace).contains("`" + namespace + "`"));
     }
 
     private static String pods(Map<String, Object> policy) {
@@ -264,7 +278,7 @@ class KubernetesOverlaysTest {
         String section = ServiceReadmes.deployingToADistrict();
 
         assertThat(byHand).containsKey("wish-data-key");
-        byHand.forEach((secret, key) -> assertThat(section).as("README \"Deploying to a district\" creates Secret " + secret)
+        byHand.forEach((secret, key) -> assertThat(section).as("docs/operations.md \"Deploying to a district\" creates Secret " + secret)
                 .contains("create secret generic " + secret + " --from-literal=" + key + "="));
     }
 

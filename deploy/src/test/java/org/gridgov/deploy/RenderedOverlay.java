@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An overlay of k8s/ rendered by kubectl's built-in Kustomize, as it would be applied; rendered once
+ * An overlay of k8s/ rendered by kubectl's built-in Kustomize with its defaults (no flags: the default load
+ * restrictor, as {@code kubectl apply -k}, Argo CD and Flux use it), as it would be applied; rendered once
  * per test run and kept in target/k8s/<overlay>.yaml for the schema validator (and for a reader).
  */
 record RenderedOverlay(String name, Path file, List<Map<String, Object>> objects) {
@@ -24,7 +25,7 @@ record RenderedOverlay(String name, Path file, List<Map<String, Object>> objects
     private static RenderedOverlay render(String overlay) {
         String kubectl = Tools.require("kubectl");
         String yaml = Tools.run(Repository.ROOT, Duration.ofMinutes(2), List.of(kubectl, "kustomize",
-                        "--load-restrictor=LoadRestrictionsNone", "k8s/overlays/" + overlay))
+                        "k8s/overlays/" + overlay))
                 .successfulOutput("kubectl kustomize k8s/overlays/" + overlay);
         try {
             Path file = Repository.TARGET.resolve("k8s").resolve(overlay + ".yaml");

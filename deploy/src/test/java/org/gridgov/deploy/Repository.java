@@ -10,7 +10,7 @@ final class Repository {
     static final Path ROOT = DEPLOY.getParent();
     static final Path K8S = ROOT.resolve("k8s");
     static final Path PROMETHEUS = DEPLOY.resolve("prometheus");
-    static final Path DASHBOARDS = DEPLOY.resolve("grafana").resolve("dashboards");
+    static final Path DASHBOARDS = K8S.resolve("base/monitoring/dashboards");
     static final Path TARGET = DEPLOY.resolve("target");
 
     private Repository() {

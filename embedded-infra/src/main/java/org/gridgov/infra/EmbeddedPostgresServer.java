@@ -8,19 +8,13 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -29,8 +23,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * 127.0.0.1, for integration tests and the local launcher.
  *
  * <p>It can be stopped and started again on the same port and data, which is how fault tests make
- * the database unavailable for a while. The cluster uses trust authentication: {@link #password()}
- * is accepted like any other password.
+ * the database unavailable for a while, or {@link #kill() killed} as in a crash. The cluster uses trust
+ * authentication: {@link #password()} is accepted like any other password.
+ *
+ * <p>By default it runs for speed, as zonky configures it: {@code fsync=off} and
+ * {@code synchronous_commit=off}, so a crash may lose the last commits (and an operating-system crash
+ * may corrupt the data). {@link #durableCommits(boolean)} switches both on for the next start.
  *
  * <pre>{@code
  * try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.builder().start()) {
@@ -39,16 +37,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * }
  * }</pre>
  */
-public final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
     private static final String SUPERUSER = "postgres";
     private static final String PASSWORD = "postgres";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    /** SQL states of a database that already exists, also when a concurrent caller just created it. */
-    private static final List<String> ALREADY_EXISTS = List.of("42P04", "23505");
     /** zonky's lock file: held by the JVM that runs the server, so a dead owner is detectable. */
     private static final String LOCK_FILE = "epg-lock";
 
@@ -58,6 +53,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final boolean orNextFreePort;
     private final boolean stopOnJvmExit;
     private int port;
+    private boolean durableCommits;
     private EmbeddedPostgres postgres;
 
     private EmbeddedPostgresServer(Builder builder) {
@@ -86,7 +82,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         QuietLogging.atWarn("io.zonky.test");
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (durableCommits) {
+                // after zonky's -F (fsync off) and its synchronous_commit=off on the command line, so these win
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            postgres = builder
                     .setPort(port)
                     .setDataDirectory(dataDirectory)
                     // initdb only when the directory is new; temporary directories are deleted by close()
@@ -117,6 +118,48 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         stopOrphanedServer(dataDirectory);
     }
 
+    /**
+     * {@code kill -9} of the postmaster and every backend, as when the machine's power fails for
+     * PostgreSQL alone: nothing is flushed or shut down. {@link #start()} then recovers from the
+     * write-ahead log on the same data directory; commits acknowledged without
+     * {@link #durableCommits(boolean) durable commits} may be lost.
+     */
+    public synchronized void kill() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            ProcessHandle postmaster = processOf(dataDirectory.resolve("postmaster.pid"))
+                    .orElseThrow(() -> new IllegalStateException("no running postmaster in " + dataDirectory));
+            List<ProcessHandle> processes = Stream.concat(Stream.of(postmaster),
+                    postmaster.descendants()).toList();
+            processes.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle process : processes) {
+                process.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+            // releases zonky's lock on the directory; its pg_ctl stop finds no server and only logs so
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot kill PostgreSQL in " + dataDirectory, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing PostgreSQL", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("PostgreSQL did not die", e);
+        } finally {
+            postgres = null;
+        }
+    }
+
+    /**
+     * From the next {@link #start()}: {@code fsync=on} and {@code synchronous_commit=on} (true), so a
+     * commit is acknowledged only once it is in the write-ahead log on disk, or zonky's fast settings
+     * (false, the default).
+     */
+    public synchronized void durableCommits(boolean durable) {
+        this.durableCommits = durable;
+    }
+
     public synchronized boolean isRunning() {
         return postgres != null;
     }
@@ -130,29 +173,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** Creates the database unless it exists already. Names are lower-case SQL identifiers. */
-    public void createDatabase(String name) {
-        if (!DATABASE_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("not a plain lower-case database name: " + name);
-        }
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, PASSWORD);
-                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, name);
-            try (ResultSet row = exists.executeQuery()) {
-                if (row.next()) {
-                    return;
-                }
-            }
-            try (Statement create = connection.createStatement()) {
-                create.execute("CREATE DATABASE \"" + name + "\"");
-            }
-        } catch (SQLException e) {
-            if (!ALREADY_EXISTS.contains(e.getSQLState())) {
-                throw new IllegalStateException("cannot create database " + name, e);
-            }
-        }
-    }
-
+    @Override
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + HOST + ":" + port + "/" + database;
     }
@@ -161,18 +182,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "r2dbc:postgresql://" + HOST + ":" + port + "/" + database;
     }
 
+    @Override
     public String host() {
         return HOST;
     }
 
+    @Override
     public synchronized int port() {
         return port;
     }
 
+    @Override
     public String username() {
         return SUPERUSER;
     }
 
+    @Override
     public String password() {
         return PASSWORD;
     }

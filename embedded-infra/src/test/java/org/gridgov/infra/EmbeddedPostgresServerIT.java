@@ -49,6 +49,31 @@ class EmbeddedPostgresServerIT {
     }
 
     @Test
+    void with_durable_commits_every_acknowledged_commit_survives_a_kill_minus_9() throws SQLException {
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.builder().start()) {
+            assertThat(queryOne(postgres, "postgres", "SHOW synchronous_commit")).isEqualTo("off");
+            postgres.durableCommits(true);
+            postgres.stop();
+            postgres.start();
+            assertThat(queryOne(postgres, "postgres", "SHOW fsync")).isEqualTo("on");
+            assertThat(queryOne(postgres, "postgres", "SHOW synchronous_commit")).isEqualTo("on");
+            postgres.createDatabase("wish");
+            execute(postgres, "wish", "CREATE TABLE wish (n int); INSERT INTO wish SELECT generate_series(1, 1000)");
+            try (Connection open = connect(postgres, "wish"); Statement uncommitted = open.createStatement()) {
+                open.setAutoCommit(false);
+                uncommitted.execute("INSERT INTO wish VALUES (-1)");
+
+                postgres.kill();
+                assertThat(postgres.isRunning()).isFalse();
+                assertThatThrownBy(() -> queryOne(postgres, "wish", "SELECT 1")).isInstanceOf(SQLException.class);
+            }
+
+            postgres.start();
+            assertThat(queryOne(postgres, "wish", "SELECT count(*) || ' ' || min(n) FROM wish")).isEqualTo("1000 1");
+        }
+    }
+
+    @Test
     void a_kept_data_directory_outlives_the_server(@TempDir Path dir) throws SQLException {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.builder().dataDirectory(dir).start()) {
             postgres.createDatabase("member");

@@ -1,6 +1,7 @@
 package org.gridgov.gateway.openapi;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,17 +13,11 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ObjectSchema;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.gridgov.gateway.routing.ServiceRoutes;
+import org.gridgov.kit.web.openapi.ApiProblems;
 import org.gridgov.gateway.routing.ServiceRoutes.ServiceRoute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +35,7 @@ class PublicApiDescription implements OpenApiCustomizer {
 
     private static final Logger log = LoggerFactory.getLogger(PublicApiDescription.class);
     private static final String BEARER = "bearer-jwt";
-    private static final String PROBLEM = "Problem";
-    private static final Map<String, String> GATEWAY_ANSWERS = Map.of(
-            "401", "Unauthenticated", "403", "Forbidden", "429", "TooManyRequests", "503", "ServiceUnavailable");
+    private static final List<Integer> GATEWAY_ANSWERS = List.of(401, 403, 429, 503);
 
     private final ServiceRoutes routes;
     private final ServiceApiDocs docs;
@@ -95,12 +88,11 @@ class PublicApiDescription implements OpenApiCustomizer {
                 operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
             }
             if (operation.getResponses() != null) {
-                GATEWAY_ANSWERS.forEach((status, response) -> {
-                    if (needsToken || !status.equals("401") && !status.equals("403")) {
-                        operation.getResponses().putIfAbsent(status,
-                                new ApiResponse().$ref("#/components/responses/" + response));
+                for (int status : GATEWAY_ANSWERS) {
+                    if (needsToken || status != 401 && status != 403) {
+                        operation.getResponses().putIfAbsent(Integer.toString(status), ApiProblems.response(status));
                     }
-                });
+                }
             }
         }
         return item;
@@ -109,27 +101,7 @@ class PublicApiDescription implements OpenApiCustomizer {
     private static void addGatewayParts(Components components) {
         components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .bearerFormat("JWT").description("An access token from the GridGov OIDC issuer."));
-        Schema<?> problem = new ObjectSchema().description("An RFC 9457 problem")
-                .addProperty("type", new StringSchema().format("uri"))
-                .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema())
-                .addProperty("detail", new StringSchema())
-                .addProperty("instance", new StringSchema())
-                .addProperty("correlationId", new StringSchema())
-                .addProperty("route", new StringSchema().description("the route that failed (503, 504, 502)"));
-        components.addSchemas(PROBLEM, problem);
-        addProblemResponse(components, "Unauthenticated", "No valid bearer token.");
-        addProblemResponse(components, "Forbidden", "The caller's role or jurisdiction does not allow this.");
-        addProblemResponse(components, "TooManyRequests",
-                "The client's rate limit is spent; the Retry-After header says when to try again.");
-        addProblemResponse(components, "ServiceUnavailable",
-                "The service behind this route is down or busy; try again after Retry-After.");
-    }
-
-    private static void addProblemResponse(Components components, String name, String description) {
-        components.addResponses(name, new ApiResponse().description(description).content(new Content()
-                .addMediaType("application/problem+json",
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+        ApiProblems.addTo(components);
     }
 
     private static <T> Map<String, T> withAbsent(Map<String, T> ours, Map<String, T> theirs) {

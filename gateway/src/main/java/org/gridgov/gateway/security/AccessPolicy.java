@@ -23,7 +23,7 @@ import org.springframework.http.HttpMethod;
 
 /**
  * The coarse check the gateway makes before a request reaches a service: the roles that can
- * possibly be allowed each call of the public API — {@code API.md}'s "who" column, widened where a
+ * possibly be allowed each call of the public API — {@code docs/api.md}'s "who" column, widened where a
  * service deliberately allows more (noted below). A role that can never succeed gets 403 here
  * without costing a service anything; whether the caller may act on this grid, unit, member or
  * wish (jurisdiction, "self", "the claimer") only the service knows, and it checks the role again.

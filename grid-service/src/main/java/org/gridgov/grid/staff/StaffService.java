@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.gridgov.contracts.events.Event;
 import org.gridgov.grid.access.GridAccess;
 import org.gridgov.grid.domain.EnumNames;
-import org.gridgov.grid.events.GridEvents;
+import org.gridgov.grid.messaging.GridEvents;
+import org.gridgov.grid.readmodel.PartyMembers;
 import org.gridgov.grid.staff.domain.GridRole;
 import org.gridgov.grid.staff.domain.StaffAssignment;
 import org.gridgov.grid.staff.persistence.StaffAssignmentStore;
@@ -16,6 +18,7 @@ import org.gridgov.grid.tree.domain.TreeNode;
 import org.gridgov.grid.tree.persistence.GridNodeStore;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.FieldError;
 import org.gridgov.kit.web.ProblemException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -32,10 +35,13 @@ public class StaffService {
     private final StaffAssignmentStore staff;
     private final GridAccess access;
     private final Outbox outbox;
+    private final PartyMembers members;
     private final Clock clock;
 
-    public StaffService(GridNodeStore nodes, StaffAssignmentStore staff, GridAccess access, Outbox outbox, Clock clock) {
+    public StaffService(GridNodeStore nodes, StaffAssignmentStore staff, GridAccess access, Outbox outbox, PartyMembers members,
+                        Clock clock) {
         this.nodes = nodes;
+        this.members = members;
         this.staff = staff;
         this.access = access;
         this.outbox = outbox;
@@ -53,6 +59,7 @@ public class StaffService {
         StaffAssignment wanted = new StaffAssignment(UUID.randomUUID(), nodeId, role, personId, person.memberId(),
                 person.name().strip());
         return servingNode(nodeId, role, caller)
+                .then(requireKnownMember(person.memberId()))
                 .then(staff.current(nodeId, role).map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .flatMap(current -> {
                     if (current.isPresent() && current.get().sameHolder(wanted)) {
@@ -62,11 +69,21 @@ public class StaffService {
                     List<StaffAssignment> ended = current.stream().toList();
                     return staff.endAll(ended, now)
                             .then(staff.startAll(List.of(wanted), now))
-                            .thenMany(Flux.fromIterable(ended).map(holder -> GridEvents.staffUnassigned(holder, now))
+                            .thenMany(Flux.fromIterable(ended).<Event>map(holder -> GridEvents.staffUnassigned(holder, now))
                                     .concatWithValues(GridEvents.staffAssigned(wanted, now)))
-                            .concatMap(event -> event.appendTo(outbox))
+                            .concatMap(outbox::append)
                             .then(Mono.just(wanted));
                 });
+    }
+
+    /** A role held as a party member names one member-service has registered: 422 otherwise. */
+    private Mono<Void> requireKnownMember(UUID memberId) {
+        if (memberId == null) {
+            return Mono.empty();
+        }
+        return members.isKnown(memberId).flatMap(known -> known ? Mono.<Void>empty()
+                : Mono.error(ProblemException.unknownReferences(List.of(new FieldError("memberId",
+                        "no party member " + memberId + " is known")))));
     }
 
     /** Ends the current holder's term, if there is one. */
@@ -76,7 +93,7 @@ public class StaffService {
         return servingNode(nodeId, role, caller)
                 .then(staff.current(nodeId, role))
                 .flatMap(holder -> staff.endAll(List.of(holder), now)
-                        .then(GridEvents.staffUnassigned(holder, now).appendTo(outbox)))
+                        .then(outbox.append(GridEvents.staffUnassigned(holder, now))))
                 .then();
     }
 

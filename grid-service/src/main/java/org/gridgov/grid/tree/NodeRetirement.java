@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.gridgov.contracts.events.Event;
 import org.gridgov.grid.access.GridAccess;
-import org.gridgov.grid.events.GridEvents;
+import org.gridgov.grid.messaging.GridEvents;
 import org.gridgov.grid.staff.persistence.StaffAssignmentStore;
 import org.gridgov.grid.tree.domain.NodeCounts;
 import org.gridgov.grid.tree.domain.TreeNode;
@@ -60,9 +61,9 @@ public class NodeRetirement {
                     return staff.currentAt(node.id()).collectList();
                 })
                 .flatMap(holders -> staff.endAll(holders, now)
-                        .thenMany(Flux.fromIterable(holders).map(holder -> GridEvents.staffUnassigned(holder, now)))
+                        .thenMany(Flux.fromIterable(holders).<Event>map(holder -> GridEvents.staffUnassigned(holder, now)))
                         .concatWithValues(GridEvents.nodeRetired(retired, now))
-                        .concatMap(event -> event.appendTo(outbox))
+                        .concatMap(outbox::append)
                         .then(nodes.update(retired, now)))
                 .thenReturn(retired);
     }

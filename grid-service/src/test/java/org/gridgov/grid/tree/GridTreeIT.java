@@ -19,15 +19,20 @@ import org.gridgov.grid.GridServiceTestBase;
 import org.gridgov.grid.importing.domain.ImportDocument;
 import org.gridgov.grid.importing.domain.ImportDocument.Area;
 import org.gridgov.grid.importing.domain.ImportDocument.MicroGridRow;
+import org.gridgov.grid.readmodel.PartyMembers;
 import org.gridgov.infra.TokenRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** Tree queries, households, staff and retirement on an imported community (see CommunityDocuments). */
 class GridTreeIT extends GridServiceTestBase {
+
+    @Autowired
+    PartyMembers members;
 
     private final UUID districtId = UUID.randomUUID();
     private final String districtAdmin = admin("DISTRICT_ADMIN", districtId);
@@ -194,7 +199,7 @@ class GridTreeIT extends GridServiceTestBase {
 
     @Test
     void an_admin_gives_a_role_to_one_person_and_the_history_keeps_the_previous_holder() {
-        UUID member = UUID.randomUUID();
+        UUID member = registeredMember();
         String communityAdmin = admin("COMMUNITY_ADMIN", ids.get("community"));
 
         JsonNode assigned = assign(communityAdmin, ids.get("G1"), "GRID_CHIEF", "{\"memberId\":\"" + member + "\",\"name\":\"王新\"}")
@@ -220,6 +225,39 @@ class GridTreeIT extends GridServiceTestBase {
                 .expectStatus().isOk();
         assertThat(get("/api/grid/nodes/" + ids.get("G1") + "/staff", districtAdmin)).as("the same holder again")
                 .hasSize(history.size());
+    }
+
+    @Test
+    void a_role_held_as_a_party_member_nobody_registered_is_refused_with_422_naming_memberId() {
+        UUID nobody = UUID.randomUUID();
+        assign(districtAdmin, ids.get("G2"), "GRID_CHIEF", "{\"memberId\":\"" + nobody + "\",\"name\":\"无名\"}")
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("https://gridgov.org/problems/unknown-reference")
+                .jsonPath("$.errors[0].field").isEqualTo("memberId")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains(nobody.toString()));
+        assertThat(get("/api/grid/nodes/" + ids.get("G2") + "/staff", districtAdmin))
+                .noneSatisfy(term -> assertThat(term.path("memberId").asString("")).isEqualTo(nobody.toString()));
+    }
+
+    @Test
+    void a_bad_staff_body_names_the_field_and_what_it_expects() {
+        assign(districtAdmin, ids.get("G1"), "POLICE", "{\"personId\":\"nope\",\"name\":\"x\"}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("personId")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).startsWith("expected a UUID"));
+        assign(districtAdmin, ids.get("G1"), "POLICE", "{\"personId\":\"" + UUID.randomUUID() + "\",\"name\":\" \"}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+    }
+
+    /** A party member member-service registered in the community, once this service has heard of them. */
+    private UUID registeredMember() {
+        UUID member = UUID.randomUUID();
+        publish(EventType.MEMBER_REGISTERED, Map.of("memberId", member.toString(), "kind", "RETIRED",
+                "communityId", ids.get("community").toString(), "occurredAt", Instant.now().toString()));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Boolean.TRUE.equals(members.isKnown(member).block()));
+        return member;
     }
 
     @Test

@@ -7,15 +7,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
+import org.gridgov.contracts.events.ServiceRecorded;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.FieldError;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.member.member.domain.PartyMember;
 import org.gridgov.member.member.domain.ServiceRecord;
@@ -24,6 +23,7 @@ import org.gridgov.member.points.PointsLedger;
 import org.gridgov.member.points.domain.Cause;
 import org.gridgov.member.points.domain.LedgerTransaction;
 import org.gridgov.member.points.domain.PointsPolicy;
+import org.gridgov.member.resource.ResourceLists;
 import org.gridgov.member.access.Access;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -41,11 +41,13 @@ public class ServiceRecords {
     private final PointsPolicy policy;
     private final Access access;
     private final Outbox outbox;
+    private final ResourceLists wishes;
     private final Clock clock;
 
     ServiceRecords(Members members, ServiceRecordStore records, PointsLedger ledger, PointsPolicy policy,
-                   Access access, Outbox outbox, Clock clock) {
+                   Access access, Outbox outbox, ResourceLists wishes, Clock clock) {
         this.members = members;
+        this.wishes = wishes;
         this.records = records;
         this.ledger = ledger;
         this.policy = policy;
@@ -60,9 +62,18 @@ public class ServiceRecords {
     public Mono<ServiceRecord> record(UUID memberId, NewRecord request, Caller caller) {
         Instant now = now();
         return members.visible(memberId, caller, false)
+                .flatMap(member -> request.wishId().map(wish -> requireKnownWish(wish).thenReturn(member))
+                        .orElse(Mono.just(member)))
                 .map(member -> ServiceRecord.record(UUID.randomUUID(), member.id(), request.hours(), request.servedOn(),
                         request.wishId(), request.activity(), LocalDate.ofInstant(now, ZoneOffset.UTC), now))
                 .flatMap(record -> records.insert(record, caller.subject()).thenReturn(record));
+    }
+
+    /** A record of service on a wish names one wish-service has announced: 422 otherwise. */
+    private Mono<Void> requireKnownWish(UUID wishId) {
+        return wishes.knowsWish(wishId).flatMap(known -> known ? Mono.<Void>empty()
+                : Mono.error(ProblemException.unknownReferences(List.of(new FieldError("wishId",
+                        "no wish " + wishId + " is known")))));
     }
 
     /** A decision with its effects: approval announces the service and credits the points. */
@@ -89,7 +100,7 @@ public class ServiceRecords {
         long points = policy.forServiceHours(record.hours());
         LedgerTransaction credit = LedgerTransaction.credit(UUID.randomUUID(), member.id(), points,
                 Cause.serviceRecord(record.id()), now);
-        return outbox.append(EventType.SERVICE_RECORDED, member.id().toString(), serviceRecorded(record, caller, now))
+        return outbox.append(serviceRecorded(record, caller, now))
                 .then(ledger.post(credit))
                 .thenReturn(new Decision(record, Optional.of(points)));
     }
@@ -100,15 +111,9 @@ public class ServiceRecords {
                 .flatMap(member -> records.list(memberId, status, beforeAt, beforeId, limit).collectList());
     }
 
-    private Map<String, Object> serviceRecorded(ServiceRecord record, Caller caller, Instant at) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("recordId", record.id().toString());
-        data.put("memberId", record.memberId().toString());
-        data.put("hours", record.hours());
-        record.wishId().ifPresent(wish -> data.put("wishId", wish.toString()));
-        data.put("approvedBy", approver(caller).toString());
-        data.put("occurredAt", at.toString());
-        return data;
+    private static ServiceRecorded serviceRecorded(ServiceRecord record, Caller caller, Instant at) {
+        return new ServiceRecorded(record.id(), record.memberId(), record.hours(), record.wishId().orElse(null),
+                approver(caller), at);
     }
 
     /**

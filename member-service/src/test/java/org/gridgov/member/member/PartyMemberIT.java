@@ -2,7 +2,10 @@ package org.gridgov.member.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +151,45 @@ class PartyMemberIT extends MemberServiceIntegrationTest {
             reader.await(event -> member.toString().equals(event.key())
                     && "org.gridgov.service.recorded.v1".equals(KafkaTopicReader.header(event, "ce_type")), 1, Duration.ofSeconds(30));
         }
+    }
+
+    @Test
+    void a_service_record_on_a_wish_nobody_submitted_is_refused_with_422_naming_wishId() {
+        Community community = newCommunity();
+        UUID member = registerMember(community, "郑和", "RESIDENT");
+        UUID nowish = UUID.randomUUID();
+        String path = "/api/members/" + member + "/service-records";
+
+        post(path, partyMember(member), Map.of("hours", 2, "servedOn", LocalDate.now().toString(), "wishId", nowish.toString()))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("https://gridgov.org/problems/unknown-reference")
+                .jsonPath("$.errors[0].field").isEqualTo("wishId")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains(nowish.toString()));
+        get(path, partyMember(member)).expectStatus().isOk().expectBody().jsonPath("$.items").isEmpty();
+
+        UUID wish = UUID.randomUUID();
+        publishWishEvent("org.gridgov.wish.submitted.v1", wish, Map.of("category", "ELDERLY_CARE", "title", "买菜",
+                "gridId", community.grid().toString(), "microGridId", community.grid().toString(),
+                "communityId", community.id().toString(),
+                "actor", Map.of("id", "resident-1", "role", "RESIDENT"), "status", "SUBMITTED",
+                "occurredAt", Instant.now().toString()), UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> post(path, partyMember(member), Map.of("hours", 2,
+                "servedOn", LocalDate.now().toString(), "wishId", wish.toString())).expectStatus().isCreated());
+    }
+
+    @Test
+    void a_bad_registration_names_each_offending_field_and_what_it_expects() {
+        Community community = newCommunity();
+        post("/api/members", admin(community.id()), Map.of("name", "钱九", "kind", "ASTRONAUT",
+                "communityId", community.id().toString()))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("kind")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).startsWith("expected one of ")
+                        .contains("IN_SERVICE", "RETIRED"));
+        post("/api/members", admin(community.id()), Map.of("name", "钱九", "kind", "RETIRED", "communityId", "东区"))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("communityId")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).startsWith("expected a UUID"));
     }
 
     @Test

@@ -11,11 +11,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.gridgov.kit.test.KafkaTopicReader;
+import org.gridgov.kit.test.PrometheusScrape;
 import org.gridgov.member.MemberServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /** Points for closed wishes, from wish.events: each served member once per wish, however often the event comes. */
 class WishClosedPointsIT extends MemberServiceIntegrationTest {
+
+    @Autowired
+    DatabaseClient db;
 
     @Test
     void a_wish_closed_event_delivered_twice_awards_points_once() {
@@ -62,6 +68,37 @@ class WishClosedPointsIT extends MemberServiceIntegrationTest {
     }
 
     @Test
+    void a_served_member_who_does_not_exist_gets_no_balance_and_the_credit_is_parked_visibly() {
+        Community community = newCommunity();
+        UUID claimer = registerMember(community, "红色合伙人", "IN_SERVICE");
+        UUID nobody = UUID.randomUUID();
+        UUID wish = UUID.randomUUID();
+        double parkedBefore = parkedCount();
+
+        publishWishEvent("org.gridgov.wish.closed.v1", wish, closedBy(claimer, List.of(claimer, nobody),
+                "2026-03-02T10:00:00Z"), UUID.randomUUID());
+        publishWishEvent("org.gridgov.wish.closed.v1", wish, closedBy(claimer, List.of(claimer, nobody),
+                "2026-03-02T10:00:00Z"), UUID.randomUUID());
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(parkedCount()).isEqualTo(parkedBefore + 1));
+        assertThat(balance(claimer)).isEqualTo(20);
+        get("/api/points/accounts/" + nobody, admin(community.id())).expectStatus().isNotFound();
+        assertThat(db.sql("select points, cause, cause_id from points_parked_credit where member_id = :id")
+                .bind("id", nobody).fetch().all().collectList().block())
+                .singleElement().satisfies(row -> {
+                    assertThat(((Number) row.get("points")).longValue()).isEqualTo(20);
+                    assertThat(row.get("cause")).isEqualTo("WISH_CLOSED");
+                    assertThat(row.get("cause_id")).isEqualTo(wish);
+                });
+        assertThat(db.sql("select count(*) as n from points_account where member_id = :id").bind("id", nobody)
+                .map(row -> row.get("n", Long.class)).one().block()).as("no phantom balance").isZero();
+        try (KafkaTopicReader reader = new KafkaTopicReader(infrastructure().kafka().bootstrapServers(), "member.events")) {
+            assertThat(reader.settle(record -> nobody.toString().equals(record.key()), Duration.ofSeconds(3)))
+                    .as("nothing announced for nobody").isEmpty();
+        }
+    }
+
+    @Test
     void points_earned_before_a_cut_off_and_not_spent_lapse_first_in_first_out_once() {
         Community community = newCommunity();
         UUID member = registerMember(community, "老党员", "RETIRED");
@@ -95,6 +132,13 @@ class WishClosedPointsIT extends MemberServiceIntegrationTest {
         return Map.of("actor", Map.of("id", "resident-1", "role", "RESIDENT"), "status", "CLOSED",
                 "claimer", Map.of("kind", "PARTY_MEMBER", "id", claimer.toString()), "rating", 5,
                 "servedMemberIds", served.stream().map(UUID::toString).toList(), "occurredAt", at);
+    }
+
+    private double parkedCount() {
+        return PrometheusScrape.of(web).lines()
+                .filter(line -> line.startsWith("gridgov_points_parked_total{") && line.contains("cause=\"WISH_CLOSED\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private long balance(UUID member) {

@@ -13,7 +13,7 @@ import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shape every service keeps (docs and STYLE.md): a package per feature, and inside it the
+ * The shape every service keeps (docs/style.md): a package per feature, and inside it the
  * domain (plain Java), the application code in the feature's own package, and the adapters
  * {@code web}, {@code persistence} and {@code messaging}. Requests come in through {@code web},
  * which calls the application, which calls the domain and the stores; nothing calls back up.

@@ -6,36 +6,34 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
-import org.gridgov.contracts.EventType;
-import org.gridgov.contracts.Topic;
-import org.gridgov.kit.events.CloudEvent;
-import org.gridgov.kit.events.PoisonEventException;
-import org.gridgov.kit.inbox.EventHandler;
+import org.gridgov.contracts.events.GridNodeCreated;
+import org.gridgov.contracts.events.GridNodeRetired;
+import org.gridgov.contracts.events.GridNodeUpdated;
+import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * This service's copy of the grid tree, kept from {@code grid.events}: which node lies inside
  * which, for jurisdiction checks and for placing wishes, needs and units. Only the grid-service
  * owns the tree; everyone else reads this read model, rebuilt from the topic when empty.
  */
-public class GridTree implements EventHandler {
-
-    private static final Set<String> NODE_EVENTS = Set.of(EventType.GRID_NODE_CREATED.type(),
-            EventType.GRID_NODE_UPDATED.type(), EventType.GRID_NODE_RETIRED.type());
+public class GridTree extends TypedEventHandler {
 
     private final DatabaseClient db;
-    private final JsonMapper json;
 
-    public GridTree(DatabaseClient db, JsonMapper json) {
+    public GridTree(DatabaseClient db) {
+        super("grid-tree");
         this.db = db;
-        this.json = json;
+        on(GridNodeCreated.class, node -> upsert(node.nodeId(), node.kind(), node.name(), node.parentId(), node.path(),
+                node.gridKind(), false, node.occurredAt()));
+        on(GridNodeUpdated.class, node -> upsert(node.nodeId(), node.kind(), node.name(), node.parentId(), node.path(),
+                node.gridKind(), false, node.occurredAt()));
+        on(GridNodeRetired.class, node -> upsert(node.nodeId(), node.kind(), node.name(), node.parentId(), node.path(),
+                node.gridKind(), true, node.occurredAt()));
     }
 
     public Mono<GridNode> find(UUID id) {
@@ -57,29 +55,8 @@ public class GridTree implements EventHandler {
                 .one();
     }
 
-    @Override
-    public String name() {
-        return "grid-tree";
-    }
-
-    @Override
-    public Set<Topic> topics() {
-        return Set.of(Topic.GRID_EVENTS);
-    }
-
-    @Override
-    public Mono<Void> handle(CloudEvent event) {
-        if (!NODE_EVENTS.contains(event.type())) {
-            return Mono.empty();
-        }
-        JsonNode data = json.readTree(event.data());
-        boolean retired = event.type().equals(EventType.GRID_NODE_RETIRED.type());
-        UUID id = UUID.fromString(data.path("nodeId").asString());
-        if (retired && !data.has("kind")) {
-            return db.sql("update kit_grid_node set retired = true where id = :id").bind("id", id)
-                    .fetch().rowsUpdated().then();
-        }
-        UUID[] path = data.path("path").valueStream().map(node -> UUID.fromString(node.asString())).toArray(UUID[]::new);
+    private Mono<Void> upsert(UUID id, String kind, String name, UUID parentId, List<UUID> path, String gridKind,
+                              boolean retired, Instant occurredAt) {
         DatabaseClient.GenericExecuteSpec upsert = db.sql("""
                         insert into kit_grid_node (id, kind, name, parent_id, path, grid_kind, retired, updated_at)
                         values (:id, :kind, :name, :parentId, :path, :gridKind, :retired, :updatedAt)
@@ -88,26 +65,14 @@ public class GridTree implements EventHandler {
                             retired = excluded.retired, updated_at = excluded.updated_at
                         where kit_grid_node.updated_at <= excluded.updated_at""")
                 .bind("id", id)
-                .bind("kind", required(data, "kind"))
-                .bind("name", required(data, "name"))
-                .bind("path", path)
+                .bind("kind", kind)
+                .bind("name", name)
+                .bind("path", path.toArray(UUID[]::new))
                 .bind("retired", retired)
-                .bind("updatedAt", OffsetDateTime.ofInstant(occurredAt(event, data), ZoneOffset.UTC));
-        upsert = optional(upsert, "parentId", data.has("parentId") ? UUID.fromString(data.get("parentId").asString()) : null,
-                UUID.class);
-        upsert = optional(upsert, "gridKind", data.has("gridKind") ? data.get("gridKind").asString() : null, String.class);
+                .bind("updatedAt", OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC));
+        upsert = optional(upsert, "parentId", parentId, UUID.class);
+        upsert = optional(upsert, "gridKind", gridKind, String.class);
         return upsert.fetch().rowsUpdated().then();
-    }
-
-    private static Instant occurredAt(CloudEvent event, JsonNode data) {
-        return data.has("occurredAt") ? Instant.parse(data.get("occurredAt").asString()) : event.time();
-    }
-
-    private static String required(JsonNode data, String field) {
-        if (!data.hasNonNull(field)) {
-            throw new PoisonEventException("grid node event without " + field);
-        }
-        return data.get(field).asString();
     }
 
     private static <T> DatabaseClient.GenericExecuteSpec optional(DatabaseClient.GenericExecuteSpec spec, String name,

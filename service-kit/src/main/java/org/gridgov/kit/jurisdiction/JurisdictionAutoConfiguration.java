@@ -7,7 +7,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.r2dbc.core.DatabaseClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Opt-in ({@code gridgov.grid-tree.enabled=true}) for services that keep the grid tree to check jurisdictions. */
 @AutoConfiguration(before = EventsAutoConfiguration.class, afterName =
@@ -18,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class JurisdictionAutoConfiguration {
 
     @Bean
-    GridTree gridTree(DatabaseClient db, JsonMapper json) {
-        return new GridTree(db, json);
+    GridTree gridTree(DatabaseClient db) {
+        return new GridTree(db);
     }
 
     @Bean

@@ -7,7 +7,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.r2dbc.core.DatabaseClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Opt-in ({@code gridgov.revoked-clients.enabled=true}) for services that accept client apps'
@@ -21,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class RevokedClientsAutoConfiguration {
 
     @Bean
-    RevokedClientsReadModel revokedClients(DatabaseClient db, JsonMapper json) {
-        return new RevokedClientsReadModel(db, json);
+    RevokedClientsReadModel revokedClients(DatabaseClient db) {
+        return new RevokedClientsReadModel(db);
     }
 }

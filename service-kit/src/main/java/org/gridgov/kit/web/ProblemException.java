@@ -1,6 +1,7 @@
 package org.gridgov.kit.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.gridgov.kit.domain.Refusal;
@@ -48,6 +49,25 @@ public class ProblemException extends RuntimeException {
             case CONFLICT -> conflict(refusal.getMessage());
         };
         return refusal.code() == null ? problem : problem.with("reason", refusal.code());
+    }
+
+    /** A 400 naming the field at fault and what it should hold, in the problem's {@code errors} member. */
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", field + ": " + message)
+                .withErrors(List.of(new FieldError(field, message)));
+    }
+
+    /**
+     * A 422 for ids that name nothing this service knows of (a member, a unit, a household …), each
+     * listed with its field: the request was well formed, but cannot be carried out as it stands.
+     */
+    public static ProblemException unknownReferences(List<FieldError> errors) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-reference",
+                "The request names something this platform does not know: see errors.").withErrors(errors);
+    }
+
+    public ProblemException withErrors(List<FieldError> errors) {
+        return with(FieldError.PROBLEM_MEMBER, FieldError.asMembers(errors));
     }
 
     public ProblemException with(String property, Object value) {

@@ -2,13 +2,14 @@ package org.gridgov.kit.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import io.r2dbc.spi.R2dbcException;
 import jakarta.validation.ConstraintViolationException;
 import org.gridgov.kit.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -48,9 +49,9 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     Mono<ResponseEntity<Object>> constraintViolation(ConstraintViolationException ex, ServerWebExchange exchange) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
-        problem.setProperty("errors", ex.getConstraintViolations().stream()
-                .map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage()))
-                .toList());
+        problem.setProperty(FieldError.PROBLEM_MEMBER, FieldError.asMembers(ex.getConstraintViolations().stream()
+                .map(v -> new FieldError(String.valueOf(v.getPropertyPath()), v.getMessage()))
+                .toList()));
         return render(problem, exchange);
     }
 
@@ -68,10 +69,9 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
-        List<Map<String, String>> errors = ex.getFieldErrors().stream()
-                .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
-                .toList();
-        problem.setProperty("errors", errors);
+        problem.setProperty(FieldError.PROBLEM_MEMBER, FieldError.asMembers(ex.getFieldErrors().stream()
+                .map(e -> new FieldError(e.getField(), String.valueOf(e.getDefaultMessage())))
+                .toList()));
         return render(problem, exchange);
     }
 
@@ -82,10 +82,19 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             return render(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                     "The request body is larger than this service accepts."), exchange);
         }
-        String detail = hasCause(ex, DecodingException.class)
-                ? "The request body is not valid JSON for this resource."
-                : String.valueOf(ex.getReason());
-        return render(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), exchange);
+        if (hasCause(ex, DecodingException.class)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, UnreadableBody.DETAIL);
+            problem.setProperty(FieldError.PROBLEM_MEMBER, FieldError.asMembers(List.of(UnreadableBody.of(ex)
+                    .orElseGet(() -> new FieldError("$", "not valid JSON for this resource")))));
+            return render(problem, exchange);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.valueOf(ex.getReason()));
+        cause(ex, TypeMismatchException.class).filter(mismatch -> mismatch.getRequiredType() != null
+                        && ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null)
+                .ifPresent(mismatch -> problem.setProperty(FieldError.PROBLEM_MEMBER, FieldError.asMembers(List.of(
+                        new FieldError(ex.getMethodParameter().getParameterName(),
+                                "expected " + UnreadableBody.expected(mismatch.getRequiredType()))))));
+        return render(problem, exchange);
     }
 
     @Override
@@ -144,11 +153,15 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+        return cause(ex, type).isPresent();
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable ex, Class<T> type) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return Optional.of(type.cast(t));
             }
         }
-        return false;
+        return Optional.empty();
     }
 }

@@ -1,5 +1,7 @@
 package org.gridgov.kit.web;
 
+import org.gridgov.kit.web.openapi.OperationIds;
+import org.gridgov.kit.web.openapi.ProblemResponsesCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -30,6 +32,22 @@ public class WebKitAutoConfiguration {
     @Bean
     FallbackProblemHandler fallbackProblemHandler(ProblemWriter writer) {
         return new FallbackProblemHandler(writer);
+    }
+
+    /** The API description's operation ids and problem answers, the same in every service. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOpenApiCustomizer")
+    static class ApiDescription {
+
+        @Bean
+        ProblemResponsesCustomizer problemResponsesCustomizer() {
+            return new ProblemResponsesCustomizer();
+        }
+
+        @Bean
+        OperationIds operationIds() {
+            return new OperationIds();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

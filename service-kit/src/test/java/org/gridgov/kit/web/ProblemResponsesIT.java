@@ -36,17 +36,82 @@ class ProblemResponsesIT extends ServiceIntegrationTest {
                 .jsonPath("$.title").isNotEmpty();
     }
 
+    private WebTestClient.BodyContentSpec ship(String body) {
+        return expectProblem(web.post().uri("/api/parcels/shipments").headers(this::staff)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange(), HttpStatus.BAD_REQUEST,
+                "invalid-request");
+    }
+
+    private static final String SHIPMENT = """
+            {"parcelId":"3f2504e0-4f89-41d3-9a0c-0305e82c3301","speed":"EXPRESS","due":"2027-01-31",
+             "items":[{"label":"a","quantity":1},{"label":"b","quantity":2},%s]}""";
+
     @Test
-    void malformed_json_is_a_400_problem() {
-        expectProblem(web.post().uri("/api/parcels").headers(this::staff).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": ").exchange(), HttpStatus.BAD_REQUEST, "invalid-request")
-                .jsonPath("$.detail").isEqualTo("The request body is not valid JSON for this resource.");
+    void a_readable_body_passes() {
+        web.post().uri("/api/parcels/shipments").headers(this::staff).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(SHIPMENT.formatted("{\"label\":\"c\",\"quantity\":3}")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items[2].quantity").isEqualTo(3);
     }
 
     @Test
-    void a_wrongly_typed_field_is_a_400_problem() {
+    void malformed_json_is_a_400_problem_saying_where_it_broke_off() {
         expectProblem(web.post().uri("/api/parcels").headers(this::staff).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": {\"nested\": true}}").exchange(), HttpStatus.BAD_REQUEST, "invalid-request");
+                .bodyValue("{\"name\": ").exchange(), HttpStatus.BAD_REQUEST, "invalid-request")
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].message").value(message -> org.assertj.core.api.Assertions
+                        .assertThat((String) message).startsWith("not valid JSON here (line 1"));
+    }
+
+    @Test
+    void a_wrongly_typed_field_is_a_400_problem_naming_it_and_the_expected_type() {
+        expectProblem(web.post().uri("/api/parcels").headers(this::staff).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": {\"nested\": true}}").exchange(), HttpStatus.BAD_REQUEST, "invalid-request")
+                .jsonPath("$.errors[0].field").isEqualTo("name")
+                .jsonPath("$.errors[0].message").isEqualTo("expected a string");
+    }
+
+    @Test
+    void a_wrongly_typed_field_in_a_list_is_named_by_its_json_path() {
+        ship(SHIPMENT.formatted("{\"label\":\"c\",\"quantity\":\"three\"}"))
+                .jsonPath("$.errors[0].field").isEqualTo("items[2].quantity")
+                .jsonPath("$.errors[0].message").isEqualTo("expected a whole number");
+    }
+
+    @Test
+    void a_bad_enum_value_lists_the_allowed_values() {
+        ship(SHIPMENT.formatted("{\"label\":\"c\",\"quantity\":3}").replace("EXPRESS", "FAST"))
+                .jsonPath("$.errors[0].field").isEqualTo("speed")
+                .jsonPath("$.errors[0].message").isEqualTo("expected one of STANDARD, EXPRESS");
+    }
+
+    @Test
+    void a_badly_formatted_date_or_id_names_the_field_and_the_format_without_echoing_the_value() {
+        ship(SHIPMENT.formatted("{\"label\":\"c\",\"quantity\":3}").replace("2027-01-31", "31.01.2027"))
+                .jsonPath("$.errors[0].field").isEqualTo("due")
+                .jsonPath("$.errors[0].message").isEqualTo("expected a date, ISO 8601 (e.g. 2027-01-31)")
+                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions
+                        .assertThat((String) detail).doesNotContain("31.01.2027"));
+        ship(SHIPMENT.formatted("{\"label\":\"c\",\"quantity\":3}").replace("3f2504e0-4f89", "parcel-7"))
+                .jsonPath("$.errors[0].field").isEqualTo("parcelId")
+                .jsonPath("$.errors[0].message").value(message -> org.assertj.core.api.Assertions
+                        .assertThat((String) message).startsWith("expected a UUID"));
+    }
+
+    @Test
+    void failed_validation_inside_a_list_names_each_offending_field() {
+        ship(SHIPMENT.formatted("{\"label\":\" \",\"quantity\":12}"))
+                .jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[?(@.field == 'items[2].quantity')].message").isNotEmpty()
+                .jsonPath("$.errors[?(@.field == 'items[2].label')].message").isNotEmpty();
+    }
+
+    @Test
+    void a_query_parameter_of_the_wrong_type_is_named() {
+        expectProblem(web.get().uri("/api/parcels/{id}", "not-a-uuid").headers(this::staff).exchange(),
+                HttpStatus.BAD_REQUEST, "invalid-request")
+                .jsonPath("$.errors[0].field").isEqualTo("id")
+                .jsonPath("$.errors[0].message").value(message -> org.assertj.core.api.Assertions
+                        .assertThat((String) message).startsWith("expected a UUID"));
     }
 
     @Test

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Issue 3's authorisation matrix, end to end: every call of the public API ({@code API.md}) × every
+ * Issue 3's authorisation matrix, end to end: every call of the public API ({@code docs/api.md}) × every
  * kind of caller × inside and outside the caller's jurisdiction, sent through the gateway to the
  * running services, which enforce role and jurisdiction themselves. Asserts the status each caller
  * gets and that nothing of community A — a wish's title, a resident's name or phone, a party

@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.gridgov.contracts.Topic;
+import org.gridgov.infra.EmbeddedPostgresServer;
+import org.gridgov.kit.events.CloudEvent;
 import org.gridgov.local.service.ServiceSpec;
 import org.gridgov.system.platform.ApiClient;
 import org.gridgov.system.platform.Convergence;
+import org.gridgov.system.platform.Events;
 import org.gridgov.system.platform.SystemPlatform;
 import org.gridgov.system.platform.TestCommunity;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The platform under faults while people keep working: the broker stopped, each service killed
- * with {@code kill -9}, the database gone for a while. Afterwards every wish is where its path
+ * with {@code kill -9}, the database gone for a while or killed with {@code kill -9}. Afterwards every wish is where its path
  * leads, and the system has converged (see {@link Convergence}): outboxes drained, read models
  * equal to wish-service, exactly one points award per closed wish and member who served it.
  */
@@ -67,6 +76,70 @@ class FaultsIT {
         assertConverged(workload, "PostgreSQL stopped for " + OUTAGE.toSeconds() + " s");
         // a database outage is the service being unavailable for a moment, not an internal error
         assertThat(workload.transientAnswers()).as("answers while the database was down").doesNotContainKey(500);
+    }
+
+    /**
+     * A crash of the database: the postmaster and its backends killed with {@code -9} mid-run, then
+     * started again on the same data directory (crash recovery from the write-ahead log). With durable
+     * commits, as in production, every commit a service was told about survives, so no event goes out
+     * for a transaction the database then forgot: every event published during the run has its outbox
+     * row in the owning service's database after the restart.
+     */
+    @Test
+    void postgresql_killed_with_minus_9_mid_run_publishes_nothing_it_forgot_and_loses_nothing() throws Exception {
+        EmbeddedPostgresServer postgres = platform.postgres();
+        postgres.durableCommits(true);
+        postgres.stop();
+        postgres.start();
+        platform.awaitAllReady();
+        try {
+            assertThat(setting("fsync")).isEqualTo("on");
+            assertThat(setting("synchronous_commit")).isEqualTo("on");
+            Instant begun = Instant.now();
+
+            Workload workload = outage(postgres::kill, postgres::start);
+            assertConverged(workload, "PostgreSQL killed with -9, down for " + OUTAGE.toSeconds() + " s");
+            assertThat(workload.transientAnswers()).as("answers while the database was down").doesNotContainKey(500);
+            assertThat(eventsWithoutTheirTransaction(begun)).as("events published for a transaction that did not survive")
+                    .isEmpty();
+        } finally {
+            postgres.durableCommits(false);
+            postgres.stop();
+            postgres.start();
+            platform.awaitAllReady();
+        }
+    }
+
+    /** Events published since {@code since} whose id is in no service's outbox. */
+    private static List<String> eventsWithoutTheirTransaction(Instant since) {
+        Convergence database = new Convergence(platform);
+        Events events = new Events(platform);
+        List<String> orphans = new ArrayList<>();
+        int published = 0;
+        for (Topic topic : Topic.values()) {
+            ServiceSpec owner = Arrays.stream(ServiceSpec.values())
+                    .filter(service -> service.module().equals(topic.ownerService())).findFirst().orElseThrow();
+            Set<String> outbox = new HashSet<>();
+            database.query(owner, "select event_id from kit_outbox", row -> outbox.add(row.getString(1)));
+            for (CloudEvent event : events.read(topic, key -> true)) {
+                if (!event.time().isBefore(since)) {
+                    published++;
+                    if (!outbox.contains(event.id())) {
+                        orphans.add(topic.topicName() + " " + event.type() + " " + event.subject() + " (" + event.id() + ")");
+                    }
+                }
+            }
+        }
+        System.out.printf("PostgreSQL killed with -9: %d events published during the run, %d without their transaction%n",
+                published, orphans.size());
+        assertThat(published).as("events published during the run").isPositive();
+        return orphans;
+    }
+
+    private static String setting(String name) {
+        String[] value = new String[1];
+        new Convergence(platform).query(ServiceSpec.WISH, "show " + name, row -> value[0] = row.getString(1));
+        return value[0];
     }
 
     /** The workload runs, the server goes away for {@link #OUTAGE}, comes back, and the workload goes on. */

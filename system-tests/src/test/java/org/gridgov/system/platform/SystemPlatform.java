@@ -60,7 +60,8 @@ public final class SystemPlatform {
             "RATE_LIMIT_CLIENT_PER_SECOND", "1000",
             "RATE_LIMIT_ANONYMOUS_BURST", "2000",
             "RATE_LIMIT_ANONYMOUS_PER_SECOND", "500");
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    /** How long a service may take to start; {@code -Dgridgov.system.ready-timeout=PT10M} on a busy shared machine. */
+    private static final Duration READY_TIMEOUT = Duration.parse(System.getProperty("gridgov.system.ready-timeout", "PT4M"));
 
     private static SystemPlatform shared;
 

@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.gridgov.contracts.EventType;
 import org.gridgov.contracts.Topic;
 import org.gridgov.kit.events.CloudEvent;
 import org.gridgov.kit.inbox.EventHandler;
+import org.gridgov.kit.web.FieldError;
+import org.gridgov.kit.web.ProblemException;
 import org.gridgov.wish.wish.domain.ClaimerKind;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -44,6 +47,31 @@ public class CommunityMembership implements EventHandler {
                 .bind("kind", kind.name()).bind("id", id)
                 .map(row -> row.get("community_id", UUID.class))
                 .all().collectList();
+    }
+
+    /**
+     * Refuses, with a 422 naming each one ({@code field[index]}), the ids among these that name no
+     * unit or party member member-service has announced: nobody can be dispatched to, or credited
+     * for serving, an id that names nobody.
+     */
+    public Mono<Void> requireKnown(ClaimerKind kind, String field, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("select distinct member_id from community_member where kind = :kind and member_id = any(:ids)")
+                .bind("kind", kind.name()).bind("ids", ids.toArray(UUID[]::new))
+                .map(row -> row.get("member_id", UUID.class))
+                .all().collect(Collectors.toSet())
+                .flatMap(known -> {
+                    List<FieldError> unknown = new ArrayList<>();
+                    for (int i = 0; i < ids.size(); i++) {
+                        if (!known.contains(ids.get(i))) {
+                            unknown.add(new FieldError(field + "[" + i + "]", "no " + (kind == ClaimerKind.UNIT
+                                    ? "member unit" : "party member") + " " + ids.get(i) + " is known"));
+                        }
+                    }
+                    return unknown.isEmpty() ? Mono.empty() : Mono.error(ProblemException.unknownReferences(unknown));
+                });
     }
 
     @Override

@@ -126,6 +126,18 @@ class Open311IT extends WishIntegrationTest {
     }
 
     @Test
+    void wanted_by_a_plain_date_means_the_end_of_that_day_in_the_communitys_time_zone() {
+        Neighbourhood n = neighbourhood();
+        Apps.Registered app = Apps.register(web, admin("DISTRICT_ADMIN", n.district), n.community, "wishes:write wishes:read");
+
+        JsonNode receipt = post(with(request(app, n.address), "attribute[wanted_by]", "2030-05-01"))
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        JsonNode wish = getJson(staffOf(n.grid), "/api/wishes/" + receipt.get(0).get("service_request_id").asString());
+        assertThat(Instant.parse(wish.get("wantedBy").asString())).isEqualTo(Instant.parse("2030-05-01T15:59:59Z"));
+    }
+
+    @Test
     void an_app_with_the_personal_data_scope_sees_the_address_and_exact_coordinates() {
         Neighbourhood n = neighbourhood();
         String admin = admin("DISTRICT_ADMIN", n.district);
@@ -200,7 +212,8 @@ class Open311IT extends WishIntegrationTest {
         error(post(with(request(app, n.address), "attribute[colour]", "red")), 400,
                 "attribute[colour] is not an attribute of this service; see services/{service_code}.json.");
         error(post(with(request(app, n.address), "attribute[wanted_by]", "next week")), 400,
-                "next week is not an ISO 8601 time with a time zone (e.g. 2026-05-01T09:00:00+08:00).");
+                "attribute[wanted_by] must be a date (2027-01-31, meaning the end of that day) or a date-time with a"
+                        + " time zone (2027-01-31T18:00:00+08:00).");
         error(post(with(request(app, n.address), "lat", "29.7")), 400, "lat and long go together.");
         error(post(with(request(app, n.address), "address_string", "不存在的地址1号")), 400,
                 "The location could not be placed in a micro-grid: no registered household at that address.");

@@ -31,7 +31,8 @@ class ResolveController {
     }
 
     @GetMapping(path = "/api/grid/resolve", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The micro-grid, grid and community of an address (404 when unknown)",
+    @Operation(operationId = "resolveAddress",
+            summary = "The micro-grid, grid and community of an address (404 when unknown)",
             description = "Tolerates full-width digits, 栋/幢/座/号楼, 单元, 室/房, 1-2-301, spaces and a missing city or district.")
     Mono<ResolutionView> resolve(@RequestParam(required = false) String address, @AuthenticationPrincipal Caller caller) {
         if (address == null || address.isBlank() || address.length() > AddressNormaliser.MAX_LENGTH) {

@@ -44,9 +44,10 @@ class HouseholdController {
         }
     }
 
-    @GetMapping(path = "/api/grid/nodes/{id}/households", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The households of a node in address order (those it links, for a hub household)")
     /** {@code next} is a household id, never an address: cursors end up in access logs. */
+    @GetMapping(path = "/api/grid/nodes/{id}/households", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "listHouseholds",
+            summary = "The households of a node in address order (those it links, for a hub household)")
     Mono<Page<HouseholdView>> list(@PathVariable UUID id, @RequestParam Optional<UUID> cursor,
                              @RequestParam Optional<Integer> limit, @AuthenticationPrincipal Caller caller) {
         int size = Page.limit(limit);

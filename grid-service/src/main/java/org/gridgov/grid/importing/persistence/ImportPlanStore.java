@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
-import org.gridgov.grid.events.GridEvents;
-import org.gridgov.grid.events.OutboxBatch;
-import org.gridgov.grid.events.PendingEvent;
+import org.gridgov.contracts.events.Event;
 import org.gridgov.grid.household.domain.Household;
 import org.gridgov.grid.household.persistence.HouseholdStore;
 import org.gridgov.grid.importing.domain.ImportPlan;
+import org.gridgov.grid.messaging.GridEvents;
 import org.gridgov.grid.staff.persistence.StaffAssignmentStore;
 import org.gridgov.grid.tree.persistence.GridNodeStore;
+import org.gridgov.kit.outbox.Outbox;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -32,11 +32,11 @@ public class ImportPlanStore {
     private final GridNodeStore nodes;
     private final HouseholdStore households;
     private final StaffAssignmentStore staff;
-    private final OutboxBatch outbox;
+    private final Outbox outbox;
     private final Clock clock;
 
     public ImportPlanStore(DatabaseClient db, GridNodeStore nodes, HouseholdStore households, StaffAssignmentStore staff,
-                        OutboxBatch outbox, Clock clock) {
+                        Outbox outbox, Clock clock) {
         this.db = db;
         this.nodes = nodes;
         this.households = households;
@@ -63,11 +63,11 @@ public class ImportPlanStore {
                 .then(Mono.defer(() -> progress.apply(written.addAndGet(chunk.size()))))).then();
         // the old holder's term ends before the new one's starts: one holder per role at any time
         Mono<Void> roles = staff.endAll(plan.ended(), now).then(staff.startAll(plan.started(), now)).then();
-        return tree.then(registered).then(moved).then(roles).then(outbox.appendAll(events(plan, now)));
+        return tree.then(registered).then(moved).then(roles).then(outbox.appendAll(events(plan, now)).then());
     }
 
-    private static List<PendingEvent> events(ImportPlan plan, Instant now) {
-        List<PendingEvent> events = new ArrayList<>();
+    private static List<Event> events(ImportPlan plan, Instant now) {
+        List<Event> events = new ArrayList<>();
         plan.createdNodes().forEach(node -> events.add(GridEvents.nodeCreated(node, now)));
         plan.updatedNodes().forEach(node -> events.add(GridEvents.nodeUpdated(node, now)));
         plan.registered().forEach(household -> events.add(GridEvents.householdRegistered(household, now)));

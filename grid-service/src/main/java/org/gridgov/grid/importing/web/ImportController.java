@@ -69,7 +69,7 @@ class ImportController {
      * than the 1 MB every other request is held to.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Import a community's structure",
+    @Operation(operationId = "importCommunity", summary = "Import a community's structure",
             description = "202 with the import; follow it on its Location. With wait=N (seconds, at most "
                     + MAX_WAIT_SECONDS + ") the answer waits for the import to finish: 200 with its report, or 202 if it"
                     + " is still running by then. For scripts that cannot poll.",
@@ -123,7 +123,8 @@ class ImportController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "An import's progress, then its report: counts per section, or the problems that refused it")
+    @Operation(operationId = "getImport",
+            summary = "An import's progress, then its report: counts per section, or the problems that refused it")
     Mono<ImportView> get(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return imports.find(id, caller).map(ImportView::of);
     }

@@ -59,7 +59,8 @@ class StaffController {
     }
 
     @PutMapping(path = "/{role}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Give a role (一长六员 in a grid, MICRO_GRID_CHIEF in a micro-grid) to one person",
+    @Operation(operationId = "assignStaffRole",
+            summary = "Give a role (一长六员 in a grid, MICRO_GRID_CHIEF in a micro-grid) to one person",
             description = "Ends the previous holder's term; the same holder again changes nothing.")
     Mono<ResponseEntity<StaffTermView>> assign(@PathVariable UUID id, @PathVariable String role,
                                                @Valid @RequestBody AssignStaff body, @AuthenticationPrincipal Caller caller,
@@ -74,7 +75,7 @@ class StaffController {
     }
 
     @DeleteMapping("/{role}")
-    @Operation(summary = "End the current holder's term of a role")
+    @Operation(operationId = "endStaffTerm", summary = "End the current holder's term of a role")
     Mono<ResponseEntity<Void>> unassign(@PathVariable UUID id, @PathVariable String role,
                                         @AuthenticationPrincipal Caller caller,
                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -83,7 +84,8 @@ class StaffController {
     }
 
     @GetMapping
-    @Operation(summary = "Every term served at the node, current ones without 'until', newest first")
+    @Operation(operationId = "listStaffTerms",
+            summary = "Every term served at the node, current ones without 'until', newest first")
     Mono<List<StaffTermView>> history(@PathVariable UUID id) {
         return tree.node(id).thenMany(staff.history(id)).map(StaffTermView::of).collectList();
     }

@@ -21,6 +21,7 @@ import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.Cursor;
 import org.gridgov.kit.web.Page;
 import org.gridgov.kit.web.ProblemException;
+import org.gridgov.kit.web.openapi.ProblemResponses;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -54,7 +55,8 @@ class NodeController {
     }
 
     @GetMapping
-    @Operation(summary = "Live nodes by kind, part of the name and parent, in name order; follow 'next' for more")
+    @Operation(operationId = "searchNodes",
+            summary = "Live nodes by kind, part of the name and parent, in name order; follow 'next' for more")
     Mono<Page<NodeView>> search(@RequestParam Optional<String> kind, @RequestParam Optional<String> name,
                           @RequestParam Optional<UUID> parent, @RequestParam Optional<String> cursor,
                           @RequestParam Optional<Integer> limit) {
@@ -68,7 +70,8 @@ class NodeController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A node with its counts, and the current role holders of a grid or micro-grid")
+    @Operation(operationId = "getNode",
+            summary = "A node with its counts, and the current role holders of a grid or micro-grid")
     Mono<NodeView> get(@PathVariable UUID id) {
         return tree.counted(id).flatMap(counted -> STAFFED.contains(counted.node().kind())
                 ? staff.currentAt(id).collectList().map(holders -> NodeView.withStaff(counted, holders))
@@ -76,18 +79,23 @@ class NodeController {
     }
 
     @GetMapping("/{id}/children")
+    @Operation(operationId = "listChildNodes",
+            summary = "The live children of a node, each with its counts, in name order")
     Mono<List<NodeView>> children(@PathVariable UUID id) {
         return tree.children(id).map(children -> children.stream().map(NodeView::of).toList());
     }
 
     @GetMapping("/{id}/tree")
-    @Operation(summary = "A node and its live descendants down to 'depth' levels (0–3, default 2), each with counts")
+    @Operation(operationId = "getNodeTree",
+            summary = "A node and its live descendants down to 'depth' levels (0–3, default 2), each with counts")
     Mono<NodeView> tree(@PathVariable UUID id, @RequestParam(defaultValue = "2") int depth) {
         return tree.tree(id, depth).map(NodeView::of);
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Retire an empty node (admins within their jurisdiction); 409 while it has children or households")
+    @Operation(operationId = "retireNode",
+            summary = "Retire an empty node (admins within their jurisdiction); 409 while it has children or households")
+    @ProblemResponses(409)
     Mono<ResponseEntity<NodeView>> retire(@PathVariable UUID id, @AuthenticationPrincipal Caller caller,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         return idempotency.once(key, caller, "DELETE /api/grid/nodes/" + id, NodeView.class,

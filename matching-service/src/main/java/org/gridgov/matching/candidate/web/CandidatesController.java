@@ -1,5 +1,6 @@
 package org.gridgov.matching.candidate.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.UUID;
 
 import org.gridgov.kit.jurisdiction.Jurisdictions;
@@ -34,6 +35,8 @@ class CandidatesController {
 
     /** For the grid staff of the wish's grid and admins above it; elsewhere the wish does not exist. */
     @GetMapping("/{wishId}/candidates")
+    @Operation(operationId = "listWishCandidates",
+            summary = "The member units and party members best placed to claim a wish, best first (at most limit)")
     Mono<WishCandidates> candidates(@PathVariable UUID wishId, @RequestParam(defaultValue = "10") int limit,
                                     @AuthenticationPrincipal Caller caller) {
         if (!caller.has(Role.GRID_STAFF) && !caller.isAdmin()) {

@@ -1,5 +1,6 @@
 package org.gridgov.matching.projectlist.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -75,6 +76,8 @@ class ProjectListController {
 
     /** Computes a new version; earlier versions stay readable. */
     @PostMapping
+    @Operation(operationId = "computeProjectList",
+            summary = "Compute a new version of a community's or a street's yearly project list (admins there)")
     Mono<ResponseEntity<ProjectList>> compute(@Valid @RequestBody ComputeRequest request,
                                               @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                               @AuthenticationPrincipal Caller caller) {
@@ -91,6 +94,7 @@ class ProjectListController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getProjectList", summary = "One version of a project list, with its matched projects")
     Mono<ProjectList> find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return requireAdmin(caller).then(store.find(id)
                 .filterWhen(list -> jurisdictions.covers(caller, list.area().id()))
@@ -99,6 +103,8 @@ class ProjectListController {
 
     /** Every version of the community's or the street's list for the year, newest first. */
     @GetMapping
+    @Operation(operationId = "listProjectListVersions",
+            summary = "The versions of a community's or a street's project lists, newest first")
     Mono<List<ProjectList.Summary>> versions(
             @Parameter(description = "the community whose versions to list; or give street") @RequestParam(required = false) UUID community,
             @Parameter(description = "the street whose versions to list; or give community") @RequestParam(required = false) UUID street,

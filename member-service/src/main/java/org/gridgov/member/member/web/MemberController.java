@@ -1,5 +1,6 @@
 package org.gridgov.member.member.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.openapi.ProblemResponses;
 import org.gridgov.member.member.Members;
 import org.gridgov.member.member.domain.MemberKind;
 import org.gridgov.member.member.domain.PartyMember;
@@ -69,6 +71,7 @@ class MemberController {
     }
 
     @PostMapping(consumes = "application/json")
+    @Operation(operationId = "registerMember", summary = "Register a party member in a community")
     Mono<ResponseEntity<MemberView>> register(@Valid @RequestBody NewMember body, @AuthenticationPrincipal Caller caller,
                                               @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         Members.Registration registration = new Members.Registration(Optional.ofNullable(body.id()), body.name(), body.kind(),
@@ -80,12 +83,15 @@ class MemberController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getMember", summary = "A party member")
     Mono<MemberView> get(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return members.visible(id, caller, false)
                 .flatMap(member -> members.seesPhone(member, caller).map(full -> MemberView.of(member, full)));
     }
 
     @GetMapping
+    @Operation(operationId = "listMembers",
+            summary = "The party members of a community (or one of its grids), a page at a time")
     Mono<Page<MemberView>> list(@RequestParam UUID community, @RequestParam Optional<UUID> grid,
                                 @RequestParam Optional<MemberKind> kind, @RequestParam Optional<Boolean> dualReported,
                                 @RequestParam Optional<String> cursor, @RequestParam Optional<Integer> limit,
@@ -98,6 +104,9 @@ class MemberController {
     }
 
     @PostMapping(path = "/{id}/dual-report", consumes = "application/json")
+    @Operation(operationId = "reportMemberToCommunity",
+            summary = "A party member reports to the community where they live (双报到)")
+    @ProblemResponses(409)
     Mono<ResponseEntity<MemberView>> dualReport(@PathVariable UUID id, @Valid @RequestBody DualReport body,
                                                 @AuthenticationPrincipal Caller caller,
                                                 @RequestHeader(name = Idempotency.HEADER, required = false) String key) {

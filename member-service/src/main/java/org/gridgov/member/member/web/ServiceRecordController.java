@@ -1,5 +1,6 @@
 package org.gridgov.member.member.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.openapi.ProblemResponses;
 import org.gridgov.member.member.ServiceRecords;
 import org.gridgov.member.member.domain.ServiceRecord;
 import org.gridgov.kit.web.Cursor;
@@ -70,6 +72,7 @@ class ServiceRecordController {
     }
 
     @PostMapping(consumes = "application/json")
+    @Operation(operationId = "recordService", summary = "A party member records a service they gave, for approval")
     Mono<ResponseEntity<RecordView>> record(@PathVariable UUID memberId, @Valid @RequestBody NewRecord body,
                                             @AuthenticationPrincipal Caller caller,
                                             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -82,6 +85,9 @@ class ServiceRecordController {
     }
 
     @PostMapping(path = "/{recordId}/approval")
+    @Operation(operationId = "approveServiceRecord",
+            summary = "The community approves a service record; its points are credited")
+    @ProblemResponses(409)
     Mono<ResponseEntity<DecisionView>> approve(@PathVariable UUID memberId, @PathVariable UUID recordId,
                                                @Valid @RequestBody(required = false) Approval body,
                                                @AuthenticationPrincipal Caller caller,
@@ -91,6 +97,8 @@ class ServiceRecordController {
     }
 
     @PostMapping(path = "/{recordId}/rejection", consumes = "application/json")
+    @Operation(operationId = "rejectServiceRecord", summary = "The community rejects a service record, saying why")
+    @ProblemResponses(409)
     Mono<ResponseEntity<DecisionView>> reject(@PathVariable UUID memberId, @PathVariable UUID recordId,
                                               @Valid @RequestBody Rejection body, @AuthenticationPrincipal Caller caller,
                                               @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -108,6 +116,8 @@ class ServiceRecordController {
     }
 
     @GetMapping
+    @Operation(operationId = "listServiceRecords",
+            summary = "A party member's service records, newest first, a page at a time")
     Mono<Page<RecordView>> list(@PathVariable UUID memberId, @RequestParam Optional<ServiceRecord.Status> status,
                                 @RequestParam Optional<String> cursor, @RequestParam Optional<Integer> limit,
                                 @AuthenticationPrincipal Caller caller) {

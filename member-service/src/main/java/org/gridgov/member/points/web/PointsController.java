@@ -1,5 +1,6 @@
 package org.gridgov.member.points.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.openapi.ProblemResponses;
 import org.gridgov.member.points.PointsAccounts;
 import org.gridgov.member.points.PointsShop;
 import org.gridgov.member.points.domain.CauseKind;
@@ -78,6 +80,8 @@ class PointsController {
     }
 
     @GetMapping("/accounts/{memberId}")
+    @Operation(operationId = "getPointsAccount",
+            summary = "A party member's points balance and transactions, newest first")
     Mono<AccountView> account(@PathVariable UUID memberId, @RequestParam Optional<String> cursor,
                               @RequestParam Optional<Integer> limit, @AuthenticationPrincipal Caller caller) {
         int size = Page.limit(limit.orElse(null));
@@ -89,6 +93,8 @@ class PointsController {
     }
 
     @PostMapping(path = "/redemptions", consumes = "application/json")
+    @Operation(operationId = "redeemPoints", summary = "A party member redeems points for a store item")
+    @ProblemResponses(409)
     Mono<ResponseEntity<PointsShop.Receipt>> redeem(@Valid @RequestBody NewRedemption body,
                                                      @AuthenticationPrincipal Caller caller,
                                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -99,6 +105,7 @@ class PointsController {
     }
 
     @GetMapping("/store-items")
+    @Operation(operationId = "listStoreItems", summary = "The points store of a community, a page at a time")
     Mono<Page<ShopStore.StoreItem>> catalogue(@RequestParam UUID community, @RequestParam Optional<String> cursor,
                                                     @RequestParam Optional<Integer> limit) {
         int size = Page.limit(limit.orElse(null));
@@ -108,11 +115,13 @@ class PointsController {
     }
 
     @GetMapping("/store-items/{id}")
+    @Operation(operationId = "getStoreItem", summary = "A store item")
     Mono<ShopStore.StoreItem> storeItem(@PathVariable UUID id) {
         return store.item(id);
     }
 
     @PostMapping(path = "/store-items", consumes = "application/json")
+    @Operation(operationId = "addStoreItem", summary = "A community admin adds an item to the points store")
     Mono<ResponseEntity<ShopStore.StoreItem>> addStoreItem(@Valid @RequestBody NewStoreItem body,
                                                                  @AuthenticationPrincipal Caller caller,
                                                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -122,6 +131,7 @@ class PointsController {
     }
 
     @PostMapping(path = "/corrections", consumes = "application/json")
+    @Operation(operationId = "correctPoints", summary = "An admin corrects a party member's points, saying why")
     Mono<ResponseEntity<PointsAccounts.Corrected>> correct(@Valid @RequestBody NewCorrection body,
                                                            @AuthenticationPrincipal Caller caller,
                                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -131,6 +141,7 @@ class PointsController {
     }
 
     @PostMapping(path = "/expiries", consumes = "application/json")
+    @Operation(operationId = "expirePoints", summary = "An admin expires points awarded before a date")
     Mono<ResponseEntity<PointsAccounts.ExpiryRun>> expire(@Valid @RequestBody NewExpiry body,
                                                           @AuthenticationPrincipal Caller caller,
                                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {

@@ -1,5 +1,6 @@
 package org.gridgov.member.ranking.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -47,6 +48,7 @@ class RankingController {
     }
 
     @GetMapping(path = "/api/rankings/stars", produces = "application/json")
+    @Operation(operationId = "getStarRanking", summary = "The star ranking of a community's party members for a year")
     Mono<StarRankView> stars(@RequestParam UUID community, @RequestParam Optional<Integer> year,
                              @RequestParam Optional<String> cursor, @RequestParam Optional<Integer> limit) {
         int size = Page.limit(limit.orElse(null));
@@ -88,6 +90,8 @@ class RankingController {
     }
 
     @GetMapping(path = "/api/units/red-black-list", produces = "application/json")
+    @Operation(operationId = "getRedBlackList",
+            summary = "The red and black list of a community's member units for a quarter")
     Mono<RedBlackListView> redBlackList(@RequestParam UUID community, @RequestParam Optional<String> quarter) {
         Quarter wanted = quarter.map(Quarter::parse).orElseGet(() -> Quarter.of(clock.instant()));
         return rankings.redBlackList(community, wanted).map(entries -> new RedBlackListView(community, wanted.toString(),

@@ -1,5 +1,6 @@
 package org.gridgov.member.resource.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.openapi.ProblemResponses;
 import org.gridgov.member.resource.ResourceLists;
 import org.gridgov.contracts.Category;
 import org.gridgov.member.resource.domain.Period;
@@ -83,6 +85,9 @@ class ResourceListController {
     }
 
     @PutMapping(consumes = "application/json")
+    @Operation(operationId = "submitResourceList",
+            summary = "A member unit submits (a new version of) its resource list for a period")
+    @ProblemResponses(409)
     Mono<ResponseEntity<ListView>> submit(@PathVariable UUID unitId, @PathVariable String period,
                                           @Valid @RequestBody NewList body, @AuthenticationPrincipal Caller caller,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -96,11 +101,15 @@ class ResourceListController {
     }
 
     @GetMapping
+    @Operation(operationId = "getResourceList",
+            summary = "A unit's resource list for a period: the current version, or the one asked for")
     Mono<ListView> get(@PathVariable UUID unitId, @PathVariable String period, @RequestParam Optional<Integer> version) {
         return lists.find(unitId, Period.parse(period), version).map(ListView::of);
     }
 
     @GetMapping("/versions")
+    @Operation(operationId = "listResourceListVersions",
+            summary = "The versions of a unit's resource list for a period")
     Mono<List<VersionView>> versions(@PathVariable UUID unitId, @PathVariable String period) {
         return lists.versions(unitId, Period.parse(period))
                 .map((ResourceListStore.Version v) -> new VersionView(v.version(), v.publishedAt(), v.items()))
@@ -108,6 +117,9 @@ class ResourceListController {
     }
 
     @PostMapping(path = "/items/{itemId}/allocations", consumes = "application/json")
+    @Operation(operationId = "allocateResourceItem",
+            summary = "Allocate part of a resource list item to a need or project")
+    @ProblemResponses(409)
     Mono<ResponseEntity<ResourceLists.Allocation>> allocate(@PathVariable UUID unitId, @PathVariable String period,
                                                             @PathVariable UUID itemId, @Valid @RequestBody NewAllocation body,
                                                             @AuthenticationPrincipal Caller caller,

@@ -1,5 +1,6 @@
 package org.gridgov.member.unit.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -69,6 +70,7 @@ class UnitController {
     }
 
     @PostMapping(consumes = "application/json")
+    @Operation(operationId = "joinUnit", summary = "A member unit joins a community's Grand Party Committee (大党委)")
     Mono<ResponseEntity<UnitView>> join(@Valid @RequestBody NewUnit body, @AuthenticationPrincipal Caller caller,
                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         List<MemberUnit.Contact> contacts = body.contacts() == null ? List.of() : body.contacts().stream()
@@ -81,11 +83,13 @@ class UnitController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getUnit", summary = "A member unit")
     Mono<UnitView> get(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return units.find(id).flatMap(unit -> units.seesContacts(unit, caller).map(full -> UnitView.of(unit, full)));
     }
 
     @GetMapping
+    @Operation(operationId = "listUnits", summary = "Member units, by community, a page at a time")
     Mono<Page<UnitView>> list(@RequestParam Optional<UUID> community, @RequestParam Optional<String> cursor,
                               @RequestParam Optional<Integer> limit) {
         int size = Page.limit(limit.orElse(null));

@@ -73,7 +73,8 @@ class AppController {
     }
 
     @PostMapping(consumes = "application/json")
-    @Operation(summary = "A district admin registers an app with scopes and a jurisdiction (grid-tree node)")
+    @Operation(operationId = "registerApp",
+            summary = "A district admin registers an app with scopes and a jurisdiction (grid-tree node)")
     Mono<ResponseEntity<AppView>> register(@Valid @RequestBody RegisterApp request, @AuthenticationPrincipal Caller caller,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         String fingerprint = String.join("\u0000", "POST /api/apps", request.name(),
@@ -84,19 +85,20 @@ class AppController {
     }
 
     @GetMapping
-    @Operation(summary = "The apps within the district admin's jurisdiction, newest first")
+    @Operation(operationId = "listApps", summary = "The apps within the district admin's jurisdiction, newest first")
     Mono<AppList> list(@AuthenticationPrincipal Caller caller) {
         return apps.list(caller).map(AppView::of).collectList().map(AppList::new);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "An app, for its district admin or the app itself")
+    @Operation(operationId = "getApp", summary = "An app, for its district admin or the app itself")
     Mono<AppView> get(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return apps.find(caller, id).map(AppView::of);
     }
 
     @PostMapping("/{id}/credentials")
-    @Operation(summary = "Issues new client credentials and a new Open311 API key, shown only in this response;"
+    @Operation(operationId = "issueAppCredentials",
+            summary = "Issues new client credentials and a new Open311 API key, shown only in this response;"
             + " the earlier ones stop working. A repeat under the same Idempotency-Key issues nothing new and"
             + " answers without the secrets, which are never stored")
     Mono<ResponseEntity<CredentialsView>> credentials(@PathVariable UUID id, @AuthenticationPrincipal Caller caller,
@@ -113,7 +115,7 @@ class AppController {
     }
 
     @PostMapping("/{id}/revoke")
-    @Operation(summary = "Revokes the app: its API key and tokens are refused at once")
+    @Operation(operationId = "revokeApp", summary = "Revokes the app: its API key and tokens are refused at once")
     Mono<ResponseEntity<AppView>> revoke(@PathVariable UUID id, @AuthenticationPrincipal Caller caller,
                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         return idempotency.once(key, caller, "POST /api/apps/" + id + "/revoke", AppView.class,

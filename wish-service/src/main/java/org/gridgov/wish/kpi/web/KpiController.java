@@ -65,7 +65,8 @@ class KpiController {
     }
 
     @GetMapping
-    @Operation(summary = "KPIs of a node (staff, admins and apps granted kpis:read within their jurisdiction) or of a unit (the unit itself,"
+    @Operation(operationId = "getKpis",
+            summary = "KPIs of a node (staff, admins and apps granted kpis:read within their jurisdiction) or of a unit (the unit itself,"
             + " or admins for the wishes in their jurisdiction); the period defaults to the last 365 days")
     Mono<KpiView> kpis(@RequestParam Optional<UUID> node, @RequestParam Optional<UUID> unit,
                        @RequestParam Optional<Instant> from, @RequestParam Optional<Instant> to,

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.openapi.ProblemResponses;
 import org.gridgov.wish.need.Needs;
 import org.gridgov.wish.need.domain.Need;
 import org.gridgov.wish.need.persistence.NeedStore;
@@ -66,7 +67,7 @@ class NeedController {
     }
 
     @PostMapping(consumes = "application/json")
-    @Operation(summary = "Grid staff record a need of their grid (走–看–问–听–议)")
+    @Operation(operationId = "recordNeed", summary = "Grid staff record a need of their grid (走–看–问–听–议)")
     Mono<ResponseEntity<NeedView>> record(@Valid @RequestBody RecordNeed request, @AuthenticationPrincipal Caller caller,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         Needs.NewNeed need = new Needs.NewNeed(request.gridId(), request.category(), request.title(),
@@ -78,7 +79,8 @@ class NeedController {
     }
 
     @PostMapping("/{id}/publish")
-    @Operation(summary = "Publish a recorded need for the yearly project matching")
+    @Operation(operationId = "publishNeed", summary = "Publish a recorded need for the yearly project matching")
+    @ProblemResponses(409)
     Mono<ResponseEntity<NeedView>> publish(@PathVariable UUID id, @AuthenticationPrincipal Caller caller,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         return idempotency.once(key, caller, "POST /api/needs/" + id + "/publish", NeedView.class,
@@ -86,12 +88,14 @@ class NeedController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getNeed", summary = "A need")
     Mono<NeedView> get(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return needs.visible(caller, id).map(NeedView::of);
     }
 
     @GetMapping
-    @Operation(summary = "The needs of the caller's jurisdiction, newest first, by grid, status and category")
+    @Operation(operationId = "listNeeds",
+            summary = "The needs of the caller's jurisdiction, newest first, by grid, status and category")
     Mono<Page<NeedView>> list(@RequestParam Optional<UUID> grid, @RequestParam Optional<Need.Status> status,
                               @RequestParam Optional<Category> category, @RequestParam Optional<String> cursor,
                               @RequestParam Optional<Integer> limit, @AuthenticationPrincipal Caller caller) {

@@ -2,6 +2,7 @@ package org.gridgov.wish.open311.domain;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.gridgov.contracts.Category;
 import org.gridgov.wish.wish.domain.PersonalData;
+import org.gridgov.wish.wish.domain.WantedBy;
 import org.gridgov.wish.wish.domain.Wish;
 
 /**
@@ -35,8 +37,11 @@ public record Submission(Category category, Optional<Coordinates> coordinates, O
     private static final int MAX_NAME = 50;
     private static final int MAX_ADDRESS = 200;
 
-    /** @param form the request's fields, the first value of each */
-    public static Submission read(Map<String, String> form, Instant now) {
+    /**
+     * @param form          the request's fields, the first value of each
+     * @param communityZone where a plain date for {@code attribute[wanted_by]} ends
+     */
+    public static Submission read(Map<String, String> form, Instant now, ZoneId communityZone) {
         String code = text(form, "service_code").orElseThrow(() -> Open311Refusal.badRequest("service_code was not provided."));
         Category category = ServiceCatalogue.find(code).map(service -> Category.valueOf(service.code()))
                 .orElseThrow(() -> Open311Refusal.notFound("service_code " + code + " was not found."));
@@ -71,7 +76,8 @@ public record Submission(Category category, Optional<Coordinates> coordinates, O
         if (title.codePointCount(0, title.length()) > ServiceCatalogue.MAX_TITLE) {
             throw Open311Refusal.badRequest("attribute[title] must be at most " + ServiceCatalogue.MAX_TITLE + " characters.");
         }
-        Optional<Instant> wantedBy = Optional.ofNullable(attributes.get(ServiceCatalogue.WANTED_BY)).map(Submission::instant);
+        Optional<Instant> wantedBy = Optional.ofNullable(attributes.get(ServiceCatalogue.WANTED_BY))
+                .map(text -> wantedBy(text, communityZone));
         if (wantedBy.filter(wanted -> !wanted.isAfter(now)).isPresent()) {
             throw Open311Refusal.badRequest("attribute[wanted_by] must lie in the future.");
         }
@@ -148,6 +154,14 @@ public record Submission(Category category, Optional<Coordinates> coordinates, O
             return OffsetDateTime.parse(text.strip()).toInstant();
         } catch (DateTimeParseException e) {
             throw Open311Refusal.badRequest(text.strip() + " is not an ISO 8601 time with a time zone (e.g. 2026-05-01T09:00:00+08:00).");
+        }
+    }
+
+    private static Instant wantedBy(String text, ZoneId communityZone) {
+        try {
+            return WantedBy.read(text, communityZone);
+        } catch (IllegalArgumentException e) {
+            throw Open311Refusal.badRequest("attribute[wanted_by] must be " + WantedBy.EXPECTED + ".");
         }
     }
 

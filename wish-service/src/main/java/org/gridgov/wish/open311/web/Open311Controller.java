@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gridgov.kit.data.Idempotency;
@@ -55,7 +56,8 @@ class Open311Controller {
     }
 
     @GetMapping({"/discovery.json", "/discovery.xml", "/discovery"})
-    @Operation(summary = "Where this endpoint lives, which specification it follows, and in which formats")
+    @Operation(operationId = "getOpen311Discovery",
+            summary = "Where this endpoint lives, which specification it follows, and in which formats")
     ResponseEntity<Object> discovery(ServerWebExchange exchange) {
         Map<String, Object> endpoint = new LinkedHashMap<>();
         endpoint.put("specification", SPECIFICATION);
@@ -72,7 +74,7 @@ class Open311Controller {
     }
 
     @GetMapping({"/services.json", "/services.xml", "/services"})
-    @Operation(summary = "The wish categories as service codes")
+    @Operation(operationId = "listOpen311Services", summary = "The wish categories as service codes")
     ResponseEntity<Object> services(@RequestParam MultiValueMap<String, String> params, ServerWebExchange exchange) {
         properties.requireJurisdiction(params.getFirst("jurisdiction_id"));
         List<Map<String, Object>> services = ServiceCatalogue.services().stream().map(service -> {
@@ -90,7 +92,8 @@ class Open311Controller {
     }
 
     @GetMapping("/services/{file}")
-    @Operation(summary = "A service's definition: the attributes a request of it may carry")
+    @Operation(operationId = "getOpen311ServiceDefinition",
+            summary = "A service's definition: the attributes a request of it may carry")
     ResponseEntity<Object> definition(@PathVariable String file, @RequestParam MultiValueMap<String, String> params,
                                       ServerWebExchange exchange) {
         String code = Open311Format.strip(file);
@@ -114,7 +117,8 @@ class Open311Controller {
     }
 
     @PostMapping(path = {"/requests.json", "/requests.xml", "/requests"})
-    @Operation(summary = "Reports a request (form-encoded, the spec's fields, api_key required); it becomes a wish in SUBMITTED")
+    @Operation(operationId = "postOpen311Request",
+            summary = "Reports a request (form-encoded, the spec's fields, api_key required); it becomes a wish in SUBMITTED")
     Mono<ResponseEntity<Object>> post(ServerWebExchange exchange,
                                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         MediaType type = exchange.getRequest().getHeaders().getContentType();
@@ -133,7 +137,8 @@ class Open311Controller {
     }
 
     @GetMapping({"/requests.json", "/requests.xml", "/requests"})
-    @Operation(summary = "Requests in the app's jurisdiction: service_request_id, service_code, start_date, end_date,"
+    @Operation(operationId = "listOpen311Requests",
+            summary = "Requests in the app's jurisdiction: service_request_id, service_code, start_date, end_date,"
             + " status, page, page_size, extensions (api_key required)")
     Mono<ResponseEntity<Object>> list(@RequestParam MultiValueMap<String, String> params, ServerWebExchange exchange) {
         Map<String, String> fields = params.toSingleValueMap();
@@ -145,7 +150,7 @@ class Open311Controller {
     }
 
     @GetMapping("/requests/{file}")
-    @Operation(summary = "One request by its service_request_id (api_key required)")
+    @Operation(operationId = "getOpen311Request", summary = "One request by its service_request_id (api_key required)")
     Mono<ResponseEntity<Object>> find(@PathVariable String file, @RequestParam MultiValueMap<String, String> params,
                                       ServerWebExchange exchange) {
         String id = Open311Format.strip(file);
@@ -158,7 +163,8 @@ class Open311Controller {
     }
 
     @GetMapping("/tokens/{file}")
-    @Operation(summary = "The service_request_id a token from POST requests stands for (the posting app's api_key)")
+    @Operation(operationId = "getOpen311RequestIdByToken",
+            summary = "The service_request_id a token from POST requests stands for (the posting app's api_key)")
     Mono<ResponseEntity<Object>> token(@PathVariable String file, @RequestParam MultiValueMap<String, String> params,
                                        ServerWebExchange exchange) {
         String token = Open311Format.strip(file);
@@ -171,6 +177,7 @@ class Open311Controller {
 
     /** Anything else under /open311: the spec's error list rather than problem+json. */
     @RequestMapping("/**")
+    @Hidden // not an operation: the catch-all answers 404 or 405 in Open311's format
     Mono<Void> elsewhere(ServerWebExchange exchange) {
         String path = exchange.getRequest().getPath().value();
         String withoutFormat = Open311Format.strip(path);

@@ -13,6 +13,7 @@ import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.Cursor;
 import org.gridgov.kit.web.Page;
+import org.gridgov.kit.web.openapi.ProblemResponses;
 import org.gridgov.wish.rectification.Rectifications;
 import org.gridgov.wish.rectification.domain.Rectification;
 import org.springframework.http.ResponseEntity;
@@ -58,7 +59,8 @@ class RectificationController {
     }
 
     @GetMapping
-    @Operation(summary = "Rectifications in the caller's jurisdiction, newest first")
+    @Operation(operationId = "listRectifications",
+            summary = "Rectifications in the caller's jurisdiction, newest first")
     Mono<Page<RectificationView>> list(@RequestParam Optional<UUID> grid,
                                        @RequestParam Optional<Rectification.Status> status,
                                        @RequestParam Optional<String> cursor, @RequestParam Optional<Integer> limit,
@@ -68,12 +70,15 @@ class RectificationController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getRectification", summary = "A rectification, with the wish it answers")
     Mono<RectificationView> get(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return rectifications.visible(caller, id).map(stored -> RectificationView.of(stored.rectification()));
     }
 
     @PostMapping(path = "/{id}/complete", consumes = "application/json")
-    @Operation(summary = "The grid records its feedback to the resident and its summary; the rectification is done")
+    @Operation(operationId = "completeRectification",
+            summary = "The grid records its feedback to the resident and its summary; the rectification is done")
+    @ProblemResponses(409)
     Mono<ResponseEntity<RectificationView>> complete(@PathVariable UUID id, @Valid @RequestBody Complete request,
                                                      @AuthenticationPrincipal Caller caller,
                                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key) {

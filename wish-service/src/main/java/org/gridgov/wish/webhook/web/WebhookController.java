@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.openapi.ProblemResponses;
 import org.gridgov.wish.webhook.Webhooks;
 import org.gridgov.wish.webhook.domain.Subscription;
 import org.gridgov.wish.webhook.persistence.WebhookStore;
@@ -83,7 +84,8 @@ class WebhookController {
     }
 
     @PostMapping(consumes = "application/json")
-    @Operation(summary = "Subscribes the app to event types; the response carries the signing secret, shown only here."
+    @Operation(operationId = "subscribeWebhook",
+            summary = "Subscribes the app to event types; the response carries the signing secret, shown only here."
             + " A repeat under the same Idempotency-Key creates nothing and answers without the secret")
     Mono<ResponseEntity<SubscriptionView>> subscribe(@PathVariable UUID appId, @Valid @RequestBody Subscribe request,
                                                      @AuthenticationPrincipal Caller caller,
@@ -104,21 +106,23 @@ class WebhookController {
     }
 
     @GetMapping
-    @Operation(summary = "The app's active subscriptions (without their secrets)")
+    @Operation(operationId = "listWebhooks", summary = "The app's active subscriptions (without their secrets)")
     Mono<Items<SubscriptionView>> list(@PathVariable UUID appId, @AuthenticationPrincipal Caller caller) {
         return webhooks.subscriptions(caller, appId)
                 .map(found -> new Items<>(found.stream().map(s -> SubscriptionView.of(s, null)).toList()));
     }
 
     @DeleteMapping("/{subscriptionId}")
-    @Operation(summary = "Ends a subscription; its pending deliveries are parked unsent")
+    @Operation(operationId = "unsubscribeWebhook",
+            summary = "Ends a subscription; its pending deliveries are parked unsent")
     Mono<ResponseEntity<Void>> unsubscribe(@PathVariable UUID appId, @PathVariable UUID subscriptionId,
                                            @AuthenticationPrincipal Caller caller) {
         return webhooks.unsubscribe(caller, appId, subscriptionId).thenReturn(ResponseEntity.noContent().build());
     }
 
     @GetMapping("/{subscriptionId}/deliveries")
-    @Operation(summary = "The delivery log: the newest 100 deliveries (status=PENDING|DELIVERED|PARKED), each with its attempts")
+    @Operation(operationId = "listWebhookDeliveries",
+            summary = "The delivery log: the newest 100 deliveries (status=PENDING|DELIVERED|PARKED), each with its attempts")
     Mono<Items<DeliveryView>> deliveries(@PathVariable UUID appId, @PathVariable UUID subscriptionId,
                                          @RequestParam Optional<String> status, @AuthenticationPrincipal Caller caller) {
         return webhooks.deliveries(caller, appId, subscriptionId, status)
@@ -126,7 +130,9 @@ class WebhookController {
     }
 
     @PostMapping("/{subscriptionId}/deliveries/{deliveryId}/retry")
-    @Operation(summary = "Sends a parked delivery again (202), with a fresh 24 hours of retries; 409 unless it is parked")
+    @Operation(operationId = "retryWebhookDelivery",
+            summary = "Sends a parked delivery again (202), with a fresh 24 hours of retries; 409 unless it is parked")
+    @ProblemResponses(409)
     Mono<ResponseEntity<Void>> retry(@PathVariable UUID appId, @PathVariable UUID subscriptionId,
                                      @PathVariable UUID deliveryId, @AuthenticationPrincipal Caller caller) {
         return webhooks.retry(caller, appId, subscriptionId, deliveryId).thenReturn(ResponseEntity.accepted().build());

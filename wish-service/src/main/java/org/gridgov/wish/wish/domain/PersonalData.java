@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The resident's name, phone and exact address: shown only to the resident, the staff of their grid
- * and the claimer while serving them (DESIGN.md §6), masked for everyone else and never logged —
+ * and the claimer while serving them (docs/design.md §6), masked for everyone else and never logged —
  * {@link #toString()} masks too, so an accidental log line leaks nothing.
  */
 public record PersonalData(Optional<String> name, String phone, String address) {

@@ -2,6 +2,7 @@ package org.gridgov.wish.wish.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,15 +20,20 @@ import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
 import org.gridgov.kit.web.ProblemException;
+import org.gridgov.kit.web.openapi.ProblemResponses;
 import org.gridgov.wish.candidates.MatchingCandidates;
 import org.gridgov.kit.web.Cursor;
 import org.gridgov.kit.web.Page;
+import org.gridgov.wish.membership.CommunityMembership;
 import org.gridgov.wish.wish.WishQueries;
 import org.gridgov.wish.wish.WishWorkflow;
 import org.gridgov.contracts.Category;
 import org.gridgov.wish.wish.domain.PersonalData;
+import org.gridgov.wish.wish.domain.ClaimerKind;
+import org.gridgov.wish.wish.domain.WantedBy;
 import org.gridgov.wish.wish.domain.Wish;
 import org.gridgov.wish.wish.domain.WishStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +46,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The workflow's public API (API.md, "Wishes and needs"). Every command takes an {@code Idempotency-Key}. */
+/** The workflow's public API (docs/api.md, "Wishes and needs"). Every command takes an {@code Idempotency-Key}. */
 @RestController
 @RequestMapping(path = "/api/wishes", produces = "application/json")
 @Tag(name = "Wishes", description = "微心愿: order → dispatch → claim → close")
@@ -52,19 +58,25 @@ class WishController {
     private final WishWorkflow workflow;
     private final WishQueries queries;
     private final MatchingCandidates candidates;
+    private final CommunityMembership membership;
     private final Idempotency idempotency;
+    private final ZoneId communityZone;
 
-    WishController(WishWorkflow workflow, WishQueries queries, MatchingCandidates candidates, Idempotency idempotency) {
+    WishController(WishWorkflow workflow, WishQueries queries, MatchingCandidates candidates,
+                   CommunityMembership membership, Idempotency idempotency,
+                   @Value("${gridgov.wish.time-zone}") ZoneId communityZone) {
         this.workflow = workflow;
         this.queries = queries;
         this.candidates = candidates;
+        this.membership = membership;
         this.idempotency = idempotency;
+        this.communityZone = communityZone;
     }
 
     record SubmitWish(@NotNull Category category, @NotBlank @Size(max = 100) String title,
                       @Size(max = Wish.MAX_DESCRIPTION) String description, @NotBlank @Size(max = 200) String address,
                       @NotBlank @Pattern(regexp = PHONE) String contactPhone, @Size(max = 50) String residentName,
-                      Instant wantedBy) {
+                      @Size(max = 40) String wantedBy) {
 
         /** The personal data stays out of logs even if this request is ever printed. */
         @Override
@@ -102,12 +114,13 @@ class WishController {
     }
 
     @PostMapping(consumes = "application/json")
-    @Operation(summary = "A resident orders a wish (居民点单); the grid is resolved from the address")
+    @Operation(operationId = "orderWish",
+            summary = "A resident orders a wish (居民点单); the grid is resolved from the address")
     Mono<ResponseEntity<WishView>> submit(@Valid @RequestBody SubmitWish request, @AuthenticationPrincipal Caller caller,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         Clients.requireScope(caller, Clients.WRITE);
         Wish.Order order = new Wish.Order(request.category(), request.title(), Optional.ofNullable(request.description()),
-                Optional.ofNullable(request.wantedBy()), request.personalData());
+                wantedBy(request.wantedBy()), request.personalData());
         return idempotency.once(key, caller, "POST /api/wishes\u0000" + request.fingerprint(), WishView.class,
                 () -> workflow.submit(caller, order, request.address())
                         .map(stored -> ResponseEntity.created(URI.create("/api/wishes/" + stored.wish().id()))
@@ -115,17 +128,20 @@ class WishController {
     }
 
     @PostMapping(path = "/{id}/dispatch", consumes = "application/json")
-    @Operation(summary = "The grid dispatches the wish for claiming (网格派单)")
+    @Operation(operationId = "dispatchWish", summary = "The grid dispatches the wish for claiming (网格派单)")
+    @ProblemResponses(409)
     Mono<ResponseEntity<WishView>> dispatch(@PathVariable UUID id, @Valid @RequestBody Dispatch request,
                                             @AuthenticationPrincipal Caller caller,
                                             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         List<UUID> units = request.candidateUnits() == null ? List.of() : request.candidateUnits();
-        return command(key, caller, id, "dispatch", request, (wish, actor, at) ->
-                wish.dispatch(actor, units, Optional.ofNullable(request.note()), at));
+        return membership.requireKnown(ClaimerKind.UNIT, "candidateUnits", units)
+                .then(Mono.defer(() -> command(key, caller, id, "dispatch", request, (wish, actor, at) ->
+                        wish.dispatch(actor, units, Optional.ofNullable(request.note()), at))));
     }
 
     @PostMapping(path = "/{id}/reject", consumes = "application/json")
-    @Operation(summary = "The grid rejects the wish")
+    @Operation(operationId = "rejectWish", summary = "The grid rejects the wish")
+    @ProblemResponses(409)
     Mono<ResponseEntity<WishView>> reject(@PathVariable UUID id, @Valid @RequestBody Reason request,
                                           @AuthenticationPrincipal Caller caller,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -133,14 +149,17 @@ class WishController {
     }
 
     @PostMapping(path = "/{id}/claim")
-    @Operation(summary = "A member unit or party member claims the wish (成员单位接单); 409 when already claimed")
+    @Operation(operationId = "claimWish",
+            summary = "A member unit or party member claims the wish (成员单位接单); 409 when already claimed")
+    @ProblemResponses(409)
     Mono<ResponseEntity<WishView>> claim(@PathVariable UUID id, @AuthenticationPrincipal Caller caller,
                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         return command(key, caller, id, "claim", "", (wish, actor, at) -> wish.claim(actor, at));
     }
 
     @PostMapping(path = "/{id}/release", consumes = "application/json")
-    @Operation(summary = "The claimer gives the wish up; it is open for claiming again")
+    @Operation(operationId = "releaseWish", summary = "The claimer gives the wish up; it is open for claiming again")
+    @ProblemResponses(409)
     Mono<ResponseEntity<WishView>> release(@PathVariable UUID id, @Valid @RequestBody Reason request,
                                            @AuthenticationPrincipal Caller caller,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -148,17 +167,22 @@ class WishController {
     }
 
     @PostMapping(path = "/{id}/fulfil", consumes = "application/json")
-    @Operation(summary = "The claimer reports the wish fulfilled, naming the party members who served")
+    @Operation(operationId = "fulfilWish",
+            summary = "The claimer reports the wish fulfilled, naming the party members who served")
+    @ProblemResponses(409)
     Mono<ResponseEntity<WishView>> fulfil(@PathVariable UUID id, @Valid @RequestBody Fulfil request,
                                           @AuthenticationPrincipal Caller caller,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         List<UUID> served = request.servedMemberIds() == null ? List.of() : request.servedMemberIds();
-        return command(key, caller, id, "fulfil", request, (wish, actor, at) ->
-                wish.fulfil(actor, request.note(), Optional.ofNullable(request.evidenceUrl()), served, at));
+        return membership.requireKnown(ClaimerKind.PARTY_MEMBER, "servedMemberIds", served)
+                .then(Mono.defer(() -> command(key, caller, id, "fulfil", request, (wish, actor, at) ->
+                        wish.fulfil(actor, request.note(), Optional.ofNullable(request.evidenceUrl()), served, at))));
     }
 
     @PostMapping(path = "/{id}/close", consumes = "application/json")
-    @Operation(summary = "The resident (or grid staff on their behalf) confirms and rates the wish (完成销单)")
+    @Operation(operationId = "closeWish",
+            summary = "The resident (or grid staff on their behalf) confirms and rates the wish (完成销单)")
+    @ProblemResponses(409)
     Mono<ResponseEntity<WishView>> close(@PathVariable UUID id, @Valid @RequestBody Close request,
                                          @AuthenticationPrincipal Caller caller,
                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -167,7 +191,8 @@ class WishController {
     }
 
     @PostMapping(path = "/{id}/cancel")
-    @Operation(summary = "The resident withdraws the wish before it is claimed")
+    @Operation(operationId = "cancelWish", summary = "The resident withdraws the wish before it is claimed")
+    @ProblemResponses(409)
     Mono<ResponseEntity<WishView>> cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) OptionalReason request,
                                           @AuthenticationPrincipal Caller caller,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -176,7 +201,7 @@ class WishController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A wish, with personal data masked unless the caller may see it")
+    @Operation(operationId = "getWish", summary = "A wish, with personal data masked unless the caller may see it")
     Mono<WishView> get(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         Clients.requireScope(caller, Clients.READ);
         return queries.find(caller, id).flatMap(seen -> (seen.byItsGrid() ? candidates.of(id) : Mono.just(
@@ -184,7 +209,8 @@ class WishController {
     }
 
     @GetMapping("/{id}/history")
-    @Operation(summary = "Who did what to the wish, when, from which status to which, and why")
+    @Operation(operationId = "getWishHistory",
+            summary = "Who did what to the wish, when, from which status to which, and why")
     Mono<HistoryView> history(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         Clients.requireScope(caller, Clients.READ);
         return queries.find(caller, id).flatMap(seen -> queries.history(seen)
@@ -193,7 +219,7 @@ class WishController {
     }
 
     @GetMapping
-    @Operation(summary = "The wishes the caller may see, newest first, a page at a time")
+    @Operation(operationId = "listWishes", summary = "The wishes the caller may see, newest first, a page at a time")
     Mono<Page<WishView>> list(@RequestParam Optional<WishStatus> status, @RequestParam Optional<UUID> grid,
                               @RequestParam Optional<Category> category, @RequestParam Optional<String> cursor,
                               @RequestParam Optional<Integer> limit, @AuthenticationPrincipal Caller caller) {
@@ -201,6 +227,17 @@ class WishController {
         int size = Page.limit(limit);
         return queries.list(caller, new WishQueries.Filter(status, grid, category), Cursor.timeAndId(cursor.orElse(null)), size)
                 .map(page -> page.map(seen -> Optional.of(view(seen, List.of()))));
+    }
+
+    private Optional<Instant> wantedBy(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(WantedBy.read(text, communityZone));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("wantedBy", "expected " + WantedBy.EXPECTED);
+        }
     }
 
     private static WishView view(WishQueries.Seen seen, List<MatchingCandidates.Candidate> found) {

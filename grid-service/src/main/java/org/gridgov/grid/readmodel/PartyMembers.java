@@ -1,0 +1,23 @@
+package org.gridgov.grid.readmodel;
+
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** The party members member-service has announced, as far as this service has heard (its {@link PartyMemberPlaces}). */
+@Component
+public class PartyMembers {
+
+    private final DatabaseClient db;
+
+    PartyMembers(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Boolean> isKnown(UUID memberId) {
+        return db.sql("select 1 from party_member_place where member_id = :member limit 1").bind("member", memberId)
+                .fetch().first().hasElement();
+    }
+}
