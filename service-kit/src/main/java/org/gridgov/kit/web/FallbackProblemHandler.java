@@ -2,6 +2,7 @@ package org.gridgov.kit.web;
 
 import java.util.Optional;
 
+import org.gridgov.kit.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -33,6 +34,8 @@ class FallbackProblemHandler implements WebExceptionHandler, Ordered {
         Optional<ProblemDetail> malformed = MalformedRequests.problemFor(ex, exchange);
         if (ex instanceof ProblemException known) {
             problem = known.toProblemDetail();
+        } else if (ex instanceof Refusal refusal) {
+            problem = ProblemException.of(refusal).toProblemDetail();
         } else if (malformed.isPresent()) {
             problem = malformed.get();
         } else if (ex instanceof ResponseStatusException status) {

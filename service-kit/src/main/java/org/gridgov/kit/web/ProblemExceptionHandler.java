@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.r2dbc.spi.R2dbcException;
 import jakarta.validation.ConstraintViolationException;
+import org.gridgov.kit.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -40,6 +41,11 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     Mono<ResponseEntity<Object>> problem(ProblemException ex, ServerWebExchange exchange) {
         return render(ex.toProblemDetail(), exchange);
+    }
+
+    @ExceptionHandler(Refusal.class)
+    Mono<ResponseEntity<Object>> refused(Refusal refusal, ServerWebExchange exchange) {
+        return render(ProblemException.of(refusal).toProblemDetail(), exchange);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -14,6 +14,8 @@ import org.gridgov.kit.jurisdiction.GridTree;
 import org.gridgov.kit.jurisdiction.Jurisdictions;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.Cursor;
+import org.gridgov.kit.web.Page;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.wish.access.Overseers;
 import org.gridgov.wish.need.domain.Need;
@@ -93,6 +95,17 @@ public class Needs {
                                     .thenReturn(new NeedStore.Stored(published, stored.areaPath()))
                             : Mono.error(ProblemException.conflict("The need was changed by someone else; reload and retry.")));
         }));
+    }
+
+    public record Filter(Optional<UUID> grid, Optional<Need.Status> status, Optional<Category> category) {
+    }
+
+    /** The needs of the caller's jurisdiction, newest first; 403 for anyone but grid staff and admins. */
+    public Mono<Page<NeedStore.Stored>> list(Caller caller, Filter filter, Optional<Cursor.TimeAndId> after, int limit) {
+        UUID jurisdiction = Overseers.requireJurisdiction(caller, "the needs list");
+        return store.list(jurisdiction, filter.grid(), filter.status(), filter.category(), after, limit)
+                .map(rows -> Page.of(rows, limit,
+                        row -> new Cursor.TimeAndId(row.need().recordedAt(), row.need().id()).encode()));
     }
 
     /** The need, if the caller oversees its grid; else 404. */

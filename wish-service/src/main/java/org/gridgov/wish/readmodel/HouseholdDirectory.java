@@ -11,7 +11,7 @@ import org.gridgov.contracts.events.HouseholdRegistered;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.kit.jurisdiction.GridNode;
 import org.gridgov.kit.jurisdiction.GridTree;
-import org.gridgov.wish.db.Sql;
+import org.gridgov.kit.data.Sql;
 import org.gridgov.wish.household.domain.Addresses;
 import org.gridgov.wish.privacy.PersonalDataCipher;
 import org.gridgov.wish.wish.domain.Placement;

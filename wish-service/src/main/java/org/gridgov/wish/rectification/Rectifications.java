@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.gridgov.contracts.events.RectificationOpened;
 import org.gridgov.kit.jurisdiction.Jurisdictions;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.Cursor;
+import org.gridgov.kit.web.Page;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.wish.access.Overseers;
 import org.gridgov.wish.rectification.domain.Rectification;
@@ -67,6 +70,16 @@ public class Rectifications {
                     : Mono.error(ProblemException.conflict(
                             "The rectification was changed by someone else; reload and retry.")));
         }));
+    }
+
+    /** The rectifications of the caller's jurisdiction, newest first; 403 for anyone but grid staff and admins. */
+    public Mono<Page<Rectification>> list(Caller caller, Optional<UUID> grid, Optional<Rectification.Status> status,
+                                          Optional<Cursor.TimeAndId> after, int limit) {
+        UUID jurisdiction = Overseers.requireJurisdiction(caller, "rectifications");
+        return store.list(jurisdiction, grid, status, after, limit)
+                .map(rows -> Page.of(rows, limit,
+                        row -> new Cursor.TimeAndId(row.rectification().openedAt(), row.rectification().id()).encode(),
+                        RectificationStore.Stored::rectification));
     }
 
     /** The rectification, if the caller is grid staff or an admin whose jurisdiction covers its grid; else 404. */
