@@ -1,4 +1,4 @@
--- A district-sized read model for the candidates benchmark (DESIGN.md §1): 20 streets, 200 communities,
+-- A district-sized read model for the candidates benchmark (docs/design.md §1): 20 streets, 200 communities,
 -- 2,000 grids, 9,000 micro-grids, 3,000 member units with resource lists, 40,000 party members,
 -- 100,000 wishes of history (claims, fulfilments, late ones) and 20,000 recent first places.
 -- Ids are md5-derived so the shape is the same on every run.

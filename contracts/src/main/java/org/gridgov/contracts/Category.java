@@ -1,7 +1,7 @@
 package org.gridgov.contracts;
 
 /**
- * What a wish, a need or a unit's resource is about: the platform-wide list of DESIGN.md §2, the
+ * What a wish, a need or a unit's resource is about: the platform-wide list of docs/design.md §2, the
  * same in every service and in the events' schemas ({@code common.json#/$defs/category}).
  */
 public enum Category {

@@ -1,5 +1,6 @@
 package org.gridgov.contracts;
 
+import static org.gridgov.contracts.Topic.COMMITTEE_EVENTS;
 import static org.gridgov.contracts.Topic.GRID_EVENTS;
 import static org.gridgov.contracts.Topic.MATCHING_EVENTS;
 import static org.gridgov.contracts.Topic.MEMBER_EVENTS;
@@ -29,6 +30,14 @@ import org.gridgov.contracts.events.NeedPublished;
 import org.gridgov.contracts.events.NeedRecorded;
 import org.gridgov.contracts.events.PointsAwarded;
 import org.gridgov.contracts.events.PointsRedeemed;
+import org.gridgov.contracts.events.ProjectClaimed;
+import org.gridgov.contracts.events.ProjectCompleted;
+import org.gridgov.contracts.events.ProjectDeclined;
+import org.gridgov.contracts.events.ProjectMilestoneOverdue;
+import org.gridgov.contracts.events.ProjectProgressed;
+import org.gridgov.contracts.events.ProjectPublished;
+import org.gridgov.contracts.events.ProjectReviewed;
+import org.gridgov.contracts.events.ProjectSigned;
 import org.gridgov.contracts.events.RectificationOpened;
 import org.gridgov.contracts.events.ResourceListPublished;
 import org.gridgov.contracts.events.ResourceListRevised;
@@ -96,7 +105,18 @@ public enum EventType {
             MatchingProjectListComputed.class),
     // a street's list is its own fact: the community list's event requires a communityId a street list has not
     MATCHING_STREET_PROJECT_LIST_COMPUTED("org.gridgov.matching.street-project-list-computed.v1", MATCHING_EVENTS,
-            "projectListId", MatchingStreetProjectListComputed.class);
+            "projectListId", MatchingStreetProjectListComputed.class),
+
+    // the Grand Party Committee's projects, keyed by the project so its life stays in order
+    PROJECT_PUBLISHED("org.gridgov.project.published.v1", COMMITTEE_EVENTS, "projectId", ProjectPublished.class),
+    PROJECT_CLAIMED("org.gridgov.project.claimed.v1", COMMITTEE_EVENTS, "projectId", ProjectClaimed.class),
+    PROJECT_DECLINED("org.gridgov.project.declined.v1", COMMITTEE_EVENTS, "projectId", ProjectDeclined.class),
+    PROJECT_SIGNED("org.gridgov.project.signed.v1", COMMITTEE_EVENTS, "projectId", ProjectSigned.class),
+    PROJECT_PROGRESSED("org.gridgov.project.progressed.v1", COMMITTEE_EVENTS, "projectId", ProjectProgressed.class),
+    PROJECT_MILESTONE_OVERDUE("org.gridgov.project.milestone-overdue.v1", COMMITTEE_EVENTS, "projectId",
+            ProjectMilestoneOverdue.class),
+    PROJECT_COMPLETED("org.gridgov.project.completed.v1", COMMITTEE_EVENTS, "projectId", ProjectCompleted.class),
+    PROJECT_REVIEWED("org.gridgov.project.reviewed.v1", COMMITTEE_EVENTS, "projectId", ProjectReviewed.class);
 
     // consumers look a type up for every record they read
     private static final Map<String, EventType> BY_TYPE =

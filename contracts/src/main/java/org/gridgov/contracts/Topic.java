@@ -13,7 +13,8 @@ public enum Topic {
     GRID_EVENTS("grid.events", "grid-service"),
     MEMBER_EVENTS("member.events", "member-service"),
     WISH_EVENTS("wish.events", "wish-service"),
-    MATCHING_EVENTS("matching.events", "matching-service");
+    MATCHING_EVENTS("matching.events", "matching-service"),
+    COMMITTEE_EVENTS("committee.events", "committee-service");
 
     private final String topicName;
     private final String ownerService;

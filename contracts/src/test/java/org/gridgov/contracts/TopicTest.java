@@ -15,6 +15,7 @@ class TopicTest {
         "MEMBER_EVENTS,   member.events,   member-service,   member.events.dlt",
         "WISH_EVENTS,     wish.events,     wish-service,     wish.events.dlt",
         "MATCHING_EVENTS, matching.events, matching-service, matching.events.dlt",
+        "COMMITTEE_EVENTS, committee.events, committee-service, committee.events.dlt",
     })
     void each_topic_names_its_kafka_topic_owner_service_and_dead_letter_topic(
             Topic topic, String topicName, String ownerService, String deadLetterTopic) {

@@ -21,9 +21,10 @@ class ComposeFileTest {
 
     private static final Map<String, Object> COMPOSE = YamlTree.load(Repository.ROOT.resolve("docker-compose.yml"));
     private static final Map<String, Object> SERVICES = map(COMPOSE, "services");
-    private static final List<String> DOMAIN_SERVICES = List.of("grid-service", "member-service", "wish-service", "matching-service");
+    private static final List<String> DOMAIN_SERVICES = List.of("grid-service", "member-service", "wish-service",
+            "matching-service", "committee-service");
     private static final List<String> PLATFORM_SERVICES = List.of("gateway", "grid-service", "member-service", "wish-service",
-            "matching-service");
+            "matching-service", "committee-service");
 
     @Test
     void matches_the_compose_specification_schema() {
@@ -84,7 +85,8 @@ class ComposeFileTest {
             assertThat(env.get("DB_USER")).as(service).isEqualTo(database);
             assertThat(initScript).contains("CREATE DATABASE " + database + " OWNER " + database + ";");
         }
-        assertThat(DOMAIN_SERVICES.stream().map(s -> map(SERVICES, s, "environment").get("DB_NAME")).distinct()).hasSize(4);
+        assertThat(DOMAIN_SERVICES.stream().map(s -> map(SERVICES, s, "environment").get("DB_NAME")).distinct())
+                .hasSize(DOMAIN_SERVICES.size());
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KubernetesOverlaysTest {
 
     private static final List<String> SERVICES = List.of("gateway", "grid-service", "member-service", "wish-service",
-            "matching-service");
+            "matching-service", "committee-service");
     private static final List<String> DOMAIN_SERVICES = SERVICES.subList(1, SERVICES.size());
 
     /** kubectl apply -k, Argo CD and Flux render with the default load restrictor: nothing read from outside k8s/. */
@@ -182,7 +182,7 @@ class KubernetesOverlaysTest {
                 .filter(Objects::nonNull).collect(Collectors.toSet());
 
         assertThat(namespaces).isNotEmpty().allSatisfy(namespace -> assertThat(ServiceReadmes.deployingToADistrict())
-                .as("README \"Deploying to a district\" says the operators run in " + namespace).contains("`" + namespace + "`"));
+                .as("docs/operations.md \"Deploying to a district\" says the operators run in " + namespace).contains("`" + namespace + "`"));
     }
 
     private static String pods(Map<String, Object> policy) {
@@ -278,7 +278,7 @@ class KubernetesOverlaysTest {
         String section = ServiceReadmes.deployingToADistrict();
 
         assertThat(byHand).containsKey("wish-data-key");
-        byHand.forEach((secret, key) -> assertThat(section).as("README \"Deploying to a district\" creates Secret " + secret)
+        byHand.forEach((secret, key) -> assertThat(section).as("docs/operations.md \"Deploying to a district\" creates Secret " + secret)
                 .contains("create secret generic " + secret + " --from-literal=" + key + "="));
     }
 

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What the READMEs tell an operator: each service's required variables, and the root README's deployment section. */
+/** What the READMEs tell an operator: each service's required variables, and the operations guide's deployment section. */
 final class ServiceReadmes {
 
     /** A configuration table row such as: | `WISH_DATA_KEY` | **required**: ... | */
@@ -29,12 +29,12 @@ final class ServiceReadmes {
         return required;
     }
 
-    /** The root README's "Deploying to a district" section. */
+    /** docs/operations.md's "Deploying to a district" section. */
     static String deployingToADistrict() {
-        String readme = YamlTree.read(Repository.ROOT.resolve("README.md"));
+        String readme = YamlTree.read(Repository.ROOT.resolve("docs").resolve("operations.md"));
         int start = readme.indexOf("\n## Deploying to a district");
         if (start < 0) {
-            throw new AssertionError("README.md has no section \"Deploying to a district\"");
+            throw new AssertionError("docs/operations.md has no section \"Deploying to a district\"");
         }
         int end = readme.indexOf("\n## ", start + 1);
         return readme.substring(start, end < 0 ? readme.length() : end);

@@ -4,20 +4,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 
@@ -39,11 +28,10 @@ import kafka.server.KafkaRaftServer;
  * }
  * }</pre>
  */
-public final class EmbeddedKafkaServer implements AutoCloseable {
+public final class EmbeddedKafkaServer implements KafkaBroker, AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
     private static final int NODE_ID = 1;
-    private static final long ADMIN_TIMEOUT_SECONDS = 30;
 
     private final Path logDirectory;
     private final boolean temporary;
@@ -65,6 +53,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     }
 
     /** Starts the broker, or starts it again after {@link #stop()} on the same ports and log directory. */
+    @Override
     public synchronized EmbeddedKafkaServer start() {
         if (server != null) {
             return this;
@@ -84,6 +73,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     }
 
     /** Shuts the broker down cleanly; {@link #start()} brings it back with its data. */
+    @Override
     public synchronized void stop() {
         if (server == null) {
             return;
@@ -106,6 +96,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         }
     }
 
+    @Override
     public synchronized String bootstrapServers() {
         return HOST + ":" + port;
     }
@@ -116,59 +107,6 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 
     public Path dataDirectory() {
         return logDirectory;
-    }
-
-    /**
-     * Creates the topics that do not exist yet, each with this many partitions and one replica, and
-     * returns once the broker serves all of them.
-     */
-    public void createTopics(Collection<String> names, int partitions) {
-        List<NewTopic> topics = names.stream().map(name -> new NewTopic(name, partitions, (short) 1)).toList();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            for (KafkaFuture<Void> created : admin.createTopics(topics).values().values()) {
-                try {
-                    await(created);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic", e.getCause());
-                    }
-                }
-            }
-            awaitListed(admin, names);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot list topics", e.getCause());
-        }
-    }
-
-    /** The controller acknowledges a new topic slightly before the broker's metadata shows it. */
-    private static void awaitListed(Admin admin, Collection<String> names) throws ExecutionException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ADMIN_TIMEOUT_SECONDS);
-        while (!await(admin.listTopics().names()).containsAll(names)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Kafka did not show the topics " + names + " in time");
-            }
-            sleep(100);
-        }
-    }
-
-    private static <T> T await(KafkaFuture<T> future) throws ExecutionException {
-        try {
-            return future.get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not answer in time", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Kafka", e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Kafka", e);
-        }
     }
 
     private Properties brokerProperties() {

@@ -8,19 +8,12 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -44,16 +37,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * }
  * }</pre>
  */
-public final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
     private static final String SUPERUSER = "postgres";
     private static final String PASSWORD = "postgres";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    /** SQL states of a database that already exists, also when a concurrent caller just created it. */
-    private static final List<String> ALREADY_EXISTS = List.of("42P04", "23505");
     /** zonky's lock file: held by the JVM that runs the server, so a dead owner is detectable. */
     private static final String LOCK_FILE = "epg-lock";
 
@@ -183,29 +173,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** Creates the database unless it exists already. Names are lower-case SQL identifiers. */
-    public void createDatabase(String name) {
-        if (!DATABASE_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("not a plain lower-case database name: " + name);
-        }
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, PASSWORD);
-                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, name);
-            try (ResultSet row = exists.executeQuery()) {
-                if (row.next()) {
-                    return;
-                }
-            }
-            try (Statement create = connection.createStatement()) {
-                create.execute("CREATE DATABASE \"" + name + "\"");
-            }
-        } catch (SQLException e) {
-            if (!ALREADY_EXISTS.contains(e.getSQLState())) {
-                throw new IllegalStateException("cannot create database " + name, e);
-            }
-        }
-    }
-
+    @Override
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + HOST + ":" + port + "/" + database;
     }
@@ -214,18 +182,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "r2dbc:postgresql://" + HOST + ":" + port + "/" + database;
     }
 
+    @Override
     public String host() {
         return HOST;
     }
 
+    @Override
     public synchronized int port() {
         return port;
     }
 
+    @Override
     public String username() {
         return SUPERUSER;
     }
 
+    @Override
     public String password() {
         return PASSWORD;
     }

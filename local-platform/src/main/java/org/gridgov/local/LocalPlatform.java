@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the whole platform on one machine without Docker: a real PostgreSQL and a real single-node
- * Kafka from Maven artifacts, the local OIDC issuer, and the five services as child JVMs. Stops
+ * Kafka from Maven artifacts, the local OIDC issuer, and the services as child JVMs. Stops
  * everything on Ctrl-C or SIGTERM, services first.
  */
 public final class LocalPlatform {

@@ -11,6 +11,7 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -140,7 +141,14 @@ class EventRecordsTest {
             compareEnum(where, resolved, raw, out);
         } else {
             switch (resolved.path("type").asString("")) {
-                case "string" -> expect(where, raw, out, String.class);
+                case "string" -> {
+                    if ("date".equals(resolved.path("format").asString(""))) {
+                        expect(where, raw, out, LocalDate.class);
+                    } else {
+                        expect(where, raw, out, String.class);
+                    }
+                }
+                case "boolean" -> expect(where, raw, out, boolean.class, Boolean.class);
                 case "integer" -> expect(where, raw, out, int.class, Integer.class, long.class, Long.class);
                 case "number" -> expect(where, raw, out, double.class, Double.class, BigDecimal.class);
                 case "array" -> {

@@ -23,7 +23,7 @@ import org.springframework.http.HttpMethod;
 
 /**
  * The coarse check the gateway makes before a request reaches a service: the roles that can
- * possibly be allowed each call of the public API — {@code API.md}'s "who" column, widened where a
+ * possibly be allowed each call of the public API — {@code docs/api.md}'s "who" column, widened where a
  * service deliberately allows more (noted below). A role that can never succeed gets 403 here
  * without costing a service anything; whether the caller may act on this grid, unit, member or
  * wish (jurisdiction, "self", "the claimer") only the service knows, and it checks the role again.
@@ -99,7 +99,19 @@ final class AccessPolicy {
             rule(GET, "/api/matching/wishes/*/candidates", adminsAnd(GRID_STAFF)),
             rule(POST, "/api/matching/project-lists", ADMINS),
             rule(GET, "/api/matching/project-lists", ADMINS),
-            rule(GET, "/api/matching/project-lists/*", ADMINS));
+            rule(GET, "/api/matching/project-lists/*", ADMINS),
+
+            // the Grand Party Committee runs its projects; its member units claim and deliver them;
+            // everyone in the community reads them (the service checks the community)
+            rule(POST, "/api/projects/publications", ADMINS),
+            rule(POST, "/api/projects/quotas", ADMINS),
+            rule(POST, "/api/projects", ADMINS),
+            rule(POST, "/api/projects/*/claim", UNIT),
+            rule(POST, "/api/projects/*/decline", UNIT),
+            rule(POST, "/api/projects/*/agreement", UNIT),
+            rule(POST, "/api/projects/*/progress", UNIT),
+            rule(POST, "/api/projects/*/completion", UNIT),
+            rule(POST, "/api/projects/*/reviews", ADMINS));
 
     private AccessPolicy() {
     }

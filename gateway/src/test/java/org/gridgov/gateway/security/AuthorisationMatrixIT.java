@@ -23,13 +23,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient.RequestBodySpec;
 
 /**
- * Every call of the public API ({@code API.md}) × every role × a token inside and one outside the
+ * Every call of the public API ({@code docs/api.md}) × every role × a token inside and one outside the
  * jurisdiction, checked at the gateway: without a token 401 and the service never sees it; a role
  * the call's "who" column can never allow gets 403 and the service never sees it; any other caller
  * reaches the right service with its token unchanged, inside or outside — the jurisdiction and the
  * "self"/"the claimer" rules are the service's to enforce, against that token.
  *
- * <p>The table is written from {@code API.md} and the services independently of
+ * <p>The table is written from {@code docs/api.md} and the services independently of
  * {@link AccessPolicy}, so the two check each other.
  */
 class AuthorisationMatrixIT extends GatewayIntegrationTest {
@@ -44,7 +44,7 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
     private static final String ID = "5b1e7d3a-6f2c-4a89-9b04-e7c3a1d8f599";
 
     /**
-     * API.md, every call: method, path, the service that serves it, and the roles that may possibly
+     * docs/api.md, every call: method, path, the service that serves it, and the roles that may possibly
      * make it — the "who" column, widened where the services allow more (after {@code #}).
      */
     private static final String API = """
@@ -113,6 +113,21 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             POST /api/matching/project-lists                            matching ADMINS
             GET  /api/matching/project-lists/{id}                       matching ADMINS
             GET  /api/matching/project-lists?community={node}&year=2026 matching ADMINS
+            POST /api/projects/publications                             committee ADMINS
+            POST /api/projects                                          committee ADMINS
+            POST /api/projects/quotas                                   committee ADMINS
+            GET  /api/projects?community={node}&year=2026               committee ANY
+            GET  /api/projects/opportunities?community={node}&year=2026 committee ANY
+            GET  /api/projects/{id}                                     committee ANY
+            POST /api/projects/{id}/claim                               committee UNIT
+            POST /api/projects/{id}/decline                             committee UNIT
+            POST /api/projects/{id}/agreement                           committee UNIT
+            GET  /api/projects/{id}/agreement                           committee ANY
+            POST /api/projects/{id}/progress                            committee UNIT
+            GET  /api/projects/{id}/progress                            committee ANY
+            POST /api/projects/{id}/completion                          committee UNIT
+            POST /api/projects/{id}/reviews                             committee ADMINS
+            GET  /api/projects/{id}/reviews                             committee ANY
             GET  /open311/v2/discovery.json                             wish     OPEN
             GET  /open311/v2/services.json                              wish     OPEN
             GET  /open311/v2/services/REPAIRS.json                      wish     OPEN

@@ -2,7 +2,7 @@ package org.gridgov.gateway.support;
 
 import java.util.List;
 
-/** The four domain services as recording backends, one set per test JVM, started on first use. */
+/** The five domain services as recording backends, one set per test JVM, started on first use. */
 public final class Backends {
 
     private static Backends instance;
@@ -11,6 +11,7 @@ public final class Backends {
     public final RecordingBackend member = RecordingBackend.start("member");
     public final RecordingBackend wish = RecordingBackend.start("wish");
     public final RecordingBackend matching = RecordingBackend.start("matching");
+    public final RecordingBackend committee = RecordingBackend.start("committee");
 
     private Backends() {
     }
@@ -23,7 +24,7 @@ public final class Backends {
     }
 
     public List<RecordingBackend> all() {
-        return List.of(grid, member, wish, matching);
+        return List.of(grid, member, wish, matching, committee);
     }
 
     public RecordingBackend named(String service) {

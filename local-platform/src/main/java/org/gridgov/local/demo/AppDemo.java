@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * 太平街社区, with fresh credentials on every launch (they are shown only once, so the old ones are
  * never known again). Its client id, client secret, Open311 api_key, the token endpoint and the
  * community's id are added
- * to .local/tokens.env, so the README's curl examples for app developers work as written.
+ * to .local/tokens.env, so the curl examples of docs/app-developers.md work as written.
  */
 final class AppDemo implements DemoStep {
 

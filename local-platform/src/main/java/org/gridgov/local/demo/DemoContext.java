@@ -9,6 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -26,6 +30,9 @@ public final class DemoContext {
     private static final Set<Integer> NOT_YET_KNOWN = Set.of(400, 403, 404, 422);
     private static final Set<Integer> GATEWAY_GAVE_UP = Set.of(502, 503, 504);
     private static final int GATEWAY_ATTEMPTS = 5;
+    private static final int TOO_MANY_REQUESTS = 429;
+    /** How long the demo waits in all for the gateway's rate limit, honouring each Retry-After, before it gives up. */
+    private static final Duration RATE_LIMIT_PATIENCE = Duration.ofMinutes(2);
 
     private final HttpClient http;
     private final URI gateway;
@@ -89,7 +96,7 @@ public final class DemoContext {
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token(as))
                 .GET().build();
-        return succeeded(http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        return succeeded(exchange(request));
     }
 
     /**
@@ -100,8 +107,10 @@ public final class DemoContext {
         if (response.statusCode() / 100 != 2) {
             String detail = response.body() == null || response.body().isBlank() ? ""
                     : JSON.readTree(response.body()).path("detail").asString("");
+            String why = response.statusCode() == TOO_MANY_REQUESTS ? " (still rate-limited after waiting "
+                    + RATE_LIMIT_PATIENCE.toSeconds() + " s in all as the gateway's Retry-After asked)" : "";
             throw new IllegalStateException(response.request().method() + " " + response.uri().getPath() + " answered "
-                    + response.statusCode() + " " + detail);
+                    + response.statusCode() + " " + detail + why);
         }
         return response.body() == null || response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
     }
@@ -128,13 +137,48 @@ public final class DemoContext {
                 .header("Idempotency-Key", idempotencyKey(item))
                 .method(method, body)
                 .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        // a busy machine may make the gateway give up on a service (503/504); the same idempotency
-        // key makes sending it again safe: the service runs it once and answers a repeat with the first result
-        for (int attempt = 1; attempt < GATEWAY_ATTEMPTS && GATEWAY_GAVE_UP.contains(response.statusCode()); attempt++) {
-            Thread.sleep(1000L * attempt);
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return exchange(request);
+    }
+
+    /**
+     * Sends the request, and again where that is what the gateway asked for or safe: after a 429,
+     * as soon as its {@code Retry-After} allows (the demo sends faster than the gateway's rate
+     * limit lets one caller); after a 502/503/504, a busy machine having made the gateway give up
+     * on a service. Writes carry an idempotency key, so the service runs one once however often it
+     * arrives.
+     */
+    private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+        long patience = System.nanoTime() + RATE_LIMIT_PATIENCE.toNanos();
+        int gatewayAttempts = 1;
+        while (true) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() == TOO_MANY_REQUESTS) {
+                Duration wait = retryAfter(response);
+                if (System.nanoTime() + wait.toNanos() > patience) {
+                    return response;
+                }
+                Thread.sleep(wait.toMillis());
+            } else if (GATEWAY_GAVE_UP.contains(response.statusCode()) && gatewayAttempts < GATEWAY_ATTEMPTS) {
+                Thread.sleep(1000L * gatewayAttempts++);
+            } else {
+                return response;
+            }
         }
-        return response;
+    }
+
+    /** The wait a 429 asks for: {@code Retry-After} in seconds (or an HTTP date), one second when it says nothing usable. */
+    static Duration retryAfter(HttpResponse<?> response) {
+        String value = response.headers().firstValue("Retry-After").orElse("").strip();
+        try {
+            return Duration.ofSeconds(Math.max(1, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(Instant.now(),
+                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return until.isNegative() || until.isZero() ? Duration.ofSeconds(1) : until;
+            } catch (DateTimeParseException notADate) {
+                return Duration.ofSeconds(1);
+            }
+        }
     }
 }

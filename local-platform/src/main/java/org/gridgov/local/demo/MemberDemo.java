@@ -2,7 +2,7 @@ package org.gridgov.local.demo;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class MemberDemo implements DemoStep {
 
     private static final JsonMapper JSON = JsonMapper.shared();
+    /** Where 太平街社区 is: its year starts at midnight there. */
+    private static final ZoneId COMMUNITY_ZONE = ZoneId.of("Asia/Shanghai");
 
     /** Name, kind, and what it offers: category and title of each resource. */
     private record DemoUnit(String name, String kind, List<String[]> resources) {
@@ -115,12 +117,18 @@ final class MemberDemo implements DemoStep {
         return ids;
     }
 
-    /** The year's list; every third unit revises it for the second half with more capacity. */
+    /**
+     * The year's list, and next year's already, as a community publishes them at the start of the
+     * year (so a project list for the coming year finds something to match); every third unit
+     * revises this year's for the second half with more capacity.
+     */
     private static void publishResources(DemoContext context, String unitId, DemoUnit unit, String community)
             throws IOException, InterruptedException {
-        int year = LocalDate.now(ZoneOffset.UTC).getYear();
-        DemoContext.succeeded(context.put(Persona.COMMUNITY_ADMIN, "/api/units/" + unitId + "/resource-lists/" + year,
-                resourceList(unit, community, 10), "resources:" + unit.name() + ":" + year));
+        int year = LocalDate.now(COMMUNITY_ZONE).getYear();
+        for (int listed : new int[] {year, year + 1}) {
+            DemoContext.succeeded(context.put(Persona.COMMUNITY_ADMIN, "/api/units/" + unitId + "/resource-lists/" + listed,
+                    resourceList(unit, community, 10), "resources:" + unit.name() + ":" + listed));
+        }
         if (UNITS.indexOf(unit) % 3 == 0) {
             DemoContext.succeeded(context.put(Persona.COMMUNITY_ADMIN, "/api/units/" + unitId + "/resource-lists/" + year + "H2",
                     resourceList(unit, community, 15), "resources:" + unit.name() + ":" + year + "H2"));
@@ -168,7 +176,7 @@ final class MemberDemo implements DemoStep {
 
     /** Retired members are the most active volunteers (银龄先锋): their service, approved by the grid's staff. */
     private static void recordService(DemoContext context, String member, int i) throws IOException, InterruptedException {
-        String servedOn = LocalDate.now(ZoneOffset.UTC).minusDays(1 + i).toString();
+        String servedOn = LocalDate.now(COMMUNITY_ZONE).minusDays(1 + i).toString();
         String record = DemoContext.succeeded(context.post(Persona.COMMUNITY_ADMIN, "/api/members/" + member + "/service-records",
                 JSON.writeValueAsString(Map.of("hours", 2 + i % 5, "servedOn", servedOn, "activity", "助老送餐")),
                 "service:" + member)).get("id").asString();

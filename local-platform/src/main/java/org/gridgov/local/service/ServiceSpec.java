@@ -3,13 +3,14 @@ package org.gridgov.local.service;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The five services the launcher runs: their module, default port, database and the variable that gives others their URL. */
+/** The services the launcher runs: their module, default port, database and the variable that gives others their URL. */
 public enum ServiceSpec {
     GATEWAY("gateway", 8080, null, null),
     GRID("grid-service", 8081, "grid", "GRID_SERVICE_URL"),
     MEMBER("member-service", 8082, "member", "MEMBER_SERVICE_URL"),
     WISH("wish-service", 8083, "wish", "WISH_SERVICE_URL"),
-    MATCHING("matching-service", 8084, "matching", "MATCHING_SERVICE_URL");
+    MATCHING("matching-service", 8084, "matching", "MATCHING_SERVICE_URL"),
+    COMMITTEE("committee-service", 8085, "committee", "COMMITTEE_SERVICE_URL");
 
     private final String module;
     private final int defaultPort;

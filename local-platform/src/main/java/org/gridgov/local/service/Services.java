@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The five services as child processes: started together, awaited together, stopped together; and
+ * The services as child processes: started together, awaited together, stopped together; and
  * one at a time killed, stopped and started again, which is how the system tests make a service crash.
  */
 public final class Services implements AutoCloseable {
 
-    /** Small heaps and the quick C1 compiler only: five JVMs share two cores and a laptop's memory. */
+    /** Small heaps and the quick C1 compiler only: six JVMs share two cores and a laptop's memory. */
     private static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m",
             "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
     private static final Duration GRACE = Duration.ofSeconds(20);

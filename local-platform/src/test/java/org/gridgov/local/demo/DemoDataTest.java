@@ -10,8 +10,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +31,8 @@ class DemoDataTest {
     private final List<List<String>> received = new CopyOnWriteArrayList<>();
     private HttpServer gateway;
     private DemoContext context;
+    /** How many requests the fake gateway refuses with 429 before it lets the next one through. */
+    private final AtomicInteger rateLimited = new AtomicInteger();
 
     @BeforeEach
     void startFakeGateway() throws IOException {
@@ -36,7 +40,12 @@ class DemoDataTest {
         gateway.createContext("/", exchange -> {
             received.add(List.of(exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                     exchange.getRequestHeaders().getFirst("Authorization")));
-            exchange.sendResponseHeaders(201, -1);
+            if (rateLimited.getAndDecrement() > 0) {
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                exchange.sendResponseHeaders(429, -1);
+            } else {
+                exchange.sendResponseHeaders(201, -1);
+            }
             exchange.close();
         });
         gateway.start();
@@ -63,6 +72,21 @@ class DemoDataTest {
         assertThat(received.get(2).get(0)).isNotEqualTo(received.get(0).get(0));
         assertThat(context.forStep(new NamedStep("other")).idempotencyKey("太平街社区"))
                 .isNotEqualTo(step.idempotencyKey("太平街社区"));
+    }
+
+    @Test
+    void a_rate_limited_request_is_sent_again_once_retry_after_has_passed_with_the_same_idempotency_key() throws Exception {
+        DemoContext step = context.forStep(new NamedStep("members"));
+        rateLimited.set(2);
+        long start = System.nanoTime();
+
+        int status = step.post(Persona.COMMUNITY_ADMIN, "/api/members", "{}", "member:1").statusCode();
+
+        assertThat(status).isEqualTo(201);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited Retry-After twice")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(received).hasSize(3).allSatisfy(headers -> assertThat(headers.get(0))
+                .isEqualTo(step.idempotencyKey("member:1")));
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.gridgov.contracts.EventType;
+import org.gridgov.contracts.events.MatchingCandidatesComputed;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.matching.candidate.domain.CandidateRanking;
 import org.gridgov.matching.candidate.domain.RankedCandidate;
@@ -49,24 +49,15 @@ public class CandidateService {
     public Mono<List<RankedCandidate>> rankAndPublish(SubmittedWish submitted) {
         Instant now = clock.instant();
         return rank(submitted).flatMap(ranked -> store.save(submitted, ranked, now)
-                .then(outbox.append(EventType.MATCHING_CANDIDATES_COMPUTED, submitted.wishId().toString(),
-                        new CandidatesComputed(submitted, ranked, now)))
+                .then(outbox.append(candidatesComputed(submitted, ranked, now)))
                 .thenReturn(ranked));
     }
 
-    /** The data of {@code org.gridgov.matching.candidates-computed.v1}. */
-    record CandidatesComputed(String wishId, List<Entry> candidates, String occurredAt) {
-
-        CandidatesComputed(SubmittedWish wish, List<RankedCandidate> ranked, Instant at) {
-            this(wish.wishId().toString(), ranked.stream().map(Entry::new).toList(), at.toString());
-        }
-
-        record Entry(String kind, String id, double score, List<String> reasons) {
-
-            Entry(RankedCandidate candidate) {
-                this(candidate.kind().name(), candidate.id().toString(), candidate.score(),
-                        candidate.reasons().stream().map(Reason::describe).toList());
-            }
-        }
+    private static MatchingCandidatesComputed candidatesComputed(SubmittedWish wish, List<RankedCandidate> ranked,
+                                                                 Instant at) {
+        return new MatchingCandidatesComputed(wish.wishId(), ranked.stream()
+                .map(candidate -> new MatchingCandidatesComputed.Candidate(candidate.kind().name(), candidate.id(),
+                        candidate.score(), candidate.reasons().stream().map(Reason::describe).toList()))
+                .toList(), at);
     }
 }

@@ -1,10 +1,12 @@
 package org.gridgov.matching.projectlist;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
+import org.gridgov.contracts.events.MatchingProjectListComputed;
+import org.gridgov.contracts.events.MatchingStreetProjectListComputed;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.matching.projectlist.ProjectList.Project;
 import org.gridgov.matching.projectlist.ProjectList.UnitShortfall;
@@ -55,10 +57,8 @@ public class ProjectListService {
 
     private Mono<UUID> publish(ProjectList list, Inputs loaded) {
         return switch (list.area().kind()) {
-            case COMMUNITY -> outbox.append(EventType.MATCHING_PROJECT_LIST_COMPUTED, list.id().toString(),
-                    new ProjectListComputed(list));
-            case STREET -> outbox.append(EventType.MATCHING_STREET_PROJECT_LIST_COMPUTED, list.id().toString(),
-                    new StreetProjectListComputed(list, loaded));
+            case COMMUNITY -> outbox.append(communityListComputed(list));
+            case STREET -> outbox.append(streetListComputed(list, loaded));
         };
     }
 
@@ -98,62 +98,38 @@ public class ProjectListService {
                 solved.millis(), projects, unmatched, shortfalls);
     }
 
-    /** The data of {@code org.gridgov.matching.project-list-computed.v1}: the list in ids, for consumers to act on. */
-    record ProjectListComputed(String projectListId, String communityId, int year, int version, long objective,
-                               int assignmentCount, int unmatchedCount, List<Assigned> assignments,
-                               List<Unmatched> unmatched, List<Shortfall> unitShortfalls, String occurredAt) {
-
-        ProjectListComputed(ProjectList list) {
-            this(list.id().toString(), list.communityId().toString(), list.year(), list.version(), list.objective().total(),
-                    list.assignments().size(), list.unmatched().size(),
-                    list.assignments().stream().map(p -> new Assigned(p.needId().toString(), p.unitId().toString(),
-                            p.itemId().toString())).toList(),
-                    list.unmatched().stream().map(u -> new Unmatched(u.needId().toString(), u.reason())).toList(),
-                    list.unitShortfalls().stream().map(s -> new Shortfall(s.unitId().toString(), s.minimum(), s.assigned(),
-                            s.reason())).toList(),
-                    list.computedAt().toString());
-        }
-
-        record Assigned(String needId, String unitId, String resourceItemId) {
-        }
-
-        record Unmatched(String needId, String reason) {
-        }
-
-        record Shortfall(String unitId, int minimum, int assigned, String reason) {
-        }
+    /** The list in ids, for consumers to act on. */
+    private static MatchingProjectListComputed communityListComputed(ProjectList list) {
+        return new MatchingProjectListComputed(list.id(), list.communityId(), list.year(), list.version(),
+                BigDecimal.valueOf(list.objective().total()), list.assignments().size(), list.unmatched().size(),
+                list.assignments().stream().map(project -> new MatchingProjectListComputed.Assignment(project.needId(),
+                        project.unitId(), project.itemId())).toList(),
+                list.unmatched().stream().map(need -> new MatchingProjectListComputed.Unmatched(need.needId(),
+                        need.reason())).toList(),
+                list.unitShortfalls().stream().map(shortfall -> new MatchingProjectListComputed.UnitShortfall(
+                        shortfall.unitId(), shortfall.minimum(), shortfall.assigned(), shortfall.reason())).toList(),
+                list.computedAt());
     }
 
     /**
-     * The data of {@code org.gridgov.matching.street-project-list-computed.v1}: the list in ids with the
-     * communities it covers and each need's community, so a community's consumers find their part.
+     * The list in ids with the communities it covers and each need's community, so a community's consumers
+     * find their part.
      */
-    record StreetProjectListComputed(String projectListId, String streetId, List<String> communityIds, int year,
-                                     int version, long objective, int assignmentCount, int unmatchedCount,
-                                     List<Assigned> assignments, List<Unmatched> unmatched,
-                                     List<ProjectListComputed.Shortfall> unitShortfalls, String occurredAt) {
+    private static MatchingStreetProjectListComputed streetListComputed(ProjectList list, Inputs loaded) {
+        return new MatchingStreetProjectListComputed(list.id(), list.streetId(), loaded.communityIds(), list.year(),
+                list.version(), BigDecimal.valueOf(list.objective().total()), list.assignments().size(),
+                list.unmatched().size(),
+                list.assignments().stream().map(project -> new MatchingStreetProjectListComputed.Assignment(
+                        project.needId(), communityOf(loaded, project.needId()), project.unitId(), project.itemId()))
+                        .toList(),
+                list.unmatched().stream().map(need -> new MatchingStreetProjectListComputed.Unmatched(need.needId(),
+                        communityOf(loaded, need.needId()), need.reason())).toList(),
+                list.unitShortfalls().stream().map(shortfall -> new MatchingStreetProjectListComputed.UnitShortfall(
+                        shortfall.unitId(), shortfall.minimum(), shortfall.assigned(), shortfall.reason())).toList(),
+                list.computedAt());
+    }
 
-        StreetProjectListComputed(ProjectList list, Inputs loaded) {
-            this(list.id().toString(), list.streetId().toString(),
-                    loaded.communityIds().stream().map(UUID::toString).toList(), list.year(), list.version(),
-                    list.objective().total(), list.assignments().size(), list.unmatched().size(),
-                    list.assignments().stream().map(p -> new Assigned(p.needId().toString(),
-                            communityOf(loaded, p.needId()), p.unitId().toString(), p.itemId().toString())).toList(),
-                    list.unmatched().stream().map(u -> new Unmatched(u.needId().toString(),
-                            communityOf(loaded, u.needId()), u.reason())).toList(),
-                    list.unitShortfalls().stream().map(s -> new ProjectListComputed.Shortfall(s.unitId().toString(),
-                            s.minimum(), s.assigned(), s.reason())).toList(),
-                    list.computedAt().toString());
-        }
-
-        private static String communityOf(Inputs loaded, UUID needId) {
-            return loaded.needs().get(needId).communityId().toString();
-        }
-
-        record Assigned(String needId, String communityId, String unitId, String resourceItemId) {
-        }
-
-        record Unmatched(String needId, String communityId, String reason) {
-        }
+    private static UUID communityOf(Inputs loaded, UUID needId) {
+        return loaded.needs().get(needId).communityId();
     }
 }

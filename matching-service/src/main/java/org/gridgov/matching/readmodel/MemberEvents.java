@@ -1,93 +1,79 @@
 package org.gridgov.matching.readmodel;
 
-import java.util.Set;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
-import org.gridgov.contracts.Topic;
-import org.gridgov.kit.events.CloudEvent;
-import org.gridgov.kit.inbox.EventHandler;
+import org.gridgov.contracts.events.MemberDualReported;
+import org.gridgov.contracts.events.MemberRegistered;
+import org.gridgov.contracts.events.ResourceItem;
+import org.gridgov.contracts.events.ResourceListPublished;
+import org.gridgov.contracts.events.ResourceListRevised;
+import org.gridgov.contracts.events.UnitJoined;
+import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Keeps units, their resource lists and party members from {@code member.events}. */
 @Component
-class MemberEvents implements EventHandler {
+class MemberEvents extends TypedEventHandler {
 
     private final DatabaseClient db;
-    private final JsonMapper json;
 
-    MemberEvents(DatabaseClient db, JsonMapper json) {
+    MemberEvents(DatabaseClient db) {
+        super("member-read-model");
         this.db = db;
-        this.json = json;
+        on(UnitJoined.class, this::unitJoined);
+        on(ResourceListPublished.class, list -> resourceList(list.unitId(), list.period(), list.version(), list.items(),
+                list.occurredAt()));
+        on(ResourceListRevised.class, list -> resourceList(list.unitId(), list.period(), list.version(), list.items(),
+                list.occurredAt()));
+        on(MemberRegistered.class, registered -> memberInCommunity(registered.memberId(), registered.kind(),
+                registered.communityId(), registered.gridId()));
+        on(MemberDualReported.class, reported -> memberInCommunity(reported.memberId(), "IN_SERVICE",
+                reported.communityId(), null));
     }
 
-    @Override
-    public String name() {
-        return "member-read-model";
-    }
-
-    @Override
-    public Set<Topic> topics() {
-        return Set.of(Topic.MEMBER_EVENTS);
-    }
-
-    @Override
-    public Mono<Void> handle(CloudEvent event) {
-        EventType type = EventType.byType(event.type()).orElseThrow();
-        EventData data = EventData.of(json, event);
-        return switch (type) {
-            case UNIT_JOINED -> unitJoined(data);
-            case RESOURCE_LIST_PUBLISHED, RESOURCE_LIST_REVISED -> resourceList(data);
-            case MEMBER_REGISTERED -> memberInCommunity(data.uuid("memberId"), data.text("kind"), data.uuid("communityId"),
-                    data.uuid("gridId"));
-            case MEMBER_DUAL_REPORTED -> memberInCommunity(data.uuid("memberId"), "IN_SERVICE", data.uuid("communityId"), null);
-            default -> Mono.empty();
-        };
-    }
-
-    private Mono<Void> unitJoined(EventData data) {
+    private Mono<Void> unitJoined(UnitJoined unit) {
         return db.sql("""
                         insert into unit (id, name, kind, community_ids) values (:id, :name, :kind, :communities)
                         on conflict (id) do update set name = excluded.name, kind = excluded.kind,
                             community_ids = array(select distinct c from unnest(unit.community_ids || excluded.community_ids) c)""")
-                .bind("id", data.uuid("unitId"))
-                .bind("name", data.text("name"))
-                .bind("kind", data.text("kind"))
-                .bind("communities", data.uuids("communityIds"))
+                .bind("id", unit.unitId())
+                .bind("name", unit.name())
+                .bind("kind", unit.kind())
+                .bind("communities", unit.communityIds().toArray(UUID[]::new))
                 .fetch().rowsUpdated().then();
     }
 
     /** A list replaces the unit's earlier versions for the period; an older version arriving late changes nothing. */
-    private Mono<Void> resourceList(EventData data) {
-        UUID unitId = data.uuid("unitId");
-        String period = data.text("period");
+    private Mono<Void> resourceList(UUID unitId, String period, int version, List<ResourceItem> items,
+                                    Instant occurredAt) {
         return db.sql("""
                         insert into resource_list (unit_id, period, version, occurred_at)
                         values (:unitId, :period, :version, :occurredAt)
                         on conflict (unit_id, period) do update set version = excluded.version, occurred_at = excluded.occurred_at
                         where resource_list.version < excluded.version""")
                 .bind("unitId", unitId).bind("period", period)
-                .bind("version", data.integer("version"))
-                .bind("occurredAt", data.time("occurredAt"))
+                .bind("version", version)
+                .bind("occurredAt", WishEvents.utc(occurredAt))
                 .fetch().rowsUpdated()
                 .filter(updated -> updated > 0)
                 .flatMap(updated -> db.sql("delete from resource_item where unit_id = :unitId and period = :period")
                         .bind("unitId", unitId).bind("period", period).fetch().rowsUpdated())
-                .flatMap(deleted -> Flux.fromIterable(data.list("items"))
+                .flatMap(deleted -> Flux.fromIterable(items)
                         .concatMap(item -> db.sql("""
                                         insert into resource_item (unit_id, period, item_id, category, title, capacity, area)
                                         values (:unitId, :period, :itemId, :category, :title, :capacity, :area)
                                         on conflict do nothing""")
                                 .bind("unitId", unitId).bind("period", period)
-                                .bind("itemId", item.uuid("itemId"))
-                                .bind("category", item.text("category"))
-                                .bind("title", item.text("title"))
-                                .bind("capacity", item.integer("capacity"))
-                                .bind("area", item.uuids("area"))
+                                .bind("itemId", item.itemId())
+                                .bind("category", item.category().name())
+                                .bind("title", item.title())
+                                .bind("capacity", item.capacity())
+                                .bind("area", item.area().toArray(UUID[]::new))
                                 .fetch().rowsUpdated())
                         .then())
                 .then();

@@ -1,93 +1,88 @@
 package org.gridgov.matching.readmodel;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Set;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
-import org.gridgov.contracts.Topic;
-import org.gridgov.kit.events.CloudEvent;
-import org.gridgov.kit.inbox.EventHandler;
+import org.gridgov.contracts.Category;
+import org.gridgov.contracts.events.NeedPublished;
+import org.gridgov.contracts.events.NeedRecorded;
+import org.gridgov.contracts.events.WishCancelled;
+import org.gridgov.contracts.events.WishClaimed;
+import org.gridgov.contracts.events.WishClosed;
+import org.gridgov.contracts.events.WishDispatched;
+import org.gridgov.contracts.events.WishEscalated;
+import org.gridgov.contracts.events.WishFulfilled;
+import org.gridgov.contracts.events.WishRejected;
+import org.gridgov.contracts.events.WishReleased;
+import org.gridgov.contracts.events.WishSubmitted;
+import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps wishes (where they are, who claimed them, whether they were done on time) and the needs
  * lists from {@code wish.events}. A wish's events share its key, so they arrive in order.
  */
 @Component
-class WishEvents implements EventHandler {
+class WishEvents extends TypedEventHandler {
 
     private final DatabaseClient db;
-    private final JsonMapper json;
 
-    WishEvents(DatabaseClient db, JsonMapper json) {
+    WishEvents(DatabaseClient db) {
+        super("wish-read-model");
         this.db = db;
-        this.json = json;
+        on(WishSubmitted.class, this::submitted);
+        on(WishDispatched.class, dispatched -> run(update(dispatched.wishId(), dispatched.status(), "status = :status")));
+        on(WishRejected.class, rejected -> run(update(rejected.wishId(), rejected.status(), "status = :status")));
+        on(WishCancelled.class, cancelled -> run(update(cancelled.wishId(), cancelled.status(), "status = :status")));
+        on(WishClaimed.class, claimed -> run(update(claimed.wishId(), claimed.status(), """
+                status = :status, claimer_kind = :claimerKind, claimer_id = :claimerId, claimed_at = :occurredAt,
+                fulfil_escalated = false""")
+                .bind("claimerKind", claimed.claimer().kind())
+                .bind("claimerId", claimed.claimer().id())
+                .bind("occurredAt", utc(claimed.occurredAt()))));
+        on(WishReleased.class, released -> run(update(released.wishId(), released.status(), """
+                status = :status, claimer_kind = null, claimer_id = null, claimed_at = null, fulfil_escalated = false""")));
+        on(WishFulfilled.class, fulfilled -> run(update(fulfilled.wishId(), fulfilled.status(),
+                "status = :status, fulfilled_at = :occurredAt").bind("occurredAt", utc(fulfilled.occurredAt()))));
+        on(WishClosed.class, closed -> run(update(closed.wishId(), closed.status(),
+                "status = :status, fulfilled_at = coalesce(fulfilled_at, :occurredAt)")
+                .bind("occurredAt", utc(closed.occurredAt()))));
+        // late if the fulfil step's deadline ran out while someone held the claim
+        on(WishEscalated.class, escalated -> "FULFIL".equals(escalated.slaStep())
+                ? run(db.sql("update wish set fulfil_escalated = claimer_id is not null where id = :id")
+                        .bind("id", escalated.wishId()))
+                : Mono.empty());
+        on(NeedRecorded.class, need -> need(need.needId(), need.category(), need.title(), need.communityId(),
+                need.gridId(), need.householdsAffected(), need.priority(), need.occurredAt(), false));
+        on(NeedPublished.class, need -> need(need.needId(), need.category(), need.title(), need.communityId(),
+                need.gridId(), need.householdsAffected(), need.priority(), need.occurredAt(), true));
     }
 
-    @Override
-    public String name() {
-        return "wish-read-model";
-    }
-
-    @Override
-    public Set<Topic> topics() {
-        return Set.of(Topic.WISH_EVENTS);
-    }
-
-    @Override
-    public Mono<Void> handle(CloudEvent event) {
-        EventType type = EventType.byType(event.type()).orElseThrow();
-        EventData data = EventData.of(json, event);
-        return switch (type) {
-            case WISH_SUBMITTED -> submitted(data);
-            case WISH_DISPATCHED, WISH_REJECTED, WISH_CANCELLED -> run(update(data, "status = :status"));
-            case WISH_CLAIMED -> run(update(data, """
-                    status = :status, claimer_kind = :claimerKind, claimer_id = :claimerId, claimed_at = :occurredAt,
-                    fulfil_escalated = false""")
-                    .bind("claimerKind", data.at("claimer").text("kind"))
-                    .bind("claimerId", data.at("claimer").uuid("id"))
-                    .bind("occurredAt", data.time("occurredAt")));
-            case WISH_RELEASED -> run(update(data, """
-                    status = :status, claimer_kind = null, claimer_id = null, claimed_at = null, fulfil_escalated = false"""));
-            case WISH_FULFILLED -> run(update(data, "status = :status, fulfilled_at = :occurredAt")
-                    .bind("occurredAt", data.time("occurredAt")));
-            case WISH_CLOSED -> run(update(data, "status = :status, fulfilled_at = coalesce(fulfilled_at, :occurredAt)")
-                    .bind("occurredAt", data.time("occurredAt")));
-            // late if the fulfil step's deadline ran out while someone held the claim
-            case WISH_ESCALATED -> "FULFIL".equals(data.text("slaStep"))
-                    ? run(db.sql("update wish set fulfil_escalated = claimer_id is not null where id = :id")
-                            .bind("id", data.uuid("wishId")))
-                    : Mono.empty();
-            case NEED_RECORDED, NEED_PUBLISHED -> need(data, type == EventType.NEED_PUBLISHED);
-            default -> Mono.empty();
-        };
-    }
-
-    private Mono<Void> submitted(EventData data) {
+    private Mono<Void> submitted(WishSubmitted wish) {
         return Sql.bindNullable(db.sql("""
                                 insert into wish (id, category, community_id, grid_id, micro_grid_id, status, submitted_at, wanted_by)
                                 values (:id, :category, :communityId, :gridId, :microGridId, :status, :occurredAt, :wantedBy)
                                 on conflict (id) do nothing""")
-                        .bind("id", data.uuid("wishId"))
-                        .bind("category", data.text("category"))
-                        .bind("communityId", data.uuid("communityId"))
-                        .bind("gridId", data.uuid("gridId"))
-                        .bind("microGridId", data.uuid("microGridId"))
-                        .bind("status", data.text("status"))
-                        .bind("occurredAt", data.time("occurredAt")),
-                "wantedBy", data.time("wantedBy"), OffsetDateTime.class)
+                        .bind("id", wish.wishId())
+                        .bind("category", wish.category().name())
+                        .bind("communityId", wish.communityId())
+                        .bind("gridId", wish.gridId())
+                        .bind("microGridId", wish.microGridId())
+                        .bind("status", wish.status())
+                        .bind("occurredAt", utc(wish.occurredAt())),
+                "wantedBy", wish.wantedBy() == null ? null : utc(wish.wantedBy()), OffsetDateTime.class)
                 .fetch().rowsUpdated().then();
     }
 
     /** Sets columns of a known wish, with its id and new status bound; a wish never heard of changes nothing. */
-    private DatabaseClient.GenericExecuteSpec update(EventData data, String assignments) {
+    private DatabaseClient.GenericExecuteSpec update(UUID wishId, String status, String assignments) {
         return db.sql("update wish set " + assignments + " where id = :id")
-                .bind("id", data.uuid("wishId"))
-                .bind("status", data.text("status"));
+                .bind("id", wishId)
+                .bind("status", status);
     }
 
     private static Mono<Void> run(DatabaseClient.GenericExecuteSpec statement) {
@@ -95,8 +90,8 @@ class WishEvents implements EventHandler {
     }
 
     /** Recorded needs wait for publication; only published needs go into project lists. */
-    private Mono<Void> need(EventData data, boolean published) {
-        UUID id = data.uuid("needId");
+    private Mono<Void> need(UUID id, Category category, String title, UUID communityId, UUID gridId, int households,
+                            String priority, Instant occurredAt, boolean published) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                         insert into need (id, category, title, community_id, grid_id, households_affected, priority, status,
                                           recorded_at, published_at)
@@ -108,16 +103,19 @@ class WishEvents implements EventHandler {
                             status = case when need.published_at is null then excluded.status else need.status end,
                             published_at = coalesce(need.published_at, excluded.published_at)""")
                 .bind("id", id)
-                .bind("category", data.text("category"))
-                .bind("communityId", data.uuid("communityId"))
-                .bind("gridId", data.uuid("gridId"))
-                .bind("households", data.integer("householdsAffected"))
-                .bind("priority", data.text("priority"))
+                .bind("category", category.name())
+                .bind("communityId", communityId)
+                .bind("gridId", gridId)
+                .bind("households", households)
+                .bind("priority", priority)
                 .bind("status", published ? "PUBLISHED" : "RECORDED")
-                .bind("occurredAt", data.time("occurredAt"));
-        spec = Sql.bindNullable(spec, "title", data.text("title"), String.class);
-        spec = Sql.bindNullable(spec, "publishedAt", published ? data.time("occurredAt") : null,
-                OffsetDateTime.class);
+                .bind("occurredAt", utc(occurredAt));
+        spec = Sql.bindNullable(spec, "title", title, String.class);
+        spec = Sql.bindNullable(spec, "publishedAt", published ? utc(occurredAt) : null, OffsetDateTime.class);
         return spec.fetch().rowsUpdated().then();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

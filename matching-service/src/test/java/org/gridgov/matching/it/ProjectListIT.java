@@ -161,6 +161,24 @@ class ProjectListIT extends MatchingIntegrationTest {
                 .headers(h -> h.setBearerAuth(admin)).exchange(), HttpStatus.NOT_FOUND, "not-found");
     }
 
+    @Test
+    void a_bad_body_names_each_offending_field_and_what_it_expects() {
+        String admin = admin("DISTRICT_ADMIN", tree.district());
+        post(web, admin, "{\"communityId\":\"" + tree.community() + "\",\"year\":\"next\"}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("year")
+                .jsonPath("$.errors[0].message").isEqualTo("expected a whole number");
+        post(web, admin, "{\"communityId\":\"东区\",\"year\":" + YEAR + "}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("communityId")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).startsWith("expected a UUID"));
+        post(web, admin, "{\"communityId\":\"" + tree.community() + "\",\"year\":1999,\"maxProjectsPerUnit\":99}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[?(@.field == 'year')]").exists()
+                .jsonPath("$.errors[?(@.field == 'maxProjectsPerUnit')]").exists();
+    }
+
     private ResponseSpec compute(String token, String idempotencyKey) {
         return web.post().uri("/api/matching/project-lists").headers(h -> {
                     h.setBearerAuth(token);

@@ -3,13 +3,12 @@ package org.gridgov.member.member;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
+import org.gridgov.contracts.events.MemberDualReported;
+import org.gridgov.contracts.events.MemberRegistered;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
@@ -61,7 +60,7 @@ public class Members {
                 .then(members.insert(member, caller.subject()))
                 .flatMap(inserted -> inserted ? Mono.just(member)
                         : Mono.error(ProblemException.conflict("A party member with id " + member.id() + " is already registered.")))
-                .flatMap(saved -> outbox.append(EventType.MEMBER_REGISTERED, saved.id().toString(), registered(saved))
+                .flatMap(saved -> outbox.append(registered(saved))
                         .thenReturn(saved));
     }
 
@@ -89,7 +88,7 @@ public class Members {
         return gridStays.map(stays -> member.dualReport(request.communityId(), request.workUnit(), request.workUnitId(),
                         stays, now()))
                 .flatMap(reported -> members.saveDualReport(reported)
-                        .then(outbox.append(EventType.MEMBER_DUAL_REPORTED, reported.id().toString(), dualReported(reported)))
+                        .then(outbox.append(dualReported(reported)))
                         .thenReturn(reported));
     }
 
@@ -135,24 +134,14 @@ public class Members {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static Map<String, Object> registered(PartyMember member) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("memberId", member.id().toString());
-        data.put("kind", member.kind().name());
-        data.put("communityId", member.communityId().toString());
-        member.gridId().ifPresent(grid -> data.put("gridId", grid.toString()));
-        data.put("occurredAt", member.registeredAt().toString());
-        return data;
+    private static MemberRegistered registered(PartyMember member) {
+        return new MemberRegistered(member.id(), member.kind().name(), member.communityId(), member.gridId().orElse(null),
+                member.registeredAt());
     }
 
-    private static Map<String, Object> dualReported(PartyMember member) {
+    private static MemberDualReported dualReported(PartyMember member) {
         PartyMember.DualReport report = member.dualReport().orElseThrow();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("memberId", member.id().toString());
-        data.put("communityId", report.communityId().toString());
-        data.put("workUnit", report.workUnit());
-        report.workUnitId().ifPresent(unit -> data.put("unitId", unit.toString()));
-        data.put("occurredAt", report.reportedAt().toString());
-        return data;
+        return new MemberDualReported(member.id(), report.communityId(), report.workUnit(),
+                report.workUnitId().orElse(null), report.reportedAt());
     }
 }

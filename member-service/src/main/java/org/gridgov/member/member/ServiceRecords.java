@@ -7,13 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
+import org.gridgov.contracts.events.ServiceRecorded;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.FieldError;
@@ -102,7 +100,7 @@ public class ServiceRecords {
         long points = policy.forServiceHours(record.hours());
         LedgerTransaction credit = LedgerTransaction.credit(UUID.randomUUID(), member.id(), points,
                 Cause.serviceRecord(record.id()), now);
-        return outbox.append(EventType.SERVICE_RECORDED, member.id().toString(), serviceRecorded(record, caller, now))
+        return outbox.append(serviceRecorded(record, caller, now))
                 .then(ledger.post(credit))
                 .thenReturn(new Decision(record, Optional.of(points)));
     }
@@ -113,15 +111,9 @@ public class ServiceRecords {
                 .flatMap(member -> records.list(memberId, status, beforeAt, beforeId, limit).collectList());
     }
 
-    private Map<String, Object> serviceRecorded(ServiceRecord record, Caller caller, Instant at) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("recordId", record.id().toString());
-        data.put("memberId", record.memberId().toString());
-        data.put("hours", record.hours());
-        record.wishId().ifPresent(wish -> data.put("wishId", wish.toString()));
-        data.put("approvedBy", approver(caller).toString());
-        data.put("occurredAt", at.toString());
-        return data;
+    private static ServiceRecorded serviceRecorded(ServiceRecord record, Caller caller, Instant at) {
+        return new ServiceRecorded(record.id(), record.memberId(), record.hours(), record.wishId().orElse(null),
+                approver(caller), at);
     }
 
     /**

@@ -1,11 +1,12 @@
 package org.gridgov.member.points;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.gridgov.contracts.EventType;
+import org.gridgov.contracts.events.Event;
+import org.gridgov.contracts.events.PointsAwarded;
+import org.gridgov.contracts.events.PointsRedeemed;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.member.points.domain.CauseKind;
 import org.gridgov.member.points.domain.LedgerTransaction;
@@ -48,16 +49,23 @@ public class PointsLedger {
     }
 
     /**
-     * @param details extra fields for the event (e.g. the store item of a redemption)
      * @return the member's balance after the transaction; empty when its cause had already been
      *         posted, or when it credited somebody who is not a member (then it is parked)
      */
-    public Mono<Long> post(LedgerTransaction transaction, Map<String, Object> details) {
+    public Mono<Long> post(LedgerTransaction transaction) {
+        return post(transaction, null, null);
+    }
+
+    /** Posts the debit of a points-store redemption, which names the item and quantity in its event. */
+    public Mono<Long> postRedemption(LedgerTransaction transaction, UUID itemId, int quantity) {
+        return post(transaction, itemId, quantity);
+    }
+
+    private Mono<Long> post(LedgerTransaction transaction, UUID itemId, Integer quantity) {
         Mono<Boolean> toAMember = transaction.memberDelta() > 0 ? parked.isMember(transaction.memberId()) : Mono.just(true);
         return toAMember.flatMap(member -> member ? Mono.just(transaction) : park(transaction))
                 .flatMap(ledger::post)
-                .flatMap(balance -> outbox.append(eventType(transaction), transaction.memberId().toString(),
-                        eventData(transaction, balance, details)).thenReturn(balance));
+                .flatMap(balance -> outbox.append(event(transaction, balance, itemId, quantity)).thenReturn(balance));
     }
 
     private Mono<LedgerTransaction> park(LedgerTransaction credit) {
@@ -76,27 +84,14 @@ public class PointsLedger {
         return meters.counter(PARKED, "cause", cause.name());
     }
 
-    public Mono<Long> post(LedgerTransaction transaction) {
-        return post(transaction, Map.of());
-    }
-
-    private static EventType eventType(LedgerTransaction transaction) {
-        return transaction.memberDelta() > 0 ? EventType.POINTS_AWARDED : EventType.POINTS_REDEEMED;
-    }
-
-    private static Map<String, Object> eventData(LedgerTransaction transaction, long balance, Map<String, Object> details) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("memberId", transaction.memberId().toString());
-        data.put("points", Math.abs(transaction.memberDelta()));
-        data.put("cause", eventCause(transaction.cause().kind()));
-        data.put("causeId", transaction.cause().id().toString());
-        data.put("balanceAfter", balance);
-        if (transaction.cause().reason() != null) {
-            data.put("reason", transaction.cause().reason());
-        }
-        data.putAll(details);
-        data.put("occurredAt", transaction.occurredAt().toString());
-        return data;
+    private static Event event(LedgerTransaction transaction, long balance, UUID itemId, Integer quantity) {
+        long points = Math.abs(transaction.memberDelta());
+        String cause = eventCause(transaction.cause().kind());
+        return transaction.memberDelta() > 0
+                ? new PointsAwarded(transaction.memberId(), points, cause, transaction.cause().id(), balance,
+                        transaction.cause().reason(), transaction.occurredAt())
+                : new PointsRedeemed(transaction.memberId(), points, cause, transaction.cause().id(), balance, itemId,
+                        quantity, transaction.cause().reason(), transaction.occurredAt());
     }
 
     /** The events' names for causes, fixed by the published schemas. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -87,9 +86,8 @@ public class PointsStore {
                     return store.take(itemId, quantity)
                             .switchIfEmpty(Mono.error(() -> Refusal.conflict("OUT_OF_STOCK",
                                     "Not enough of \"" + item.name() + "\" is left in stock.")))
-                            .flatMap(taken -> ledger.post(LedgerTransaction.debit(UUID.randomUUID(), memberId, points,
-                                                    Cause.redemption(redemptionId), now),
-                                            Map.of("itemId", itemId.toString(), "quantity", quantity))
+                            .flatMap(taken -> ledger.postRedemption(LedgerTransaction.debit(UUID.randomUUID(), memberId,
+                                                    points, Cause.redemption(redemptionId), now), itemId, quantity)
                                     .flatMap(balance -> store.insert(new StoreRepository.Redemption(redemptionId, memberId,
                                                     itemId, quantity, points, now), caller.subject())
                                             .thenReturn(new Receipt(redemptionId, memberId, itemId, quantity, points, balance,

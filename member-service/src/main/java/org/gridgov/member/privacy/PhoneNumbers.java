@@ -3,7 +3,7 @@ package org.gridgov.member.privacy;
 import java.util.regex.Pattern;
 
 /**
- * Phone numbers are personal data (DESIGN.md §6): stored, shown in full only to whom it concerns,
+ * Phone numbers are personal data (docs/design.md §6): stored, shown in full only to whom it concerns,
  * masked everywhere else and never logged.
  */
 public final class PhoneNumbers {

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
+import org.gridgov.contracts.events.Event;
+import org.gridgov.contracts.events.ResourceListPublished;
+import org.gridgov.contracts.events.ResourceListRevised;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.ProblemException;
@@ -68,9 +70,7 @@ public class ResourceLists {
                 .flatMap(revisingTheYear -> lists.lockLatest(unitId, period).defaultIfEmpty(0)
                         .flatMap(latest -> nextItems(unitId, period, latest, drafts)
                                 .flatMap(items -> lists.insertVersion(unitId, period, latest + 1, items, now, caller.subject())
-                                        .then(outbox.append(revisingTheYear ? EventType.RESOURCE_LIST_REVISED
-                                                        : EventType.RESOURCE_LIST_PUBLISHED, unitId.toString(),
-                                                announced(unitId, period, latest + 1, items, now))))
+                                        .then(outbox.append(announced(revisingTheYear, unitId, period, latest + 1, items, now))))
                                 .then(find(unitId, period, Optional.of(latest + 1)))));
     }
 
@@ -183,19 +183,15 @@ public class ResourceLists {
         return lists.wish(wishId).hasElement();
     }
 
-    private static Map<String, Object> announced(UUID unitId, Period period, int version, List<ResourceItem> items,
-                                                 Instant at) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("unitId", unitId.toString());
-        data.put("period", period.toString());
-        data.put("version", version);
-        data.put("items", items.stream().map(item -> Map.of(
-                "itemId", item.itemId().toString(),
-                "category", item.category().name(),
-                "title", item.title(),
-                "capacity", item.capacity(),
-                "area", item.area().stream().map(UUID::toString).toList())).toList());
-        data.put("occurredAt", at.toString());
-        return data;
+    /** The first list of a year is published, later ones of the year revise it. */
+    private static Event announced(boolean revisingTheYear, UUID unitId, Period period, int version,
+                                   List<ResourceItem> items, Instant at) {
+        List<org.gridgov.contracts.events.ResourceItem> offered = items.stream()
+                .map(item -> new org.gridgov.contracts.events.ResourceItem(item.itemId(), item.category(), item.title(),
+                        item.capacity(), item.area()))
+                .toList();
+        return revisingTheYear
+                ? new ResourceListRevised(unitId, period.toString(), version, offered, at)
+                : new ResourceListPublished(unitId, period.toString(), version, offered, at);
     }
 }

@@ -2,13 +2,11 @@ package org.gridgov.member.unit;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
+import org.gridgov.contracts.events.UnitJoined;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.ProblemException;
@@ -56,7 +54,7 @@ public class Units {
                 .then(units.insert(unit, caller.subject()))
                 .flatMap(inserted -> inserted ? Mono.just(unit)
                         : Mono.error(ProblemException.conflict("A member unit with id " + unit.id() + " already exists.")))
-                .flatMap(saved -> outbox.append(EventType.UNIT_JOINED, saved.id().toString(), joined(saved)).thenReturn(saved));
+                .flatMap(saved -> outbox.append(joined(saved)).thenReturn(saved));
     }
 
     public Mono<MemberUnit> find(UUID id) {
@@ -80,13 +78,7 @@ public class Units {
         return units.list(communityId, afterName, afterId, limit).collectList();
     }
 
-    private static Map<String, Object> joined(MemberUnit unit) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("unitId", unit.id().toString());
-        data.put("name", unit.name());
-        data.put("kind", unit.kind().name());
-        data.put("communityIds", unit.communityIds().stream().map(UUID::toString).toList());
-        data.put("occurredAt", unit.joinedAt().toString());
-        return data;
+    private static UnitJoined joined(MemberUnit unit) {
+        return new UnitJoined(unit.id(), unit.name(), unit.kind().name(), unit.communityIds(), unit.joinedAt());
     }
 }

@@ -12,7 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Who may act where, checked by this service whatever the gateway checked (DESIGN.md §7): admins
+ * Who may act where, checked by this service whatever the gateway checked (docs/design.md §7): admins
  * within their jurisdiction, grid staff within their grids, members and units for themselves.
  */
 @Component

@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The structure every domain service keeps (STYLE.md): business rules in {@code ..domain..}
+ * The structure every domain service keeps (docs/style.md): business rules in {@code ..domain..}
  * packages as plain Java, and no service reaching into another's code. Extend it once per
  * service, in the service's root package.
  */

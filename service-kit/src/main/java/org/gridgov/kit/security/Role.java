@@ -1,6 +1,6 @@
 package org.gridgov.kit.security;
 
-/** The roles a token can carry (DESIGN.md §7). */
+/** The roles a token can carry (docs/design.md §7). */
 public enum Role {
     RESIDENT, PARTY_MEMBER, GRID_STAFF, UNIT, COMMUNITY_ADMIN, STREET_ADMIN, DISTRICT_ADMIN, CLIENT;
 

@@ -4,7 +4,7 @@ import java.net.URI;
 
 import org.springframework.http.HttpStatusCode;
 
-/** The stable problem {@code type} URIs: one per kind of failure, documented in the README. */
+/** The stable problem {@code type} URIs: one per kind of failure, documented in docs/api.md ("Conventions"). */
 public final class Problems {
 
     private static final String BASE = "https://gridgov.org/problems/";

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Issue 3's authorisation matrix, end to end: every call of the public API ({@code API.md}) × every
+ * Issue 3's authorisation matrix, end to end: every call of the public API ({@code docs/api.md}) × every
  * kind of caller × inside and outside the caller's jurisdiction, sent through the gateway to the
  * running services, which enforce role and jurisdiction themselves. Asserts the status each caller
  * gets and that nothing of community A — a wish's title, a resident's name or phone, a party
@@ -47,6 +47,11 @@ class AuthorisationMatrixIT {
     private static final Actor[] STAFF_AND_ADMINS_A = {STAFF_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN};
     private static final Actor[] B_STAFF = {STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B};
     private static final Actor[] B_STAFF_AND_MEMBER = {STAFF_B, MEMBER_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B};
+    /** Those in community A's committee: its admins, its grid staff and its member unit. */
+    private static final Actor[] COMMITTEE_A = {STAFF_A, UNIT_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN};
+    /** A project of A is none of theirs: it is hidden, not refused. */
+    private static final Actor[] NOT_IN_A = {RESIDENT, OTHER_RESIDENT, STAFF_B, UNIT_B, MEMBER_A, MEMBER_B,
+        COMMUNITY_ADMIN_B, STREET_ADMIN_B, CLIENT};
     private static final Actor[] B_SIDE = {OTHER_RESIDENT, STAFF_B, UNIT_B, MEMBER_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B};
 
     private static List<Call> calls() {
@@ -201,7 +206,35 @@ class AuthorisationMatrixIT {
                 Call.post("compute a street's project list", w -> "/api/matching/project-lists", w -> Map.of("streetId",
                         TestCommunity.STREET, "year", w.year)).ok(201, STREET_ADMIN_A, DISTRICT_ADMIN),
                 Call.get("list a street's project lists", w -> "/api/matching/project-lists?street=" + TestCommunity.STREET
-                        + "&year=" + w.year).ok(STREET_ADMIN_A, DISTRICT_ADMIN));
+                        + "&year=" + w.year).ok(STREET_ADMIN_A, DISTRICT_ADMIN),
+                // The Grand Party Committee's projects: its admins run them, its units deliver, its people read
+                Call.post("publish a project list again", w -> "/api/projects/publications",
+                        w -> Map.of("projectListId", w.projectListA)).ok(ADMINS_A),
+                Call.post("add a project", w -> "/api/projects", w -> Map.of("communityId", w.communityA, "year", w.year,
+                        "title", "新项目", "category", "CULTURE")).ok(201, ADMINS_A),
+                Call.post("raise a unit's quota", w -> "/api/projects/quotas", w -> Map.of("communityId", w.communityA,
+                        "unitId", w.unitA, "year", w.year, "quota", 500)).ok(ADMINS_A),
+                Call.get("list a community's projects", w -> "/api/projects?community=" + w.communityA + "&year=" + w.year)
+                        .ok(COMMITTEE_A),
+                Call.get("the opportunity list", w -> "/api/projects/opportunities?community=" + w.communityA
+                        + "&year=" + w.year).ok(COMMITTEE_A),
+                Call.get("read a project", w -> "/api/projects/" + w.projectA).ok(COMMITTEE_A).hidden(NOT_IN_A),
+                Call.post("claim a project", w -> "/api/projects/" + w.project() + "/claim", w -> null).ok(UNIT_A)
+                        .hidden(UNIT_B),
+                Call.post("decline a project", w -> "/api/projects/" + w.claimedProject() + "/decline",
+                        w -> Map.of("reason", "人手不足")).ok(UNIT_A).hidden(UNIT_B),
+                Call.post("sign a claim agreement", w -> "/api/projects/" + w.claimedProject() + "/agreement",
+                        w -> w.agreementBody()).ok(201, UNIT_A).hidden(UNIT_B),
+                Call.get("read a claim agreement", w -> "/api/projects/" + w.signedProject() + "/agreement")
+                        .ok(COMMITTEE_A).hidden(NOT_IN_A),
+                Call.post("report progress", w -> "/api/projects/" + w.signedProject() + "/progress",
+                        w -> Map.of("note", "进展", "percent", 50)).ok(UNIT_A).hidden(UNIT_B),
+                Call.post("report completion", w -> "/api/projects/" + w.signedProject() + "/completion", w -> null)
+                        .ok(UNIT_A).hidden(UNIT_B),
+                Call.post("review a project", w -> "/api/projects/" + w.signedProject() + "/reviews",
+                        w -> Map.of("quarter", w.year + "Q1", "grade", "GOOD")).ok(201, ADMINS_A).hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                Call.get("read a project's reviews", w -> "/api/projects/" + w.projectA + "/reviews").ok(COMMITTEE_A)
+                        .hidden(NOT_IN_A));
     }
 
     @TestFactory

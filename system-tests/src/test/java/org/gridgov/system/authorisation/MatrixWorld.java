@@ -1,5 +1,6 @@
 package org.gridgov.system.authorisation;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
@@ -9,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.gridgov.infra.TokenRequest;
 import org.gridgov.system.platform.ApiClient;
+import org.gridgov.system.platform.Convergence;
 import org.gridgov.system.platform.SystemPlatform;
 import org.gridgov.system.platform.TestCommunity;
 
@@ -48,6 +50,7 @@ final class MatrixWorld {
     final String rectificationA;
     final String projectListA;
     final String appA;
+    final String projectA;
     private int emptyMicroGrids;
 
     private final Map<Actor, ApiClient> callers = new EnumMap<>(Actor.class);
@@ -89,6 +92,11 @@ final class MatrixWorld {
         // wish-service knows A's unit once a wish of A can be claimed by it
         wish(State.CLAIMED);
         rectificationA = rectification();
+        publishProjectList();
+        // committee-service knows A's unit once an admin can set its quota; a high one, as every row claims afresh
+        TestCommunity.onceKnown(as(Actor.COMMUNITY_ADMIN_A), "/api/projects/quotas", json(Map.of("communityId", communityA,
+                "unitId", unitA, "year", year, "quota", 500))).expect(200);
+        projectA = project();
         appA = as(Actor.DISTRICT_ADMIN).post("/api/apps", json(Map.of("name", "甲社区小程序" + tag,
                 "scopes", List.of("wishes:read"), "jurisdiction", communityA))).expect(201).field("id");
     }
@@ -115,6 +123,37 @@ final class MatrixWorld {
     String serviceRecord() {
         return as(Actor.MEMBER_A).post("/api/members/" + memberA + "/service-records", json(Map.of("hours", 2,
                 "servedOn", LocalDate.now(ZoneOffset.UTC).toString(), "activity", "助老送餐"))).expect(201).field("id");
+    }
+
+    /** committee-service publishes A's project list once it has heard of the list and its needs. */
+    private void publishProjectList() {
+        Convergence.eventually(Duration.ofSeconds(90), () -> as(Actor.COMMUNITY_ADMIN_A).post("/api/projects/publications",
+                json(Map.of("projectListId", projectListA))), reply -> reply.status() == 201).expect(201);
+    }
+
+    /** A fresh project on A's opportunity list, added by A's admin. */
+    String project() {
+        return as(Actor.COMMUNITY_ADMIN_A).post("/api/projects", json(Map.of("communityId", communityA, "year", year,
+                "title", "甲项目" + tag, "category", "ELDERLY_CARE"))).expect(201).field("id");
+    }
+
+    /** A fresh project claimed by A's unit. */
+    String claimedProject() {
+        String project = project();
+        as(Actor.UNIT_A).post("/api/projects/" + project + "/claim", null).expect(200);
+        return project;
+    }
+
+    /** A fresh project A's unit has signed for. */
+    String signedProject() {
+        String project = claimedProject();
+        as(Actor.UNIT_A).post("/api/projects/" + project + "/agreement", json(agreementBody())).expect(201);
+        return project;
+    }
+
+    Map<String, Object> agreementBody() {
+        return Map.of("signatory", "甲签约人", "commitments", "按期完成",
+                "milestones", List.of(Map.of("title", "完成", "dueDate", year + "-12-31")));
     }
 
     /** A's grid with its police officer (appointed afresh), so that the role can be vacated. */

@@ -4,13 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
+import org.gridgov.contracts.events.NeedPublished;
+import org.gridgov.contracts.events.NeedRecorded;
 import org.gridgov.kit.jurisdiction.GridTree;
 import org.gridgov.kit.jurisdiction.Jurisdictions;
 import org.gridgov.kit.outbox.Outbox;
@@ -73,9 +72,9 @@ public class Needs {
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-grid",
                         "The grid lies in no community of the grid tree.")))
                 .flatMap(stored -> tx.transactional(store.insert(stored.need(), stored.areaPath())
-                        .then(announce(EventType.NEED_RECORDED, stored.need(), at))
+                        .then(outbox.append(recorded(stored.need(), at)))
                         .then(stored.need().status() == Need.Status.PUBLISHED
-                                ? announce(EventType.NEED_PUBLISHED, stored.need(), at) : Mono.empty())
+                                ? outbox.append(published(stored.need(), at)) : Mono.empty())
                         .thenReturn(stored)));
     }
 
@@ -90,7 +89,7 @@ public class Needs {
             }
             return store.update(published, stored.need().version())
                     .flatMap(updated -> updated
-                            ? announce(EventType.NEED_PUBLISHED, published, at)
+                            ? outbox.append(published(published, at))
                                     .thenReturn(new NeedStore.Stored(published, stored.areaPath()))
                             : Mono.error(ProblemException.conflict("The need was changed by someone else; reload and retry.")));
         }));
@@ -104,18 +103,14 @@ public class Needs {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("need", id)));
     }
 
-    private Mono<Void> announce(EventType type, Need need, Instant at) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("needId", need.id().toString());
-        data.put("category", need.category().name());
-        data.put("title", need.title());
-        data.put("gridId", need.gridId().toString());
-        data.put("communityId", need.communityId().toString());
-        data.put("householdsAffected", need.householdsAffected());
-        data.put("priority", need.priority().name());
-        data.put("foundBy", need.foundBy().name());
-        data.put("occurredAt", at.toString());
-        return outbox.append(type, need.id().toString(), data).then();
+    private static NeedRecorded recorded(Need need, Instant at) {
+        return new NeedRecorded(need.id(), need.category(), need.title(), need.gridId(), need.communityId(),
+                need.householdsAffected(), need.priority().name(), need.foundBy().name(), at);
+    }
+
+    private static NeedPublished published(Need need, Instant at) {
+        return new NeedPublished(need.id(), need.category(), need.title(), need.gridId(), need.communityId(),
+                need.householdsAffected(), need.priority().name(), need.foundBy().name(), at);
     }
 
     private Instant now() {

@@ -3,6 +3,7 @@ package org.gridgov.wish.open311;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +26,6 @@ import org.gridgov.wish.app.domain.AppScopes;
 import org.gridgov.wish.app.domain.ClientApp;
 import org.gridgov.wish.app.domain.Secrets;
 import org.gridgov.wish.db.Sql;
-import org.gridgov.wish.household.HouseholdDirectory;
 import org.gridgov.wish.open311.domain.Open311Refusal;
 import org.gridgov.wish.open311.domain.RequestQuery;
 import org.gridgov.wish.open311.domain.RequestStatus;
@@ -33,6 +33,7 @@ import org.gridgov.wish.open311.domain.ServiceCatalogue;
 import org.gridgov.wish.open311.domain.Submission;
 import org.gridgov.wish.open311.persistence.Open311Store;
 import org.gridgov.wish.paging.Listing;
+import org.gridgov.wish.readmodel.HouseholdDirectory;
 import org.gridgov.wish.wish.WishWorkflow;
 import org.gridgov.wish.wish.domain.Claimer;
 import org.gridgov.wish.wish.domain.ClaimerKind;
@@ -41,6 +42,7 @@ import org.gridgov.wish.wish.domain.PersonalData;
 import org.gridgov.wish.wish.domain.Wish;
 import org.gridgov.wish.wish.domain.WishStatus;
 import org.gridgov.wish.wish.persistence.WishStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -64,9 +66,12 @@ public class Open311Requests {
     private final GridTree tree;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final ZoneId communityZone;
 
     Open311Requests(ClientApps apps, WishWorkflow workflow, WishStore wishes, HouseholdDirectory households,
-                    Open311Store store, GridTree tree, Idempotency idempotency, Clock clock) {
+                    Open311Store store, GridTree tree, Idempotency idempotency, Clock clock,
+                    @Value("${gridgov.wish.time-zone}") ZoneId communityZone) {
+        this.communityZone = communityZone;
         this.apps = apps;
         this.workflow = workflow;
         this.wishes = wishes;
@@ -95,7 +100,7 @@ public class Open311Requests {
     }
 
     public Mono<ResponseEntity<Receipt[]>> submit(ClientApp app, Map<String, String> form, String idempotencyKey) {
-        Submission submission = Submission.read(form, clock.instant());
+        Submission submission = Submission.read(form, clock.instant(), communityZone);
         Caller caller = ClientApps.callerOf(app);
         return idempotency.once(idempotencyKey, caller, "POST /open311/v2/requests\u0000" + submission.fingerprint(),
                 Receipt[].class, () -> place(submission)

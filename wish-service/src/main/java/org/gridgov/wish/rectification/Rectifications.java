@@ -3,12 +3,10 @@ package org.gridgov.wish.rectification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
+import org.gridgov.contracts.events.RectificationOpened;
 import org.gridgov.kit.jurisdiction.Jurisdictions;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
@@ -47,15 +45,9 @@ public class Rectifications {
         }
         Rectification opened = Rectification.open(UUID.randomUUID(), closed.id(), closed.placement().gridId(),
                 closed.rating().orElseThrow(), closed.ratingComment(), at);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("wishId", closed.id().toString());
-        data.put("gridId", opened.gridId().toString());
-        data.put("rating", opened.rating());
-        data.put("occurredAt", at.toString());
-        data.put("rectificationId", opened.id().toString());
-        data.put("communityId", closed.placement().communityId().toString());
         return store.insert(opened, areaPath)
-                .then(outbox.append(EventType.RECTIFICATION_OPENED, closed.id().toString(), data))
+                .then(outbox.append(new RectificationOpened(closed.id(), opened.gridId(), opened.rating(), at, opened.id(),
+                        closed.placement().communityId())))
                 .then();
     }
 

@@ -10,7 +10,7 @@ import org.gridgov.kit.jurisdiction.Jurisdictions;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
 import org.gridgov.wish.access.Overseers;
-import org.gridgov.wish.membership.CommunityMembership;
+import org.gridgov.wish.readmodel.CommunityMembership;
 import org.gridgov.wish.wish.domain.Actor;
 import org.gridgov.wish.wish.domain.ActorRole;
 import org.gridgov.wish.wish.domain.ClaimerKind;

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.ProblemException;
-import org.gridgov.wish.household.HouseholdDirectory;
+import org.gridgov.wish.readmodel.HouseholdDirectory;
 import org.gridgov.wish.rectification.Rectifications;
 import org.gridgov.wish.sla.domain.SlaPolicy;
 import org.gridgov.wish.sla.persistence.SlaTimerStore;

@@ -190,6 +190,68 @@ class WishRefusalsIT extends WishIntegrationTest {
     }
 
     @Test
+    void a_bad_order_names_each_offending_field_and_what_it_expects() {
+        Neighbourhood n = neighbourhood();
+        String resident = resident("r-fields-" + n.community);
+        String good = wishBody(n.address);
+
+        post(resident, "/api/wishes", good.replace("ELDERLY_CARE", "FLYING_CARS"), null).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("category")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).startsWith("expected one of ")
+                        .contains("ELDERLY_CARE"));
+        post(resident, "/api/wishes", good.replace("}", ",\"wantedBy\":\"next tuesday\"}"), null)
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("wantedBy")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("2027-01-31"));
+        post(resident, "/api/wishes", good.replace(PHONE, "call me").replace("帮独居老人买菜", " "), null)
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[?(@.field == 'contactPhone')]").exists()
+                .jsonPath("$.errors[?(@.field == 'title')]").exists();
+        UUID wish = submit(resident, n);
+        command(staffOf(n.grid), wish, "dispatch", "{\"candidateUnits\":[\"" + n.unitA + "\",\"not-a-uuid\"]}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("candidateUnits[1]")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).startsWith("expected a UUID"));
+        command(resident, wish, "close", "{\"rating\":\"five\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("rating")
+                .jsonPath("$.errors[0].message").isEqualTo("expected a whole number");
+        unchanged(resident, wish, "SUBMITTED", 1);
+    }
+
+    @Test
+    void units_and_members_that_name_nobody_are_refused_with_422_naming_each_and_nothing_changes() {
+        Neighbourhood n = neighbourhood();
+        String resident = resident("r-nobody-" + n.community);
+        UUID wish = submit(resident, n);
+        UUID noUnit = UUID.randomUUID();
+        UUID nobody = UUID.randomUUID();
+
+        command(staffOf(n.grid), wish, "dispatch", "{\"candidateUnits\":[\"" + n.unitA + "\",\"" + noUnit + "\"]}")
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("https://gridgov.org/problems/unknown-reference")
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("candidateUnits[1]")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains(noUnit.toString()));
+        unchanged(resident, wish, "SUBMITTED", 1);
+
+        command(staffOf(n.grid), wish, "dispatch", "{\"candidateUnits\":[\"" + n.unitA + "\"]}").expectStatus().isOk();
+        command(unit(n.unitA), wish, "claim", null).expectStatus().isOk();
+        command(unit(n.unitA), wish, "fulfil", "{\"note\":\"送到家\",\"servedMemberIds\":[\"" + nobody + "\",\""
+                + n.member + "\",\"" + n.unitA + "\"]}")
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("https://gridgov.org/problems/unknown-reference")
+                .jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[0].field").isEqualTo("servedMemberIds[0]")
+                // a unit is not a party member
+                .jsonPath("$.errors[1].field").isEqualTo("servedMemberIds[2]");
+        unchanged(resident, wish, "CLAIMED", 3);
+
+        command(unit(n.unitA), wish, "fulfil", "{\"note\":\"送到家\",\"servedMemberIds\":[\"" + n.member + "\"]}")
+                .expectStatus().isOk();
+    }
+
+    @Test
     void a_client_app_needs_the_scopes_for_what_it_does() {
         Neighbourhood n = neighbourhood();
         problem(post(clientApp("grid:resolve"), "/api/wishes", wishBody(n.address), null), 403, "forbidden");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,6 +50,22 @@ class WishWorkflowIT extends WishIntegrationTest {
         assertThat(submitted.get("gridId").asString()).isEqualTo(n.grid.toString());
         assertThat(submitted.get("actor").get("role").asString()).isEqualTo("RESIDENT");
         assertThat(submitted.toString()).as("no personal data on the topic").doesNotContain(PHONE, "张三丰", "501", "５０１");
+    }
+
+    @Test
+    void wanted_by_a_plain_date_means_the_end_of_that_day_in_the_communitys_time_zone() {
+        Neighbourhood n = neighbourhood();
+        String byDate = wishBody(n.address).replace("}", ",\"wantedBy\":\"2030-01-31\"}");
+        String byTime = wishBody(n.address).replace("}", ",\"wantedBy\":\"2030-01-31T09:00:00+08:00\"}");
+
+        JsonNode dated = post(resident("r-date"), "/api/wishes", byDate, null).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode timed = post(resident("r-date"), "/api/wishes", byTime, null).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(Instant.parse(dated.get("wantedBy").asString()))
+                .as("23:59:59 on 31 January in Asia/Shanghai").isEqualTo(Instant.parse("2030-01-31T15:59:59Z"));
+        assertThat(Instant.parse(timed.get("wantedBy").asString())).isEqualTo(Instant.parse("2030-01-31T01:00:00Z"));
     }
 
     @Test

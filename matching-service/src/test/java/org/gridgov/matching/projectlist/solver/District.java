@@ -15,7 +15,7 @@ import org.gridgov.matching.projectlist.domain.Resource;
 import org.gridgov.matching.projectlist.domain.UnitQuota;
 
 /**
- * A seeded district-scale project-list instance shaped like DESIGN.md §1: 20 streets, 200 communities
+ * A seeded district-scale project-list instance shaped like docs/design.md §1: 20 streets, 200 communities
  * of 10 grids, member units spread over the communities with 1–4 resources each (capacity 1–3,
  * serving a grid, their community or their street), needs spread over the grids.
  */

@@ -1,6 +1,6 @@
 package org.gridgov.member.member.domain;
 
-/** The kinds of party member (DESIGN.md §2). */
+/** The kinds of party member (docs/design.md §2). */
 public enum MemberKind {
     /** lives in the community */
     RESIDENT,

@@ -1,40 +1,25 @@
 package org.gridgov.member.resource.messaging;
 
-import org.gridgov.member.messaging.WishEvent;
-import org.gridgov.member.messaging.WishEventHandler;
+import org.gridgov.contracts.events.WishClaimed;
+import org.gridgov.contracts.events.WishReleased;
+import org.gridgov.contracts.events.WishSubmitted;
+import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.member.resource.ResourceLists;
-import org.gridgov.contracts.Category;
 import org.gridgov.member.resource.persistence.ResourceListRepository;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Keeps resources' remaining capacity in step with the wishes units claim and give up. */
 @Component
-class WishResourceUsage extends WishEventHandler {
+class WishResourceUsage extends TypedEventHandler {
 
-    private final ResourceLists resourceLists;
-
-    WishResourceUsage(ResourceLists resourceLists, JsonMapper json) {
-        super(json);
-        this.resourceLists = resourceLists;
-    }
-
-    @Override
-    public String name() {
-        return "resource-usage";
-    }
-
-    @Override
-    protected Mono<Void> apply(WishEvent event) {
-        return switch (event.type()) {
-            case WISH_SUBMITTED -> resourceLists.rememberWish(new ResourceListRepository.Wish(event.wishId(),
-                    Category.valueOf(event.text("category").orElseThrow()), event.uuidField("gridId").orElseThrow()));
-            case WISH_CLAIMED -> event.claimer().filter(WishEvent.Claimer::isUnit)
-                    .map(unit -> resourceLists.useForWish(event.wishId(), unit.id(), event.occurredAt()))
-                    .orElse(Mono.empty());
-            case WISH_RELEASED -> resourceLists.releaseWish(event.wishId());
-            default -> Mono.empty();
-        };
+    WishResourceUsage(ResourceLists resourceLists) {
+        super("resource-usage");
+        on(WishSubmitted.class, submitted -> resourceLists.rememberWish(new ResourceListRepository.Wish(
+                submitted.wishId(), submitted.category(), submitted.gridId())));
+        on(WishClaimed.class, claimed -> claimed.claimer().kind().equals("UNIT")
+                ? resourceLists.useForWish(claimed.wishId(), claimed.claimer().id(), claimed.occurredAt())
+                : Mono.empty());
+        on(WishReleased.class, released -> resourceLists.releaseWish(released.wishId()));
     }
 }

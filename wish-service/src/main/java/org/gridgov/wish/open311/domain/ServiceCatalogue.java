@@ -28,7 +28,7 @@ public final class ServiceCatalogue {
     public static final List<Attribute> ATTRIBUTES = List.of(
             new Attribute(TITLE, "string", false, "At most " + MAX_TITLE + " characters", 1,
                     "A short title (默认取描述的第一行): what the resident asks for, without names or phone numbers"),
-            new Attribute(WANTED_BY, "datetime", false, "ISO 8601 with a time zone, in the future", 2,
+            new Attribute(WANTED_BY, "datetime", false, "A date (the end of that day) or an ISO 8601 time with a time zone, in the future", 2,
                     "When the resident would like it done (期望完成时间); earlier SLA deadlines follow it"));
 
     private ServiceCatalogue() {

@@ -2,6 +2,7 @@ package org.gridgov.wish.open311.domain;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.gridgov.contracts.Category;
 import org.gridgov.wish.wish.domain.PersonalData;
+import org.gridgov.wish.wish.domain.WantedBy;
 import org.gridgov.wish.wish.domain.Wish;
 
 /**
@@ -35,8 +37,11 @@ public record Submission(Category category, Optional<Coordinates> coordinates, O
     private static final int MAX_NAME = 50;
     private static final int MAX_ADDRESS = 200;
 
-    /** @param form the request's fields, the first value of each */
-    public static Submission read(Map<String, String> form, Instant now) {
+    /**
+     * @param form          the request's fields, the first value of each
+     * @param communityZone where a plain date for {@code attribute[wanted_by]} ends
+     */
+    public static Submission read(Map<String, String> form, Instant now, ZoneId communityZone) {
         String code = text(form, "service_code").orElseThrow(() -> Open311Refusal.badRequest("service_code was not provided."));
         Category category = ServiceCatalogue.find(code).map(service -> Category.valueOf(service.code()))
                 .orElseThrow(() -> Open311Refusal.notFound("service_code " + code + " was not found."));
@@ -56,9 +61,9 @@ public record Submission(Category category, Optional<Coordinates> coordinates, O
         if (description.filter(d -> d.codePointCount(0, d.length()) > Wish.MAX_DESCRIPTION).isPresent()) {
             throw Open311Refusal.badRequest("description must be at most " + Wish.MAX_DESCRIPTION + " characters.");
         }
-        String phone = text(form, "phone").orElseThrow(() -> Open311Refusal.badRequest(
-                "phone is required: the grid staff call the resident back before anyone is sent."));
-        if (!PHONE.matcher(phone).matches()) {
+        // optional in GeoReport v2: without one, the grid staff reach the resident through the app or at the address
+        Optional<String> phone = text(form, "phone");
+        if (phone.filter(number -> !PHONE.matcher(number).matches()).isPresent()) {
             throw Open311Refusal.badRequest("phone is not a phone number.");
         }
         Optional<String> mediaUrl = text(form, "media_url");
@@ -71,14 +76,15 @@ public record Submission(Category category, Optional<Coordinates> coordinates, O
         if (title.codePointCount(0, title.length()) > ServiceCatalogue.MAX_TITLE) {
             throw Open311Refusal.badRequest("attribute[title] must be at most " + ServiceCatalogue.MAX_TITLE + " characters.");
         }
-        Optional<Instant> wantedBy = Optional.ofNullable(attributes.get(ServiceCatalogue.WANTED_BY)).map(Submission::instant);
+        Optional<Instant> wantedBy = Optional.ofNullable(attributes.get(ServiceCatalogue.WANTED_BY))
+                .map(text -> wantedBy(text, communityZone));
         if (wantedBy.filter(wanted -> !wanted.isAfter(now)).isPresent()) {
             throw Open311Refusal.badRequest("attribute[wanted_by] must lie in the future.");
         }
         String shownAddress = address.orElseGet(() -> coordinates
                 .map(c -> String.format(Locale.ROOT, "%.6f,%.6f", c.lat(), c.lon()))
                 .orElseGet(() -> "household " + addressId.orElseThrow()));
-        PersonalData personal = new PersonalData(name(form), phone, shownAddress);
+        PersonalData personal = new PersonalData(name(form), phone.orElse(PersonalData.NO_PHONE), shownAddress);
         Wish.Order order = new Wish.Order(category, title, description, wantedBy, personal);
         return new Submission(category, coordinates, address, addressId, order, mediaUrl, fingerprint(form));
     }
@@ -148,6 +154,14 @@ public record Submission(Category category, Optional<Coordinates> coordinates, O
             return OffsetDateTime.parse(text.strip()).toInstant();
         } catch (DateTimeParseException e) {
             throw Open311Refusal.badRequest(text.strip() + " is not an ISO 8601 time with a time zone (e.g. 2026-05-01T09:00:00+08:00).");
+        }
+    }
+
+    private static Instant wantedBy(String text, ZoneId communityZone) {
+        try {
+            return WantedBy.read(text, communityZone);
+        } catch (IllegalArgumentException e) {
+            throw Open311Refusal.badRequest("attribute[wanted_by] must be " + WantedBy.EXPECTED + ".");
         }
     }
 

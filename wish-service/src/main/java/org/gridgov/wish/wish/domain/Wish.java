@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.gridgov.contracts.Category;
 
 /**
- * A resident's micro-wish (微心愿) and the workflow it goes through (DESIGN.md §4):
+ * A resident's micro-wish (微心愿) and the workflow it goes through (docs/design.md §4):
  * <pre>
  * SUBMITTED --dispatch--> DISPATCHED --claim--> CLAIMED --fulfil--> FULFILLED --close--> CLOSED
  *     |  \--reject--> REJECTED         ^   |release

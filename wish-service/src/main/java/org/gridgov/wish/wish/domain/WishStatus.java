@@ -1,6 +1,6 @@
 package org.gridgov.wish.wish.domain;
 
-/** Where a wish stands in the order → dispatch → claim → close workflow (DESIGN.md §4). */
+/** Where a wish stands in the order → dispatch → claim → close workflow (docs/design.md §4). */
 public enum WishStatus {
     SUBMITTED, DISPATCHED, CLAIMED, FULFILLED, CLOSED, REJECTED, CANCELLED;
 

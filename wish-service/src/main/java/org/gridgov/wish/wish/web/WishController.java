@@ -2,6 +2,7 @@ package org.gridgov.wish.wish.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,16 +21,20 @@ import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.kit.web.openapi.ProblemResponses;
-import org.gridgov.wish.candidates.MatchingCandidates;
 import org.gridgov.wish.paging.Cursor;
 import org.gridgov.wish.paging.Listing;
 import org.gridgov.wish.paging.Page;
+import org.gridgov.wish.readmodel.CommunityMembership;
+import org.gridgov.wish.readmodel.MatchingCandidates;
 import org.gridgov.wish.wish.WishQueries;
 import org.gridgov.wish.wish.WishWorkflow;
 import org.gridgov.contracts.Category;
 import org.gridgov.wish.wish.domain.PersonalData;
+import org.gridgov.wish.wish.domain.ClaimerKind;
+import org.gridgov.wish.wish.domain.WantedBy;
 import org.gridgov.wish.wish.domain.Wish;
 import org.gridgov.wish.wish.domain.WishStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +47,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The workflow's public API (API.md, "Wishes and needs"). Every command takes an {@code Idempotency-Key}. */
+/** The workflow's public API (docs/api.md, "Wishes and needs"). Every command takes an {@code Idempotency-Key}. */
 @RestController
 @RequestMapping(path = "/api/wishes", produces = "application/json")
 @Tag(name = "Wishes", description = "微心愿: order → dispatch → claim → close")
@@ -54,19 +59,25 @@ class WishController {
     private final WishWorkflow workflow;
     private final WishQueries queries;
     private final MatchingCandidates candidates;
+    private final CommunityMembership membership;
     private final Idempotency idempotency;
+    private final ZoneId communityZone;
 
-    WishController(WishWorkflow workflow, WishQueries queries, MatchingCandidates candidates, Idempotency idempotency) {
+    WishController(WishWorkflow workflow, WishQueries queries, MatchingCandidates candidates,
+                   CommunityMembership membership, Idempotency idempotency,
+                   @Value("${gridgov.wish.time-zone}") ZoneId communityZone) {
         this.workflow = workflow;
         this.queries = queries;
         this.candidates = candidates;
+        this.membership = membership;
         this.idempotency = idempotency;
+        this.communityZone = communityZone;
     }
 
     record SubmitWish(@NotNull Category category, @NotBlank @Size(max = 100) String title,
                       @Size(max = Wish.MAX_DESCRIPTION) String description, @NotBlank @Size(max = 200) String address,
                       @NotBlank @Pattern(regexp = PHONE) String contactPhone, @Size(max = 50) String residentName,
-                      Instant wantedBy) {
+                      @Size(max = 40) String wantedBy) {
 
         /** The personal data stays out of logs even if this request is ever printed. */
         @Override
@@ -110,7 +121,7 @@ class WishController {
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         Clients.requireScope(caller, Clients.WRITE);
         Wish.Order order = new Wish.Order(request.category(), request.title(), Optional.ofNullable(request.description()),
-                Optional.ofNullable(request.wantedBy()), request.personalData());
+                wantedBy(request.wantedBy()), request.personalData());
         return idempotency.once(key, caller, "POST /api/wishes\u0000" + request.fingerprint(), WishView.class,
                 () -> workflow.submit(caller, order, request.address())
                         .map(stored -> ResponseEntity.created(URI.create("/api/wishes/" + stored.wish().id()))
@@ -124,8 +135,9 @@ class WishController {
                                             @AuthenticationPrincipal Caller caller,
                                             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         List<UUID> units = request.candidateUnits() == null ? List.of() : request.candidateUnits();
-        return command(key, caller, id, "dispatch", request, (wish, actor, at) ->
-                wish.dispatch(actor, units, Optional.ofNullable(request.note()), at));
+        return membership.requireKnown(ClaimerKind.UNIT, "candidateUnits", units)
+                .then(Mono.defer(() -> command(key, caller, id, "dispatch", request, (wish, actor, at) ->
+                        wish.dispatch(actor, units, Optional.ofNullable(request.note()), at))));
     }
 
     @PostMapping(path = "/{id}/reject", consumes = "application/json")
@@ -163,8 +175,9 @@ class WishController {
                                           @AuthenticationPrincipal Caller caller,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         List<UUID> served = request.servedMemberIds() == null ? List.of() : request.servedMemberIds();
-        return command(key, caller, id, "fulfil", request, (wish, actor, at) ->
-                wish.fulfil(actor, request.note(), Optional.ofNullable(request.evidenceUrl()), served, at));
+        return membership.requireKnown(ClaimerKind.PARTY_MEMBER, "servedMemberIds", served)
+                .then(Mono.defer(() -> command(key, caller, id, "fulfil", request, (wish, actor, at) ->
+                        wish.fulfil(actor, request.note(), Optional.ofNullable(request.evidenceUrl()), served, at))));
     }
 
     @PostMapping(path = "/{id}/close", consumes = "application/json")
@@ -216,6 +229,17 @@ class WishController {
         return queries.list(caller, new WishQueries.Filter(status, grid, category), Cursor.decode(cursor.orElse(null)), size)
                 .map(page -> new Page<>(page.items().stream().map(seen -> view(seen, List.of())).toList(),
                         page.nextCursor()));
+    }
+
+    private Optional<Instant> wantedBy(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(WantedBy.read(text, communityZone));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("wantedBy", "expected " + WantedBy.EXPECTED);
+        }
     }
 
     private static WishView view(WishQueries.Seen seen, List<MatchingCandidates.Candidate> found) {

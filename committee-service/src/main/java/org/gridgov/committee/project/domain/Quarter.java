@@ -1,0 +1,23 @@
+package org.gridgov.committee.project.domain;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A calendar quarter, written {@code 2026Q3}. */
+public record Quarter(int year, int number) {
+
+    private static final Pattern TEXT = Pattern.compile("(\\d{4})Q([1-4])");
+
+    public static Quarter parse(String text) {
+        Matcher matcher = TEXT.matcher(text == null ? "" : text);
+        if (!matcher.matches()) {
+            throw ProjectRefused.invalid("quarter", "quarter must look like 2026Q3.");
+        }
+        return new Quarter(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
+    }
+
+    @Override
+    public String toString() {
+        return year + "Q" + number;
+    }
+}

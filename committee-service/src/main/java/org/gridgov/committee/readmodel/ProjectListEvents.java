@@ -1,0 +1,44 @@
+package org.gridgov.committee.readmodel;
+
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.gridgov.contracts.events.MatchingProjectListComputed;
+import org.gridgov.kit.inbox.TypedEventHandler;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps the computed versions of each community's project list from {@code matching.events}, for an
+ * admin to publish one. (A street's list is not published here yet: its needs span communities.)
+ */
+@Component
+class ProjectListEvents extends TypedEventHandler {
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    ProjectListEvents(DatabaseClient db, JsonMapper json) {
+        super("project-list-read-model");
+        this.db = db;
+        this.json = json;
+        on(MatchingProjectListComputed.class, this::computed);
+    }
+
+    private Mono<Void> computed(MatchingProjectListComputed list) {
+        return db.sql("""
+                        insert into project_list (id, community_id, year, version, assignments, unmatched, computed_at)
+                        values (:id, :community, :year, :version, cast(:assignments as jsonb), cast(:unmatched as jsonb), :at)
+                        on conflict (id) do nothing""")
+                .bind("id", list.projectListId())
+                .bind("community", list.communityId())
+                .bind("year", list.year())
+                .bind("version", list.version())
+                .bind("assignments", json.writeValueAsString(list.assignments() == null ? List.of() : list.assignments()))
+                .bind("unmatched", json.writeValueAsString(list.unmatched() == null ? List.of() : list.unmatched()))
+                .bind("at", list.occurredAt().atOffset(ZoneOffset.UTC))
+                .fetch().rowsUpdated().then();
+    }
+}

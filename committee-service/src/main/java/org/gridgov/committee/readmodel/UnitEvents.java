@@ -1,0 +1,33 @@
+package org.gridgov.committee.readmodel;
+
+import java.util.UUID;
+
+import org.gridgov.contracts.events.UnitJoined;
+import org.gridgov.kit.inbox.TypedEventHandler;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Keeps the member units of each community's Grand Party Committee from {@code member.events}. */
+@Component
+class UnitEvents extends TypedEventHandler {
+
+    private final DatabaseClient db;
+
+    UnitEvents(DatabaseClient db) {
+        super("unit-read-model");
+        this.db = db;
+        on(UnitJoined.class, this::joined);
+    }
+
+    private Mono<Void> joined(UnitJoined joined) {
+        return db.sql("""
+                        insert into unit (id, name, community_ids) values (:id, :name, :communities)
+                        on conflict (id) do update set name = excluded.name,
+                            community_ids = array(select distinct c from unnest(unit.community_ids || excluded.community_ids) c)""")
+                .bind("id", joined.unitId())
+                .bind("name", joined.name())
+                .bind("communities", joined.communityIds().toArray(UUID[]::new))
+                .fetch().rowsUpdated().then();
+    }
+}

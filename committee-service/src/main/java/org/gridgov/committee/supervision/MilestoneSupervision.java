@@ -1,0 +1,125 @@
+package org.gridgov.committee.supervision;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.gridgov.committee.supervision.domain.Overdue;
+import org.gridgov.committee.supervision.persistence.SupervisionStore;
+import org.gridgov.committee.supervision.persistence.SupervisionStore.LateMilestone;
+import org.gridgov.contracts.events.ProjectMilestoneOverdue;
+import org.gridgov.kit.outbox.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Supervision (督办) of the signed projects' milestones: every replica polls, and {@code for update skip
+ * locked} gives each late milestone to one of them. The mark on the milestone and its
+ * {@code milestone-overdue} event commit together, so a crash in between sends it again rather than never,
+ * and a milestone is reminded once and escalated once however many replicas run.
+ */
+@Component
+public class MilestoneSupervision implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MilestoneSupervision.class);
+
+    private final SupervisionStore store;
+    private final Outbox outbox;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Duration pollInterval;
+    private final Duration escalateAfter;
+    private final int batchSize;
+    private volatile Disposable polling;
+
+    MilestoneSupervision(SupervisionStore store, Outbox outbox, TransactionalOperator tx, Clock clock, MeterRegistry meters,
+                         @Value("${gridgov.committee.supervision.poll-interval:1m}") Duration pollInterval,
+                         @Value("${gridgov.committee.supervision.escalate-after:7d}") Duration escalateAfter,
+                         @Value("${gridgov.committee.supervision.batch-size:100}") int batchSize) {
+        this.store = store;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.clock = clock;
+        this.meters = meters;
+        this.pollInterval = pollInterval;
+        this.escalateAfter = escalateAfter;
+        this.batchSize = batchSize;
+        // from 0, so that an alert on their increase sees the first one after a start
+        for (Overdue.Level level : Overdue.Level.values()) {
+            meters.counter("gridgov.committee.supervision.alerts", "level", level.name());
+        }
+    }
+
+    public Duration escalateAfter() {
+        return escalateAfter;
+    }
+
+    /** Sends every alert due now, a batch per transaction; emits how many were sent. */
+    public Mono<Integer> fireDue() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return fireBatch(now)
+                .expand(batch -> batch.seen() == batchSize ? fireBatch(now) : Mono.empty())
+                .map(Batch::sent)
+                .reduce(0, Integer::sum);
+    }
+
+    private record Batch(int seen, int sent) {
+    }
+
+    private Mono<Batch> fireBatch(Instant now) {
+        return tx.transactional(store.lockLate(now, batchSize)
+                .collectList()
+                .flatMap(late -> Flux.fromIterable(late)
+                        .concatMap(milestone -> Mono.justOrEmpty(Overdue.next(milestone.dueDate(), milestone.remindedAt(),
+                                        milestone.escalatedAt(), now, escalateAfter))
+                                .flatMap(level -> alert(milestone, level, now)))
+                        .count()
+                        .map(sent -> new Batch(late.size(), sent.intValue()))));
+    }
+
+    private Mono<Boolean> alert(LateMilestone milestone, Overdue.Level level, Instant now) {
+        return store.mark(milestone, level, now)
+                .then(outbox.append(new ProjectMilestoneOverdue(milestone.projectId(), milestone.communityId(),
+                        milestone.year(), milestone.unitId(), milestone.title(), milestone.dueDate(),
+                        ProjectMilestoneOverdue.Level.valueOf(level.name()),
+                        Overdue.daysLate(milestone.dueDate(), now), now)))
+                .doOnSuccess(sent -> meters.counter("gridgov.committee.supervision.alerts", "level", level.name())
+                        .increment())
+                .thenReturn(true);
+    }
+
+    @Override
+    public void start() {
+        polling = Flux.interval(pollInterval, pollInterval)
+                .onBackpressureDrop()
+                .concatMap(tick -> fireDue().onErrorResume(e -> {
+                    log.warn("milestone supervision failed, next try in {}: {}", pollInterval, e.toString());
+                    return Mono.just(0);
+                }))
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = polling;
+        if (current != null) {
+            current.dispose();
+        }
+        polling = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return polling != null;
+    }
+}
