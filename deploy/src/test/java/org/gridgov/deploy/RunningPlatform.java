@@ -26,7 +26,9 @@ final class RunningPlatform implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("gateway", "grid-service", "member-service", "wish-service",
             "matching-service", "committee-service");
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
+    /** The launcher's wait for the services, passed on from {@code -Dgridgov.ready-timeout} on a busy machine. */
+    private static final String READY_TIMEOUT = System.getProperty("gridgov.ready-timeout", "PT120S");
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6).plus(Duration.parse(READY_TIMEOUT));
     private static final Pattern SERVICE_ROW = Pattern.compile("^\\s+([a-z-]+)\\s+(\\d+)\\s+http://localhost:\\d+");
     private static final Pattern KAFKA_ROW = Pattern.compile("^\\s+Kafka bootstrap\\s+(\\S+)");
     private static final Pattern ISSUER_ROW = Pattern.compile("^\\s+OIDC issuer\\s+(\\S+)");
@@ -53,7 +55,7 @@ final class RunningPlatform implements AutoCloseable {
         Path checkout = scratchCheckout(version);
         Path log = checkout.resolve("launcher.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m", "-jar",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m", "-Dgridgov.ready-timeout=" + READY_TIMEOUT, "-jar",
                 launcherJar(version).toString())
                 .directory(checkout.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         // The services inherit the launcher's environment: short SLAs make the demo's waiting wishes

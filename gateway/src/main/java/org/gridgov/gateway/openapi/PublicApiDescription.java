@@ -71,6 +71,8 @@ class PublicApiDescription implements OpenApiCustomizer {
             ours.setParameters(withAbsent(ours.getParameters(), theirs.getParameters()));
             ours.setRequestBodies(withAbsent(ours.getRequestBodies(), theirs.getRequestBodies()));
             ours.setResponses(withAbsent(ours.getResponses(), theirs.getResponses()));
+            // such as the Open311 facade's api_key
+            ours.setSecuritySchemes(withAbsent(ours.getSecuritySchemes(), theirs.getSecuritySchemes()));
         }
         if (service.getTags() != null) {
             for (Tag tag : service.getTags()) {

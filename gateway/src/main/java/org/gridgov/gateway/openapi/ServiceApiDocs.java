@@ -8,13 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.gridgov.gateway.routing.ServiceRoutes;
 import org.gridgov.gateway.routing.ServiceRoutes.ServiceRoute;
+import org.gridgov.kit.runtime.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,23 +23,21 @@ import reactor.core.publisher.Mono;
  * document, so the public description does not flicker with the services' health.
  */
 @Component
-class ServiceApiDocs implements SmartLifecycle {
+class ServiceApiDocs extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceApiDocs.class);
 
     private final ServiceRoutes routes;
-    private final Duration refreshInterval;
     private final Duration timeout;
     private final WebClient web = WebClient.builder()
             .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
             .build();
     private final Map<URI, String> latestByService = new ConcurrentHashMap<>();
-    private volatile Disposable refreshing;
 
     ServiceApiDocs(ServiceRoutes routes, @Value("${gridgov.gateway.api-docs.refresh-interval}") Duration refreshInterval,
                    @Value("${gridgov.gateway.api-docs.timeout}") Duration timeout) {
+        super("API description refresh", refreshInterval);
         this.routes = routes;
-        this.refreshInterval = refreshInterval;
         this.timeout = timeout;
     }
 
@@ -50,12 +47,8 @@ class ServiceApiDocs implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        refreshing = Flux.interval(Duration.ZERO, refreshInterval)
-                .onBackpressureDrop()
-                .concatMap(tick -> Flux.fromIterable(routes.all()).map(ServiceRoute::uri).distinct()
-                        .flatMap(this::fetch).then())
-                .subscribe();
+    protected Mono<Void> runOnce() {
+        return Flux.fromIterable(routes.all()).map(ServiceRoute::uri).distinct().flatMap(this::fetch).then();
     }
 
     private Mono<Void> fetch(URI service) {
@@ -67,19 +60,5 @@ class ServiceApiDocs implements SmartLifecycle {
                     return Mono.empty();
                 })
                 .then();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = refreshing;
-        if (current != null) {
-            current.dispose();
-        }
-        refreshing = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return refreshing != null;
     }
 }

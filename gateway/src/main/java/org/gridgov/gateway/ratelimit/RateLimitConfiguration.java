@@ -2,7 +2,7 @@ package org.gridgov.gateway.ratelimit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.gridgov.gateway.web.GatewayProblems;
+import org.gridgov.kit.web.ProblemWriter;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +29,7 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(SharedRateLimiter limiter, RateLimitProperties properties, GatewayProblems problems,
+    RateLimitFilter rateLimitFilter(SharedRateLimiter limiter, RateLimitProperties properties, ProblemWriter problems,
                                     MeterRegistry meters) {
         return new RateLimitFilter(limiter, properties, problems, meters);
     }

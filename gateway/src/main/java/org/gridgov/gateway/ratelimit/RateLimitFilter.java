@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.gridgov.gateway.web.GatewayProblems;
+import org.gridgov.kit.web.ProblemWriter;
 import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
 import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
 import org.springframework.core.Ordered;
@@ -32,11 +32,11 @@ class RateLimitFilter implements WebFilter, Ordered {
     private final SharedRateLimiter limiter;
     private final RateLimitProperties properties;
     private final RemoteAddressResolver addresses;
-    private final GatewayProblems problems;
+    private final ProblemWriter problems;
     private final Counter clientsRefused;
     private final Counter anonymousRefused;
 
-    RateLimitFilter(SharedRateLimiter limiter, RateLimitProperties properties, GatewayProblems problems,
+    RateLimitFilter(SharedRateLimiter limiter, RateLimitProperties properties, ProblemWriter problems,
                     MeterRegistry meters) {
         this.limiter = limiter;
         this.properties = properties;

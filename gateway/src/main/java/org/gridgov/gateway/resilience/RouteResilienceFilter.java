@@ -23,7 +23,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.gridgov.gateway.routing.ServiceRoutes;
-import org.gridgov.gateway.web.GatewayProblems;
+import org.gridgov.kit.web.ProblemWriter;
 import org.gridgov.kit.web.Problems;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -61,11 +61,11 @@ class RouteResilienceFilter implements GlobalFilter, Ordered {
     private final CircuitBreakerRegistry breakers;
     private final TimeLimiterRegistry timeLimiters;
     private final RetryRegistry retries;
-    private final GatewayProblems problems;
+    private final ProblemWriter problems;
     private final Map<String, Guards> guardsByRoute = new ConcurrentHashMap<>();
 
     RouteResilienceFilter(BulkheadRegistry bulkheads, CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimiters,
-                          RetryRegistry retries, GatewayProblems problems, ServiceRoutes routes) {
+                          RetryRegistry retries, ProblemWriter problems, ServiceRoutes routes) {
         this.bulkheads = bulkheads;
         this.breakers = breakers;
         this.timeLimiters = timeLimiters;

@@ -1,8 +1,9 @@
 package org.gridgov.gateway.security;
 
 import org.gridgov.kit.security.SecurityKitAutoConfiguration;
+import org.gridgov.kit.web.MalformedRequests;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.gridgov.gateway.web.GatewayProblems;
+import org.gridgov.kit.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -37,8 +38,8 @@ class GatewaySecurity {
      * an unprintable header) is bad input like any other: a 400 problem, not an empty 400.
      */
     @Bean
-    ServerExchangeRejectedHandler rejectedAsProblem(GatewayProblems problems) {
-        return (exchange, rejected) -> problems.write(exchange, SecurityKitAutoConfiguration.firewallRefusal());
+    ServerExchangeRejectedHandler rejectedAsProblem(ProblemWriter problems) {
+        return (exchange, rejected) -> problems.write(exchange, MalformedRequests.firewallRefusal());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.gridgov.gateway.web;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.gridgov.kit.web.ProblemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -32,9 +33,9 @@ class RequestSizeLimitFilter implements WebFilter, Ordered {
     private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     private final long maxBytes;
-    private final GatewayProblems problems;
+    private final ProblemWriter problems;
 
-    RequestSizeLimitFilter(@Value("${gridgov.gateway.max-request-body}") DataSize maxBody, GatewayProblems problems) {
+    RequestSizeLimitFilter(@Value("${gridgov.gateway.max-request-body}") DataSize maxBody, ProblemWriter problems) {
         this.maxBytes = maxBody.toBytes();
         this.problems = problems;
     }

@@ -110,7 +110,7 @@ class RateLimitIT extends GatewayIntegrationTest {
                 .expectStatus().isEqualTo(429)
                 .expectHeader().exists("Retry-After")
                 // the Open311 facade's clients get the GeoReport v2 error format
-                .expectBody().jsonPath("$[0].code").isEqualTo("429").jsonPath("$[0].description").exists();
+                .expectBody().jsonPath("$[0].code").isEqualTo(429).jsonPath("$[0].description").exists();
         // a caller with a token has its own budget, not the address's
         web.get().uri(NODES).headers(h -> h.setBearerAuth(token(TokenRequest.of("resident-same-ip", "RESIDENT"))))
                 .exchange().expectStatus().isOk();

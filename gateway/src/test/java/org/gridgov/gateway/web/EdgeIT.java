@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.gridgov.gateway.GatewayIntegrationTest;
-import org.gridgov.gateway.support.RawHttpConnection;
+import org.gridgov.kit.test.RawHttpConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -83,11 +83,11 @@ class EdgeIT extends GatewayIntegrationTest {
                     Thread.sleep(random.nextInt(50));
                 }
                 connection.send(Arrays.copyOfRange(body, split, body.length));
-                statuses.add(connection.readResponse());
+                statuses.add(connection.readResponse().status());
                 connection.send(("GET " + read + " HTTP/1.1\r\nHost: gateway\r\nAuthorization: Bearer " + staff + "\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 try {
-                    statuses.add(connection.readResponse());
+                    statuses.add(connection.readResponse().status());
                 } catch (SocketTimeoutException e) {
                     throw new AssertionError("round " + round + ": GET " + read + " after a refused POST on the same "
                             + "connection got no answer within 20 s", e);
@@ -128,6 +128,46 @@ class EdgeIT extends GatewayIntegrationTest {
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(backends.wish.received(id)).isEmpty();
+    }
+
+    @Test
+    void a_request_line_too_long_for_the_gateway_is_a_414_problem() throws Exception {
+        RawHttpConnection.Response answer = RawHttpConnection.get(port, "/api/needs?q=" + "x".repeat(10_000), null);
+        assertThat(answer.status()).isEqualTo(414);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        assertThat(answer.body()).contains("\"status\":414");
+    }
+
+    @Test
+    void a_malformed_percent_escape_is_a_400_problem() throws Exception {
+        // (an escape that is well-formed but not UTF-8, %E0%A4, is the service's to judge: the gateway forwards it)
+        for (String path : new String[] {"/api/needs/%zz", "/api/needs?status=%", "/api/wishes/%G1"}) {
+            RawHttpConnection.Response answer = RawHttpConnection.get(port, path, token("GRID_STAFF"));
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.contentType()).as(path).isEqualTo("application/problem+json");
+        }
+    }
+
+    @Test
+    void errors_the_gateway_makes_on_open311_paths_are_the_georeport_error_list() throws Exception {
+        web.get().uri(java.net.URI.create("http://127.0.0.1:" + port + "/open311/v2/requests/a%00b.json")).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody().jsonPath("$[0].code").isEqualTo(400).jsonPath("$[0].description").isNotEmpty();
+        web.get().uri(java.net.URI.create("http://127.0.0.1:" + port + "/open311/v2/requests/a%00b.xml")).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_XML)
+                .expectBody(String.class).value(xml -> assertThat(xml).contains("<errors><error><code>400</code><description>"));
+    }
+
+    @Test
+    void an_accept_header_of_garbage_or_event_stream_still_gets_a_problem() {
+        for (String accept : new String[] {"garbage", "text/event-stream", "application/xml"}) {
+            web.get().uri("/api/needs").header("Accept", accept).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(401);
+        }
     }
 
     @Test

@@ -1,9 +1,8 @@
 package org.gridgov.grid.access;
 
-import java.util.Optional;
 import java.util.UUID;
 
-import org.gridgov.grid.tree.persistence.GridNodes;
+import org.gridgov.grid.tree.persistence.GridNodeStore;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
 import org.gridgov.kit.web.ProblemException;
@@ -19,41 +18,26 @@ public class GridAccess {
 
     public static final String RESOLVE_SCOPE = "grid:resolve";
 
-    private final GridNodes nodes;
+    private final GridNodeStore nodes;
 
-    public GridAccess(GridNodes nodes) {
+    public GridAccess(GridNodeStore nodes) {
         this.nodes = nodes;
     }
 
-    public static boolean isAdmin(Caller caller) {
-        return caller.hasAny(Role.COMMUNITY_ADMIN, Role.STREET_ADMIN, Role.DISTRICT_ADMIN);
-    }
-
-    /** The caller's jurisdiction; a token whose jurisdiction is not a node id has none. */
-    public static Optional<UUID> jurisdiction(Caller caller) {
-        return caller.jurisdiction().flatMap(text -> {
-            try {
-                return Optional.of(UUID.fromString(text));
-            } catch (IllegalArgumentException notAnId) {
-                return Optional.empty();
-            }
-        });
-    }
-
     public Mono<Void> requireAdmin(Caller caller) {
-        return isAdmin(caller) ? Mono.empty()
+        return caller.isAdmin() ? Mono.empty()
                 : Mono.error(ProblemException.forbidden("Only community, street and district admins may do this."));
     }
 
     /** Grid staff and admins see households and residents' addresses, inside their jurisdiction only. */
     public Mono<Void> requireStaffOrAdmin(Caller caller) {
-        return isAdmin(caller) || caller.has(Role.GRID_STAFF) ? Mono.empty()
+        return caller.isAdmin() || caller.has(Role.GRID_STAFF) ? Mono.empty()
                 : Mono.error(ProblemException.forbidden("Only grid staff and admins may see households."));
     }
 
     /** Staff, admins, and client apps granted the {@value #RESOLVE_SCOPE} scope place addresses. */
     public Mono<Void> requireResolver(Caller caller) {
-        boolean allowed = isAdmin(caller) || caller.has(Role.GRID_STAFF)
+        boolean allowed = caller.isAdmin() || caller.has(Role.GRID_STAFF)
                 || (caller.has(Role.CLIENT) && caller.hasScope(RESOLVE_SCOPE));
         return allowed ? Mono.empty()
                 : Mono.error(ProblemException.forbidden("Resolving addresses is for grid staff, admins and client apps with the "
@@ -61,7 +45,7 @@ public class GridAccess {
     }
 
     public Mono<Boolean> covers(Caller caller, UUID nodeId) {
-        return jurisdiction(caller).map(jurisdiction -> nodes.isWithin(nodeId, jurisdiction)).orElse(Mono.just(false));
+        return caller.jurisdictionId().map(jurisdiction -> nodes.isWithin(nodeId, jurisdiction)).orElse(Mono.just(false));
     }
 
     public Mono<Void> requireWithin(Caller caller, UUID nodeId) {

@@ -8,11 +8,11 @@ import java.util.stream.Collectors;
 
 import org.gridgov.contracts.address.AddressNormaliser;
 import org.gridgov.contracts.address.NormalisedAddress;
-import org.gridgov.grid.address.persistence.AddressDirectory;
+import org.gridgov.grid.address.persistence.AddressStore;
 import org.gridgov.grid.tree.domain.Lineages;
 import org.gridgov.grid.tree.domain.NodeKind;
 import org.gridgov.grid.tree.domain.TreeNode;
-import org.gridgov.grid.tree.persistence.GridNodes;
+import org.gridgov.grid.tree.persistence.GridNodeStore;
 import org.gridgov.kit.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -27,10 +27,10 @@ import reactor.core.publisher.Mono;
 @Service
 public class AddressResolver {
 
-    private final AddressDirectory directory;
-    private final GridNodes nodes;
+    private final AddressStore directory;
+    private final GridNodeStore nodes;
 
-    public AddressResolver(AddressDirectory directory, GridNodes nodes) {
+    public AddressResolver(AddressStore directory, GridNodeStore nodes) {
         this.directory = directory;
         this.nodes = nodes;
     }

@@ -11,9 +11,9 @@ import org.gridgov.grid.importing.domain.ImportPlan;
 import org.gridgov.grid.importing.domain.ImportPlanner;
 import org.gridgov.grid.importing.domain.ImportProblem;
 import org.gridgov.grid.importing.domain.ImportStatus;
-import org.gridgov.grid.importing.persistence.ImportJobs;
-import org.gridgov.grid.importing.persistence.ImportSnapshots;
-import org.gridgov.grid.importing.persistence.ImportWriter;
+import org.gridgov.grid.importing.persistence.ImportJobStore;
+import org.gridgov.grid.importing.persistence.ImportSnapshotStore;
+import org.gridgov.grid.importing.persistence.ImportPlanStore;
 import org.gridgov.kit.web.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +33,14 @@ public class ImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
-    private final ImportJobs jobs;
-    private final ImportSnapshots snapshots;
-    private final ImportWriter writer;
+    private final ImportJobStore jobs;
+    private final ImportSnapshotStore snapshots;
+    private final ImportPlanStore writer;
     private final ImportPlanner planner;
     private final ImportDocumentReader reader;
     private final TransactionalOperator tx;
 
-    public ImportRunner(ImportJobs jobs, ImportSnapshots snapshots, ImportWriter writer, ImportPlanner planner,
+    public ImportRunner(ImportJobStore jobs, ImportSnapshotStore snapshots, ImportPlanStore writer, ImportPlanner planner,
                         ImportDocumentReader reader, TransactionalOperator tx) {
         this.jobs = jobs;
         this.snapshots = snapshots;
@@ -73,7 +73,7 @@ public class ImportRunner {
         });
     }
 
-    private Mono<Void> carryOut(ImportJobs.Claimed claimed) {
+    private Mono<Void> carryOut(ImportJobStore.Claimed claimed) {
         ImportDocument document = reader.read(claimed.document());
         return jobs.progress(claimed.id(), ImportStatus.VALIDATING, 0, document.rowCount())
                 .then(snapshots.full(document))

@@ -11,8 +11,8 @@ import org.gridgov.grid.importing.domain.ImportDocument;
 import org.gridgov.grid.importing.domain.ImportDocument.Area;
 import org.gridgov.grid.importing.domain.ImportPlanner;
 import org.gridgov.grid.importing.domain.ImportReport;
-import org.gridgov.grid.importing.persistence.ImportJobs;
-import org.gridgov.grid.importing.persistence.ImportSnapshots;
+import org.gridgov.grid.importing.persistence.ImportJobStore;
+import org.gridgov.grid.importing.persistence.ImportSnapshotStore;
 import org.gridgov.grid.tree.domain.TreeNode;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.CorrelationId;
@@ -24,12 +24,12 @@ import reactor.core.publisher.Mono;
 @Service
 public class ImportService {
 
-    private final ImportJobs jobs;
-    private final ImportSnapshots snapshots;
+    private final ImportJobStore jobs;
+    private final ImportSnapshotStore snapshots;
     private final ImportPlanner planner;
     private final GridAccess access;
 
-    public ImportService(ImportJobs jobs, ImportSnapshots snapshots, ImportPlanner planner, GridAccess access) {
+    public ImportService(ImportJobStore jobs, ImportSnapshotStore snapshots, ImportPlanner planner, GridAccess access) {
         this.jobs = jobs;
         this.snapshots = snapshots;
         this.planner = planner;
@@ -47,7 +47,7 @@ public class ImportService {
             return Mono.error(ProblemException.invalid("An import names its district, street and community.")
                     .with("errors", missing));
         }
-        Optional<UUID> jurisdiction = GridAccess.jurisdiction(caller);
+        Optional<UUID> jurisdiction = caller.jurisdictionId();
         UUID id = UUID.randomUUID();
         return snapshots.areas(document)
                 .flatMap(areas -> {
@@ -65,7 +65,7 @@ public class ImportService {
     public Mono<ImportReport> find(UUID id, Caller caller) {
         return jobs.find(id)
                 .filterWhen(report -> report.requestedBy().equals(caller.subject()) ? Mono.just(true)
-                        : report.communityId().filter(community -> GridAccess.isAdmin(caller))
+                        : report.communityId().filter(community -> caller.isAdmin())
                                 .map(community -> access.covers(caller, community)).orElse(Mono.just(false)))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("import", id)));
     }

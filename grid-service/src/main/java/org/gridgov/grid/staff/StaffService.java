@@ -8,14 +8,14 @@ import java.util.UUID;
 
 import org.gridgov.contracts.events.Event;
 import org.gridgov.grid.access.GridAccess;
-import org.gridgov.grid.domain.Enums;
+import org.gridgov.grid.domain.EnumNames;
 import org.gridgov.grid.messaging.GridEvents;
 import org.gridgov.grid.readmodel.PartyMembers;
 import org.gridgov.grid.staff.domain.GridRole;
 import org.gridgov.grid.staff.domain.StaffAssignment;
-import org.gridgov.grid.staff.persistence.StaffAssignments;
+import org.gridgov.grid.staff.persistence.StaffAssignmentStore;
 import org.gridgov.grid.tree.domain.TreeNode;
-import org.gridgov.grid.tree.persistence.GridNodes;
+import org.gridgov.grid.tree.persistence.GridNodeStore;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.FieldError;
@@ -31,14 +31,14 @@ import reactor.core.publisher.Mono;
 @Service
 public class StaffService {
 
-    private final GridNodes nodes;
-    private final StaffAssignments staff;
+    private final GridNodeStore nodes;
+    private final StaffAssignmentStore staff;
     private final GridAccess access;
     private final Outbox outbox;
     private final PartyMembers members;
     private final Clock clock;
 
-    public StaffService(GridNodes nodes, StaffAssignments staff, GridAccess access, Outbox outbox, PartyMembers members,
+    public StaffService(GridNodeStore nodes, StaffAssignmentStore staff, GridAccess access, Outbox outbox, PartyMembers members,
                         Clock clock) {
         this.nodes = nodes;
         this.members = members;
@@ -117,7 +117,7 @@ public class StaffService {
     }
 
     private static GridRole role(String name) {
-        return Enums.parse(GridRole.class, name)
-                .orElseThrow(() -> ProblemException.invalid("role must be one of " + Enums.names(GridRole.class) + "."));
+        return EnumNames.parse(GridRole.class, name)
+                .orElseThrow(() -> ProblemException.invalid("role must be one of " + EnumNames.names(GridRole.class) + "."));
     }
 }

@@ -8,10 +8,10 @@ import java.util.UUID;
 import org.gridgov.contracts.events.Event;
 import org.gridgov.grid.access.GridAccess;
 import org.gridgov.grid.messaging.GridEvents;
-import org.gridgov.grid.staff.persistence.StaffAssignments;
+import org.gridgov.grid.staff.persistence.StaffAssignmentStore;
 import org.gridgov.grid.tree.domain.NodeCounts;
 import org.gridgov.grid.tree.domain.TreeNode;
-import org.gridgov.grid.tree.persistence.GridNodes;
+import org.gridgov.grid.tree.persistence.GridNodeStore;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.ProblemException;
@@ -26,13 +26,13 @@ import reactor.core.publisher.Mono;
 @Service
 public class NodeRetirement {
 
-    private final GridNodes nodes;
-    private final StaffAssignments staff;
+    private final GridNodeStore nodes;
+    private final StaffAssignmentStore staff;
     private final GridAccess access;
     private final Outbox outbox;
     private final Clock clock;
 
-    public NodeRetirement(GridNodes nodes, StaffAssignments staff, GridAccess access, Outbox outbox, Clock clock) {
+    public NodeRetirement(GridNodeStore nodes, StaffAssignmentStore staff, GridAccess access, Outbox outbox, Clock clock) {
         this.nodes = nodes;
         this.staff = staff;
         this.access = access;

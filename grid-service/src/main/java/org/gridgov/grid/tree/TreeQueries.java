@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.gridgov.grid.tree.domain.NodeCounts;
 import org.gridgov.grid.tree.domain.TreeNode;
-import org.gridgov.grid.tree.persistence.GridNodes;
+import org.gridgov.grid.tree.persistence.GridNodeStore;
 import org.gridgov.grid.tree.persistence.NodeSearch;
 import org.gridgov.kit.web.ProblemException;
 import org.springframework.stereotype.Service;
@@ -21,9 +21,9 @@ public class TreeQueries {
     /** How far down one tree request reaches: a district's tree three levels deep is already 2,000 grids. */
     public static final int MAX_DEPTH = 3;
 
-    private final GridNodes nodes;
+    private final GridNodeStore nodes;
 
-    public TreeQueries(GridNodes nodes) {
+    public TreeQueries(GridNodeStore nodes) {
         this.nodes = nodes;
     }
 

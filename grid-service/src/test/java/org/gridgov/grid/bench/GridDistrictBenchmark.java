@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 import org.gridgov.grid.GridServiceTestBase;
 import org.gridgov.grid.address.AddressResolver;
 import org.gridgov.grid.importing.domain.ImportDocument;
-import org.gridgov.grid.tree.persistence.GridNodes;
+import org.gridgov.grid.tree.persistence.GridNodeStore;
 import org.gridgov.infra.TokenRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +51,7 @@ class GridDistrictBenchmark extends GridServiceTestBase {
     private AddressResolver resolver;
 
     @Autowired
-    private GridNodes nodes;
+    private GridNodeStore nodes;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final UUID districtId = UUID.randomUUID();
@@ -119,7 +119,7 @@ class GridDistrictBenchmark extends GridServiceTestBase {
 
         // the same inside the service, without HTTP and JWT: resolver vs a primary-key lookup of a node
         UUID someNode = UUID.fromString(get(baselinePath, admin).get("communityId").asString());
-        long[] pk = measure("in-process GridNodes.find (primary key)", n -> nodes.find(someNode).block(), SAMPLES);
+        long[] pk = measure("in-process GridNodeStore.find (primary key)", n -> nodes.find(someNode).block(), SAMPLES);
         long[] inProcess = measure("in-process AddressResolver.resolve", n -> resolver.resolve(
                 variant(addresses.get(random.nextInt(addresses.size())), random)).block(), SAMPLES);
         line("in-process resolve/primary key: p50 ×%.2f, p99 ×%.2f", ratio(inProcess, pk, 50), ratio(inProcess, pk, 99));

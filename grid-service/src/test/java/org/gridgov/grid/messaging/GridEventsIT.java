@@ -70,7 +70,7 @@ class GridEventsIT extends GridServiceTestBase {
         JsonNode report = importAndWait(document, districtAdmin);
         collect(get("/api/grid/nodes/" + districtId + "/tree?depth=2", districtAdmin));
         collect(get("/api/grid/nodes/" + report.get("communityId").asString() + "/tree?depth=3", districtAdmin));
-        get("/api/grid/nodes/" + report.get("communityId").asString() + "/households?limit=500", districtAdmin)
+        get("/api/grid/nodes/" + report.get("communityId").asString() + "/households?limit=200", districtAdmin)
                 .get("items").forEach(household -> subjects.add(household.get("id").asString()));
         // started after the import: a consumer that comes later reads everything from the start
         topic = new KafkaTopicReader(infrastructure().kafka().bootstrapServers(), Topic.GRID_EVENTS.topicName());

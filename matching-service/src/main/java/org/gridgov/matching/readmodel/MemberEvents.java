@@ -11,6 +11,7 @@ import org.gridgov.contracts.events.ResourceListPublished;
 import org.gridgov.contracts.events.ResourceListRevised;
 import org.gridgov.contracts.events.UnitJoined;
 import org.gridgov.kit.inbox.TypedEventHandler;
+import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;

@@ -18,6 +18,7 @@ import org.gridgov.contracts.events.WishRejected;
 import org.gridgov.contracts.events.WishReleased;
 import org.gridgov.contracts.events.WishSubmitted;
 import org.gridgov.kit.inbox.TypedEventHandler;
+import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

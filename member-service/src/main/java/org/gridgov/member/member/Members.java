@@ -15,10 +15,10 @@ import org.gridgov.kit.security.Role;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.member.member.domain.MemberKind;
 import org.gridgov.member.member.domain.PartyMember;
-import org.gridgov.member.member.persistence.MemberRepository;
-import org.gridgov.member.unit.persistence.UnitRepository;
-import org.gridgov.member.web.Access;
-import org.gridgov.member.web.Places;
+import org.gridgov.member.member.persistence.MemberStore;
+import org.gridgov.member.unit.persistence.UnitStore;
+import org.gridgov.member.access.Access;
+import org.gridgov.member.access.GridPlaces;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -26,14 +26,14 @@ import reactor.core.publisher.Mono;
 @Service
 public class Members {
 
-    private final MemberRepository members;
-    private final UnitRepository units;
-    private final Places places;
+    private final MemberStore members;
+    private final UnitStore units;
+    private final GridPlaces places;
     private final Access access;
     private final Outbox outbox;
     private final Clock clock;
 
-    Members(MemberRepository members, UnitRepository units, Places places, Access access, Outbox outbox, Clock clock) {
+    Members(MemberStore members, UnitStore units, GridPlaces places, Access access, Outbox outbox, Clock clock) {
         this.members = members;
         this.units = units;
         this.places = places;
@@ -48,7 +48,7 @@ public class Members {
 
     /** Admins register members of communities within their jurisdiction. */
     public Mono<PartyMember> register(Registration registration, Caller caller) {
-        if (!Access.isAdmin(caller)) {
+        if (!caller.isAdmin()) {
             return Mono.error(Access.adminsOnly());
         }
         PartyMember member = new PartyMember(registration.id().orElseGet(UUID::randomUUID), registration.name().strip(),
@@ -106,7 +106,7 @@ public class Members {
     public Mono<PartyMember> visible(UUID memberId, Caller caller, boolean asAdminOfAnyCommunity) {
         return members.find(memberId)
                 .filterWhen(member -> Access.isMember(caller, memberId) ? Mono.just(true)
-                        : asAdminOfAnyCommunity && Access.isAdmin(caller) ? Mono.just(true)
+                        : asAdminOfAnyCommunity && caller.isAdmin() ? Mono.just(true)
                         : access.isStaffOver(caller, member.placement())
                                 .flatMap(staff -> staff ? Mono.just(true) : access.isAdminOver(caller, member.communityId())))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("party member", memberId)));
@@ -123,7 +123,7 @@ public class Members {
     }
 
     /** Staff over the grid (when filtering by one) or the community may list its members. */
-    public Mono<List<PartyMember>> list(MemberRepository.Filter filter, Optional<UUID> afterId, int limit, Caller caller) {
+    public Mono<List<PartyMember>> list(MemberStore.Filter filter, Optional<UUID> afterId, int limit, Caller caller) {
         UUID scope = filter.gridId().orElse(filter.communityId());
         return access.isStaffOver(caller, scope)
                 .flatMap(allowed -> allowed ? members.list(filter, afterId, limit).collectList()

@@ -18,13 +18,13 @@ import org.gridgov.kit.web.FieldError;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.member.member.domain.PartyMember;
 import org.gridgov.member.member.domain.ServiceRecord;
-import org.gridgov.member.member.persistence.ServiceRecordRepository;
+import org.gridgov.member.member.persistence.ServiceRecordStore;
 import org.gridgov.member.points.PointsLedger;
 import org.gridgov.member.points.domain.Cause;
 import org.gridgov.member.points.domain.LedgerTransaction;
 import org.gridgov.member.points.domain.PointsPolicy;
 import org.gridgov.member.resource.ResourceLists;
-import org.gridgov.member.web.Access;
+import org.gridgov.member.access.Access;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -36,7 +36,7 @@ import reactor.core.publisher.Mono;
 public class ServiceRecords {
 
     private final Members members;
-    private final ServiceRecordRepository records;
+    private final ServiceRecordStore records;
     private final PointsLedger ledger;
     private final PointsPolicy policy;
     private final Access access;
@@ -44,7 +44,7 @@ public class ServiceRecords {
     private final ResourceLists wishes;
     private final Clock clock;
 
-    ServiceRecords(Members members, ServiceRecordRepository records, PointsLedger ledger, PointsPolicy policy,
+    ServiceRecords(Members members, ServiceRecordStore records, PointsLedger ledger, PointsPolicy policy,
                    Access access, Outbox outbox, ResourceLists wishes, Clock clock) {
         this.members = members;
         this.wishes = wishes;

@@ -16,9 +16,9 @@ import org.gridgov.member.member.Members;
 import org.gridgov.member.points.domain.Cause;
 import org.gridgov.member.points.domain.Expiry;
 import org.gridgov.member.points.domain.LedgerTransaction;
-import org.gridgov.member.points.persistence.LedgerRepository;
-import org.gridgov.member.web.Access;
-import org.gridgov.member.web.Places;
+import org.gridgov.member.points.persistence.LedgerStore;
+import org.gridgov.member.access.Access;
+import org.gridgov.member.access.GridPlaces;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,14 +27,14 @@ import reactor.core.publisher.Mono;
 @Service
 public class PointsAccounts {
 
-    private final LedgerRepository ledgerRepository;
+    private final LedgerStore ledgerRepository;
     private final PointsLedger ledger;
     private final Members members;
-    private final Places places;
+    private final GridPlaces places;
     private final Access access;
     private final Clock clock;
 
-    PointsAccounts(LedgerRepository ledgerRepository, PointsLedger ledger, Members members, Places places, Access access,
+    PointsAccounts(LedgerStore ledgerRepository, PointsLedger ledger, Members members, GridPlaces places, Access access,
                    Clock clock) {
         this.ledgerRepository = ledgerRepository;
         this.ledger = ledger;
@@ -44,7 +44,7 @@ public class PointsAccounts {
         this.clock = clock;
     }
 
-    public record Statement(LedgerRepository.AccountSummary summary, List<LedgerRepository.Entry> entries) {
+    public record Statement(LedgerStore.AccountSummary summary, List<LedgerStore.Entry> entries) {
     }
 
     /** The member themself and admins over their community see the account; others are told it does not exist. */

@@ -10,7 +10,7 @@ import org.gridgov.contracts.events.PointsRedeemed;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.member.points.domain.CauseKind;
 import org.gridgov.member.points.domain.LedgerTransaction;
-import org.gridgov.member.points.persistence.LedgerRepository;
+import org.gridgov.member.points.persistence.LedgerStore;
 import org.gridgov.member.points.persistence.ParkedCredits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +32,12 @@ public class PointsLedger {
     private static final Logger log = LoggerFactory.getLogger(PointsLedger.class);
     private static final String PARKED = "gridgov.points.parked";
 
-    private final LedgerRepository ledger;
+    private final LedgerStore ledger;
     private final ParkedCredits parked;
     private final Outbox outbox;
     private final MeterRegistry meters;
 
-    PointsLedger(LedgerRepository ledger, ParkedCredits parked, Outbox outbox, MeterRegistry meters) {
+    PointsLedger(LedgerStore ledger, ParkedCredits parked, Outbox outbox, MeterRegistry meters) {
         this.ledger = ledger;
         this.parked = parked;
         this.outbox = outbox;

@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.gridgov.member.ranking.domain.Quarter;
 import org.gridgov.member.ranking.domain.RedBlackList;
 import org.gridgov.member.ranking.domain.StarRank;
-import org.gridgov.member.ranking.persistence.StarRankRepository;
-import org.gridgov.member.ranking.persistence.UnitRecordRepository;
+import org.gridgov.member.ranking.persistence.StarRankStore;
+import org.gridgov.member.ranking.persistence.UnitRecordStore;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -15,10 +15,10 @@ import reactor.core.publisher.Mono;
 @Service
 public class Rankings {
 
-    private final StarRankRepository stars;
-    private final UnitRecordRepository unitRecord;
+    private final StarRankStore stars;
+    private final UnitRecordStore unitRecord;
 
-    Rankings(StarRankRepository stars, UnitRecordRepository unitRecord) {
+    Rankings(StarRankStore stars, UnitRecordStore unitRecord) {
         this.stars = stars;
         this.unitRecord = unitRecord;
     }

@@ -17,15 +17,15 @@ import org.gridgov.contracts.events.ResourceListRevised;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.ProblemException;
-import org.gridgov.member.domain.Refusal;
+import org.gridgov.kit.domain.Refusal;
 import org.gridgov.member.resource.domain.Period;
 import org.gridgov.member.resource.domain.ResourceItem;
 import org.gridgov.member.resource.domain.ResourceListRevision;
-import org.gridgov.member.resource.persistence.ResourceListRepository;
+import org.gridgov.member.resource.persistence.ResourceListStore;
 import org.gridgov.member.unit.Units;
 import org.gridgov.member.unit.domain.MemberUnit;
-import org.gridgov.member.web.Access;
-import org.gridgov.member.web.Places;
+import org.gridgov.member.access.Access;
+import org.gridgov.member.access.GridPlaces;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,14 +37,14 @@ import reactor.core.publisher.Mono;
 @Service
 public class ResourceLists {
 
-    private final ResourceListRepository lists;
+    private final ResourceListStore lists;
     private final Units units;
-    private final Places places;
+    private final GridPlaces places;
     private final Access access;
     private final Outbox outbox;
     private final Clock clock;
 
-    ResourceLists(ResourceListRepository lists, Units units, Places places, Access access, Outbox outbox, Clock clock) {
+    ResourceLists(ResourceListStore lists, Units units, GridPlaces places, Access access, Outbox outbox, Clock clock) {
         this.lists = lists;
         this.units = units;
         this.places = places;
@@ -54,7 +54,7 @@ public class ResourceLists {
     }
 
     /** A version with its items, and for the latest version how much of each is used. */
-    public record ListVersion(ResourceListRepository.Version version, boolean latest, List<ResourceItem> items,
+    public record ListVersion(ResourceListStore.Version version, boolean latest, List<ResourceItem> items,
                               Map<UUID, Integer> used) {
     }
 
@@ -103,7 +103,7 @@ public class ResourceLists {
                         }));
     }
 
-    public Flux<ResourceListRepository.Version> versions(UUID unitId, Period period) {
+    public Flux<ResourceListStore.Version> versions(UUID unitId, Period period) {
         return units.find(unitId).thenMany(lists.versions(unitId, period));
     }
 
@@ -155,7 +155,7 @@ public class ResourceLists {
                 .next();
     }
 
-    private Mono<Boolean> useOneItem(Period period, int version, ResourceListRepository.Wish wish, UUID unitId,
+    private Mono<Boolean> useOneItem(Period period, int version, ResourceListStore.Wish wish, UUID unitId,
                                      Instant at) {
         return Mono.zip(lists.items(unitId, period, version), lists.used(unitId, period),
                         places.selfAndAncestors(wish.gridId()))
@@ -174,7 +174,7 @@ public class ResourceLists {
         return lists.releaseWish(wishId);
     }
 
-    public Mono<Void> rememberWish(ResourceListRepository.Wish wish) {
+    public Mono<Void> rememberWish(ResourceListStore.Wish wish) {
         return lists.rememberWish(wish);
     }
 

@@ -12,9 +12,9 @@ import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.member.unit.domain.MemberUnit;
 import org.gridgov.member.unit.domain.UnitKind;
-import org.gridgov.member.unit.persistence.UnitRepository;
-import org.gridgov.member.web.Access;
-import org.gridgov.member.web.Places;
+import org.gridgov.member.unit.persistence.UnitStore;
+import org.gridgov.member.access.Access;
+import org.gridgov.member.access.GridPlaces;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,13 +23,13 @@ import reactor.core.publisher.Mono;
 @Service
 public class Units {
 
-    private final UnitRepository units;
-    private final Places places;
+    private final UnitStore units;
+    private final GridPlaces places;
     private final Access access;
     private final Outbox outbox;
     private final Clock clock;
 
-    Units(UnitRepository units, Places places, Access access, Outbox outbox, Clock clock) {
+    Units(UnitStore units, GridPlaces places, Access access, Outbox outbox, Clock clock) {
         this.units = units;
         this.places = places;
         this.access = access;
@@ -43,7 +43,7 @@ public class Units {
 
     /** An admin takes a unit into the Grand Party Committees of communities, all within their jurisdiction. */
     public Mono<MemberUnit> join(NewUnit request, Caller caller) {
-        if (!Access.isAdmin(caller)) {
+        if (!caller.isAdmin()) {
             return Mono.error(Access.adminsOnly());
         }
         MemberUnit unit = new MemberUnit(request.id().orElseGet(UUID::randomUUID), request.name().strip(), request.kind(),

@@ -8,13 +8,13 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.gridgov.member.MemberServiceIntegrationTest;
-import org.gridgov.member.domain.Refusal;
+import org.gridgov.kit.domain.Refusal;
 import org.gridgov.member.points.domain.Account;
 import org.gridgov.member.points.domain.Ledger;
 import org.gridgov.member.points.domain.LedgerOperations;
 import org.gridgov.member.points.domain.LedgerOperations.Operation;
 import org.gridgov.member.points.domain.LedgerTransaction;
-import org.gridgov.member.points.persistence.LedgerRepository;
+import org.gridgov.member.points.persistence.LedgerStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -32,7 +32,7 @@ class LedgerOnPostgresIT extends MemberServiceIntegrationTest {
     private static final int SEQUENCES = 25;
 
     @Autowired
-    private LedgerRepository repository;
+    private LedgerStore repository;
     @Autowired
     private TransactionalOperator tx;
     @Autowired
@@ -72,7 +72,7 @@ class LedgerOnPostgresIT extends MemberServiceIntegrationTest {
         try {
             return model.post(transaction).name();
         } catch (Refusal refusal) {
-            return refusal.reason();
+            return refusal.code();
         }
     }
 
@@ -81,7 +81,7 @@ class LedgerOnPostgresIT extends MemberServiceIntegrationTest {
             Optional<Long> balance = tx.transactional(repository.post(transaction)).blockOptional();
             return balance.isPresent() ? Ledger.Outcome.POSTED.name() : Ledger.Outcome.ALREADY_POSTED.name();
         } catch (Refusal refusal) {
-            return refusal.reason();
+            return refusal.code();
         }
     }
 

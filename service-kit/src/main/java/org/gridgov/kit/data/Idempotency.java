@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import org.gridgov.kit.runtime.PeriodicTask;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.ProblemException;
 import org.springframework.context.SmartLifecycle;
@@ -16,8 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,14 +36,15 @@ public class Idempotency implements SmartLifecycle {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final JsonMapper json;
-    private final Duration retention;
-    private volatile Disposable purging;
+    private final PeriodicTask purge;
 
     public Idempotency(DatabaseClient db, TransactionalOperator tx, JsonMapper json, Duration retention) {
         this.db = db;
         this.tx = tx;
         this.json = json;
-        this.retention = retention;
+        this.purge = new PeriodicTask("idempotency cleanup", Duration.ofMinutes(1), Duration.ofHours(1),
+                () -> db.sql("delete from kit_idempotency where created_at < now() - make_interval(secs => :s)")
+                        .bind("s", (double) retention.toSeconds()).fetch().rowsUpdated());
     }
 
     /**
@@ -119,25 +119,16 @@ public class Idempotency implements SmartLifecycle {
 
     @Override
     public void start() {
-        purging = Flux.interval(Duration.ofMinutes(1), Duration.ofHours(1))
-                .onBackpressureDrop()
-                .concatMap(tick -> db.sql("delete from kit_idempotency where created_at < now() - make_interval(secs => :s)")
-                        .bind("s", (double) retention.toSeconds())
-                        .fetch().rowsUpdated().onErrorResume(e -> Mono.empty()))
-                .subscribe();
+        purge.start();
     }
 
     @Override
     public void stop() {
-        Disposable current = purging;
-        if (current != null) {
-            current.dispose();
-        }
-        purging = null;
+        purge.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return purging != null;
+        return purge.isRunning();
     }
 }

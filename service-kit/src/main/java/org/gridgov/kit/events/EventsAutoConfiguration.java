@@ -27,7 +27,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The event backbone of a domain service: outbox and relay for the events it owns, inbox and
@@ -51,8 +50,8 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(DatabaseClient db, JsonMapper json, Clock clock) {
-        return new Outbox(db, json, clock);
+    Outbox outbox(DatabaseClient db, Clock clock) {
+        return new Outbox(db, clock);
     }
 
     @Bean

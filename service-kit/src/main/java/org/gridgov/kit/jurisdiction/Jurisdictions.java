@@ -21,11 +21,16 @@ public class Jurisdictions {
     }
 
     public Mono<Boolean> covers(Caller caller, UUID nodeId) {
-        Optional<UUID> jurisdiction = caller.jurisdiction().flatMap(Jurisdictions::uuid);
+        Optional<UUID> jurisdiction = caller.jurisdictionId();
         if (jurisdiction.isEmpty() || nodeId == null) {
             return Mono.just(false);
         }
         return tree.find(nodeId).map(node -> node.isWithin(jurisdiction.get())).defaultIfEmpty(false);
+    }
+
+    /** An admin whose jurisdiction covers the node. */
+    public Mono<Boolean> isAdminOver(Caller caller, UUID nodeId) {
+        return caller.isAdmin() ? covers(caller, nodeId) : Mono.just(false);
     }
 
     /** Fails with 403 problem+json unless the caller's jurisdiction covers the node. */
@@ -33,13 +38,5 @@ public class Jurisdictions {
         return covers(caller, nodeId).flatMap(covered -> covered
                 ? Mono.empty()
                 : Mono.error(ProblemException.forbidden("This is outside your jurisdiction.")));
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -14,7 +14,6 @@ import org.gridgov.kit.web.CorrelationId;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records events in the outbox table. Call it inside the transaction that makes the state
@@ -27,12 +26,10 @@ public class Outbox {
     private static final int CHUNK = 2000;
 
     private final DatabaseClient db;
-    private final JsonMapper json;
     private final Clock clock;
 
-    public Outbox(DatabaseClient db, JsonMapper json, Clock clock) {
+    public Outbox(DatabaseClient db, Clock clock) {
         this.db = db;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -65,28 +62,17 @@ public class Outbox {
                 .concatMap(chunk -> insert(rows.subList(chunk * CHUNK, Math.min(rows.size(), (chunk + 1) * CHUNK))));
     }
 
-    /**
-     * Appends event data built without its record: kept for producers not yet moved to the records
-     * of {@code org.gridgov.contracts.events}.
-     */
-    public Mono<UUID> append(EventType type, String subject, Object data) {
-        return Mono.fromCallable(() -> checked(type, subject, json.writeValueAsString(data)))
-                .flatMap(row -> insert(List.of(row)).single());
-    }
-
     private record Row(UUID eventId, EventType type, String subject, String data) {
     }
 
     private static Row row(Event event) {
-        return checked(event.eventType(), EventJson.subject(event), EventJson.write(event));
-    }
-
-    private static Row checked(EventType type, String subject, String data) {
+        EventType type = event.eventType();
+        String data = EventJson.write(event);
         List<String> violations = EventSchemas.validate(type, data);
         if (!violations.isEmpty()) {
             throw new IllegalStateException(type.type() + " does not match its schema: " + violations);
         }
-        return new Row(UUID.randomUUID(), type, subject, data);
+        return new Row(UUID.randomUUID(), type, EventJson.subject(event), data);
     }
 
     private Flux<UUID> insert(List<Row> rows) {

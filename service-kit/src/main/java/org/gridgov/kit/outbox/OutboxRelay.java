@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.gridgov.kit.events.CloudEvent;
 import org.gridgov.kit.events.CloudEventKafka;
+import org.gridgov.kit.runtime.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -21,8 +22,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
-import reactor.core.Disposables;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -50,7 +49,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestUnsentSeconds = new AtomicLong();
     private volatile boolean failing;
-    private volatile Disposable running;
+    private final PeriodicTask housekeeping;
+    private volatile Disposable relaying;
 
     public OutboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, byte[]> kafka,
                        OutboxProperties properties, String source, MeterRegistry meters) {
@@ -67,6 +67,8 @@ public class OutboxRelay implements SmartLifecycle {
                 .publishPercentileHistogram().register(meters);
         Gauge.builder("gridgov.outbox.backlog", backlog, AtomicLong::get).description("outbox rows not yet published")
                 .register(meters);
+        this.housekeeping = new PeriodicTask("outbox housekeeping", Duration.ZERO, Duration.ofSeconds(5),
+                this::housekeeping);
         Gauge.builder("gridgov.outbox.oldest.unsent.age.seconds", oldestUnsentSeconds, AtomicLong::get)
                 .description("age of the oldest outbox row not yet published").register(meters);
     }
@@ -166,26 +168,25 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        Disposable relay = Mono.defer(this::relayAndPause).repeat().subscribe();
-        Disposable chores = Flux.interval(Duration.ZERO, Duration.ofSeconds(5))
-                .onBackpressureDrop()
-                .concatMap(tick -> housekeeping().onErrorResume(e -> Mono.empty()))
-                .subscribe();
-        running = Disposables.composite(relay, chores);
+        // publishing paces itself (a full batch goes on at once, a failure waits retryInterval);
+        // the gauges and the purge are a plain periodic task
+        relaying = Mono.defer(this::relayAndPause).repeat().subscribe();
+        housekeeping.start();
     }
 
     @Override
     public void stop() {
-        Disposable current = running;
+        Disposable current = relaying;
         if (current != null) {
             current.dispose();
         }
-        running = null;
+        relaying = null;
+        housekeeping.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running != null;
+        return relaying != null;
     }
 
     /** Stops after the web server has drained, so events of the last requests still get a chance to leave. */

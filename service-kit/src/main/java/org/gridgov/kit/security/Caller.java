@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -31,6 +32,20 @@ public record Caller(String subject, Set<Role> roles, Optional<String> jurisdict
             }
         }
         return false;
+    }
+
+    /** A community, street or district admin. */
+    public boolean isAdmin() {
+        return roles.stream().anyMatch(Role::isAdmin);
+    }
+
+    /** The grid-tree node the caller acts within; empty when there is none or it is not a node id. */
+    public Optional<UUID> jurisdictionId() {
+        try {
+            return jurisdiction.map(UUID::fromString);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     public boolean hasScope(String scope) {

@@ -3,6 +3,7 @@ package org.gridgov.kit.security;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gridgov.kit.web.MalformedRequests;
 import org.gridgov.kit.web.ProblemWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -90,13 +91,7 @@ public class SecurityKitAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemWriter writer) {
-        return (exchange, rejected) -> writer.write(exchange, firewallRefusal());
-    }
-
-    /** The 400 problem for a request the firewall refuses; the gateway writes it in Open311's format there. */
-    public static ProblemDetail firewallRefusal() {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request's path or headers contain characters or sequences the API does not accept.");
+        return (exchange, rejected) -> writer.write(exchange, MalformedRequests.firewallRefusal());
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package org.gridgov.kit.web;
 
+import java.util.Optional;
+
+import org.gridgov.kit.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -28,8 +31,13 @@ class FallbackProblemHandler implements WebExceptionHandler, Ordered {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
         ProblemDetail problem;
+        Optional<ProblemDetail> malformed = MalformedRequests.problemFor(ex, exchange);
         if (ex instanceof ProblemException known) {
             problem = known.toProblemDetail();
+        } else if (ex instanceof Refusal refusal) {
+            problem = ProblemException.of(refusal).toProblemDetail();
+        } else if (malformed.isPresent()) {
+            problem = malformed.get();
         } else if (ex instanceof ResponseStatusException status) {
             problem = ProblemDetail.forStatusAndDetail(status.getStatusCode(), detailOf(status));
         } else {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gridgov.kit.domain.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -37,6 +38,17 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException invalid(String detail) {
         return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", detail);
+    }
+
+    /** What the caller sees of a business rule's refusal; its {@code reason}, if any, as a property. */
+    public static ProblemException of(Refusal refusal) {
+        ProblemException problem = switch (refusal.kind()) {
+            case INVALID -> invalid(refusal.getMessage());
+            case FORBIDDEN -> forbidden(refusal.getMessage());
+            case NOT_FOUND -> new ProblemException(HttpStatus.NOT_FOUND, "not-found", refusal.getMessage());
+            case CONFLICT -> conflict(refusal.getMessage());
+        };
+        return refusal.code() == null ? problem : problem.with("reason", refusal.code());
     }
 
     /** A 400 naming the field at fault and what it should hold, in the problem's {@code errors} member. */

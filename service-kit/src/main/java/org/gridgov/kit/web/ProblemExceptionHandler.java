@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.r2dbc.spi.R2dbcException;
 import jakarta.validation.ConstraintViolationException;
+import org.gridgov.kit.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -21,10 +22,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerErrorException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns every failure of a controller into RFC 9457 problem+json: bad input is a 4xx with the
@@ -40,6 +43,11 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return render(ex.toProblemDetail(), exchange);
     }
 
+    @ExceptionHandler(Refusal.class)
+    Mono<ResponseEntity<Object>> refused(Refusal refusal, ServerWebExchange exchange) {
+        return render(ProblemException.of(refusal).toProblemDetail(), exchange);
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     Mono<ResponseEntity<Object>> constraintViolation(ConstraintViolationException ex, ServerWebExchange exchange) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
@@ -53,6 +61,10 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
         if (isBadValueForTheDatabase(ex)) {
             return badValue(ex, exchange);
+        }
+        Optional<ProblemDetail> malformed = MalformedRequests.problemFor(ex, exchange);
+        if (malformed.isPresent()) {
+            return render(malformed.get(), exchange);
         }
         log.error("unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
         return render(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -92,6 +104,13 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected Mono<ResponseEntity<Object>> handleServerErrorException(ServerErrorException ex, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        // a blank id in the path, for one
+        return unexpected(ex, exchange);
+    }
+
+    @Override
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode status, ServerWebExchange exchange) {
         return super.handleExceptionInternal(ex, body, headers, status, exchange)
@@ -101,7 +120,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                             // Spring's own detail talks about static resources, meaningless to an API client
                             problem.setDetail("No resource at this path.");
                         }
-                        decorate(problem, exchange);
+                        return entity(problem, exchange, response.getHeaders());
                     }
                     return response;
                 });
@@ -115,8 +134,21 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static Mono<ResponseEntity<Object>> render(ProblemDetail problem, ServerWebExchange exchange) {
+        return Mono.just(entity(problem, exchange, HttpHeaders.EMPTY));
+    }
+
+    /**
+     * The problem with its media type set, so that what the caller accepts does not decide it: an
+     * {@code Accept} of garbage, of XML or of {@code text/event-stream} used to get an empty 406 or the
+     * problem as an event stream. On the Open311 facade's paths, the problem in its error format.
+     */
+    private static ResponseEntity<Object> entity(ProblemDetail problem, ServerWebExchange exchange, HttpHeaders headers) {
         decorate(problem, exchange);
-        return Mono.just(ResponseEntity.status(problem.getStatus()).body(problem));
+        ErrorFormat format = ErrorFormat.forPath(exchange.getRequest().getPath().value());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus()).headers(headers)
+                .contentType(format.mediaType());
+        return format == ErrorFormat.PROBLEM_JSON ? response.body(problem)
+                : response.body(format.render(ProblemWriter.asMap(problem), JsonMapper.shared()));
     }
 
     static void decorate(ProblemDetail problem, ServerWebExchange exchange) {

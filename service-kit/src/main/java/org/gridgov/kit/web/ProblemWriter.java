@@ -1,6 +1,5 @@
 package org.gridgov.kit.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,7 +7,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -17,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a problem+json response outside the controller layer (unrouted paths, security
- * failures, filters), where no message converter chain is at hand.
+ * failures, filters), where no message converter chain is at hand; on the Open311 facade's paths,
+ * the same problem as GeoReport v2's error list ({@link ErrorFormat}).
  */
 public class ProblemWriter {
 
@@ -52,10 +51,10 @@ public class ProblemWriter {
         if (response.isCommitted()) {
             return Mono.empty();
         }
+        ErrorFormat format = ErrorFormat.forPath(exchange.getRequest().getPath().value());
         response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = json.writeValueAsString(asMap(problem)).getBytes(StandardCharsets.UTF_8);
-        DataBuffer buffer = response.bufferFactory().wrap(body);
+        response.getHeaders().setContentType(format.mediaType());
+        DataBuffer buffer = response.bufferFactory().wrap(format.render(asMap(problem), json));
         return response.writeWith(Mono.just(buffer));
     }
 

@@ -5,9 +5,11 @@ import org.gridgov.kit.web.openapi.ProblemResponsesCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import reactor.netty.NettyPipeline;
 import tools.jackson.databind.json.JsonMapper;
 
 @AutoConfiguration
@@ -32,6 +34,21 @@ public class WebKitAutoConfiguration {
     @Bean
     FallbackProblemHandler fallbackProblemHandler(ProblemWriter writer) {
         return new FallbackProblemHandler(writer);
+    }
+
+    /** The HTTP server's own error responses (414, 431, a malformed request) get a problem body too. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "reactor.netty.http.server.HttpServer")
+    static class ServerErrorBodies {
+
+        @Bean
+        NettyServerCustomizer emptyErrorBodies(JsonMapper jsonMapper) {
+            return server -> server.doOnChannelInit((observer, channel, address) -> {
+                if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                    channel.pipeline().addAfter(NettyPipeline.HttpCodec, EmptyErrorBodies.NAME, new EmptyErrorBodies(jsonMapper));
+                }
+            });
+        }
     }
 
     /** The API description's operation ids and problem answers, the same in every service. */

@@ -5,28 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
 import org.gridgov.contracts.events.GridNodeCreated;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
-import tools.jackson.databind.json.JsonMapper;
 
 class OutboxTest {
 
     // no database: every refusal must come before any statement is made
-    private final Outbox outbox = new Outbox(null, JsonMapper.builder().build(), Clock.systemUTC());
-
-    @Test
-    void an_event_that_breaks_its_schema_is_refused_before_it_reaches_the_database() {
-        StepVerifier.create(outbox.append(EventType.WISH_CLAIMED, "w-1", Map.of("wishId", "not-a-uuid")))
-                .expectErrorSatisfies(e -> assertThat(e)
-                        .isInstanceOf(IllegalStateException.class)
-                        .hasMessageContaining("org.gridgov.wish.claimed.v1 does not match its schema"))
-                .verify();
-    }
+    private final Outbox outbox = new Outbox(null, Clock.systemUTC());
 
     @Test
     void a_record_that_breaks_its_schema_is_refused_before_it_reaches_the_database() {

@@ -1,9 +1,14 @@
 package org.gridgov.kit.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
+import org.gridgov.kit.test.RawHttpConnection;
 import org.gridgov.kit.test.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -159,9 +164,71 @@ class ProblemResponsesIT extends ServiceIntegrationTest {
 
     @Test
     void an_unacceptable_response_type_is_a_406_problem() {
-        web.get().uri("/api/parcels/{id}", UUID.randomUUID()).headers(this::staff)
-                .accept(MediaType.APPLICATION_XML).exchange()
-                .expectStatus().isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+        expectProblem(web.get().uri("/api/parcels/{id}", UUID.randomUUID()).headers(this::staff)
+                .accept(MediaType.APPLICATION_XML).exchange(), HttpStatus.NOT_ACCEPTABLE, "not-acceptable");
+    }
+
+    @Test
+    void an_accept_header_that_is_not_a_media_type_still_gets_a_problem_body() {
+        expectProblem(web.get().uri("/api/parcels/{id}", UUID.randomUUID()).headers(this::staff)
+                .header(HttpHeaders.ACCEPT, "garbage").exchange(), HttpStatus.NOT_ACCEPTABLE, "not-acceptable");
+    }
+
+    @Test
+    void an_error_asked_for_as_an_event_stream_is_still_problem_json() {
+        expectProblem(web.get().uri("/api/parcels/{id}", UUID.randomUUID()).headers(this::staff)
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange(), HttpStatus.NOT_ACCEPTABLE, "not-acceptable");
+        expectProblem(web.get().uri("/api/nowhere").headers(this::staff)
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange(), HttpStatus.NOT_FOUND, "not-found");
+    }
+
+    @Test
+    void a_blank_id_in_the_path_is_a_400_problem() {
+        for (String blank : new String[] {"%20", "%20%20%09"}) {
+            expectProblem(web.get().uri(URI.create("http://127.0.0.1:" + port + "/api/parcels/" + blank)).headers(this::staff)
+                    .exchange(), HttpStatus.BAD_REQUEST, "invalid-request");
+        }
+    }
+
+    @Test
+    void a_control_character_in_a_query_parameter_name_is_a_400_problem() {
+        expectProblem(web.get().uri(URI.create("http://127.0.0.1:" + port + "/api/parcels?name=x&a%01b=1"))
+                .headers(this::staff).exchange(), HttpStatus.BAD_REQUEST, "invalid-request");
+    }
+
+    @Test
+    void a_content_type_that_is_not_a_media_type_is_a_4xx_problem() throws IOException {
+        // (of two Content-Type headers the first counts: a valid first one is simply used)
+        for (String type : new String[] {"garbage", "application/json, text/plain", ";;", "/"}) {
+            assertThat(post("Content-Type: " + type)).as(type).matches("(?s)HTTP/1.1 4\\d\\d.*")
+                    .containsIgnoringCase("content-type: application/problem+json");
+        }
+    }
+
+    @Test
+    void an_unprintable_idempotency_key_is_a_400_problem() throws IOException {
+        assertThat(post("Content-Type: application/json\r\nIdempotency-Key: a\u0001b")).startsWith("HTTP/1.1 400")
+                .containsIgnoringCase("content-type: application/problem+json");
+    }
+
+    private String post(String headers) throws IOException {
+        String body = "{\"name\":\"x\"}";
+        return RawHttpConnection.once(port, "POST /api/parcels HTTP/1.1\r\nHost: kit\r\nAuthorization: Bearer "
+                + token("GRID_STAFF") + "\r\n" + headers + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body).toString();
+    }
+
+    @Test
+    void a_request_line_too_long_for_the_server_is_a_414_problem() throws IOException {
+        assertThat(RawHttpConnection.get(port, "/api/parcels?name=" + "x".repeat(10_000), null).toString())
+                .startsWith("HTTP/1.1 414").containsIgnoringCase("content-type: application/problem+json").contains("\"status\":414");
+    }
+
+    @Test
+    void a_malformed_percent_escape_is_a_400_problem() throws IOException {
+        for (String path : new String[] {"/api/parcels/%zz", "/api/parcels?name=%", "/api/parcels/%E0%A4"}) {
+            assertThat(RawHttpConnection.get(port, path, token("GRID_STAFF")).toString()).as(path)
+                    .matches("(?s)HTTP/1.1 4\\d\\d.*").containsIgnoringCase("content-type: application/problem+json");
+        }
     }
 
     @Test

@@ -163,7 +163,7 @@ final class BadInput {
         return new Case(family, operation, path(operation, null), "application/json", body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private byte[] bodyBytes(Operation operation) {
+    byte[] bodyBytes(Operation operation) {
         return operation.body().isPresent() ? validBody(operation).getBytes(StandardCharsets.UTF_8) : null;
     }
 

@@ -118,6 +118,22 @@ class FuzzIT {
         new Convergence(platform).await();
     }
 
+    /** Runs the whole-request pass ({@link FuzzBench}) in the fuzz community and prints its figures. */
+    static WholeRequestPass.Result wholeRequestPass(int requests) throws Exception {
+        long seed = Long.getLong("gridgov.fuzz.seed", new Random().nextLong());
+        System.out.println("Whole-request fuzz seed: " + seed + " (repeat with -Dgridgov.fuzz.seed=" + seed + ")");
+        Random random = new Random(seed);
+        List<PublicOperations.Operation> operations = PublicOperations.of(platform);
+        String token = platform.token(new TokenRequest("fuzz-raw-" + seed, List.of("DISTRICT_ADMIN", "COMMUNITY_ADMIN",
+                "GRID_STAFF", "UNIT", "PARTY_MEMBER", "RESIDENT"), community.id(), ids.get("unit"), ids.get("member"), null,
+                TokenRequest.DEFAULT_LIFETIME));
+        WholeRequests generator = new WholeRequests(random, new BadInput(random, FuzzIT::realValue));
+        WholeRequestPass.Result result = new WholeRequestPass(platform, seed).run(generator, operations, "Bearer " + token,
+                requests);
+        System.out.println(result.summary());
+        return result;
+    }
+
     /** Events in any outbox under the correlation id of a refused request: a change that should not have been made. */
     private static List<String> leftBehind(List<String> refusedCorrelationIds) throws SQLException {
         List<String> found = new ArrayList<>();

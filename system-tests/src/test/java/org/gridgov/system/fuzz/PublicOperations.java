@@ -2,6 +2,7 @@ package org.gridgov.system.fuzz;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +32,12 @@ final class PublicOperations {
     record Parameter(String name, String in, boolean required, JsonNode schema) {
     }
 
-    /** One method on one path; {@code body} is the resolved request schema, if it takes JSON. */
-    record Operation(String method, String path, List<Parameter> parameters, Optional<JsonNode> body, Schemas schemas) {
+    /**
+     * One method on one path; {@code body} is the resolved request schema, if it takes JSON; {@code service}
+     * serves it (null if none of the services describes it).
+     */
+    record Operation(String method, String path, List<Parameter> parameters, Optional<JsonNode> body, Schemas schemas,
+                     ServiceSpec service) {
 
         @Override
         public String toString() {
@@ -49,16 +54,18 @@ final class PublicOperations {
         if (!coversEveryRoute(merged.path("paths"))) {
             throw new AssertionError("the gateway's /v3/api-docs does not describe every route: " + merged.path("paths").propertyNames());
         }
-        List<JsonNode> serviceDocs = new ArrayList<>();
+        Map<ServiceSpec, JsonNode> serviceDocs = new LinkedHashMap<>();
         for (ServiceSpec service : ServiceSpec.values()) {
             if (service != ServiceSpec.GATEWAY) {
                 ApiResponse doc = platform.direct(service, null).get("/v3/api-docs").expect(200);
-                serviceDocs.add(doc.json());
+                serviceDocs.put(service, doc.json());
             }
         }
         List<Operation> operations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : merged.path("paths").properties()) {
-            JsonNode owner = serviceDocs.stream().filter(doc -> doc.path("paths").has(path.getKey())).findFirst().orElse(merged);
+            ServiceSpec service = serviceDocs.entrySet().stream().filter(doc -> doc.getValue().path("paths").has(path.getKey()))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            JsonNode owner = service == null ? merged : serviceDocs.get(service);
             Schemas schemas = new Schemas(owner.path("components").path("schemas"));
             JsonNode item = owner.path("paths").path(path.getKey());
             for (String method : METHODS) {
@@ -76,7 +83,7 @@ final class PublicOperations {
                 }
                 JsonNode json = operation.path("requestBody").path("content").path("application/json").path("schema");
                 operations.add(new Operation(method.toUpperCase(), path.getKey(), parameters,
-                        json.isMissingNode() ? Optional.empty() : Optional.of(schemas.resolve(json)), schemas));
+                        json.isMissingNode() ? Optional.empty() : Optional.of(schemas.resolve(json)), schemas, service));
             }
         }
         return operations;

@@ -17,12 +17,7 @@ public final class Overseers {
     }
 
     public static boolean isOverseer(Caller caller) {
-        return caller.has(Role.GRID_STAFF) || caller.roles().stream().anyMatch(Role::isAdmin);
-    }
-
-    /** The grid-tree node the caller's token names, when it names a valid one. */
-    public static Optional<UUID> jurisdiction(Caller caller) {
-        return caller.jurisdiction().flatMap(Overseers::uuid);
+        return caller.has(Role.GRID_STAFF) || caller.isAdmin();
     }
 
     /** The overseer's jurisdiction, or 403 for anyone else. */
@@ -30,7 +25,7 @@ public final class Overseers {
         if (!isOverseer(caller)) {
             throw ProblemException.forbidden("Only grid staff and admins see " + what + ".");
         }
-        return jurisdiction(caller).orElseThrow(() -> ProblemException.forbidden("Your token names no jurisdiction."));
+        return caller.jurisdictionId().orElseThrow(() -> ProblemException.forbidden("Your token names no jurisdiction."));
     }
 
     public static Optional<UUID> uuid(String text) {

@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
+import org.gridgov.contracts.events.Actor;
+import org.gridgov.contracts.events.AppRevoked;
 import org.gridgov.kit.jurisdiction.GridTree;
 import org.gridgov.kit.jurisdiction.Jurisdictions;
 import org.gridgov.kit.outbox.Outbox;
@@ -115,10 +115,8 @@ public class ClientApps implements RevokedClients {
                         .flatMap(app -> app.isActive()
                                 ? apps.revoked(app.revoke(at))
                                         // the other services refuse its tokens too, from this event on
-                                        .then(outbox.append(EventType.APP_REVOKED, app.id().toString(), Map.of(
-                                                "appId", app.id().toString(),
-                                                "actor", Map.of("id", admin.subject(), "role", Role.DISTRICT_ADMIN.name()),
-                                                "occurredAt", at.toString())))
+                                        .then(outbox.append(new AppRevoked(app.id(), new Actor(admin.subject(),
+                                                Role.DISTRICT_ADMIN.name()), at)))
                                         .thenReturn(app.revoke(at))
                                 : Mono.just(app)))
                 .flatMap(app -> registry.revoke(app)

@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.gridgov.wish.kpi.domain.Kpis;
 import org.gridgov.wish.kpi.persistence.KpiStore;
-import org.gridgov.wish.scheduling.PeriodicTask;
+import org.gridgov.kit.runtime.PeriodicTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -4,17 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
+import org.gridgov.contracts.events.NeedPublished;
+import org.gridgov.contracts.events.NeedRecorded;
 import org.gridgov.kit.jurisdiction.GridTree;
 import org.gridgov.kit.jurisdiction.Jurisdictions;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.Cursor;
+import org.gridgov.kit.web.Page;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.wish.access.Overseers;
 import org.gridgov.wish.need.domain.Need;
@@ -73,9 +74,9 @@ public class Needs {
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-grid",
                         "The grid lies in no community of the grid tree.")))
                 .flatMap(stored -> tx.transactional(store.insert(stored.need(), stored.areaPath())
-                        .then(announce(EventType.NEED_RECORDED, stored.need(), at))
+                        .then(outbox.append(recorded(stored.need(), at)))
                         .then(stored.need().status() == Need.Status.PUBLISHED
-                                ? announce(EventType.NEED_PUBLISHED, stored.need(), at) : Mono.empty())
+                                ? outbox.append(published(stored.need(), at)) : Mono.empty())
                         .thenReturn(stored)));
     }
 
@@ -90,10 +91,21 @@ public class Needs {
             }
             return store.update(published, stored.need().version())
                     .flatMap(updated -> updated
-                            ? announce(EventType.NEED_PUBLISHED, published, at)
+                            ? outbox.append(published(published, at))
                                     .thenReturn(new NeedStore.Stored(published, stored.areaPath()))
                             : Mono.error(ProblemException.conflict("The need was changed by someone else; reload and retry.")));
         }));
+    }
+
+    public record Filter(Optional<UUID> grid, Optional<Need.Status> status, Optional<Category> category) {
+    }
+
+    /** The needs of the caller's jurisdiction, newest first; 403 for anyone but grid staff and admins. */
+    public Mono<Page<NeedStore.Stored>> list(Caller caller, Filter filter, Optional<Cursor.TimeAndId> after, int limit) {
+        UUID jurisdiction = Overseers.requireJurisdiction(caller, "the needs list");
+        return store.list(jurisdiction, filter.grid(), filter.status(), filter.category(), after, limit)
+                .map(rows -> Page.of(rows, limit,
+                        row -> new Cursor.TimeAndId(row.need().recordedAt(), row.need().id()).encode()));
     }
 
     /** The need, if the caller oversees its grid; else 404. */
@@ -104,18 +116,14 @@ public class Needs {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("need", id)));
     }
 
-    private Mono<Void> announce(EventType type, Need need, Instant at) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("needId", need.id().toString());
-        data.put("category", need.category().name());
-        data.put("title", need.title());
-        data.put("gridId", need.gridId().toString());
-        data.put("communityId", need.communityId().toString());
-        data.put("householdsAffected", need.householdsAffected());
-        data.put("priority", need.priority().name());
-        data.put("foundBy", need.foundBy().name());
-        data.put("occurredAt", at.toString());
-        return outbox.append(type, need.id().toString(), data).then();
+    private static NeedRecorded recorded(Need need, Instant at) {
+        return new NeedRecorded(need.id(), need.category(), need.title(), need.gridId(), need.communityId(),
+                need.householdsAffected(), need.priority().name(), need.foundBy().name(), at);
+    }
+
+    private static NeedPublished published(Need need, Instant at) {
+        return new NeedPublished(need.id(), need.category(), need.title(), need.gridId(), need.communityId(),
+                need.householdsAffected(), need.priority().name(), need.foundBy().name(), at);
     }
 
     private Instant now() {

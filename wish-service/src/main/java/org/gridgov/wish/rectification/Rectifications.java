@@ -3,15 +3,16 @@ package org.gridgov.wish.rectification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
+import org.gridgov.contracts.events.RectificationOpened;
 import org.gridgov.kit.jurisdiction.Jurisdictions;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.Cursor;
+import org.gridgov.kit.web.Page;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.wish.access.Overseers;
 import org.gridgov.wish.rectification.domain.Rectification;
@@ -47,15 +48,9 @@ public class Rectifications {
         }
         Rectification opened = Rectification.open(UUID.randomUUID(), closed.id(), closed.placement().gridId(),
                 closed.rating().orElseThrow(), closed.ratingComment(), at);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("wishId", closed.id().toString());
-        data.put("gridId", opened.gridId().toString());
-        data.put("rating", opened.rating());
-        data.put("occurredAt", at.toString());
-        data.put("rectificationId", opened.id().toString());
-        data.put("communityId", closed.placement().communityId().toString());
         return store.insert(opened, areaPath)
-                .then(outbox.append(EventType.RECTIFICATION_OPENED, closed.id().toString(), data))
+                .then(outbox.append(new RectificationOpened(closed.id(), opened.gridId(), opened.rating(), at, opened.id(),
+                        closed.placement().communityId())))
                 .then();
     }
 
@@ -75,6 +70,16 @@ public class Rectifications {
                     : Mono.error(ProblemException.conflict(
                             "The rectification was changed by someone else; reload and retry.")));
         }));
+    }
+
+    /** The rectifications of the caller's jurisdiction, newest first; 403 for anyone but grid staff and admins. */
+    public Mono<Page<Rectification>> list(Caller caller, Optional<UUID> grid, Optional<Rectification.Status> status,
+                                          Optional<Cursor.TimeAndId> after, int limit) {
+        UUID jurisdiction = Overseers.requireJurisdiction(caller, "rectifications");
+        return store.list(jurisdiction, grid, status, after, limit)
+                .map(rows -> Page.of(rows, limit,
+                        row -> new Cursor.TimeAndId(row.rectification().openedAt(), row.rectification().id()).encode(),
+                        RectificationStore.Stored::rectification));
     }
 
     /** The rectification, if the caller is grid staff or an admin whose jurisdiction covers its grid; else 404. */

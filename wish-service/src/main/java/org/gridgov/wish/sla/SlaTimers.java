@@ -10,7 +10,7 @@ import org.gridgov.wish.sla.domain.SlaAlert;
 import org.gridgov.wish.sla.domain.SlaFiring;
 import org.gridgov.wish.sla.domain.SlaPolicy;
 import org.gridgov.wish.sla.persistence.SlaTimerStore;
-import org.gridgov.wish.scheduling.PeriodicTask;
+import org.gridgov.kit.runtime.PeriodicTask;
 import org.gridgov.wish.wish.domain.Action;
 import org.gridgov.wish.wish.domain.ActorRole;
 import org.gridgov.wish.wish.domain.HistoryEntry;

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeoutException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.gridgov.wish.privacy.PersonalDataCipher;
-import org.gridgov.wish.scheduling.PeriodicTask;
+import org.gridgov.kit.runtime.PeriodicTask;
 import org.gridgov.wish.webhook.domain.WebhookSignature;
 import org.gridgov.wish.webhook.persistence.WebhookStore;
 import org.springframework.http.MediaType;

@@ -10,7 +10,7 @@ import org.gridgov.kit.jurisdiction.Jurisdictions;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
 import org.gridgov.wish.access.Overseers;
-import org.gridgov.wish.membership.CommunityMembership;
+import org.gridgov.wish.readmodel.CommunityMembership;
 import org.gridgov.wish.wish.domain.Actor;
 import org.gridgov.wish.wish.domain.ActorRole;
 import org.gridgov.wish.wish.domain.ClaimerKind;
@@ -55,7 +55,7 @@ public class Actors {
                 ? membership.communitiesOf(ClaimerKind.UNIT, unit(caller).get()) : Mono.just(List.of());
         Mono<List<UUID>> members = caller.has(Role.PARTY_MEMBER) && member(caller).isPresent()
                 ? membership.communitiesOf(ClaimerKind.PARTY_MEMBER, member(caller).get()) : Mono.just(List.of());
-        return Mono.zip(units, members).map(found -> new Reach(caller, Overseers.jurisdiction(caller),
+        return Mono.zip(units, members).map(found -> new Reach(caller, caller.jurisdictionId(),
                 Set.copyOf(found.getT1()), Set.copyOf(found.getT2())));
     }
 

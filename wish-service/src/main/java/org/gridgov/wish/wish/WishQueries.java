@@ -11,9 +11,9 @@ import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.wish.access.Overseers;
-import org.gridgov.wish.paging.Cursor;
-import org.gridgov.wish.paging.Listing;
-import org.gridgov.wish.paging.Page;
+import org.gridgov.kit.web.Cursor;
+import org.gridgov.kit.data.Listing;
+import org.gridgov.kit.web.Page;
 import org.gridgov.wish.wish.domain.Actor;
 import org.gridgov.wish.wish.domain.ActorRole;
 import org.gridgov.contracts.Category;
@@ -63,7 +63,7 @@ public class WishQueries {
      * Newest first: a resident's own wishes, the wishes in a staff member's or admin's jurisdiction,
      * a unit's or party member's community wishes and those they claimed.
      */
-    public Mono<Page<Seen>> list(Caller caller, Filter filter, Optional<Cursor> after, int limit) {
+    public Mono<Page<Seen>> list(Caller caller, Filter filter, Optional<Cursor.TimeAndId> after, int limit) {
         return actors.reachOf(caller).flatMap(reach -> {
             List<String> visible = new ArrayList<>();
             Map<String, Object> values = new HashMap<>();
@@ -89,10 +89,9 @@ public class WishQueries {
             return wishes.list(listing, after, limit).map(rows -> {
                 List<Seen> seen = rows.stream().map(stored -> new Seen(stored,
                         reach.towards(stored.areaPath(), stored.wish().placement().communityId()))).toList();
-                return Page.of(seen, limit, s -> new Cursor(s.stored().wish().submittedAt(), s.stored().wish().id()),
-                        s -> s);
+                return Page.of(seen, limit,
+                        s -> new Cursor.TimeAndId(s.stored().wish().submittedAt(), s.stored().wish().id()).encode());
             });
-        }).map(page -> new Page<>(page.items().stream()
-                .filter(seen -> seen.stored().wish().isVisibleTo(seen.actor())).toList(), page.nextCursor()));
+        }).map(page -> page.map(seen -> Optional.of(seen).filter(s -> s.stored().wish().isVisibleTo(s.actor()))));
     }
 }

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.ProblemException;
-import org.gridgov.wish.household.HouseholdDirectory;
+import org.gridgov.wish.readmodel.HouseholdDirectory;
 import org.gridgov.wish.rectification.Rectifications;
 import org.gridgov.wish.sla.domain.SlaPolicy;
 import org.gridgov.wish.sla.persistence.SlaTimerStore;
@@ -113,14 +113,14 @@ public class WishWorkflow {
                         .increment());
     }
 
-    /** Runs the domain's decision, turning a refusal into the problem the caller sees. */
+    /**
+     * Runs the domain's decision; a refusal is the caller's problem (the kit answers it), and a wish
+     * the caller may not see is one that does not exist.
+     */
     private static Mono<Wish.Change> decide(UUID id, Supplier<Wish.Change> decision) {
-        return Mono.fromSupplier(decision).onErrorMap(WishRefused.class, refused -> switch (refused.reason()) {
-            case NOT_VISIBLE -> ProblemException.notFound("wish", id);
-            case NOT_ALLOWED -> ProblemException.forbidden(refused.getMessage());
-            case WRONG_STATE -> ProblemException.conflict(refused.getMessage());
-            case INVALID -> ProblemException.invalid(refused.getMessage());
-        });
+        return Mono.fromSupplier(decision).onErrorMap(
+                refused -> refused instanceof WishRefused wish && wish.reason() == WishRefused.Reason.NOT_VISIBLE,
+                refused -> ProblemException.notFound("wish", id));
     }
 
     private Instant now() {

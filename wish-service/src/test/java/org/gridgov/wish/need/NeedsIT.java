@@ -78,7 +78,8 @@ class NeedsIT extends WishIntegrationTest {
         do {
             JsonNode page = getJson(staffOf(n.grid), "/api/needs?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
             page.get("items").valueStream().forEach(item -> seen.add(item.get("id").asString()));
-            cursor = page.path("nextCursor").asString(null);
+            cursor = page.path("next").asString(null);
+            assertThat(page.path("nextCursor").asString(null)).as("the old name, kept for one release").isEqualTo(cursor);
         } while (cursor != null);
         assertThat(seen).containsExactlyInAnyOrderElementsOf(inGrid.stream().map(UUID::toString).toList());
 

@@ -3,6 +3,8 @@ package org.gridgov.wish.open311;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.gridgov.wish.Neighbourhood;
 import org.gridgov.wish.WishIntegrationTest;
 import org.gridgov.wish.app.Apps;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
@@ -26,6 +29,9 @@ import tools.jackson.databind.JsonNode;
 
 /** The GeoReport v2 facade, driven with the spec's own request shapes (form-encoded posts, query parameters). */
 class Open311IT extends WishIntegrationTest {
+
+    @LocalServerPort
+    private int port;
 
     private static final String SPEC_FIELDS = "[service_request_id, status, status_notes, service_name, service_code,"
             + " description, agency_responsible, service_notice, requested_datetime, updated_datetime, expected_datetime,"
@@ -39,7 +45,8 @@ class Open311IT extends WishIntegrationTest {
         JsonNode services = json(open311("/open311/v2/services.json"));
         JsonNode definition = json(open311("/open311/v2/services/ELDERLY_CARE.json"));
 
-        assertThat(names(discovery)).isEqualTo("[changeset, contact, key_service, endpoints]");
+        assertThat(names(discovery)).isEqualTo("[changeset, contact, key_service, jurisdiction_id, endpoints]");
+        assertThat(discovery.get("jurisdiction_id").asString()).isNotBlank();
         JsonNode endpoint = discovery.get("endpoints").get(0);
         assertThat(endpoint.get("specification").asString()).isEqualTo("http://wiki.open311.org/GeoReport_v2");
         assertThat(endpoint.get("url").asString()).isEqualTo("http://localhost:8080/open311/v2");
@@ -190,7 +197,7 @@ class Open311IT extends WishIntegrationTest {
     }
 
     @Test
-    void posts_are_refused_with_the_specs_codes_and_descriptions() {
+    void posts_are_refused_with_the_specs_codes_and_descriptions() throws Exception {
         Neighbourhood n = neighbourhood();
         String admin = admin("DISTRICT_ADMIN", n.district);
         Apps.Registered app = Apps.register(web, admin, n.grid, "wishes:write wishes:read");
@@ -207,8 +214,7 @@ class Open311IT extends WishIntegrationTest {
         error(post(with(request(app, n.address), "address_string", null)), 400,
                 "A location is required: lat and long, address_string or address_id.");
         error(post(with(request(app, n.address), "description", "很".repeat(4001))), 400, "description must be at most 4000 characters.");
-        error(post(with(request(app, n.address), "phone", null)), 400,
-                "phone is required: the grid staff call the resident back before anyone is sent.");
+        error(post(with(request(app, n.address), "phone", "call me")), 400, "phone is not a phone number.");
         error(post(with(request(app, n.address), "attribute[colour]", "red")), 400,
                 "attribute[colour] is not an attribute of this service; see services/{service_code}.json.");
         error(post(with(request(app, n.address), "attribute[wanted_by]", "next week")), 400,
@@ -224,6 +230,11 @@ class Open311IT extends WishIntegrationTest {
                 .bodyValue("{\"service_code\":\"REPAIRS\"}").exchange(), 400,
                 "Send the request's fields as application/x-www-form-urlencoded.");
         error(web.delete().uri("/open311/v2/requests.json").exchange(), 405, "DELETE is not allowed on /open311/v2/requests.json.");
+        for (String type : new String[] {"garbage", "application/x-www-form-urlencoded, text/plain", ";;"}) {
+            assertThat(rawPost(type)).as(type).startsWith("HTTP/1.1 400").contains("[{\"code\":400,\"description\":");
+        }
+        // phone is optional, as in the spec
+        post(with(request(app, n.address), "phone", null)).expectStatus().isCreated();
         // a description of exactly 4000 characters is fine
         post(with(request(app, n.address), "description", "很".repeat(4000))).expectStatus().isCreated();
     }
@@ -376,6 +387,18 @@ class Open311IT extends WishIntegrationTest {
 
     private WebTestClient.ResponseSpec open311(String path) {
         return web.get().uri(path).exchange();
+    }
+
+    /** A form post with this Content-Type header as written (an HTTP client refuses a malformed one), read to its end. */
+    private String rawPost(String contentType) throws Exception {
+        String body = "service_code=REPAIRS";
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /open311/v2/requests.json HTTP/1.1\r\nHost: wish\r\nConnection: close\r\n"
+                    + "Content-Type: " + contentType + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static JsonNode json(WebTestClient.ResponseSpec response) {

@@ -248,7 +248,7 @@ class WishWorkflowIT extends WishIntegrationTest {
         do {
             JsonNode page = getJson(resident, "/api/wishes?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
             page.get("items").valueStream().forEach(item -> seen.add(item.get("id").asString()));
-            cursor = page.path("nextCursor").asString(null);
+            cursor = page.path("next").asString(null);
             pages++;
         } while (cursor != null);
         assertThat(pages).isEqualTo(3);
@@ -262,6 +262,7 @@ class WishWorkflowIT extends WishIntegrationTest {
         assertThat(getJson(unit(n.unitElsewhere), "/api/wishes?grid=" + n.grid).get("items")).isEmpty();
         assertThat(getJson(staffOf(n.otherGrid), "/api/wishes?grid=" + n.grid).get("items")).isEmpty();
         get(resident, "/api/wishes?cursor=not-a-cursor").expectStatus().isBadRequest();
-        get(resident, "/api/wishes?limit=1000").expectStatus().isBadRequest();
+        get(resident, "/api/wishes?limit=200").expectStatus().isOk();
+        get(resident, "/api/wishes?limit=201").expectStatus().isBadRequest();
     }
 }

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import org.gridgov.grid.access.GridAccess;
 import org.gridgov.grid.household.domain.Household;
-import org.gridgov.grid.household.persistence.Households;
+import org.gridgov.grid.household.persistence.HouseholdStore;
 import org.gridgov.grid.tree.TreeQueries;
 import org.gridgov.kit.security.Caller;
-import org.gridgov.kit.web.ProblemException;
+import org.gridgov.kit.web.Page;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,14 +24,12 @@ import reactor.core.publisher.Mono;
 @RestController
 class HouseholdController {
 
-    static final int DEFAULT_PAGE = 100;
-    static final int MAX_PAGE = 500;
 
-    private final Households households;
+    private final HouseholdStore households;
     private final TreeQueries tree;
     private final GridAccess access;
 
-    HouseholdController(Households households, TreeQueries tree, GridAccess access) {
+    HouseholdController(HouseholdStore households, TreeQueries tree, GridAccess access) {
         this.households = households;
         this.tree = tree;
         this.access = access;
@@ -46,25 +44,17 @@ class HouseholdController {
         }
     }
 
-    /** {@code next} is an opaque household id, never an address: cursors end up in access logs. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record HouseholdPage(List<HouseholdView> items, String next) {
-    }
-
+    /** {@code next} is a household id, never an address: cursors end up in access logs. */
     @GetMapping(path = "/api/grid/nodes/{id}/households", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "listHouseholds",
             summary = "The households of a node in address order (those it links, for a hub household)")
-    Mono<HouseholdPage> list(@PathVariable UUID id, @RequestParam Optional<UUID> cursor,
+    Mono<Page<HouseholdView>> list(@PathVariable UUID id, @RequestParam Optional<UUID> cursor,
                              @RequestParam Optional<Integer> limit, @AuthenticationPrincipal Caller caller) {
-        int size = limit.orElse(DEFAULT_PAGE);
-        if (size < 1 || size > MAX_PAGE) {
-            return Mono.error(ProblemException.invalid("limit must be between 1 and " + MAX_PAGE + "."));
-        }
+        int size = Page.limit(limit);
         return access.requireStaffOrAdmin(caller)
                 .then(tree.node(id))
                 .flatMap(node -> access.requireWithin(caller, id)
                         .then(households.inside(node, cursor, size + 1).collectList()))
-                .map(found -> new HouseholdPage(found.stream().limit(size).map(HouseholdView::of).toList(),
-                        found.size() > size ? found.get(size - 1).id().toString() : null));
+                .map(found -> Page.of(found, size, household -> household.id().toString(), HouseholdView::of));
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.gridgov.grid.domain.Enums;
+import org.gridgov.grid.domain.EnumNames;
 
 /** Collects what is wrong with a document while reading its values; every reader returns null for a bad value. */
 final class Problems {
@@ -63,9 +63,9 @@ final class Problems {
             add(section, row, field, "is required");
             return null;
         }
-        E parsed = Enums.parse(type, value.strip()).orElse(null);
+        E parsed = EnumNames.parse(type, value.strip()).orElse(null);
         if (parsed == null) {
-            add(section, row, field, "must be one of " + Enums.names(type));
+            add(section, row, field, "must be one of " + EnumNames.names(type));
         }
         return parsed;
     }

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.gridgov.grid.staff.StaffService;
 import org.gridgov.grid.staff.domain.StaffAssignment;
 import org.gridgov.grid.staff.domain.StaffTerm;
-import org.gridgov.grid.staff.persistence.StaffAssignments;
+import org.gridgov.grid.staff.persistence.StaffAssignmentStore;
 import org.gridgov.grid.tree.TreeQueries;
 import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
@@ -34,11 +34,11 @@ import reactor.core.publisher.Mono;
 class StaffController {
 
     private final StaffService service;
-    private final StaffAssignments staff;
+    private final StaffAssignmentStore staff;
     private final TreeQueries tree;
     private final Idempotency idempotency;
 
-    StaffController(StaffService service, StaffAssignments staff, TreeQueries tree, Idempotency idempotency) {
+    StaffController(StaffService service, StaffAssignmentStore staff, TreeQueries tree, Idempotency idempotency) {
         this.service = service;
         this.staff = staff;
         this.tree = tree;

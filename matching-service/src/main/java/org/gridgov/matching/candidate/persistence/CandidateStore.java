@@ -10,7 +10,7 @@ import org.gridgov.matching.candidate.SubmittedWish;
 import org.gridgov.matching.candidate.domain.CandidateKind;
 import org.gridgov.matching.candidate.domain.RankedCandidate;
 import org.gridgov.matching.candidate.domain.Reason;
-import org.gridgov.matching.readmodel.Sql;
+import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

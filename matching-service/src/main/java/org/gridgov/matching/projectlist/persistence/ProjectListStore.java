@@ -10,7 +10,7 @@ import org.gridgov.matching.projectlist.ProjectList;
 import org.gridgov.matching.projectlist.ProjectList.Project;
 import org.gridgov.matching.projectlist.ProjectList.UnitShortfall;
 import org.gridgov.matching.projectlist.ProjectList.UnmatchedNeed;
-import org.gridgov.matching.readmodel.Sql;
+import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -129,7 +129,7 @@ class ProjectListController {
     }
 
     private static Mono<Void> requireAdmin(Caller caller) {
-        return caller.hasAny(Role.COMMUNITY_ADMIN, Role.STREET_ADMIN, Role.DISTRICT_ADMIN) ? Mono.empty()
+        return caller.isAdmin() ? Mono.empty()
                 : Mono.error(ProblemException.forbidden("Only community, street and district admins work on project lists."));
     }
 

@@ -17,10 +17,10 @@ import org.gridgov.kit.web.openapi.ProblemResponses;
 import org.gridgov.member.member.Members;
 import org.gridgov.member.member.domain.MemberKind;
 import org.gridgov.member.member.domain.PartyMember;
-import org.gridgov.member.member.persistence.MemberRepository;
+import org.gridgov.member.member.persistence.MemberStore;
 import org.gridgov.member.privacy.PhoneNumbers;
-import org.gridgov.member.web.Cursor;
-import org.gridgov.member.web.Page;
+import org.gridgov.kit.web.Cursor;
+import org.gridgov.kit.web.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,7 +98,7 @@ class MemberController {
                                 @AuthenticationPrincipal Caller caller) {
         int size = Page.limit(limit.orElse(null));
         Optional<UUID> after = Cursor.singleKey(cursor.orElse(null)).map(Cursor::uuidKey);
-        return members.list(new MemberRepository.Filter(community, grid, kind, dualReported), after, size + 1, caller)
+        return members.list(new MemberStore.Filter(community, grid, kind, dualReported), after, size + 1, caller)
                 .map(rows -> Page.of(rows.stream().map(member -> MemberView.of(member, false)).toList(), size,
                         view -> Cursor.encode(view.id())));
     }

@@ -3,7 +3,7 @@ package org.gridgov.member.points.domain;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.gridgov.member.domain.Refusal;
+import org.gridgov.kit.domain.Refusal;
 
 /**
  * What made points move, so every entry traces back to its origin.

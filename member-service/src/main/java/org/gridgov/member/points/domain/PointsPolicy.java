@@ -3,7 +3,7 @@ package org.gridgov.member.points.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-import org.gridgov.member.domain.Refusal;
+import org.gridgov.kit.domain.Refusal;
 
 /**
  * How many points service earns: a fixed amount per closed wish for each member who served it,

@@ -2,7 +2,7 @@ package org.gridgov.member.points.persistence;
 
 import java.util.UUID;
 
-import org.gridgov.member.persistence.Sql;
+import org.gridgov.kit.data.Sql;
 import org.gridgov.member.points.domain.LedgerTransaction;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;

@@ -17,12 +17,12 @@ import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.openapi.ProblemResponses;
 import org.gridgov.member.points.PointsAccounts;
-import org.gridgov.member.points.PointsStore;
+import org.gridgov.member.points.PointsShop;
 import org.gridgov.member.points.domain.CauseKind;
-import org.gridgov.member.points.persistence.LedgerRepository;
-import org.gridgov.member.points.persistence.StoreRepository;
-import org.gridgov.member.web.Cursor;
-import org.gridgov.member.web.Page;
+import org.gridgov.member.points.persistence.LedgerStore;
+import org.gridgov.member.points.persistence.ShopStore;
+import org.gridgov.kit.web.Cursor;
+import org.gridgov.kit.web.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,10 +42,10 @@ import reactor.core.publisher.Mono;
 class PointsController {
 
     private final PointsAccounts accounts;
-    private final PointsStore store;
+    private final PointsShop store;
     private final Idempotency idempotency;
 
-    PointsController(PointsAccounts accounts, PointsStore store, Idempotency idempotency) {
+    PointsController(PointsAccounts accounts, PointsShop store, Idempotency idempotency) {
         this.accounts = accounts;
         this.store = store;
         this.idempotency = idempotency;
@@ -54,7 +54,7 @@ class PointsController {
     record EntryView(long entryId, UUID transactionId, long points, long balanceAfter, CauseKind cause, UUID causeId,
                      String reason, String actor, Instant occurredAt) {
 
-        static EntryView of(LedgerRepository.Entry entry) {
+        static EntryView of(LedgerStore.Entry entry) {
             return new EntryView(entry.entryId(), entry.transactionId(), entry.points(), entry.balanceAfter(), entry.cause(),
                     entry.causeId(), entry.reason(), entry.actor(), entry.occurredAt());
         }
@@ -95,10 +95,10 @@ class PointsController {
     @PostMapping(path = "/redemptions", consumes = "application/json")
     @Operation(operationId = "redeemPoints", summary = "A party member redeems points for a store item")
     @ProblemResponses(409)
-    Mono<ResponseEntity<PointsStore.Receipt>> redeem(@Valid @RequestBody NewRedemption body,
+    Mono<ResponseEntity<PointsShop.Receipt>> redeem(@Valid @RequestBody NewRedemption body,
                                                      @AuthenticationPrincipal Caller caller,
                                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.once(key, caller, "POST /api/points/redemptions " + body, PointsStore.Receipt.class,
+        return idempotency.once(key, caller, "POST /api/points/redemptions " + body, PointsShop.Receipt.class,
                 () -> store.redeem(body.memberId(), body.itemId(), body.quantity(), caller)
                         .map(receipt -> ResponseEntity.created(URI.create("/api/points/redemptions/" + receipt.id()))
                                 .body(receipt)));
@@ -106,7 +106,7 @@ class PointsController {
 
     @GetMapping("/store-items")
     @Operation(operationId = "listStoreItems", summary = "The points store of a community, a page at a time")
-    Mono<Page<StoreRepository.StoreItem>> catalogue(@RequestParam UUID community, @RequestParam Optional<String> cursor,
+    Mono<Page<ShopStore.StoreItem>> catalogue(@RequestParam UUID community, @RequestParam Optional<String> cursor,
                                                     @RequestParam Optional<Integer> limit) {
         int size = Page.limit(limit.orElse(null));
         Optional<Cursor.NameAndId> after = Cursor.nameAndId(cursor.orElse(null));
@@ -116,16 +116,16 @@ class PointsController {
 
     @GetMapping("/store-items/{id}")
     @Operation(operationId = "getStoreItem", summary = "A store item")
-    Mono<StoreRepository.StoreItem> storeItem(@PathVariable UUID id) {
+    Mono<ShopStore.StoreItem> storeItem(@PathVariable UUID id) {
         return store.item(id);
     }
 
     @PostMapping(path = "/store-items", consumes = "application/json")
     @Operation(operationId = "addStoreItem", summary = "A community admin adds an item to the points store")
-    Mono<ResponseEntity<StoreRepository.StoreItem>> addStoreItem(@Valid @RequestBody NewStoreItem body,
+    Mono<ResponseEntity<ShopStore.StoreItem>> addStoreItem(@Valid @RequestBody NewStoreItem body,
                                                                  @AuthenticationPrincipal Caller caller,
                                                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.once(key, caller, "POST /api/points/store-items " + body, StoreRepository.StoreItem.class,
+        return idempotency.once(key, caller, "POST /api/points/store-items " + body, ShopStore.StoreItem.class,
                 () -> store.addItem(body.communityId(), body.name(), body.price(), body.stock(), caller)
                         .map(item -> ResponseEntity.created(URI.create("/api/points/store-items/" + item.id())).body(item)));
     }

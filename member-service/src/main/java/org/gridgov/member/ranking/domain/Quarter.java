@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.gridgov.member.domain.Refusal;
+import org.gridgov.kit.domain.Refusal;
 
 /** A calendar quarter such as {@code 2026Q3}, in UTC like every time of the platform. */
 public record Quarter(int year, int quarter) {

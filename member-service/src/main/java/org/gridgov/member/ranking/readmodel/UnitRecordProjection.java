@@ -13,7 +13,7 @@ import org.gridgov.contracts.events.WishFulfilled;
 import org.gridgov.contracts.events.WishReleased;
 import org.gridgov.contracts.events.WishSubmitted;
 import org.gridgov.kit.inbox.TypedEventHandler;
-import org.gridgov.member.ranking.persistence.UnitRecordRepository;
+import org.gridgov.member.ranking.persistence.UnitRecordStore;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -25,9 +25,9 @@ import reactor.core.publisher.Mono;
 @Component
 class UnitRecordProjection extends TypedEventHandler {
 
-    private final UnitRecordRepository record;
+    private final UnitRecordStore record;
 
-    UnitRecordProjection(UnitRecordRepository record) {
+    UnitRecordProjection(UnitRecordStore record) {
         super("unit-record");
         this.record = record;
         on(WishSubmitted.class, submitted -> record.rememberWish(submitted.wishId(), submitted.communityId(),

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.gridgov.contracts.Category;
-import org.gridgov.member.domain.Refusal;
+import org.gridgov.kit.domain.Refusal;
 
 /**
  * Something a unit offers in a period: how often it can deliver it (capacity) and which grid-tree

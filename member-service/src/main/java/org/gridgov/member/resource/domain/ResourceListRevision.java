@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.gridgov.contracts.Category;
-import org.gridgov.member.domain.Refusal;
+import org.gridgov.kit.domain.Refusal;
 
 /**
  * Turns what a unit submits into the items of the next version of its list for a period. An item

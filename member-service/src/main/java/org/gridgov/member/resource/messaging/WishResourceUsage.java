@@ -5,7 +5,7 @@ import org.gridgov.contracts.events.WishReleased;
 import org.gridgov.contracts.events.WishSubmitted;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.member.resource.ResourceLists;
-import org.gridgov.member.resource.persistence.ResourceListRepository;
+import org.gridgov.member.resource.persistence.ResourceListStore;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -15,7 +15,7 @@ class WishResourceUsage extends TypedEventHandler {
 
     WishResourceUsage(ResourceLists resourceLists) {
         super("resource-usage");
-        on(WishSubmitted.class, submitted -> resourceLists.rememberWish(new ResourceListRepository.Wish(
+        on(WishSubmitted.class, submitted -> resourceLists.rememberWish(new ResourceListStore.Wish(
                 submitted.wishId(), submitted.category(), submitted.gridId())));
         on(WishClaimed.class, claimed -> claimed.claimer().kind().equals("UNIT")
                 ? resourceLists.useForWish(claimed.wishId(), claimed.claimer().id(), claimed.occurredAt())

@@ -22,7 +22,7 @@ import org.gridgov.contracts.Category;
 import org.gridgov.member.resource.domain.Period;
 import org.gridgov.member.resource.domain.ResourceItem;
 import org.gridgov.member.resource.domain.ResourceListRevision;
-import org.gridgov.member.resource.persistence.ResourceListRepository;
+import org.gridgov.member.resource.persistence.ResourceListStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -112,7 +112,7 @@ class ResourceListController {
             summary = "The versions of a unit's resource list for a period")
     Mono<List<VersionView>> versions(@PathVariable UUID unitId, @PathVariable String period) {
         return lists.versions(unitId, Period.parse(period))
-                .map((ResourceListRepository.Version v) -> new VersionView(v.version(), v.publishedAt(), v.items()))
+                .map((ResourceListStore.Version v) -> new VersionView(v.version(), v.publishedAt(), v.items()))
                 .collectList();
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.gridgov.member.domain.Refusal;
+import org.gridgov.kit.domain.Refusal;
 
 /**
  * A member unit of one or more communities' Grand Party Committees (大党委成员单位): an agency,

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.gridgov.member.domain.Refusal;
+import org.gridgov.kit.domain.Refusal;
 import org.junit.jupiter.api.Test;
 
 class PartyMemberTest {
@@ -35,7 +35,7 @@ class PartyMemberTest {
     @Test
     void only_in_service_members_dual_report() {
         assertThatThrownBy(() -> member(MemberKind.RETIRED).dualReport(UUID.randomUUID(), "区税务局", Optional.empty(), true, NOW))
-                .isInstanceOfSatisfying(Refusal.class, refusal -> assertThat(refusal.reason()).isEqualTo("NOT_IN_SERVICE"));
+                .isInstanceOfSatisfying(Refusal.class, refusal -> assertThat(refusal.code()).isEqualTo("NOT_IN_SERVICE"));
     }
 
     @Test

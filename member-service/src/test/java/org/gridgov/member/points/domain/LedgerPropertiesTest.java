@@ -11,7 +11,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.gridgov.member.domain.Refusal;
+import org.gridgov.kit.domain.Refusal;
 import org.gridgov.member.points.domain.LedgerOperations.Operation;
 
 /**
@@ -42,7 +42,7 @@ class LedgerPropertiesTest {
                             .isEqualTo(before.getOrDefault(Account.member(transaction.memberId()), 0L) + transaction.memberDelta());
                 }
             } catch (Refusal refusal) {
-                assertThat(refusal.reason()).isEqualTo("INSUFFICIENT_POINTS");
+                assertThat(refusal.code()).isEqualTo("INSUFFICIENT_POINTS");
                 assertThat(before.getOrDefault(Account.member(transaction.memberId()), 0L) + transaction.memberDelta())
                         .as("refused only when the balance really was short").isNegative();
                 assertThat(balances(ledger)).as("a refused debit changes nothing").isEqualTo(before);

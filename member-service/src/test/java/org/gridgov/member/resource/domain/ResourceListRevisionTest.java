@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.gridgov.contracts.Category;
-import org.gridgov.member.domain.Refusal;
+import org.gridgov.kit.domain.Refusal;
 import org.junit.jupiter.api.Test;
 
 class ResourceListRevisionTest {
@@ -40,7 +40,7 @@ class ResourceListRevisionTest {
                 Map.of(), UUID::randomUUID);
         assertThatThrownBy(() -> ResourceListRevision.next(first, List.of(draft(Category.HEALTH, "义诊", 3, COMMUNITY)),
                 Map.of(first.get(0).itemId(), 4), UUID::randomUUID))
-                .isInstanceOfSatisfying(Refusal.class, refusal -> assertThat(refusal.reason()).isEqualTo("CAPACITY_BELOW_USE"));
+                .isInstanceOfSatisfying(Refusal.class, refusal -> assertThat(refusal.code()).isEqualTo("CAPACITY_BELOW_USE"));
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import org.gridgov.wish.app.domain.ClientApp;
-import org.gridgov.wish.db.Sql;
+import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;

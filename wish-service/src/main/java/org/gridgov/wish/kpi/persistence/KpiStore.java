@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.r2dbc.spi.Readable;
-import org.gridgov.wish.db.Sql;
+import org.gridgov.kit.data.Sql;
 import org.gridgov.wish.kpi.domain.Kpis;
 import org.gridgov.wish.kpi.domain.StepMedians;
 import org.gridgov.wish.kpi.domain.Tally;

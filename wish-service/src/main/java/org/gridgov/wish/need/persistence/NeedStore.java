@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
-import org.gridgov.wish.db.Sql;
+import org.gridgov.kit.data.Sql;
 import org.gridgov.wish.need.domain.Need;
-import org.gridgov.wish.paging.Cursor;
-import org.gridgov.wish.paging.Listing;
+import org.gridgov.kit.web.Cursor;
+import org.gridgov.kit.data.Listing;
 import org.gridgov.contracts.Category;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -57,12 +57,15 @@ public class NeedStore {
                 .fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
-    public Mono<List<Stored>> list(Listing listing, Optional<Cursor> after, int limit) {
-        return listing.page(db, after, limit).map(NeedStore::stored).all().collectList();
-    }
-
-    public static Listing listing() {
-        return new Listing("select * from need", "recorded_at", "id");
+    /** Up to {@code limit + 1} needs within the jurisdiction, newest first, after the cursor. */
+    public Mono<List<Stored>> list(UUID jurisdiction, Optional<UUID> grid, Optional<Need.Status> status,
+                                   Optional<Category> category, Optional<Cursor.TimeAndId> after, int limit) {
+        return new Listing("select * from need", "recorded_at", "id")
+                .where(":jurisdiction = any(area_path)", "jurisdiction", jurisdiction)
+                .where("grid_id = :grid", "grid", grid)
+                .where("status = :status", "status", status.map(Enum::name))
+                .where("category = :category", "category", category.map(Enum::name))
+                .page(db, after, limit).map(NeedStore::stored).all().collectList();
     }
 
     private static Stored stored(Readable row) {

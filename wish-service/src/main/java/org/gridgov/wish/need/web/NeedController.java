@@ -16,13 +16,11 @@ import jakarta.validation.constraints.Size;
 import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.openapi.ProblemResponses;
-import org.gridgov.wish.access.Overseers;
 import org.gridgov.wish.need.Needs;
 import org.gridgov.wish.need.domain.Need;
 import org.gridgov.wish.need.persistence.NeedStore;
-import org.gridgov.wish.paging.Cursor;
-import org.gridgov.wish.paging.Listing;
-import org.gridgov.wish.paging.Page;
+import org.gridgov.kit.web.Cursor;
+import org.gridgov.kit.web.Page;
 import org.gridgov.contracts.Category;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,12 +41,10 @@ import reactor.core.publisher.Mono;
 class NeedController {
 
     private final Needs needs;
-    private final NeedStore store;
     private final Idempotency idempotency;
 
-    NeedController(Needs needs, NeedStore store, Idempotency idempotency) {
+    NeedController(Needs needs, Idempotency idempotency) {
         this.needs = needs;
-        this.store = store;
         this.idempotency = idempotency;
     }
 
@@ -103,14 +99,7 @@ class NeedController {
     Mono<Page<NeedView>> list(@RequestParam Optional<UUID> grid, @RequestParam Optional<Need.Status> status,
                               @RequestParam Optional<Category> category, @RequestParam Optional<String> cursor,
                               @RequestParam Optional<Integer> limit, @AuthenticationPrincipal Caller caller) {
-        UUID jurisdiction = Overseers.requireJurisdiction(caller, "the needs list");
-        int size = Listing.limit(limit.orElse(null));
-        Listing listing = NeedStore.listing()
-                .where(":jurisdiction = any(area_path)", "jurisdiction", jurisdiction)
-                .where("grid_id = :grid", "grid", grid)
-                .where("status = :status", "status", status.map(Enum::name))
-                .where("category = :category", "category", category.map(Enum::name));
-        return store.list(listing, Cursor.decode(cursor.orElse(null)), size)
-                .map(rows -> Page.of(rows, size, row -> new Cursor(row.need().recordedAt(), row.need().id()), NeedView::of));
+        return needs.list(caller, new Needs.Filter(grid, status, category), Cursor.timeAndId(cursor.orElse(null)),
+                Page.limit(limit)).map(page -> page.map(stored -> Optional.of(NeedView.of(stored))));
     }
 }

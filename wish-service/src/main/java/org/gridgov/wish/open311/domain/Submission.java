@@ -61,9 +61,9 @@ public record Submission(Category category, Optional<Coordinates> coordinates, O
         if (description.filter(d -> d.codePointCount(0, d.length()) > Wish.MAX_DESCRIPTION).isPresent()) {
             throw Open311Refusal.badRequest("description must be at most " + Wish.MAX_DESCRIPTION + " characters.");
         }
-        String phone = text(form, "phone").orElseThrow(() -> Open311Refusal.badRequest(
-                "phone is required: the grid staff call the resident back before anyone is sent."));
-        if (!PHONE.matcher(phone).matches()) {
+        // optional in GeoReport v2: without one, the grid staff reach the resident through the app or at the address
+        Optional<String> phone = text(form, "phone");
+        if (phone.filter(number -> !PHONE.matcher(number).matches()).isPresent()) {
             throw Open311Refusal.badRequest("phone is not a phone number.");
         }
         Optional<String> mediaUrl = text(form, "media_url");
@@ -84,7 +84,7 @@ public record Submission(Category category, Optional<Coordinates> coordinates, O
         String shownAddress = address.orElseGet(() -> coordinates
                 .map(c -> String.format(Locale.ROOT, "%.6f,%.6f", c.lat(), c.lon()))
                 .orElseGet(() -> "household " + addressId.orElseThrow()));
-        PersonalData personal = new PersonalData(name(form), phone, shownAddress);
+        PersonalData personal = new PersonalData(name(form), phone.orElse(PersonalData.NO_PHONE), shownAddress);
         Wish.Order order = new Wish.Order(category, title, description, wantedBy, personal);
         return new Submission(category, coordinates, address, addressId, order, mediaUrl, fingerprint(form));
     }

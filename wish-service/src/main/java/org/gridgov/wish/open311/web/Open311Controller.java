@@ -9,6 +9,13 @@ import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gridgov.kit.data.Idempotency;
 import org.gridgov.wish.app.domain.AppScopes;
@@ -40,7 +47,12 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping(path = "/open311/v2")
 @Tag(name = "Open311 GeoReport v2", description = "Civic-issue apps report and follow requests; they become wishes")
+@SecurityScheme(name = Open311Controller.API_KEY, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.QUERY,
+        paramName = "api_key", description = "The app's api_key, issued with its credentials by a district admin;"
+        + " a query parameter, or a form field of POST requests")
 class Open311Controller {
+
+    static final String API_KEY = "api_key";
 
     private static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
     private static final Pattern KNOWN = Pattern.compile("/open311/v2/(discovery|services|requests|tokens)(/[^/]+)?");
@@ -69,6 +81,8 @@ class Open311Controller {
         discovery.put("changeset", Open311Properties.CHANGESET);
         discovery.put("contact", properties.contact());
         discovery.put("key_service", properties.keyService());
+        // the one jurisdiction_id this endpoint accepts (any other is a 404; leaving it out is fine)
+        discovery.put("jurisdiction_id", properties.jurisdictionId());
         discovery.put("endpoints", List.of(endpoint));
         return format(exchange).body(ResponseEntity.ok(), "discovery", discovery);
     }
@@ -118,7 +132,10 @@ class Open311Controller {
 
     @PostMapping(path = {"/requests.json", "/requests.xml", "/requests"})
     @Operation(operationId = "postOpen311Request",
-            summary = "Reports a request (form-encoded, the spec's fields, api_key required); it becomes a wish in SUBMITTED")
+            summary = "Reports a request (form-encoded, the spec's fields, api_key required); it becomes a wish in SUBMITTED",
+            security = @SecurityRequirement(name = API_KEY),
+            requestBody = @RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE, schema = @Schema(implementation = RequestForm.class))))
     Mono<ResponseEntity<Object>> post(ServerWebExchange exchange,
                                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         MediaType type = exchange.getRequest().getHeaders().getContentType();
@@ -139,7 +156,7 @@ class Open311Controller {
     @GetMapping({"/requests.json", "/requests.xml", "/requests"})
     @Operation(operationId = "listOpen311Requests",
             summary = "Requests in the app's jurisdiction: service_request_id, service_code, start_date, end_date,"
-            + " status, page, page_size, extensions (api_key required)")
+            + " status, page, page_size, extensions (api_key required)", security = @SecurityRequirement(name = API_KEY))
     Mono<ResponseEntity<Object>> list(@RequestParam MultiValueMap<String, String> params, ServerWebExchange exchange) {
         Map<String, String> fields = params.toSingleValueMap();
         properties.requireJurisdiction(fields.get("jurisdiction_id"));
@@ -150,7 +167,8 @@ class Open311Controller {
     }
 
     @GetMapping("/requests/{file}")
-    @Operation(operationId = "getOpen311Request", summary = "One request by its service_request_id (api_key required)")
+    @Operation(operationId = "getOpen311Request", summary = "One request by its service_request_id (api_key required)",
+            security = @SecurityRequirement(name = API_KEY))
     Mono<ResponseEntity<Object>> find(@PathVariable String file, @RequestParam MultiValueMap<String, String> params,
                                       ServerWebExchange exchange) {
         String id = Open311Format.strip(file);
@@ -164,7 +182,8 @@ class Open311Controller {
 
     @GetMapping("/tokens/{file}")
     @Operation(operationId = "getOpen311RequestIdByToken",
-            summary = "The service_request_id a token from POST requests stands for (the posting app's api_key)")
+            summary = "The service_request_id a token from POST requests stands for (the posting app's api_key)",
+            security = @SecurityRequirement(name = API_KEY))
     Mono<ResponseEntity<Object>> token(@PathVariable String file, @RequestParam MultiValueMap<String, String> params,
                                        ServerWebExchange exchange) {
         String token = Open311Format.strip(file);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gridgov.kit.web.MalformedRequests;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.wish.open311.domain.Open311Refusal;
 import org.slf4j.Logger;
@@ -47,6 +48,10 @@ class Open311Errors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, ServerWebExchange exchange) {
+        var malformed = MalformedRequests.problemFor(ex, exchange);
+        if (malformed.isPresent()) {
+            return error(exchange, 400, String.valueOf(malformed.get().getDetail()));
+        }
         log.error("unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
         return error(exchange, 500, "Something went wrong on our side; try again later.");
     }

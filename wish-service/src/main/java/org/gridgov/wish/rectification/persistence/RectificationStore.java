@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
-import org.gridgov.wish.db.Sql;
-import org.gridgov.wish.paging.Cursor;
-import org.gridgov.wish.paging.Listing;
+import org.gridgov.kit.data.Sql;
+import org.gridgov.kit.web.Cursor;
+import org.gridgov.kit.data.Listing;
 import org.gridgov.wish.rectification.domain.Rectification;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -56,12 +56,14 @@ public class RectificationStore {
         return update.fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
-    public Mono<List<Stored>> list(Listing listing, Optional<Cursor> after, int limit) {
-        return listing.page(db, after, limit).map(RectificationStore::stored).all().collectList();
-    }
-
-    public static Listing listing() {
-        return new Listing("select * from rectification", "opened_at", "id");
+    /** Up to {@code limit + 1} rectifications within the jurisdiction, newest first, after the cursor. */
+    public Mono<List<Stored>> list(UUID jurisdiction, Optional<UUID> grid, Optional<Rectification.Status> status,
+                                   Optional<Cursor.TimeAndId> after, int limit) {
+        return new Listing("select * from rectification", "opened_at", "id")
+                .where(":jurisdiction = any(area_path)", "jurisdiction", jurisdiction)
+                .where("grid_id = :grid", "grid", grid)
+                .where("status = :status", "status", status.map(Enum::name))
+                .page(db, after, limit).map(RectificationStore::stored).all().collectList();
     }
 
     private static Stored stored(Readable row) {

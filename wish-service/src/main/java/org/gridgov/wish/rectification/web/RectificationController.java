@@ -11,14 +11,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.Cursor;
+import org.gridgov.kit.web.Page;
 import org.gridgov.kit.web.openapi.ProblemResponses;
-import org.gridgov.wish.access.Overseers;
-import org.gridgov.wish.paging.Cursor;
-import org.gridgov.wish.paging.Listing;
-import org.gridgov.wish.paging.Page;
 import org.gridgov.wish.rectification.Rectifications;
 import org.gridgov.wish.rectification.domain.Rectification;
-import org.gridgov.wish.rectification.persistence.RectificationStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,12 +35,10 @@ import reactor.core.publisher.Mono;
 class RectificationController {
 
     private final Rectifications rectifications;
-    private final RectificationStore store;
     private final Idempotency idempotency;
 
-    RectificationController(Rectifications rectifications, RectificationStore store, Idempotency idempotency) {
+    RectificationController(Rectifications rectifications, Idempotency idempotency) {
         this.rectifications = rectifications;
-        this.store = store;
         this.idempotency = idempotency;
     }
 
@@ -70,16 +65,8 @@ class RectificationController {
                                        @RequestParam Optional<Rectification.Status> status,
                                        @RequestParam Optional<String> cursor, @RequestParam Optional<Integer> limit,
                                        @AuthenticationPrincipal Caller caller) {
-        UUID jurisdiction = Overseers.requireJurisdiction(caller, "rectifications");
-        int size = Listing.limit(limit.orElse(null));
-        Listing listing = RectificationStore.listing()
-                .where(":jurisdiction = any(area_path)", "jurisdiction", jurisdiction)
-                .where("grid_id = :grid", "grid", grid)
-                .where("status = :status", "status", status.map(Enum::name));
-        return store.list(listing, Cursor.decode(cursor.orElse(null)), size)
-                .map(rows -> Page.of(rows, size,
-                        row -> new Cursor(row.rectification().openedAt(), row.rectification().id()),
-                        row -> RectificationView.of(row.rectification())));
+        return rectifications.list(caller, grid, status, Cursor.timeAndId(cursor.orElse(null)), Page.limit(limit))
+                .map(page -> page.map(rectification -> Optional.of(RectificationView.of(rectification))));
     }
 
     @GetMapping("/{id}")

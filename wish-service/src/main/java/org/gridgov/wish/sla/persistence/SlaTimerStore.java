@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
-import org.gridgov.wish.db.Sql;
+import org.gridgov.kit.data.Sql;
 import org.gridgov.wish.sla.domain.Deadline;
 import org.gridgov.wish.sla.domain.SlaFiring;
 import org.gridgov.wish.sla.domain.SlaStep;

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
-import org.gridgov.wish.db.Sql;
+import org.gridgov.kit.data.Sql;
 import org.gridgov.wish.webhook.domain.Subscription;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;

@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public record PersonalData(Optional<String> name, String phone, String address) {
 
+    /** The phone of a resident who gave none (optional in Open311 GeoReport v2): nothing to call, nothing to mask. */
+    public static final String NO_PHONE = "";
+
     private static final int ADDRESS_PREFIX = 8;
 
     public PersonalData {
@@ -34,6 +37,9 @@ public record PersonalData(Optional<String> name, String phone, String address) 
 
     /** 13812345678 → 138****5678, the usual way a Chinese mobile number is shown in public. */
     static String maskPhone(String phone) {
+        if (phone.isBlank()) {
+            return NO_PHONE;
+        }
         String digits = phone.replaceAll("\\D", "");
         if (digits.length() >= 8) {
             return digits.substring(0, 3) + "*".repeat(digits.length() - 7) + digits.substring(digits.length() - 4);

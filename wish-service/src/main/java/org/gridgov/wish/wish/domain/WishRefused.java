@@ -1,7 +1,9 @@
 package org.gridgov.wish.wish.domain;
 
+import org.gridgov.kit.domain.Refusal;
+
 /** A command the workflow does not allow; nothing about the wish changed. */
-public class WishRefused extends RuntimeException {
+public class WishRefused extends Refusal {
 
     public enum Reason {
         /** The actor may not even know the wish exists. */
@@ -17,16 +19,16 @@ public class WishRefused extends RuntimeException {
     private final Reason reason;
 
     public WishRefused(Reason reason, String message) {
-        super(message);
+        super(switch (reason) {
+            case NOT_VISIBLE -> Kind.NOT_FOUND;
+            case NOT_ALLOWED -> Kind.FORBIDDEN;
+            case WRONG_STATE -> Kind.CONFLICT;
+            case INVALID -> Kind.INVALID;
+        }, null, message);
         this.reason = reason;
     }
 
     public Reason reason() {
         return reason;
-    }
-
-    @Override
-    public synchronized Throwable fillInStackTrace() {
-        return this;
     }
 }

@@ -1,16 +1,24 @@
 package org.gridgov.wish.wish.messaging;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
+import org.gridgov.contracts.events.Actor;
+import org.gridgov.contracts.events.Claimer;
+import org.gridgov.contracts.events.Event;
+import org.gridgov.contracts.events.WishCancelled;
+import org.gridgov.contracts.events.WishClaimed;
+import org.gridgov.contracts.events.WishClosed;
+import org.gridgov.contracts.events.WishDispatched;
+import org.gridgov.contracts.events.WishEscalated;
+import org.gridgov.contracts.events.WishFulfilled;
+import org.gridgov.contracts.events.WishRejected;
+import org.gridgov.contracts.events.WishReleased;
+import org.gridgov.contracts.events.WishReminded;
+import org.gridgov.contracts.events.WishSubmitted;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.wish.sla.domain.SlaAlert;
 import org.gridgov.wish.wish.domain.ActorRole;
-import org.gridgov.wish.wish.domain.Claimer;
 import org.gridgov.wish.wish.domain.HistoryEntry;
 import org.gridgov.wish.wish.domain.Placement;
 import org.gridgov.wish.wish.domain.Wish;
@@ -38,79 +46,40 @@ public class WishEvents {
     public Mono<Void> transitioned(Wish before, Wish.Change change) {
         Wish wish = change.wish();
         HistoryEntry entry = change.entry();
-        Map<String, Object> data = base(wish.id(), entry.actorId(), entry.actorRole(), entry.at(), wish.status());
-        EventType type = switch (entry.action()) {
-            case SUBMITTED -> {
-                data.put("category", wish.category().name());
-                data.put("title", wish.title());
-                data.put("gridId", wish.placement().gridId().toString());
-                data.put("microGridId", wish.placement().microGridId().toString());
-                data.put("communityId", wish.placement().communityId().toString());
-                wish.wantedBy().ifPresent(wanted -> data.put("wantedBy", wanted.toString()));
-                yield EventType.WISH_SUBMITTED;
-            }
-            case DISPATCHED -> {
-                data.put("candidateUnits", strings(wish.candidateUnits()));
-                yield EventType.WISH_DISPATCHED;
-            }
-            case REJECTED -> {
-                data.put("reason", entry.reason().orElseThrow());
-                yield EventType.WISH_REJECTED;
-            }
-            case CLAIMED -> {
-                data.put("claimer", claimer(wish.claimer().orElseThrow()));
-                yield EventType.WISH_CLAIMED;
-            }
-            case RELEASED -> {
-                data.put("claimer", claimer(before.claimer().orElseThrow()));
-                entry.reason().ifPresent(reason -> data.put("reason", reason));
-                yield EventType.WISH_RELEASED;
-            }
-            case FULFILLED -> {
-                data.put("claimer", claimer(wish.claimer().orElseThrow()));
-                yield EventType.WISH_FULFILLED;
-            }
-            case CLOSED -> {
-                data.put("claimer", claimer(wish.claimer().orElseThrow()));
-                wish.rating().ifPresent(rating -> data.put("rating", rating));
-                data.put("servedMemberIds", strings(wish.servedMemberIds()));
-                yield EventType.WISH_CLOSED;
-            }
-            case CANCELLED -> {
-                entry.reason().ifPresent(reason -> data.put("reason", reason));
-                yield EventType.WISH_CANCELLED;
-            }
+        UUID id = wish.id();
+        Actor actor = new Actor(entry.actorId(), entry.actorRole().name());
+        Instant at = entry.at();
+        String status = wish.status().name();
+        Event event = switch (entry.action()) {
+            case SUBMITTED -> new WishSubmitted(id, actor, at, status, wish.category(), wish.title(),
+                    wish.placement().gridId(), wish.placement().microGridId(), wish.placement().communityId(),
+                    wish.wantedBy().orElse(null));
+            case DISPATCHED -> new WishDispatched(id, actor, at, status, wish.candidateUnits());
+            case REJECTED -> new WishRejected(id, actor, at, status, entry.reason().orElseThrow());
+            case CLAIMED -> new WishClaimed(id, actor, at, status, claimer(wish));
+            case RELEASED -> new WishReleased(id, actor, at, status, claimer(before), entry.reason().orElse(null));
+            case FULFILLED -> new WishFulfilled(id, actor, at, status, claimer(wish));
+            case CLOSED -> new WishClosed(id, actor, at, status, claimer(wish), wish.rating().orElse(null),
+                    wish.servedMemberIds());
+            case CANCELLED -> new WishCancelled(id, actor, at, status, entry.reason().orElse(null));
             case REMINDED, ESCALATED -> throw new IllegalArgumentException("SLA alerts are announced by alerted()");
         };
-        return outbox.append(type, wish.id().toString(), data).then();
+        return outbox.append(event).then();
     }
 
     /** A reminder or escalation by an SLA timer, with the grid and community so that it reaches the right desk. */
     public Mono<Void> alerted(UUID wishId, WishStatus status, Placement placement, SlaAlert alert, Instant at) {
-        Map<String, Object> data = base(wishId, SLA_TIMER, ActorRole.SYSTEM, at, status);
-        data.put("slaStep", alert.step().name());
-        data.put("level", alert.level().name());
-        data.put("dueAt", alert.dueAt().toString());
-        data.put("gridId", placement.gridId().toString());
-        data.put("communityId", placement.communityId().toString());
-        EventType type = alert.kind() == SlaAlert.Kind.REMINDER ? EventType.WISH_REMINDED : EventType.WISH_ESCALATED;
-        return outbox.append(type, wishId.toString(), data).then();
+        Actor timer = new Actor(SLA_TIMER, ActorRole.SYSTEM.name());
+        Event event = alert.kind() == SlaAlert.Kind.REMINDER
+                ? new WishReminded(wishId, timer, at, status.name(), alert.step().name(), alert.level().name(),
+                        alert.dueAt(), placement.gridId(), placement.communityId())
+                : new WishEscalated(wishId, timer, at, status.name(), alert.step().name(), alert.level().name(),
+                        alert.dueAt(), placement.gridId(), placement.communityId());
+        return outbox.append(event).then();
     }
 
-    private static Map<String, Object> base(UUID wishId, String actorId, ActorRole role, Instant at, WishStatus status) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("wishId", wishId.toString());
-        data.put("actor", Map.of("id", actorId, "role", role.name()));
-        data.put("occurredAt", at.toString());
-        data.put("status", status.name());
-        return data;
-    }
-
-    private static Map<String, String> claimer(Claimer claimer) {
-        return Map.of("kind", claimer.kind().name(), "id", claimer.id().toString());
-    }
-
-    private static List<String> strings(List<UUID> ids) {
-        return ids.stream().map(UUID::toString).toList();
+    private static Claimer claimer(Wish wish) {
+        org.gridgov.wish.wish.domain.Claimer claimer = wish.claimer().orElseThrow();
+        return new Claimer(claimer.kind().name(), claimer.id());
     }
 }

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
-import org.gridgov.wish.db.Sql;
-import org.gridgov.wish.paging.Cursor;
-import org.gridgov.wish.paging.Listing;
+import org.gridgov.kit.data.Sql;
+import org.gridgov.kit.web.Cursor;
+import org.gridgov.kit.data.Listing;
 import org.gridgov.wish.privacy.PersonalDataCipher;
 import org.gridgov.wish.wish.domain.Action;
 import org.gridgov.wish.wish.domain.ActorRole;
@@ -97,7 +97,7 @@ public class WishStore {
         return db.sql(SELECT + " where w.id = :id").bind("id", id).map(this::stored).one();
     }
 
-    public Mono<List<Stored>> list(Listing listing, Optional<Cursor> after, int limit) {
+    public Mono<List<Stored>> list(Listing listing, Optional<Cursor.TimeAndId> after, int limit) {
         return listing.page(db, after, limit).map(this::stored).all().collectList();
     }
 

@@ -21,11 +21,10 @@ import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.kit.web.openapi.ProblemResponses;
-import org.gridgov.wish.candidates.MatchingCandidates;
-import org.gridgov.wish.membership.CommunityMembership;
-import org.gridgov.wish.paging.Cursor;
-import org.gridgov.wish.paging.Listing;
-import org.gridgov.wish.paging.Page;
+import org.gridgov.kit.web.Cursor;
+import org.gridgov.kit.web.Page;
+import org.gridgov.wish.readmodel.CommunityMembership;
+import org.gridgov.wish.readmodel.MatchingCandidates;
 import org.gridgov.wish.wish.WishQueries;
 import org.gridgov.wish.wish.WishWorkflow;
 import org.gridgov.contracts.Category;
@@ -225,10 +224,9 @@ class WishController {
                               @RequestParam Optional<Category> category, @RequestParam Optional<String> cursor,
                               @RequestParam Optional<Integer> limit, @AuthenticationPrincipal Caller caller) {
         Clients.requireScope(caller, Clients.READ);
-        int size = Listing.limit(limit.orElse(null));
-        return queries.list(caller, new WishQueries.Filter(status, grid, category), Cursor.decode(cursor.orElse(null)), size)
-                .map(page -> new Page<>(page.items().stream().map(seen -> view(seen, List.of())).toList(),
-                        page.nextCursor()));
+        int size = Page.limit(limit);
+        return queries.list(caller, new WishQueries.Filter(status, grid, category), Cursor.timeAndId(cursor.orElse(null)), size)
+                .map(page -> page.map(seen -> Optional.of(view(seen, List.of()))));
     }
 
     private Optional<Instant> wantedBy(String text) {

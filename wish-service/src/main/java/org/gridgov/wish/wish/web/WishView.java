@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.gridgov.wish.candidates.MatchingCandidates;
+import org.gridgov.wish.readmodel.MatchingCandidates;
 import org.gridgov.contracts.Category;
 import org.gridgov.wish.wish.domain.ClaimerKind;
 import org.gridgov.wish.wish.domain.EscalationLevel;

@@ -1,0 +1,111 @@
+package org.gridgov.kit.data;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The conversions and statements every service's stores need between Java values and PostgreSQL:
+ * typed nulls (R2DBC needs the type of a null), instants as UTC timestamps, arrays, and bulk
+ * inserts in few round trips (R2DBC sends one per row even in a batch).
+ */
+public final class Sql {
+
+    // PostgreSQL takes at most 65,535 parameters per statement
+    private static final int MAX_PARAMETERS = 30_000;
+
+    private Sql() {
+    }
+
+    public static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    public static Optional<Instant> instant(Readable row, String column) {
+        return Optional.ofNullable(row.get(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
+
+    public static List<UUID> uuids(Readable row, String column) {
+        UUID[] values = row.get(column, UUID[].class);
+        return values == null ? List.of() : Arrays.asList(values);
+    }
+
+    /** A value, or a null the driver still knows the type of. */
+    public static <T> Parameter optional(Optional<? extends T> value, Class<T> type) {
+        return Parameter.fromOrEmpty(value.orElse(null), type);
+    }
+
+    public static <T> Parameter nullable(T value, Class<T> type) {
+        return Parameter.fromOrEmpty(value, type);
+    }
+
+    /** Binds the value, or a typed null when it is absent. */
+    public static <T> GenericExecuteSpec bind(GenericExecuteSpec spec, String name, Optional<? extends T> value,
+                                              Class<T> type) {
+        return spec.bind(name, optional(value, type));
+    }
+
+    /** Binds a value that may be null. */
+    public static <T> GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
+        return spec.bind(name, nullable(value, type));
+    }
+
+    /** One column of the rows as an array, to bind and {@code unnest}: one statement however many rows. */
+    public static <T, C> C[] column(List<T> rows, Function<T, C> value, IntFunction<C[]> array) {
+        return rows.stream().map(value).toArray(array);
+    }
+
+    /** A uuid[] as text, for columns of arrays: unnest would flatten a uuid[][] into one long array. */
+    public static String arrayLiteral(List<UUID> ids) {
+        return "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
+    }
+
+    /** A table to insert into: its name, columns and their types (for nulls). */
+    public record Table(String name, List<String> columns, List<Class<?>> types) {
+    }
+
+    /** Inserts the rows (values in column order) with one multi-row statement per few thousand rows. */
+    public static Mono<Long> insertRows(DatabaseClient db, Table table, List<Object[]> rows) {
+        int perStatement = Math.max(1, MAX_PARAMETERS / table.columns().size());
+        int chunks = (rows.size() + perStatement - 1) / perStatement;
+        return Flux.range(0, chunks)
+                .concatMap(chunk -> insertChunk(db, table, rows.subList(chunk * perStatement,
+                        Math.min(rows.size(), (chunk + 1) * perStatement))))
+                .reduce(0L, Long::sum);
+    }
+
+    private static Mono<Long> insertChunk(DatabaseClient db, Table table, List<Object[]> rows) {
+        int width = table.columns().size();
+        StringBuilder sql = new StringBuilder("insert into ").append(table.name())
+                .append(" (").append(String.join(", ", table.columns())).append(") values ");
+        for (int r = 0; r < rows.size(); r++) {
+            sql.append(r == 0 ? "(" : ", (");
+            for (int c = 0; c < width; c++) {
+                sql.append(c == 0 ? "" : ", ").append(":p").append(r).append('_').append(c);
+            }
+            sql.append(')');
+        }
+        GenericExecuteSpec insert = db.sql(sql.toString());
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < width; c++) {
+                @SuppressWarnings("unchecked")
+                Class<Object> type = (Class<Object>) table.types().get(c);
+                insert = bindNullable(insert, "p" + r + "_" + c, rows.get(r)[c], type);
+            }
+        }
+        return insert.fetch().rowsUpdated();
+    }
+}

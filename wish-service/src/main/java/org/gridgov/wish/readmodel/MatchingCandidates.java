@@ -1,0 +1,60 @@
+package org.gridgov.wish.readmodel;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.gridgov.contracts.events.MatchingCandidatesComputed;
+import org.gridgov.kit.inbox.TypedEventHandler;
+import org.gridgov.kit.data.Sql;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The latest ranked candidates matching-service computed for a wish, for the dispatcher to choose from. */
+@Component
+public class MatchingCandidates extends TypedEventHandler {
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    MatchingCandidates(DatabaseClient db, JsonMapper json) {
+        super("matching-candidates");
+        this.db = db;
+        this.json = json;
+        on(MatchingCandidatesComputed.class, this::keep);
+    }
+
+    /** One ranked candidate, best first, with the reasons matching-service gave. */
+    public record Candidate(String kind, UUID id, double score, List<String> reasons) {
+    }
+
+    public Mono<List<Candidate>> of(UUID wishId) {
+        return db.sql("select candidates from wish_candidates where wish_id = :id").bind("id", wishId)
+                .map(row -> row.get("candidates", String.class))
+                .one()
+                .map(this::parse)
+                .defaultIfEmpty(List.of());
+    }
+
+    private List<Candidate> parse(String candidates) {
+        return json.readTree(candidates).valueStream()
+                .map(node -> new Candidate(node.get("kind").asString(), UUID.fromString(node.get("id").asString()),
+                        node.get("score").asDouble(),
+                        node.path("reasons").valueStream().map(JsonNode::asString).toList()))
+                .toList();
+    }
+
+    /** The newest ranking wins, whatever order redeliveries come in. */
+    private Mono<Void> keep(MatchingCandidatesComputed computed) {
+        return db.sql("""
+                        insert into wish_candidates (wish_id, candidates, computed_at) values (:id, :candidates, :at)
+                        on conflict (wish_id) do update set candidates = excluded.candidates, computed_at = excluded.computed_at
+                        where wish_candidates.computed_at <= excluded.computed_at""")
+                .bind("id", computed.wishId())
+                .bind("candidates", json.writeValueAsString(computed.candidates()))
+                .bind("at", Sql.utc(computed.occurredAt()))
+                .fetch().rowsUpdated().then();
+    }
+}
