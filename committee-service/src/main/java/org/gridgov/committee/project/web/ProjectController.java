@@ -228,7 +228,7 @@ class ProjectController {
     }
 
     record QuotaRequest(@NotNull UUID communityId, @NotNull UUID unitId, @NotNull @Min(2000) @Max(2100) Integer year,
-                        @NotNull @Min(0) @Max(20) Integer quota) {
+                        @NotNull @Min(0) @Max(1000) Integer quota) {
     }
 
     /** An admin raises (or lowers) a unit's yearly quota of projects (default 2). */
