@@ -152,8 +152,11 @@ class AuthorisationMatrixIT {
                 Call.get("list submitted wishes", w -> "/api/wishes?status=SUBMITTED").ok(Actor.values())
                         .listsTargetFor(RESIDENT, STAFF_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN),
                 // a list is everyone's to ask for and holds only what the caller may see
+                // the first page (50 by the kit's one page rule) holds the wishes A's unit or member claimed, whose
+                // resident the claimer sees in clear, as on the wish itself
                 Call.get("list a grid's wishes", w -> "/api/wishes?grid=" + w.gridA).ok(Actor.values())
-                        .listsTargetFor(RESIDENT, STAFF_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN),
+                        .listsTargetFor(RESIDENT, STAFF_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)
+                        .personalDataFor(RESIDENT, STAFF_A, UNIT_A, MEMBER_A),
                 Call.post("dispatch", w -> "/api/wishes/" + w.wish(SUBMITTED) + "/dispatch", w -> Map.of("note", "派单"))
                         .ok(STAFF_A).hidden(B_STAFF),
                 Call.post("reject", w -> "/api/wishes/" + w.wish(SUBMITTED) + "/reject", w -> Map.of("reason", "不属于微心愿"))
