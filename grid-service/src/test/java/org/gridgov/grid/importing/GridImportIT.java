@@ -6,10 +6,17 @@ import static org.gridgov.grid.importing.domain.CommunityDocuments.road;
 import static org.gridgov.grid.importing.domain.CommunityDocuments.uniqueName;
 import static org.gridgov.grid.importing.domain.CommunityDocuments.withGrids;
 import static org.gridgov.grid.importing.domain.CommunityDocuments.withHouseholds;
+import static org.gridgov.grid.importing.domain.CommunityDocuments.withStaff;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import org.gridgov.contracts.EventType;
 
 import org.gridgov.grid.GridServiceTestBase;
 import org.gridgov.grid.importing.domain.ImportDocument;
@@ -17,6 +24,7 @@ import org.gridgov.grid.importing.domain.ImportDocument.Area;
 import org.gridgov.grid.importing.domain.ImportDocument.GridRow;
 import org.gridgov.grid.importing.domain.ImportDocument.HouseholdRow;
 import org.gridgov.grid.importing.domain.ImportDocument.MicroGridRow;
+import org.gridgov.grid.importing.domain.ImportDocument.StaffRow;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -101,6 +109,29 @@ class GridImportIT extends GridServiceTestBase {
                  {"section":"households","row":16,"field":"address","reason":"contains a control character"}]"""));
         assertThat(get("/api/grid/nodes?kind=COMMUNITY&name=" + document.community().name(), districtAdmin).get("items"))
                 .isEmpty();
+    }
+
+    @Test
+    void a_staff_row_naming_an_unregistered_party_member_is_refused_and_placed_once_the_member_is_registered() {
+        importAndWait(document, districtAdmin);
+        String communityId = communityNode(districtAdmin).get("id").asString();
+        UUID member = UUID.randomUUID();
+        ImportDocument naming = withStaff(document, rows -> {
+            StaffRow first = rows.get(0);
+            rows.set(0, new StaffRow(first.grid(), first.microGrid(), first.role(), null, member.toString(), first.name()));
+            return rows;
+        });
+
+        JsonNode refused = importAndWait(naming, districtAdmin);
+
+        assertThat(refused.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(refused.get("problems")).isEqualTo(json.readTree("""
+                [{"section":"staff","row":0,"field":"memberId","reason":"names no party member registered on the platform"}]"""));
+
+        publish(EventType.MEMBER_REGISTERED, Map.of("memberId", member.toString(), "kind", "RESIDENT",
+                "communityId", communityId, "occurredAt", Instant.now().toString()));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(importAndWait(naming, districtAdmin).get("status").asString()).isEqualTo("APPLIED"));
     }
 
     @Test

@@ -209,7 +209,8 @@ public final class ImportPlanner {
                 if (code != null) {
                     String name = problems.requiredText("hubHouseholds", i, "name", row.name(), MAX_NAME);
                     TreeNode microGrid = reference("hubHouseholds", i, "microGrid", row.microGrid(), NodeKind.MICRO_GRID);
-                    UUID memberId = problems.optionalUuid("hubHouseholds", i, "memberId", row.memberId());
+                    UUID memberId = knownMember("hubHouseholds", i,
+                            problems.optionalUuid("hubHouseholds", i, "memberId", row.memberId()));
                     UUID id = nodeId("hubHouseholds", i, row.id(), NodeKind.HUB_HOUSEHOLD, code);
                     place("hubHouseholds", i, new TreeNode(id, NodeKind.HUB_HOUSEHOLD, code, name,
                             microGrid == null ? null : microGrid.id(), List.of(), null, memberId, false));
@@ -344,7 +345,7 @@ public final class ImportPlanner {
                 }
                 GridRole role = problems.requiredEnum("staff", i, "role", row.role(), GridRole.class);
                 String name = problems.requiredText("staff", i, "name", row.name(), MAX_NAME);
-                UUID memberId = problems.optionalUuid("staff", i, "memberId", row.memberId());
+                UUID memberId = knownMember("staff", i, problems.optionalUuid("staff", i, "memberId", row.memberId()));
                 UUID personId = problems.optionalUuid("staff", i, "personId", row.personId());
                 if (isBlank(row.personId()) && isBlank(row.memberId())) {
                     problems.add("staff", i, "personId", "is required unless memberId is given");
@@ -463,6 +464,15 @@ public final class ImportPlanner {
                 return null;
             }
             return desiredById.getOrDefault(node.id(), node);
+        }
+
+        /** A party member named by a row must be one member-service has registered: nobody is placed as a ghost. */
+        private UUID knownMember(String section, int row, UUID memberId) {
+            if (memberId != null && !existing.knownMembers().contains(memberId)) {
+                problems.add(section, row, "memberId", "names no party member registered on the platform");
+                return null;
+            }
+            return memberId;
         }
 
         private String missingRow(String section, int row) {

@@ -14,6 +14,7 @@ import org.gridgov.grid.importing.domain.CommunitySnapshot;
 import org.gridgov.grid.importing.domain.ImportDocument;
 import org.gridgov.grid.importing.domain.ImportDocument.Area;
 import org.gridgov.grid.importing.domain.ImportPlanner;
+import org.gridgov.grid.readmodel.PartyMembers;
 import org.gridgov.grid.staff.domain.StaffAssignment;
 import org.gridgov.grid.staff.persistence.StaffAssignmentStore;
 import org.gridgov.grid.tree.domain.NodeKind;
@@ -29,11 +30,14 @@ public class ImportSnapshotStore {
     private final GridNodeStore nodes;
     private final HouseholdStore households;
     private final StaffAssignmentStore staff;
+    private final PartyMembers members;
 
-    public ImportSnapshotStore(GridNodeStore nodes, HouseholdStore households, StaffAssignmentStore staff) {
+    public ImportSnapshotStore(GridNodeStore nodes, HouseholdStore households, StaffAssignmentStore staff,
+                               PartyMembers members) {
         this.nodes = nodes;
         this.households = households;
         this.staff = staff;
+        this.members = members;
     }
 
     /** Only the district, street and community: enough to check the caller's jurisdiction. */
@@ -57,9 +61,10 @@ public class ImportSnapshotStore {
                     .orElse(Mono.just(List.of()));
             Mono<List<StaffAssignment>> holders = communityId
                     .map(id -> staff.currentInCommunity(id).collectList()).orElse(Mono.just(List.of()));
-            return Mono.zip(inside, households.ofCommunityOrAt(communityId.orElse(null), addresses).collectList(), holders)
+            return Mono.zip(inside, households.ofCommunityOrAt(communityId.orElse(null), addresses).collectList(), holders,
+                            members.known(namedMembers(document)))
                     .map(found -> new CommunitySnapshot(areas.district(), areas.street(), areas.community(),
-                            found.getT1(), found.getT2(), found.getT3(), areas.takenIds()));
+                            found.getT1(), found.getT2(), found.getT3(), areas.takenIds(), found.getT4()));
         });
     }
 
@@ -81,6 +86,15 @@ public class ImportSnapshotStore {
                 .flatMap(ids -> ids)
                 .forEach(id -> parse(id).ifPresent(given::add));
         return given.isEmpty() ? Mono.just(Set.of()) : nodes.existingIds(given).collect(HashSet::new, Set::add);
+    }
+
+    /** The party members the document's hub households and staff name. */
+    private static Set<UUID> namedMembers(ImportDocument document) {
+        Set<UUID> named = new HashSet<>();
+        Stream.concat(document.hubHouseholds().stream().map(row -> row == null ? null : row.memberId()),
+                        document.staff().stream().map(row -> row == null ? null : row.memberId()))
+                .forEach(id -> parse(id).ifPresent(named::add));
+        return named;
     }
 
     private static Optional<UUID> parse(String id) {

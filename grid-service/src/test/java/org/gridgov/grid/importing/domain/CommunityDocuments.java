@@ -69,7 +69,7 @@ public final class CommunityDocuments {
             }
         }
         for (String microGrid : List.of("G1-1", "G1-2", "G2-1")) {
-            staff.add(new StaffRow(null, microGrid, "MICRO_GRID_CHIEF", null, person(microGrid).toString(), "微网格长" + microGrid));
+            staff.add(new StaffRow(null, microGrid, "MICRO_GRID_CHIEF", person(microGrid).toString(), null, "微网格长" + microGrid));
         }
         return new ImportDocument(district, street, community,
                 List.of(new GridRow(null, "G1", "一网格 锦江苑", "RESIDENTIAL"), new GridRow(null, "G2", "二网格 商圈", "COMMERCIAL")),

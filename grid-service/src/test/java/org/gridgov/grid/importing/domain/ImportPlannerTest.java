@@ -245,7 +245,7 @@ class ImportPlannerTest {
         });
         CommunitySnapshot existing = applied(first, NOTHING);
         CommunitySnapshot neighbourhood = new CommunitySnapshot(existing.district(), existing.street(), Optional.empty(),
-                List.of(), existing.households(), List.of(), Set.of());
+                List.of(), existing.households(), List.of(), Set.of(), Set.of());
 
         assertThat(planAsDistrictAdmin(neighbour, neighbourhood).problems()).containsExactly(
                 new ImportProblem("households", 16, "address", "is already registered in another community"));
@@ -283,13 +283,41 @@ class ImportPlannerTest {
     }
 
     @Test
+    void a_party_member_the_platform_does_not_know_is_not_placed_as_staff_or_hub() {
+        UUID registered = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+        ImportDocument doc = withStaff(document, rows -> {
+            rows.set(0, new StaffRow(rows.get(0).grid(), rows.get(0).microGrid(), rows.get(0).role(), null,
+                    unknown.toString(), rows.get(0).name()));
+            return rows;
+        });
+        CommunitySnapshot knowing = new CommunitySnapshot(Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                List.of(), List.of(), Set.of(), Set.of(registered));
+
+        assertThat(planAsDistrictAdmin(doc, knowing).problems()).containsExactly(
+                new ImportProblem("staff", 0, "memberId", "names no party member registered on the platform"));
+
+        ImportDocument withRegistered = withStaff(document, rows -> {
+            rows.set(0, new StaffRow(rows.get(0).grid(), rows.get(0).microGrid(), rows.get(0).role(), null,
+                    registered.toString(), rows.get(0).name()));
+            return rows;
+        });
+        ImportOutcome outcome = planAsDistrictAdmin(withRegistered, knowing);
+        assertThat(outcome.rejected()).isFalse();
+        assertThat(outcome.plan().started()).anySatisfy(started -> {
+            assertThat(started.memberId()).isEqualTo(registered);
+            assertThat(started.personId()).isEqualTo(registered);
+        });
+    }
+
+    @Test
     void the_code_of_a_retired_node_cannot_be_reused() {
         ImportPlan first = planAsDistrictAdmin(document, NOTHING).plan();
         CommunitySnapshot existing = applied(first, NOTHING);
         List<TreeNode> nodes = new ArrayList<>(existing.nodes());
         nodes.replaceAll(node -> node.code().equals("H2") ? node.retire() : node);
         CommunitySnapshot withRetiredHub = new CommunitySnapshot(existing.district(), existing.street(),
-                existing.community(), nodes, existing.households(), existing.staff(), Set.of());
+                existing.community(), nodes, existing.households(), existing.staff(), Set.of(), Set.of());
 
         assertThat(planAsDistrictAdmin(document, withRetiredHub).problems()).containsExactly(
                 new ImportProblem("hubHouseholds", 1, "code", "belongs to a retired hub-household; give a new code"),
@@ -382,7 +410,7 @@ class ImportPlannerTest {
         plan.ended().forEach(staff::remove);
         staff.addAll(plan.started());
         return new CommunitySnapshot(district, street, community, List.copyOf(nodes.values()),
-                List.copyOf(households.values()), List.copyOf(staff), Set.of());
+                List.copyOf(households.values()), List.copyOf(staff), Set.of(), before.knownMembers());
     }
 
     private static Map<String, TreeNode> byCode(List<TreeNode> nodes) {
