@@ -56,7 +56,7 @@ public class CommunityAccess {
     }
 
     private Mono<UUID> unitIn(Caller caller, UUID communityId) {
-        Optional<UUID> unit = caller.has(Role.UNIT) ? caller.unit().flatMap(CommunityAccess::uuid) : Optional.empty();
+        Optional<UUID> unit = caller.has(Role.UNIT) ? caller.unitId() : Optional.empty();
         return unit.isEmpty() ? Mono.empty()
                 : isMember(unit.get(), communityId).filter(Boolean::booleanValue).map(member -> unit.get());
     }
@@ -73,19 +73,11 @@ public class CommunityAccess {
      * covers it or lies inside it, residents and party members placed inside it, its member units.
      */
     public Mono<Boolean> canRead(Caller caller, UUID communityId) {
-        Optional<UUID> place = caller.jurisdiction().flatMap(CommunityAccess::uuid);
+        Optional<UUID> place = caller.jurisdictionId();
         Mono<Boolean> byPlace = place.isEmpty() ? Mono.just(false)
                 : jurisdictions.covers(caller, communityId)
                         .flatMap(covers -> covers ? Mono.just(true)
                                 : gridTree.find(place.get()).map(node -> node.isWithin(communityId)).defaultIfEmpty(false));
         return byPlace.flatMap(inside -> inside ? Mono.just(true) : unitIn(caller, communityId).hasElement());
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -121,17 +121,10 @@ public class ServiceRecords {
      * a stable UUID derived from their subject, so one approver always has the same id.
      */
     static UUID approver(Caller caller) {
-        return caller.member().flatMap(ServiceRecords::uuid)
+        return caller.memberId()
                 .orElseGet(() -> UUID.nameUUIDFromBytes(("gridgov-subject:" + caller.subject()).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

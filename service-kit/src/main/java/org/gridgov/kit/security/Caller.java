@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gridgov.contracts.Ids;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -41,11 +42,17 @@ public record Caller(String subject, Set<Role> roles, Optional<String> jurisdict
 
     /** The grid-tree node the caller acts within; empty when there is none or it is not a node id. */
     public Optional<UUID> jurisdictionId() {
-        try {
-            return jurisdiction.map(UUID::fromString);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return jurisdiction.flatMap(Ids::parse);
+    }
+
+    /** The member unit the caller speaks for; empty when there is none or it is not an id. */
+    public Optional<UUID> unitId() {
+        return unit.flatMap(Ids::parse);
+    }
+
+    /** The party member the caller is; empty when there is none or it is not an id. */
+    public Optional<UUID> memberId() {
+        return member.flatMap(Ids::parse);
     }
 
     public boolean hasScope(String scope) {

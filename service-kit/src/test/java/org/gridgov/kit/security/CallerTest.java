@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -26,6 +27,18 @@ class CallerTest {
         assertThat(caller.member()).contains("m-1");
         assertThat(caller.unit()).isEmpty();
         assertThat(caller.hasAny(Role.UNIT, Role.GRID_STAFF)).isTrue();
+    }
+
+    @Test
+    void the_ids_of_jurisdiction_unit_and_member_are_read_when_they_are_ids() {
+        UUID node = UUID.randomUUID();
+        UUID unit = UUID.randomUUID();
+        Caller caller = Caller.from(token().claim("roles", List.of("UNIT")).claim("jurisdiction", node.toString())
+                .claim("unit", unit.toString()).claim("member", "not an id").build());
+
+        assertThat(caller.jurisdictionId()).contains(node);
+        assertThat(caller.unitId()).contains(unit);
+        assertThat(caller.memberId()).as("a member claim that is no id names nobody").isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gridgov.contracts.Ids;
 import org.gridgov.contracts.events.Actor;
 import org.gridgov.contracts.events.AppRevoked;
 import org.gridgov.kit.jurisdiction.GridTree;
@@ -17,7 +18,6 @@ import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.RevokedClients;
 import org.gridgov.kit.security.Role;
 import org.gridgov.kit.web.ProblemException;
-import org.gridgov.wish.access.Overseers;
 import org.gridgov.wish.app.domain.ClientApp;
 import org.gridgov.wish.app.domain.Secrets;
 import org.gridgov.wish.app.persistence.ClientAppStore;
@@ -138,7 +138,7 @@ public class ClientApps implements RevokedClients {
 
     @Override
     public Mono<Boolean> isRevoked(String clientId) {
-        return Overseers.uuid(clientId).map(apps::isRevoked).orElse(Mono.just(false));
+        return Ids.parse(clientId).map(apps::isRevoked).orElse(Mono.just(false));
     }
 
     /** The app as a verified caller, for requests it authenticated with its API key. */

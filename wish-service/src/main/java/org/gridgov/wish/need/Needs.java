@@ -17,7 +17,7 @@ import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.Cursor;
 import org.gridgov.kit.web.Page;
 import org.gridgov.kit.web.ProblemException;
-import org.gridgov.wish.access.Overseers;
+import org.gridgov.wish.access.StaffAndAdmins;
 import org.gridgov.wish.need.domain.Need;
 import org.gridgov.wish.need.persistence.NeedStore;
 import org.gridgov.contracts.Category;
@@ -56,7 +56,7 @@ public class Needs {
 
     public Mono<NeedStore.Stored> record(Caller caller, NewNeed request) {
         Instant at = now();
-        if (!Overseers.isOverseer(caller)) {
+        if (!StaffAndAdmins.includes(caller)) {
             return Mono.error(ProblemException.forbidden("Only grid staff and admins record needs."));
         }
         return jurisdictions.require(caller, request.gridId())
@@ -102,7 +102,7 @@ public class Needs {
 
     /** The needs of the caller's jurisdiction, newest first; 403 for anyone but grid staff and admins. */
     public Mono<Page<NeedStore.Stored>> list(Caller caller, Filter filter, Optional<Cursor.TimeAndId> after, int limit) {
-        UUID jurisdiction = Overseers.requireJurisdiction(caller, "the needs list");
+        UUID jurisdiction = StaffAndAdmins.requireJurisdiction(caller, "the needs list");
         return store.list(jurisdiction, filter.grid(), filter.status(), filter.category(), after, limit)
                 .map(rows -> Page.of(rows, limit,
                         row -> new Cursor.TimeAndId(row.need().recordedAt(), row.need().id()).encode()));
@@ -111,7 +111,7 @@ public class Needs {
     /** The need, if the caller oversees its grid; else 404. */
     public Mono<NeedStore.Stored> visible(Caller caller, UUID id) {
         return store.find(id)
-                .filterWhen(stored -> Overseers.isOverseer(caller)
+                .filterWhen(stored -> StaffAndAdmins.includes(caller)
                         ? jurisdictions.covers(caller, stored.need().gridId()) : Mono.just(false))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("need", id)));
     }

@@ -16,11 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gridgov.contracts.Ids;
 import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.jurisdiction.GridNode;
 import org.gridgov.kit.jurisdiction.GridTree;
 import org.gridgov.kit.security.Caller;
-import org.gridgov.wish.access.Overseers;
 import org.gridgov.wish.app.ClientApps;
 import org.gridgov.wish.app.domain.AppScopes;
 import org.gridgov.wish.app.domain.ClientApp;
@@ -142,7 +142,7 @@ public class Open311Requests {
 
     /** The request with this id, or the spec's 404 when it is unknown or outside the app's jurisdiction. */
     public Mono<List<Map<String, Object>>> find(ClientApp app, String id, boolean extensions) {
-        Optional<UUID> wishId = Overseers.uuid(id);
+        Optional<UUID> wishId = Ids.parse(id);
         return Mono.justOrEmpty(wishId).flatMap(wishes::find)
                 .filter(stored -> stored.areaPath().contains(app.jurisdiction()))
                 .switchIfEmpty(Mono.error(() -> Open311Refusal.notFound("service_request_id " + id + " was not found.")))

@@ -14,7 +14,7 @@ import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.Cursor;
 import org.gridgov.kit.web.Page;
 import org.gridgov.kit.web.ProblemException;
-import org.gridgov.wish.access.Overseers;
+import org.gridgov.wish.access.StaffAndAdmins;
 import org.gridgov.wish.rectification.domain.Rectification;
 import org.gridgov.wish.rectification.persistence.RectificationStore;
 import org.gridgov.wish.wish.domain.Wish;
@@ -75,7 +75,7 @@ public class Rectifications {
     /** The rectifications of the caller's jurisdiction, newest first; 403 for anyone but grid staff and admins. */
     public Mono<Page<Rectification>> list(Caller caller, Optional<UUID> grid, Optional<Rectification.Status> status,
                                           Optional<Cursor.TimeAndId> after, int limit) {
-        UUID jurisdiction = Overseers.requireJurisdiction(caller, "rectifications");
+        UUID jurisdiction = StaffAndAdmins.requireJurisdiction(caller, "rectifications");
         return store.list(jurisdiction, grid, status, after, limit)
                 .map(rows -> Page.of(rows, limit,
                         row -> new Cursor.TimeAndId(row.rectification().openedAt(), row.rectification().id()).encode(),
@@ -85,7 +85,7 @@ public class Rectifications {
     /** The rectification, if the caller is grid staff or an admin whose jurisdiction covers its grid; else 404. */
     public Mono<RectificationStore.Stored> visible(Caller caller, UUID id) {
         return store.find(id)
-                .filterWhen(stored -> Overseers.isOverseer(caller)
+                .filterWhen(stored -> StaffAndAdmins.includes(caller)
                         ? jurisdictions.covers(caller, stored.rectification().gridId()) : Mono.just(false))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("rectification", id)));
     }

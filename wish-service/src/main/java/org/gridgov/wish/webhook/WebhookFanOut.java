@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gridgov.contracts.Ids;
 import org.gridgov.contracts.Topic;
 import org.gridgov.kit.events.CloudEvent;
 import org.gridgov.kit.inbox.EventHandler;
-import org.gridgov.wish.access.Overseers;
 import org.gridgov.wish.app.domain.AppScopes;
 import org.gridgov.wish.privacy.PersonalDataCipher;
 import org.gridgov.wish.webhook.persistence.WebhookStore;
@@ -58,7 +58,7 @@ class WebhookFanOut implements EventHandler {
 
     @Override
     public Mono<Void> handle(CloudEvent event) {
-        Optional<UUID> subject = Overseers.uuid(event.subject());
+        Optional<UUID> subject = Ids.parse(event.subject());
         if (!Webhooks.DELIVERABLE.contains(event.type()) || subject.isEmpty()) {
             return Mono.empty();
         }

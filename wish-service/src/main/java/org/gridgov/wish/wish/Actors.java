@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.gridgov.kit.jurisdiction.Jurisdictions;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
-import org.gridgov.wish.access.Overseers;
+import org.gridgov.wish.access.StaffAndAdmins;
 import org.gridgov.wish.readmodel.CommunityMembership;
 import org.gridgov.wish.wish.domain.Actor;
 import org.gridgov.wish.wish.domain.ActorRole;
@@ -45,7 +45,7 @@ public class Actors {
 
         /** The caller as an actor towards a wish, judging the jurisdiction by the wish's stored grid-tree path. */
         public Actor towards(List<UUID> areaPath, UUID community) {
-            boolean covers = Overseers.isOverseer(caller) && jurisdiction.filter(areaPath::contains).isPresent();
+            boolean covers = StaffAndAdmins.includes(caller) && jurisdiction.filter(areaPath::contains).isPresent();
             return towards(covers, community);
         }
     }
@@ -61,7 +61,7 @@ public class Actors {
 
     /** The caller as an actor towards a wish at {@code placement}, with the jurisdiction checked on the current grid tree. */
     public Mono<Actor> towards(Caller caller, Placement placement) {
-        Mono<Boolean> covers = Overseers.isOverseer(caller)
+        Mono<Boolean> covers = StaffAndAdmins.includes(caller)
                 ? jurisdictions.covers(caller, placement.microGridId()) : Mono.just(false);
         return Mono.zip(reachOf(caller), covers)
                 .map(found -> found.getT1().towards(found.getT2(), placement.communityId()));
@@ -75,10 +75,10 @@ public class Actors {
     }
 
     private static Optional<UUID> unit(Caller caller) {
-        return caller.unit().flatMap(Overseers::uuid);
+        return caller.unitId();
     }
 
     private static Optional<UUID> member(Caller caller) {
-        return caller.member().flatMap(Overseers::uuid);
+        return caller.memberId();
     }
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
 import org.gridgov.kit.web.ProblemException;
-import org.gridgov.wish.access.Overseers;
+import org.gridgov.wish.access.StaffAndAdmins;
 import org.gridgov.kit.web.Cursor;
 import org.gridgov.kit.data.Listing;
 import org.gridgov.kit.web.Page;
@@ -69,7 +69,7 @@ public class WishQueries {
             Map<String, Object> values = new HashMap<>();
             visible.add("w.submitter_id = :subject");
             values.put("subject", caller.subject());
-            if (Overseers.isOverseer(caller) && reach.jurisdiction().isPresent()) {
+            if (StaffAndAdmins.includes(caller) && reach.jurisdiction().isPresent()) {
                 visible.add(":jurisdiction = any(w.area_path)");
                 values.put("jurisdiction", reach.jurisdiction().get());
             }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.gridgov.contracts.Ids;
 import org.gridgov.contracts.address.AddressNormaliser;
 import org.gridgov.contracts.address.NormalisedAddress;
 import org.gridgov.grid.household.persistence.HouseholdStore;
@@ -84,7 +85,7 @@ public class ImportSnapshotStore {
                         document.microGrids().stream().map(row -> row == null ? null : row.id()),
                         document.hubHouseholds().stream().map(row -> row == null ? null : row.id()))
                 .flatMap(ids -> ids)
-                .forEach(id -> parse(id).ifPresent(given::add));
+                .forEach(id -> Ids.parse(id).ifPresent(given::add));
         return given.isEmpty() ? Mono.just(Set.of()) : nodes.existingIds(given).collect(HashSet::new, Set::add);
     }
 
@@ -93,15 +94,7 @@ public class ImportSnapshotStore {
         Set<UUID> named = new HashSet<>();
         Stream.concat(document.hubHouseholds().stream().map(row -> row == null ? null : row.memberId()),
                         document.staff().stream().map(row -> row == null ? null : row.memberId()))
-                .forEach(id -> parse(id).ifPresent(named::add));
+                .forEach(id -> Ids.parse(id).ifPresent(named::add));
         return named;
-    }
-
-    private static Optional<UUID> parse(String id) {
-        try {
-            return id == null ? Optional.empty() : Optional.of(UUID.fromString(id.strip()));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
     }
 }

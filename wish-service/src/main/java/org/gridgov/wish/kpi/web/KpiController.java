@@ -13,7 +13,7 @@ import org.gridgov.kit.jurisdiction.Jurisdictions;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
 import org.gridgov.kit.web.ProblemException;
-import org.gridgov.wish.access.Overseers;
+import org.gridgov.wish.access.StaffAndAdmins;
 import org.gridgov.wish.app.domain.AppScopes;
 import org.gridgov.wish.kpi.domain.Kpis;
 import org.gridgov.wish.kpi.persistence.KpiStore;
@@ -84,15 +84,15 @@ class KpiController {
         if (node.isPresent()) {
             // a client app granted kpis:read (a district dashboard) sees them within its jurisdiction too
             boolean dashboard = caller.has(Role.CLIENT) && caller.hasScope(AppScopes.KPIS_READ);
-            area = Overseers.isOverseer(caller) || dashboard
+            area = StaffAndAdmins.includes(caller) || dashboard
                     ? jurisdictions.require(caller, node.get()).thenReturn(node)
                     : Mono.error(ProblemException.forbidden("Only grid staff, admins and apps granted "
                             + AppScopes.KPIS_READ + " see the KPIs of an area."));
-        } else if (caller.has(Role.UNIT) && caller.unit().flatMap(Overseers::uuid).equals(unit)) {
+        } else if (caller.has(Role.UNIT) && caller.unitId().equals(unit)) {
             area = Mono.just(Optional.empty());
         } else {
             // an admin sees a unit's work only where the admin's jurisdiction reaches
-            area = Mono.just(Optional.of(Overseers.requireJurisdiction(caller, "the KPIs of a unit")));
+            area = Mono.just(Optional.of(StaffAndAdmins.requireJurisdiction(caller, "the KPIs of a unit")));
         }
         return area.flatMap(within -> store.forArea(within, unit, since, until, now))
                 .map(kpis -> KpiView.of(node, unit, since, until, kpis));

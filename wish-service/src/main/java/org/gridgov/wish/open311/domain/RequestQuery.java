@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.gridgov.contracts.Category;
+import org.gridgov.contracts.Ids;
 import org.gridgov.wish.wish.domain.WishStatus;
 
 /**
@@ -50,7 +51,7 @@ public record RequestQuery(List<UUID> ids, Set<Category> categories, Instant sta
                 throw Open311Refusal.badRequest("At most " + MAX_IDS + " service_request_id values at once.");
             }
             // an id that is no id of ours is simply not found, like any other unknown id
-            List<UUID> uuids = ids.stream().flatMap(id -> uuid(id).stream()).toList();
+            List<UUID> uuids = ids.stream().flatMap(id -> Ids.parse(id).stream()).toList();
             return new RequestQuery(uuids.isEmpty() ? List.of(new UUID(0, 0)) : uuids, Set.of(), Instant.MIN, Instant.MAX,
                     Set.of(), page, pageSize, extensions);
         }
@@ -95,14 +96,6 @@ public record RequestQuery(List<UUID> ids, Set<Category> categories, Instant sta
             return number;
         } catch (NumberFormatException e) {
             throw Open311Refusal.badRequest(name + " must be a whole number from " + min + " to " + max + ".");
-        }
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.gridgov.wish.access;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import org.gridgov.kit.security.Caller;
@@ -11,28 +10,20 @@ import org.gridgov.kit.web.ProblemException;
  * Grid staff and the admins above them: the people who look after an area of the grid tree (their
  * token's jurisdiction) and so see its needs, rectifications and KPIs.
  */
-public final class Overseers {
+public final class StaffAndAdmins {
 
-    private Overseers() {
+    private StaffAndAdmins() {
     }
 
-    public static boolean isOverseer(Caller caller) {
+    public static boolean includes(Caller caller) {
         return caller.has(Role.GRID_STAFF) || caller.isAdmin();
     }
 
-    /** The overseer's jurisdiction, or 403 for anyone else. */
+    /** The jurisdiction of grid staff or an admin, or 403 for anyone else. */
     public static UUID requireJurisdiction(Caller caller, String what) {
-        if (!isOverseer(caller)) {
+        if (!includes(caller)) {
             throw ProblemException.forbidden("Only grid staff and admins see " + what + ".");
         }
         return caller.jurisdictionId().orElseThrow(() -> ProblemException.forbidden("Your token names no jurisdiction."));
-    }
-
-    public static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }
