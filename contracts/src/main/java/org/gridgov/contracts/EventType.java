@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.gridgov.contracts.events.AppRevoked;
+import org.gridgov.contracts.events.AssessmentComputed;
 import org.gridgov.contracts.events.Event;
 import org.gridgov.contracts.events.GridNodeCreated;
 import org.gridgov.contracts.events.GridNodeRetired;
@@ -116,7 +117,9 @@ public enum EventType {
     PROJECT_MILESTONE_OVERDUE("org.gridgov.project.milestone-overdue.v1", COMMITTEE_EVENTS, "projectId",
             ProjectMilestoneOverdue.class),
     PROJECT_COMPLETED("org.gridgov.project.completed.v1", COMMITTEE_EVENTS, "projectId", ProjectCompleted.class),
-    PROJECT_REVIEWED("org.gridgov.project.reviewed.v1", COMMITTEE_EVENTS, "projectId", ProjectReviewed.class);
+    PROJECT_REVIEWED("org.gridgov.project.reviewed.v1", COMMITTEE_EVENTS, "projectId", ProjectReviewed.class),
+    // keyed by the community so that the versions of its assessments stay in order
+    ASSESSMENT_COMPUTED("org.gridgov.assessment.computed.v1", COMMITTEE_EVENTS, "communityId", AssessmentComputed.class);
 
     // consumers look a type up for every record they read
     private static final Map<String, EventType> BY_TYPE =

@@ -104,6 +104,14 @@ public abstract class MemberServiceIntegrationTest extends ServiceIntegrationTes
         publish("wish.events", type, "wish-service", wishId, withWish, eventId);
     }
 
+    /** Publishes a project event as committee-service would, with the given event id (to deliver it twice). */
+    protected static void publishProjectEvent(String type, UUID projectId, Map<String, Object> data, UUID eventId) {
+        Map<String, Object> withProject = new LinkedHashMap<>(data);
+        withProject.put("projectId", projectId.toString());
+        withProject.putIfAbsent("occurredAt", Instant.now().toString());
+        publish("committee.events", type, "committee-service", projectId, withProject, eventId);
+    }
+
     private static void publish(String topic, String type, String source, UUID subject, Map<String, Object> data, UUID eventId) {
         try {
             producer.send(CloudEventKafka.toRecord(topic, new CloudEvent(eventId.toString(), type, source,

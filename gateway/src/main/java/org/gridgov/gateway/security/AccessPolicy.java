@@ -111,7 +111,10 @@ final class AccessPolicy {
             rule(POST, "/api/projects/*/agreement", UNIT),
             rule(POST, "/api/projects/*/progress", UNIT),
             rule(POST, "/api/projects/*/completion", UNIT),
-            rule(POST, "/api/projects/*/reviews", ADMINS));
+            rule(POST, "/api/projects/*/reviews", ADMINS),
+            // the year-end assessment (年底考核): the admins compute it; a unit reads its own row
+            rule(POST, "/api/assessments", ADMINS),
+            rule(GET, "/api/assessments", adminsAnd(UNIT)));
 
     private AccessPolicy() {
     }

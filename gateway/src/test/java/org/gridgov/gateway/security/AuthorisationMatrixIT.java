@@ -128,6 +128,8 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             POST /api/projects/{id}/completion                          committee UNIT
             POST /api/projects/{id}/reviews                             committee ADMINS
             GET  /api/projects/{id}/reviews                             committee ANY
+            POST /api/assessments                                       committee ADMINS
+            GET  /api/assessments?community={node}&year=2025            committee ADMINS UNIT  # a unit: its own row
             GET  /open311/v2/discovery.json                             wish     OPEN
             GET  /open311/v2/services.json                              wish     OPEN
             GET  /open311/v2/services/REPAIRS.json                      wish     OPEN

@@ -91,7 +91,7 @@ class RankingIT extends MemberServiceIntegrationTest {
                 .jsonPath("$.black[?(@.unitId=='" + disliked + "')].figures.ratings").isEqualTo(2));
         get(path, resident()).expectStatus().isOk().expectBody()
                 .jsonPath("$.quarter").isEqualTo("2026Q1")
-                .jsonPath("$.rules.length()").isEqualTo(5)
+                .jsonPath("$.rules.length()").isEqualTo(8)
                 .jsonPath("$.red.length()").isEqualTo(1)
                 .jsonPath("$.red[0].unitId").isEqualTo(reliable.toString())
                 .jsonPath("$.red[0].rule.code").isEqualTo("R1")
@@ -109,6 +109,71 @@ class RankingIT extends MemberServiceIntegrationTest {
         get("/api/units/red-black-list?community=" + community.id() + "&quarter=2026Q2", resident()).expectStatus().isOk()
                 .expectBody().jsonPath("$.neither.length()").isEqualTo(4);
         get("/api/units/red-black-list?community=" + community.id() + "&quarter=2026Q5", resident()).expectStatus().isBadRequest();
+    }
+
+    @Test
+    void project_delivery_puts_units_on_the_red_or_black_list_by_a_named_rule_and_a_redelivered_event_counts_once() {
+        Community community = newCommunity();
+        UUID keeping = joinUnit(community, "E 供电所");
+        UUID escalated = joinUnit(community, "F 某建筑公司");
+        UUID poor = joinUnit(community, "G 某快递站");
+        UUID declining = joinUnit(community, "H 某银行");
+        UUID signedProject = UUID.randomUUID();
+        UUID signing = UUID.randomUUID();
+        Map<String, Object> signed = project(community, keeping, Map.of("agreementNumber", "2026-001",
+                "milestones", List.of(Map.of("title", "组建志愿队", "dueDate", "2026-04-30")), "occurredAt", "2026-04-02T08:00:00Z"));
+        publishProjectEvent("org.gridgov.project.signed.v1", signedProject, signed, signing);
+        publishProjectEvent("org.gridgov.project.signed.v1", signedProject, signed, signing);
+        UUID reviewed = UUID.randomUUID();
+        Map<String, Object> good = project(community, keeping, Map.of("quarter", "2026Q2", "grade", "GOOD",
+                "occurredAt", "2026-06-28T08:00:00Z"));
+        publishProjectEvent("org.gridgov.project.reviewed.v1", reviewed, good, UUID.randomUUID());
+        publishProjectEvent("org.gridgov.project.reviewed.v1", reviewed, good, UUID.randomUUID());
+        publishProjectEvent("org.gridgov.project.progressed.v1", UUID.randomUUID(), project(community, keeping,
+                Map.of("percent", 40, "milestone", "组建志愿队", "milestoneOnTime", true, "occurredAt", "2026-04-20T08:00:00Z")),
+                UUID.randomUUID());
+        UUID late = UUID.randomUUID();
+        for (String level : List.of("REMINDER", "ESCALATION")) {
+            publishProjectEvent("org.gridgov.project.milestone-overdue.v1", late, project(community, escalated,
+                    Map.of("milestone", "扶手安装", "dueDate", "2026-04-30", "level", level, "daysLate", 8,
+                            "occurredAt", level.equals("REMINDER") ? "2026-05-01T08:00:00Z" : "2026-05-08T08:00:00Z")),
+                    UUID.randomUUID());
+        }
+        publishProjectEvent("org.gridgov.project.reviewed.v1", UUID.randomUUID(), project(community, poor,
+                Map.of("quarter", "2026Q2", "grade", "POOR", "occurredAt", "2026-07-03T08:00:00Z")), UUID.randomUUID());
+        publishProjectEvent("org.gridgov.project.declined.v1", UUID.randomUUID(), project(community, declining,
+                Map.of("occurredAt", "2026-05-03T08:00:00Z")), UUID.randomUUID());
+        String path = "/api/units/red-black-list?community=" + community.id() + "&quarter=2026Q2";
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> get(path, resident()).expectBody()
+                .jsonPath("$.black.length()").isEqualTo(2)
+                .jsonPath("$.red[0].figures.projects.milestonesOnTime").isEqualTo(1)
+                .jsonPath("$.neither[0].figures.projects.declined").isEqualTo(1));
+        get(path, resident()).expectStatus().isOk().expectBody()
+                .jsonPath("$.red.length()").isEqualTo(1)
+                .jsonPath("$.red[0].unitId").isEqualTo(keeping.toString())
+                .jsonPath("$.red[0].rule.code").isEqualTo("R2")
+                .jsonPath("$.red[0].figures.projects.signed").isEqualTo(1)
+                .jsonPath("$.red[0].figures.projects.reviews").isEqualTo(1)
+                .jsonPath("$.red[0].figures.projects.goodReviews").isEqualTo(1)
+                .jsonPath("$.black[?(@.unitId=='" + escalated + "')].rule.code").isEqualTo("B4")
+                .jsonPath("$.black[?(@.unitId=='" + escalated + "')].figures.projects.reminders").isEqualTo(1)
+                .jsonPath("$.black[?(@.unitId=='" + escalated + "')].figures.projects.escalations").isEqualTo(1)
+                .jsonPath("$.black[?(@.unitId=='" + poor + "')].rule.code").isEqualTo("B5")
+                .jsonPath("$.black[?(@.unitId=='" + poor + "')].rule.text").value(text ->
+                        assertThat(String.valueOf(text)).contains("POOR"))
+                .jsonPath("$.neither[0].unitId").isEqualTo(declining.toString())
+                .jsonPath("$.neither[0].rule.code").isEqualTo("N");
+        get("/api/units/red-black-list?community=" + community.id() + "&quarter=2026Q3", resident()).expectStatus().isOk()
+                .expectBody().jsonPath("$.neither.length()").isEqualTo(4);
+    }
+
+    private static Map<String, Object> project(Community community, UUID unit, Map<String, Object> data) {
+        Map<String, Object> event = new HashMap<>(data);
+        event.put("communityId", community.id().toString());
+        event.put("year", 2026);
+        event.put("unitId", unit.toString());
+        return event;
     }
 
     /** Dispatched to the unit, claimed, fulfilled before the wanted date and closed with a rating, in January 2026. */

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * The quarterly red/black list (红黑榜) of a community's member units, from what the wish workflow
- * recorded about each unit. A unit is put on the black list by the first black rule it meets, on
+ * and the Grand Party Committee's projects recorded about each unit. A unit is put on the black list by the first black rule it meets, on
  * the red list when it meets the red rule, and otherwise on neither; every entry names its rule.
  */
 public final class RedBlackList {
@@ -24,12 +24,20 @@ public final class RedBlackList {
             "fulfilled fewer than half of at least 2 closed wishes on time");
     public static final Rule POORLY_RATED = new Rule("B3", Placement.BLACK,
             "rated below 3.0 on average by residents, over at least 2 ratings");
+    public static final Rule PROJECT_ESCALATED = new Rule("B4", Placement.BLACK,
+            "let a project milestone run so late that it was escalated to the community's admins (督办)");
+    public static final Rule PROJECT_POORLY_REVIEWED = new Rule("B5", Placement.BLACK,
+            "had a project graded POOR at the quarter's review (项目评议)");
     public static final Rule DELIVERED = new Rule("R1", Placement.RED,
             "closed at least 3 wishes, at least 80% on time, rated 4.0 or better on average (when rated), "
                     + "at most 1 dispatch unanswered");
+    public static final Rule PROJECT_DELIVERED = new Rule("R2", Placement.RED,
+            "signed a project claim agreement or was graded GOOD or better at the quarter's project review, with every "
+                    + "review GOOD or better, every milestone reached on time, none reminded and no project declined");
     public static final Rule NEITHER = new Rule("N", Placement.NONE, "met neither a red nor a black rule");
 
-    public static final List<Rule> RULES = List.of(UNANSWERED, LATE, POORLY_RATED, DELIVERED, NEITHER);
+    public static final List<Rule> RULES = List.of(UNANSWERED, LATE, POORLY_RATED, PROJECT_ESCALATED,
+            PROJECT_POORLY_REVIEWED, DELIVERED, PROJECT_DELIVERED, NEITHER);
 
     private RedBlackList() {
     }
@@ -44,9 +52,16 @@ public final class RedBlackList {
      * @param ratings      ratings residents gave on closing
      * @param ratingSum    their sum
      * @param unanswered   dispatches to it as a candidate that nobody claimed before the claim deadline
+     * @param projects     what it did with the committee's projects in the quarter
      */
     public record Figures(UUID unitId, String name, int claims, int released, int closed, int onTime, int ratings,
-                          int ratingSum, int unanswered) {
+                          int ratingSum, int unanswered, Projects projects) {
+
+        /** A unit without projects in the quarter. */
+        public Figures(UUID unitId, String name, int claims, int released, int closed, int onTime, int ratings,
+                       int ratingSum, int unanswered) {
+            this(unitId, name, claims, released, closed, onTime, ratings, ratingSum, unanswered, Projects.NONE);
+        }
 
         /** Share of closed wishes fulfilled on time, or null when none closed. */
         public Double onTimeRate() {
@@ -57,6 +72,25 @@ public final class RedBlackList {
         public Double averageRating() {
             return ratings == 0 ? null : (double) ratingSum / ratings;
         }
+    }
+
+    /**
+     * A unit's projects of the Grand Party Committee in the quarter.
+     *
+     * @param signed           claim agreements (项目认领书) it signed
+     * @param declined         projects it was offered or had claimed and gave back
+     * @param milestonesOnTime milestones it reached by their due date
+     * @param milestonesLate   milestones it reached after it
+     * @param reminders        reminders of a milestone past due
+     * @param escalations      late milestones escalated to the community's admins (督办)
+     * @param reviews          grades given for the quarter at the joint meeting (项目评议)
+     * @param goodReviews      of those, GOOD or EXCELLENT
+     * @param poorReviews      of those, POOR
+     */
+    public record Projects(int signed, int declined, int milestonesOnTime, int milestonesLate, int reminders,
+                           int escalations, int reviews, int goodReviews, int poorReviews) {
+
+        public static final Projects NONE = new Projects(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     public record Entry(Placement placement, Rule rule, Figures figures) {
@@ -72,9 +106,20 @@ public final class RedBlackList {
         if (figures.ratings() >= 2 && figures.averageRating() < 3.0) {
             return POORLY_RATED;
         }
+        Projects projects = figures.projects();
+        if (projects.escalations() >= 1) {
+            return PROJECT_ESCALATED;
+        }
+        if (projects.poorReviews() >= 1) {
+            return PROJECT_POORLY_REVIEWED;
+        }
         if (figures.closed() >= 3 && figures.onTimeRate() >= 0.8
                 && (figures.ratings() == 0 || figures.averageRating() >= 4.0) && figures.unanswered() <= 1) {
             return DELIVERED;
+        }
+        if ((projects.signed() >= 1 || projects.goodReviews() >= 1) && projects.goodReviews() == projects.reviews()
+                && projects.milestonesLate() == 0 && projects.reminders() == 0 && projects.declined() == 0) {
+            return PROJECT_DELIVERED;
         }
         return NEITHER;
     }

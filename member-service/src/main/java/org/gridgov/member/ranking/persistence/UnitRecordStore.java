@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Units' record of wishes, written from wish.events and read for the red/black list. */
+/** Units' record of wishes and projects, written from wish.events and committee.events, read for the red/black list. */
 @Repository
 public class UnitRecordStore {
 
@@ -112,6 +112,24 @@ public class UnitRecordStore {
                 .bind("wishId", wishId).fetch().rowsUpdated().then();
     }
 
+    /** A fact of a unit's project life; {@code quarter} and {@code grade} only for a review. */
+    public record ProjectFact(UUID projectId, UUID unitId, UUID communityId, String kind, String quarter, String grade,
+                              Instant at) {
+    }
+
+    public Mono<Void> projectFact(ProjectFact fact) {
+        return db.sql("""
+                        insert into unit_project_fact (project_id, unit_id, community_id, kind, quarter, grade, occurred_at)
+                        values (:project, :unit, :community, :kind, :quarter, :grade, :at)
+                        on conflict do nothing""")
+                .bind("project", fact.projectId()).bind("unit", fact.unitId()).bind("community", fact.communityId())
+                .bind("kind", fact.kind())
+                .bind("quarter", Sql.optional(Optional.ofNullable(fact.quarter()), String.class))
+                .bind("grade", Sql.optional(Optional.ofNullable(fact.grade()), String.class))
+                .bind("at", Sql.utc(fact.at()))
+                .fetch().rowsUpdated().then();
+    }
+
     /** Every member unit of the community with its figures for the quarter, zeros included. */
     public Flux<RedBlackList.Figures> figures(UUID communityId, Quarter quarter) {
         return db.sql("""
@@ -119,7 +137,12 @@ public class UnitRecordStore {
                                coalesce(c.claims, 0) as claims, coalesce(c.released, 0) as released,
                                coalesce(c.closed, 0) as closed, coalesce(c.on_time, 0) as on_time,
                                coalesce(c.ratings, 0) as ratings, coalesce(c.rating_sum, 0) as rating_sum,
-                               coalesce(d.unanswered, 0) as unanswered
+                               coalesce(d.unanswered, 0) as unanswered,
+                               coalesce(p.signed, 0) as p_signed, coalesce(p.declined, 0) as p_declined,
+                               coalesce(p.on_time, 0) as p_on_time, coalesce(p.late, 0) as p_late,
+                               coalesce(p.reminders, 0) as p_reminders, coalesce(p.escalations, 0) as p_escalations,
+                               coalesce(p.reviews, 0) as p_reviews, coalesce(p.good, 0) as p_good,
+                               coalesce(p.poor, 0) as p_poor
                         from member_unit u
                         left join (
                             select unit_id,
@@ -135,14 +158,35 @@ public class UnitRecordStore {
                             where community_id = :communityId and outcome = 'UNANSWERED'
                               and dispatched_at >= :from and dispatched_at < :to
                             group by unit_id) d on d.unit_id = u.id
+                        left join (
+                            select unit_id,
+                                   count(*) filter (where kind = 'SIGNED' and in_quarter) as signed,
+                                   count(*) filter (where kind = 'DECLINED' and in_quarter) as declined,
+                                   count(*) filter (where kind = 'MILESTONE_ON_TIME' and in_quarter) as on_time,
+                                   count(*) filter (where kind = 'MILESTONE_LATE' and in_quarter) as late,
+                                   count(*) filter (where kind = 'REMINDER' and in_quarter) as reminders,
+                                   count(*) filter (where kind = 'ESCALATION' and in_quarter) as escalations,
+                                   count(*) filter (where kind = 'REVIEWED' and quarter = :quarter) as reviews,
+                                   count(*) filter (where kind = 'REVIEWED' and quarter = :quarter
+                                                    and grade in ('EXCELLENT', 'GOOD')) as good,
+                                   count(*) filter (where kind = 'REVIEWED' and quarter = :quarter and grade = 'POOR') as poor
+                            from (select *, occurred_at >= :from and occurred_at < :to as in_quarter
+                                  from unit_project_fact where community_id = :communityId) f
+                            group by unit_id) p on p.unit_id = u.id
                         where :communityId = any (u.community_ids)""")
                 .bind("communityId", communityId)
                 .bind("from", Sql.utc(quarter.start())).bind("to", Sql.utc(quarter.end()))
+                .bind("quarter", quarter.toString())
                 .map(row -> new RedBlackList.Figures(row.get("id", UUID.class), row.get("name", String.class),
                         count(row.get("claims", Long.class)), count(row.get("released", Long.class)),
                         count(row.get("closed", Long.class)), count(row.get("on_time", Long.class)),
                         count(row.get("ratings", Long.class)), count(row.get("rating_sum", Long.class)),
-                        count(row.get("unanswered", Long.class))))
+                        count(row.get("unanswered", Long.class)), new RedBlackList.Projects(
+                                count(row.get("p_signed", Long.class)), count(row.get("p_declined", Long.class)),
+                                count(row.get("p_on_time", Long.class)), count(row.get("p_late", Long.class)),
+                                count(row.get("p_reminders", Long.class)), count(row.get("p_escalations", Long.class)),
+                                count(row.get("p_reviews", Long.class)), count(row.get("p_good", Long.class)),
+                                count(row.get("p_poor", Long.class)))))
                 .all();
     }
 

@@ -73,14 +73,14 @@ class RankingController {
     }
 
     record UnitFigures(int claims, int released, int closed, int onTime, Double onTimeRate, int ratings,
-                       Double averageRating, int unanswered) {
+                       Double averageRating, int unanswered, RedBlackList.Projects projects) {
     }
 
     record UnitEntry(UUID unitId, String name, RuleView rule, UnitFigures figures) {
         static UnitEntry of(RedBlackList.Entry entry) {
             RedBlackList.Figures f = entry.figures();
             return new UnitEntry(f.unitId(), f.name(), RuleView.of(entry.rule()), new UnitFigures(f.claims(), f.released(),
-                    f.closed(), f.onTime(), f.onTimeRate(), f.ratings(), f.averageRating(), f.unanswered()));
+                    f.closed(), f.onTime(), f.onTimeRate(), f.ratings(), f.averageRating(), f.unanswered(), f.projects()));
         }
     }
 

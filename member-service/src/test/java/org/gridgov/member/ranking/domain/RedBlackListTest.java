@@ -26,6 +26,28 @@ class RedBlackListTest {
         assertThat(RedBlackList.ruleFor(unit("idle", 0, 0, 0, 0, 0))).isEqualTo(RedBlackList.NEITHER);
     }
 
+    private static RedBlackList.Figures withProjects(RedBlackList.Projects projects) {
+        return new RedBlackList.Figures(UUID.randomUUID(), "unit", 0, 0, 0, 0, 0, 0, 0, projects);
+    }
+
+    @Test
+    void project_delivery_places_a_unit_escalations_and_poor_reviews_black_clean_delivery_red() {
+        assertThat(RedBlackList.ruleFor(withProjects(new RedBlackList.Projects(1, 0, 1, 0, 1, 1, 1, 1, 0))))
+                .isEqualTo(RedBlackList.PROJECT_ESCALATED);
+        assertThat(RedBlackList.ruleFor(withProjects(new RedBlackList.Projects(1, 0, 0, 0, 0, 0, 2, 1, 1))))
+                .isEqualTo(RedBlackList.PROJECT_POORLY_REVIEWED);
+        assertThat(RedBlackList.ruleFor(withProjects(new RedBlackList.Projects(1, 0, 1, 0, 0, 0, 0, 0, 0))))
+                .isEqualTo(RedBlackList.PROJECT_DELIVERED);
+        assertThat(RedBlackList.ruleFor(withProjects(new RedBlackList.Projects(0, 0, 0, 0, 0, 0, 1, 1, 0))))
+                .isEqualTo(RedBlackList.PROJECT_DELIVERED);
+        assertThat(RedBlackList.ruleFor(withProjects(new RedBlackList.Projects(1, 0, 0, 0, 1, 0, 0, 0, 0))))
+                .as("a reminded milestone").isEqualTo(RedBlackList.NEITHER);
+        assertThat(RedBlackList.ruleFor(withProjects(new RedBlackList.Projects(1, 1, 0, 0, 0, 0, 0, 0, 0))))
+                .as("a declined project").isEqualTo(RedBlackList.NEITHER);
+        assertThat(RedBlackList.ruleFor(withProjects(new RedBlackList.Projects(0, 0, 0, 0, 0, 0, 1, 0, 0))))
+                .as("graded FAIR").isEqualTo(RedBlackList.NEITHER);
+    }
+
     @Test
     void the_red_list_comes_first_best_first() {
         List<RedBlackList.Entry> placed = RedBlackList.place(List.of(unit("idle", 0, 0, 0, 0, 0),

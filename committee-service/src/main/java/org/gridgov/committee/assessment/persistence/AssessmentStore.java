@@ -1,0 +1,142 @@
+package org.gridgov.committee.assessment.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.gridgov.committee.assessment.domain.AssessmentVersion;
+import org.gridgov.committee.assessment.domain.YearEndAssessment;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.Figures;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.Reason;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.Result;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The units' figures of a year read from the projects, and the frozen versions of the assessment. */
+@Repository
+public class AssessmentStore {
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    AssessmentStore(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+
+    /**
+     * Every member unit of the community's committee with what it did with the community's projects of
+     * the year, zeros included; a milestone counts as due once its date has passed {@code today} (or it
+     * was reached), on time when reached by the end of its due day.
+     */
+    public Flux<Figures> figures(UUID communityId, int year, LocalDate today) {
+        return db.sql("""
+                        select u.id, u.name,
+                          (select count(*) from agreement a where a.unit_id = u.id and a.community_id = :community
+                             and a.year = :year) as signed,
+                          (select count(*) from project p where p.unit_id = u.id and p.community_id = :community
+                             and p.year = :year and p.status in ('COMPLETED', 'REVIEWED_FINAL')) as completed,
+                          (select count(*) from milestone m join agreement a on a.project_id = m.project_id
+                             where a.unit_id = u.id and a.community_id = :community and a.year = :year
+                               and (m.due_date < :today or m.reached_at is not null)) as due,
+                          (select count(*) from milestone m join agreement a on a.project_id = m.project_id
+                             where a.unit_id = u.id and a.community_id = :community and a.year = :year
+                               and m.reached_at < (m.due_date + 1)::timestamp at time zone 'UTC') as on_time,
+                          (select count(*) from milestone m join agreement a on a.project_id = m.project_id
+                             where a.unit_id = u.id and a.community_id = :community and a.year = :year
+                               and m.escalated_at is not null) as escalations,
+                          (select count(*) from decline d join project p on p.id = d.project_id
+                             where d.unit_id = u.id and p.community_id = :community and p.year = :year) as declines,
+                          (select count(*) from review r join project p on p.id = r.project_id
+                             where p.unit_id = u.id and p.community_id = :community and p.year = :year) as reviews,
+                          (select coalesce(sum(case r.grade when 'EXCELLENT' then 20 when 'GOOD' then 15
+                                                            when 'FAIR' then 8 else 0 end), 0)
+                             from review r join project p on p.id = r.project_id
+                             where p.unit_id = u.id and p.community_id = :community and p.year = :year) as review_points
+                        from unit u where u.community_ids @> array[:community]::uuid[]""")
+                .bind("community", communityId).bind("year", year).bind("today", today)
+                .map(row -> new Figures(row.get("id", UUID.class), row.get("name", String.class),
+                        count(row.get("signed", Long.class)), count(row.get("completed", Long.class)),
+                        count(row.get("due", Long.class)), count(row.get("on_time", Long.class)),
+                        count(row.get("escalations", Long.class)), count(row.get("declines", Long.class)),
+                        count(row.get("reviews", Long.class)), count(row.get("review_points", Long.class))))
+                .all();
+    }
+
+    /** Serialises computations of one community's year until the transaction ends, so versions never collide. */
+    public Mono<Void> lock(UUID communityId, int year) {
+        return db.sql("select 1 as locked from (select pg_advisory_xact_lock(hashtext(:key))) l")
+                .bind("key", "assessment:" + communityId + ":" + year)
+                .fetch().first().then();
+    }
+
+    public Mono<AssessmentVersion> latest(UUID communityId, int year) {
+        return db.sql("""
+                        select id, community_id, year, version, rule, fingerprint, computed_at from assessment
+                        where community_id = :community and year = :year order by version desc limit 1""")
+                .bind("community", communityId).bind("year", year)
+                .map(row -> new AssessmentVersion(row.get("id", UUID.class), row.get("community_id", UUID.class),
+                        row.get("year", Integer.class), row.get("version", Integer.class), row.get("rule", String.class),
+                        row.get("fingerprint", String.class), row.get("computed_at", OffsetDateTime.class).toInstant(),
+                        List.of()))
+                .one()
+                .flatMap(version -> units(version.id()).map(units -> new AssessmentVersion(version.id(), version.communityId(),
+                        version.year(), version.version(), version.rule(), version.fingerprint(), version.computedAt(),
+                        units)));
+    }
+
+    private Mono<List<AssessmentVersion.Placed>> units(UUID assessmentId) {
+        return db.sql("""
+                        select place, score, band, figures::text as figures, reasons::text as reasons from assessment_unit
+                        where assessment_id = :id order by place""")
+                .bind("id", assessmentId)
+                .map(row -> new AssessmentVersion.Placed(row.get("place", Integer.class), new Result(
+                        json.readValue(row.get("figures", String.class), Figures.class),
+                        row.get("score", Integer.class), YearEndAssessment.Band.valueOf(row.get("band", String.class)),
+                        json.readValue(row.get("reasons", String.class), new TypeReference<List<Reason>>() {
+                        }))))
+                .all().collectList();
+    }
+
+    public Mono<Void> insert(AssessmentVersion version, String computedBy) {
+        Mono<Long> head = db.sql("""
+                        insert into assessment (id, community_id, year, version, rule, fingerprint, computed_by, computed_at)
+                        values (:id, :community, :year, :version, :rule, :fingerprint, :by, :at)""")
+                .bind("id", version.id()).bind("community", version.communityId()).bind("year", version.year())
+                .bind("version", version.version()).bind("rule", version.rule()).bind("fingerprint", version.fingerprint())
+                .bind("by", computedBy).bind("at", version.computedAt().atOffset(ZoneOffset.UTC))
+                .fetch().rowsUpdated();
+        if (version.units().isEmpty()) {
+            return head.then();
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < version.units().size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(:id, :unit").append(i).append(", :name").append(i).append(", :place")
+                    .append(i).append(", :score").append(i).append(", :band").append(i).append(", cast(:figures")
+                    .append(i).append(" as jsonb), cast(:reasons").append(i).append(" as jsonb))");
+        }
+        DatabaseClient.GenericExecuteSpec rows = db.sql("insert into assessment_unit (assessment_id, unit_id, name, place, "
+                + "score, band, figures, reasons) values " + values).bind("id", version.id());
+        for (int i = 0; i < version.units().size(); i++) {
+            Result result = version.units().get(i).result();
+            rows = rows.bind("unit" + i, result.figures().unitId()).bind("name" + i, result.figures().name())
+                    .bind("place" + i, version.units().get(i).place())
+                    .bind("score" + i, result.score()).bind("band" + i, result.band().name())
+                    .bind("figures" + i, json.writeValueAsString(result.figures()))
+                    .bind("reasons" + i, json.writeValueAsString(result.reasons()));
+        }
+        return head.then(rows.fetch().rowsUpdated()).then();
+    }
+
+    private static int count(Long value) {
+        return value == null ? 0 : value.intValue();
+    }
+}

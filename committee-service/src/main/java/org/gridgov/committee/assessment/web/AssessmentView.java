@@ -1,0 +1,34 @@
+package org.gridgov.committee.assessment.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.gridgov.committee.assessment.domain.YearEndAssessment;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.Figures;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.Reason;
+import org.gridgov.committee.assessment.domain.AssessmentVersion;
+
+/** A version of a community's year-end assessment: each unit's score, band, figures and reasons, and the rule. */
+public record AssessmentView(UUID assessmentId, UUID communityId, int year, int version, String rule, String ruleText,
+                             Instant computedAt, List<UnitView> units) {
+
+    public record FiguresView(int signed, int completed, int milestonesDue, int milestonesOnTime, int escalations,
+                              int declines, int reviews, Double averageReview) {
+    }
+
+    public record UnitView(int place, UUID unitId, String name, int score, String band, FiguresView figures,
+                           List<Reason> reasons) {
+    }
+
+    static AssessmentView of(AssessmentVersion version) {
+        return new AssessmentView(version.id(), version.communityId(), version.year(), version.version(), version.rule(),
+                YearEndAssessment.RULE_TEXT, version.computedAt(), version.units().stream().map(placed -> {
+                    Figures f = placed.result().figures();
+                    return new UnitView(placed.place(), f.unitId(), f.name(), placed.result().score(),
+                            placed.result().band().name(), new FiguresView(f.signed(), f.completed(), f.milestonesDue(),
+                            f.milestonesOnTime(), f.escalations(), f.declines(), f.reviews(), f.averageReview()),
+                            placed.result().reasons());
+                }).toList());
+    }
+}
