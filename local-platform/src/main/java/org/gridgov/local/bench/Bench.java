@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class Bench {
     private final Path directory;
     private final Shutdown shutdown = new Shutdown();
     private final PrintStream out = System.out;
-    private final BenchReport report = new BenchReport();
+    private double halfLoad = Double.NaN;
 
     private Bench(BenchOptions options, Path repoRoot) {
         this.options = options;
@@ -89,17 +90,12 @@ public final class Bench {
             preferred.put(service, service.defaultPort() + 10_000);
         }
         PlatformAddresses addresses = infra.addresses(new PortAllocator(FreePorts::isFree), preferred);
-        out.println("Starting the services with production JVM settings " + Services.PRODUCTION_JVM + "…");
-        // the gateway's per-caller rate limit would measure the limit, not the platform
-        Map<String, String> environment = new java.util.LinkedHashMap<>(Map.of("RATE_LIMIT_CLIENT_BURST", "1000000",
+        Map<String, String> baseEnvironment = new LinkedHashMap<>(Map.of("RATE_LIMIT_CLIENT_BURST", "1000000",
                 "RATE_LIMIT_CLIENT_PER_SECOND", "1000000"));
-        environment.putAll(options.environment());
-        Services services = shutdown.register("the services", Services.start(repoRoot, LocalPlatform.projectVersion(), addresses,
-                directory.resolve("logs"), environment, Services.PRODUCTION_JVM));
-        services.awaitReady(READY_TIMEOUT, service -> { });
+        baseEnvironment.putAll(options.environment());
+        Services services = startServices(addresses, baseEnvironment);
         double startSeconds = Duration.between(launched, Instant.now()).toMillis() / 1000.0;
-        report.note("platform ready after", String.format(Locale.ROOT, "%.1f s (infrastructure and six JVMs)", startSeconds));
-        report.note("memory when ready", ProcessMemory.describe(services));
+        String memoryWhenReady = ProcessMemory.describe(services);
         out.printf(Locale.ROOT, "Ready after %.1f s. Loading the demo data…%n", startSeconds);
 
         URI gateway = URI.create(addresses.baseUrl(ServiceSpec.GATEWAY));
@@ -109,73 +105,125 @@ public final class Bench {
         out.println("Demo data loaded; " + households.size() + " households of grid 1 order wishes.");
 
         Tokens tokens = new Tokens(infra.issuer()::issue, options.clients());
-        String viaGateway = addresses.baseUrl(ServiceSpec.GATEWAY);
-        String direct = addresses.baseUrl(ServiceSpec.WISH);
         PostgresBaseline baseline = new PostgresBaseline(infra.postgres());
         baseline.prepare();
         try (Api api = new Api(); CandidateWatch watch = new CandidateWatch(infra.postgres().jdbcUrl("matching"),
                 infra.postgres().username(), infra.postgres().password())) {
             Scenario scenario = new Scenario(api, watch, tokens, households);
-            out.println("Warming up for " + options.warmup().toSeconds() + " s…");
-            Load.closedLoop(options.clients(), options.warmup().dividedBy(2), client -> scenario.orderAndRead(viaGateway, client));
-            Load.closedLoop(options.clients(), options.warmup().dividedBy(2), client -> scenario.workflow(direct, client));
-            drain(watch, null);
-
-            measure("PostgreSQL baseline", () -> {
-                baseline.pgbench(options.clients(), options.phase(), directory).ifPresent(tps -> report.add(
-                        new Figure("single-row insert (pgbench)", BenchReport.POSTGRES, tps, Math.round(tps * options.phase().toSeconds()),
-                                0, Double.NaN, Double.NaN)));
-                report.add(baseline.jdbc(options.clients(), options.phase()).figure("single-row insert (JDBC)", BenchReport.POSTGRES));
-            });
-            for (String[] via : List.of(new String[] {BenchReport.GATEWAY, viaGateway}, new String[] {BenchReport.DIRECT, direct})) {
-                measure("ordering wishes, " + via[0], () -> {
-                    watch.restart();
-                    report.add(Load.closedLoop(options.clients(), options.phase(), client -> scenario.order(via[1], client))
-                            .figure("order a wish (max, " + options.clients() + " clients)", via[0]));
-                    drain(watch, "consumer lag at the end, ordering at the maximum " + via[0]);
-                });
+            BenchReport first = measureAll(services, addresses, baseline, scenario, watch, baseEnvironment);
+            first.note("platform ready after", String.format(Locale.ROOT, "%.1f s (infrastructure and six JVMs)", startSeconds));
+            first.note("memory when ready", memoryWhenReady);
+            finish(first, "result.json");
+            if (!options.compare().isEmpty()) {
+                Map<String, String> changed = new LinkedHashMap<>(baseEnvironment);
+                changed.putAll(options.compare());
+                services = restartServices(services, addresses, changed);
+                BenchReport second = measureAll(services, addresses, baseline, scenario, watch, changed);
+                finish(second, "result-compared.json");
+                services = restartServices(services, addresses, baseEnvironment);
+                BenchReport third = measureAll(services, addresses, baseline, scenario, watch, baseEnvironment);
+                finish(third, "result-again.json");
+                String comparison = BenchReport.comparison(first, second, third, options.compare().toString());
+                out.println();
+                out.print(comparison);
+                Files.writeString(directory.resolve("comparison.txt"), comparison);
             }
-            for (String[] via : List.of(new String[] {BenchReport.GATEWAY, viaGateway}, new String[] {BenchReport.DIRECT, direct})) {
-                measure("reading a wish, " + via[0], () -> report.add(Load.closedLoop(options.clients(), options.phase(),
-                        client -> scenario.read(via[1], client)).figure("read a wish by id", via[0])));
-            }
-            for (String[] via : List.of(new String[] {BenchReport.GATEWAY, viaGateway}, new String[] {BenchReport.DIRECT, direct})) {
-                measure("the whole workflow, " + via[0], () -> {
-                    report.add(Load.closedLoop(options.clients(), options.phase(), client -> scenario.workflow(via[1], client))
-                            .figure("workflow order→close (wishes closed)", via[0]));
-                    drain(watch, null);
-                });
-            }
-            double half = report.find("order a wish (max, " + options.clients() + " clients)", BenchReport.GATEWAY)
-                    .map(Figure::perSecond).orElse(10.0) / 2;
-            for (String[] via : List.of(new String[] {BenchReport.GATEWAY, viaGateway}, new String[] {BenchReport.DIRECT, direct})) {
-                measure(String.format(Locale.ROOT, "half load (%.0f wishes/s), %s", half, via[0]), () -> {
-                    watch.restart();
-                    AtomicInteger next = new AtomicInteger();
-                    Load.Run run = Load.fixedRate(half, options.phase(),
-                            () -> scenario.order(via[1], next.getAndIncrement() % options.clients()).get());
-                    report.add(run.figure("order a wish (half load)", via[0]));
-                    drain(watch, null);
-                    Latencies lags = watch.restart();
-                    report.add(new Figure("event lag ordered→candidates (half)", via[0], run.ok() / run.seconds(), lags.count(), 0,
-                            lags.percentileMillis(50), lags.percentileMillis(99)));
-                });
-            }
-            measure("one client ordering, gateway", () -> {
-                report.add(Load.closedLoop(1, options.phase(), client -> scenario.order(viaGateway, 0))
-                        .figure("order a wish (1 client)", BenchReport.GATEWAY));
-                drain(watch, null);
-            });
         }
-        report.note("memory after the run", ProcessMemory.describe(services));
+        out.println("\nService logs: " + directory.resolve("logs"));
+        return 0;
+    }
+
+    private Services startServices(PlatformAddresses addresses, Map<String, String> environment) throws Exception {
+        out.println("Starting the services with production JVM settings " + Services.PRODUCTION_JVM + " and " + options.environment()
+                + "…");
+        Services services = shutdown.register("the services", Services.start(repoRoot, LocalPlatform.projectVersion(), addresses,
+                directory.resolve("logs"), environment, Services.PRODUCTION_JVM));
+        services.awaitReady(READY_TIMEOUT, service -> { });
+        return services;
+    }
+
+    /** The same services on the same ports, database and topics, started again with other settings. */
+    private Services restartServices(Services running, PlatformAddresses addresses, Map<String, String> environment)
+            throws Exception {
+        out.println("\nRestarting the services with " + environment + "…");
+        running.close();
+        return startServices(addresses, environment);
+    }
+
+    private void finish(BenchReport report, String file) throws IOException {
         report.note("settings", options.clients() + " clients, " + options.phase().toSeconds() + " s per phase, JVMs "
-                + Services.PRODUCTION_JVM + ", service environment " + options.environment() + ", on " + Runtime.getRuntime().availableProcessors() + " cores");
+                + Services.PRODUCTION_JVM + ", on " + Runtime.getRuntime().availableProcessors() + " cores");
         out.println();
         out.print(report.table());
-        Path result = directory.resolve("result.json");
+        Path result = directory.resolve(file);
         Files.writeString(result, report.json());
-        out.println("\nAs JSON: " + result + "\nService logs: " + directory.resolve("logs"));
-        return 0;
+        out.println("As JSON: " + result);
+    }
+
+    /** Warms the JIT up, then measures every figure once, each phase after matching-service caught up with the last. */
+    private BenchReport measureAll(Services services, PlatformAddresses addresses, PostgresBaseline baseline, Scenario scenario,
+            CandidateWatch watch, Map<String, String> environment) throws Exception {
+        BenchReport report = new BenchReport();
+        report.note("service environment", environment.toString());
+        String viaGateway = addresses.baseUrl(ServiceSpec.GATEWAY);
+        String direct = addresses.baseUrl(ServiceSpec.WISH);
+        out.println("Warming up for " + options.warmup().toSeconds() + " s…");
+        Load.closedLoop(options.clients(), options.warmup().dividedBy(2), client -> scenario.orderAndRead(viaGateway, client));
+        Load.closedLoop(options.clients(), options.warmup().dividedBy(2), client -> scenario.workflow(direct, client));
+        drain(report, watch, null);
+
+        measure("PostgreSQL baseline", () -> {
+            baseline.pgbench(options.clients(), options.phase(), directory).ifPresent(tps -> report.add(
+                    new Figure("single-row insert (pgbench)", BenchReport.POSTGRES, tps, Math.round(tps * options.phase().toSeconds()),
+                            0, Double.NaN, Double.NaN)));
+            report.add(baseline.jdbc(options.clients(), options.phase()).figure("single-row insert (JDBC)", BenchReport.POSTGRES));
+        });
+        List<String[]> ways = List.of(new String[] {BenchReport.GATEWAY, viaGateway}, new String[] {BenchReport.DIRECT, direct});
+        String maximum = "order a wish (max, " + options.clients() + " clients)";
+        for (String[] via : ways) {
+            measure("ordering wishes, " + via[0], () -> {
+                watch.restart();
+                report.add(Load.closedLoop(options.clients(), options.phase(), client -> scenario.order(via[1], client))
+                        .figure(maximum, via[0]));
+                drain(report, watch, "consumer lag at the end, ordering at the maximum " + via[0]);
+            });
+        }
+        for (String[] via : ways) {
+            measure("reading a wish, " + via[0], () -> report.add(Load.closedLoop(options.clients(), options.phase(),
+                    client -> scenario.read(via[1], client)).figure("read a wish by id", via[0])));
+        }
+        for (String[] via : ways) {
+            measure("the whole workflow, " + via[0], () -> {
+                report.add(Load.closedLoop(options.clients(), options.phase(), client -> scenario.workflow(via[1], client))
+                        .figure("workflow order→close (wishes closed)", via[0]));
+                drain(report, watch, null);
+            });
+        }
+        if (Double.isNaN(halfLoad)) {
+            // the first run's half load is every run's, so that lags compare at the same offered rate
+            halfLoad = report.find(maximum, BenchReport.GATEWAY).map(Figure::perSecond).orElse(10.0) / 2;
+        }
+        double half = halfLoad;
+        for (String[] via : ways) {
+            measure(String.format(Locale.ROOT, "half load (%.0f wishes/s), %s", half, via[0]), () -> {
+                watch.restart();
+                AtomicInteger next = new AtomicInteger();
+                Load.Run run = Load.fixedRate(half, options.phase(),
+                        () -> scenario.order(via[1], next.getAndIncrement() % options.clients()).get());
+                report.add(run.figure("order a wish (half load)", via[0]));
+                drain(report, watch, null);
+                Latencies lags = watch.restart();
+                report.add(new Figure("event lag ordered→candidates (half)", via[0], run.ok() / run.seconds(), lags.count(), 0,
+                        lags.percentileMillis(50), lags.percentileMillis(99)));
+            });
+        }
+        measure("one client ordering, gateway", () -> {
+            report.add(Load.closedLoop(1, options.phase(), client -> scenario.order(viaGateway, 0))
+                    .figure("order a wish (1 client)", BenchReport.GATEWAY));
+            drain(report, watch, null);
+        });
+        report.note("memory after the run", ProcessMemory.describe(services));
+        return report;
     }
 
     @FunctionalInterface
@@ -189,7 +237,7 @@ public final class Bench {
     }
 
     /** Waits until matching-service has caught up; with a label, reports how far behind it was when the load stopped. */
-    private void drain(CandidateWatch watch, String label) throws InterruptedException {
+    private static void drain(BenchReport report, CandidateWatch watch, String label) throws InterruptedException {
         double behind = watch.oldestWaitingSeconds();
         int waiting = watch.waiting();
         double drained = watch.awaitDrained(DRAIN_TIMEOUT);

@@ -105,4 +105,28 @@ final class BenchReport {
     private static String quote(String text) {
         return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
+
+    /**
+     * Each figure of the run with a setting changed ({@code changed}) beside the same figure of the runs
+     * before and after it: rate and p99, and changed ÷ the mean of the two.
+     */
+    static String comparison(BenchReport before, BenchReport changed, BenchReport after, String setting) {
+        StringBuilder out = new StringBuilder("Changed " + setting + ": rate (and p99) changed ÷ mean of the runs before and after\n");
+        String header = "%-38s %-8s %9s %9s %9s %8s %9s %9s %9s %8s%n";
+        out.append(String.format(Locale.ROOT, header, "FIGURE", "VIA", "BEFORE/S", "CHANGED/S", "AFTER/S", "RATIO",
+                "P99 BEF", "P99 CHG", "P99 AFT", "P99 RAT"));
+        for (Figure f : changed.figures) {
+            Optional<Figure> b = before.find(f.name(), f.via());
+            Optional<Figure> a = after.find(f.name(), f.via());
+            if (b.isEmpty() || a.isEmpty()) {
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, header, f.name(), f.via(), number(b.get().perSecond(), 1),
+                    number(f.perSecond(), 1), number(a.get().perSecond(), 1),
+                    number(f.perSecond() / ((b.get().perSecond() + a.get().perSecond()) / 2), 2),
+                    number(b.get().p99(), 1), number(f.p99(), 1), number(a.get().p99(), 1),
+                    number(f.p99() / ((b.get().p99() + a.get().p99()) / 2), 2)));
+        }
+        return out.toString();
+    }
 }

@@ -43,11 +43,25 @@ class BenchReportTest {
     }
 
     @Test
+    void aChangedSettingIsComparedWithTheMeanOfTheRunsAroundIt() {
+        BenchReport before = new BenchReport();
+        before.add(new Figure("order", BenchReport.GATEWAY, 90, 900, 0, 5, 20));
+        BenchReport changed = new BenchReport();
+        changed.add(new Figure("order", BenchReport.GATEWAY, 150, 1500, 0, 4, 10));
+        BenchReport after = new BenchReport();
+        after.add(new Figure("order", BenchReport.GATEWAY, 110, 1100, 0, 5, 20));
+
+        assertThat(BenchReport.comparison(before, changed, after, "{X=1}"))
+                .contains("{X=1}").contains("90.0", "150.0", "110.0", "1.50", "0.50");
+    }
+
+    @Test
     void theCommandLineTakesClientsSecondsAndServiceSettings() {
-        BenchOptions options = BenchOptions.parse("--clients", "8", "--seconds", "20", "--env", "A_B=c=d");
+        BenchOptions options = BenchOptions.parse("--clients", "8", "--seconds", "20", "--env", "A_B=c=d", "--compare", "X=1");
         assertThat(options.clients()).isEqualTo(8);
         assertThat(options.phase()).isEqualTo(Duration.ofSeconds(20));
         assertThat(options.environment()).containsEntry("A_B", "c=d");
+        assertThat(options.compare()).containsEntry("X", "1");
         assertThatThrownBy(() -> BenchOptions.parse("--clients", "0")).hasMessageContaining("--clients");
         assertThatThrownBy(() -> BenchOptions.parse("--env", "novalue")).hasMessageContaining("NAME=VALUE");
         assertThatThrownBy(() -> BenchOptions.parse("--fast")).hasMessageContaining("--fast");
