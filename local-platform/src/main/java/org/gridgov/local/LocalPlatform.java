@@ -58,7 +58,11 @@ public final class LocalPlatform {
         this.local = new LocalDirectory(repoRoot);
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("bench")) {
+            org.gridgov.local.bench.Bench.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args);

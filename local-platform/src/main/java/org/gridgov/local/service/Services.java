@@ -18,8 +18,14 @@ import java.util.Set;
 public final class Services implements AutoCloseable {
 
     /** Small heaps and the quick C1 compiler only: six JVMs share two cores and a laptop's memory. */
-    private static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m",
+    public static final List<String> QUICK_START_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m",
             "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+    /**
+     * What a production container runs (G1, both JIT compilers), with a heap sized for one machine
+     * holding all six: the benchmark's settings.
+     */
+    public static final List<String> PRODUCTION_JVM = List.of("-XX:+UseG1GC", "-Xms256m", "-Xmx512m",
+            "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
     private static final Duration GRACE = Duration.ofSeconds(20);
     private static final int TAIL_LINES = 40;
 
@@ -39,13 +45,19 @@ public final class Services implements AutoCloseable {
      */
     public static Services start(Path repoRoot, String version, PlatformAddresses addresses, Path logs,
             Map<String, String> extraEnvironment) {
+        return start(repoRoot, version, addresses, logs, extraEnvironment, QUICK_START_JVM);
+    }
+
+    /** As {@link #start(Path, String, PlatformAddresses, Path, Map)}, each JVM started with {@code jvmFlags}. */
+    public static Services start(Path repoRoot, String version, PlatformAddresses addresses, Path logs,
+            Map<String, String> extraEnvironment, List<String> jvmFlags) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long launcherPid = ProcessHandle.current().pid();
         Map<ServiceSpec, ServiceProcess> started = new EnumMap<>(ServiceSpec.class);
         try {
             for (ServiceSpec spec : ServiceSpec.values()) {
                 List<String> command = new ArrayList<>(List.of(java));
-                command.addAll(JVM_FLAGS);
+                command.addAll(jvmFlags);
                 command.addAll(List.of("-jar", spec.jar(repoRoot, version).toString()));
                 Map<String, String> environment = new LinkedHashMap<>(ServiceEnvironment.of(spec, addresses, launcherPid));
                 environment.putAll(extraEnvironment);
