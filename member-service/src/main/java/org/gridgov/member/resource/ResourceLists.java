@@ -16,6 +16,7 @@ import org.gridgov.contracts.events.ResourceListPublished;
 import org.gridgov.contracts.events.ResourceListRevised;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.FieldError;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.kit.domain.Refusal;
 import org.gridgov.member.resource.domain.Period;
@@ -111,12 +112,20 @@ public class ResourceLists {
     public record Allocation(UUID itemId, UUID projectId, int quantity, int remaining) {
     }
 
-    /** An admin over the unit's communities signs a project (项目) to an item of its latest list. */
+    /**
+     * An admin over the unit's communities gives a project (项目) the unit signed an item of its latest
+     * list. The project must be one whose agreement the unit signed (committee.events): capacity is
+     * never booked to a project nobody knows, or to another unit's.
+     */
     public Mono<Allocation> allocate(UUID unitId, Period period, UUID itemId, UUID projectId, int quantity, Caller caller) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return units.find(unitId)
                 .filterWhen(unit -> access.isAdminOverAny(caller, unit.communityIds()))
                 .switchIfEmpty(Mono.error(Access::adminsOnly))
+                .then(lists.signedBy(unitId, projectId))
+                .flatMap(signed -> signed ? Mono.<Void>empty()
+                        : Mono.error(ProblemException.unknownReferences(List.of(new FieldError("projectId",
+                                "names no project whose agreement this unit has signed")))))
                 .then(lists.lockLatest(unitId, period))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("resource list", unitId + "/" + period)))
                 .flatMap(version -> Mono.zip(lists.items(unitId, period, version), lists.used(unitId, period)))

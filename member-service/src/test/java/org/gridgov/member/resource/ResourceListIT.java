@@ -11,9 +11,14 @@ import java.util.UUID;
 import org.gridgov.kit.test.KafkaTopicReader;
 import org.gridgov.member.MemberServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /** Resource lists (资源清单): immutable versions per period, and capacity used by claims and projects. */
 class ResourceListIT extends MemberServiceIntegrationTest {
+
+    @Autowired
+    DatabaseClient db;
 
     @Test
     void every_submission_is_a_new_version_and_earlier_versions_stay_as_they_were() {
@@ -72,11 +77,13 @@ class ResourceListIT extends MemberServiceIntegrationTest {
                 "occurredAt", "2026-03-10T09:00:00Z"), UUID.randomUUID());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(remaining(list)).isEqualTo(2));
 
+        UUID project = signedProject(community, unit);
+        UUID another = signedProject(community, unit);
         post(list + "/items/" + meals + "/allocations", admin(community.id()),
-                Map.of("projectId", UUID.randomUUID().toString(), "quantity", 2)).expectStatus().isCreated()
+                Map.of("projectId", project.toString(), "quantity", 2)).expectStatus().isCreated()
                 .expectBody().jsonPath("$.remaining").isEqualTo(0);
         post(list + "/items/" + meals + "/allocations", admin(community.id()),
-                Map.of("projectId", UUID.randomUUID().toString(), "quantity", 1)).expectStatus().isEqualTo(409)
+                Map.of("projectId", another.toString(), "quantity", 1)).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.reason").isEqualTo("CAPACITY_EXHAUSTED");
         put(list, unit(unit), Map.of("items", List.of(item("ELDERLY_CARE", "助老送餐", 2, community.id()))))
                 .expectStatus().isEqualTo(409).expectBody().jsonPath("$.reason").isEqualTo("CAPACITY_BELOW_USE");
@@ -86,6 +93,39 @@ class ResourceListIT extends MemberServiceIntegrationTest {
                 UUID.randomUUID());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(remaining(list)).isEqualTo(1));
         get(list + "/versions", resident()).expectBody().jsonPath("$.length()").isEqualTo(1);
+    }
+
+    @Test
+    void capacity_goes_only_to_a_project_the_unit_signed() {
+        Community community = newCommunity();
+        UUID unit = joinUnit(community, "敦仁卫生院");
+        UUID neighbour = joinUnit(community, "敦仁派出所");
+        String list = "/api/units/" + unit + "/resource-lists/2026";
+        put(list, unit(unit), Map.of("items", List.of(item("HEALTH", "义诊", 5, community.id())))).expectStatus().isOk();
+        String clinics = firstItemId(list);
+        UUID neighboursProject = signedProject(community, neighbour);
+
+        for (UUID named : List.of(UUID.randomUUID(), neighboursProject)) {
+            post(list + "/items/" + clinics + "/allocations", admin(community.id()),
+                    Map.of("projectId", named.toString(), "quantity", 1)).expectStatus().isEqualTo(422)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("projectId");
+        }
+        assertThat(remaining(list)).as("nothing was booked").isEqualTo(5);
+        post(list + "/items/" + clinics + "/allocations", admin(community.id()),
+                Map.of("projectId", signedProject(community, unit).toString(), "quantity", 1)).expectStatus().isCreated()
+                .expectBody().jsonPath("$.remaining").isEqualTo(4);
+    }
+
+    /** A project whose agreement the unit signed, as committee-service announces it, arrived in the read model. */
+    private UUID signedProject(Community community, UUID unit) {
+        UUID project = UUID.randomUUID();
+        publishProjectEvent("org.gridgov.project.signed.v1", project, Map.of("communityId", community.id().toString(),
+                "year", 2026, "unitId", unit.toString(), "agreementNumber", "2026-" + project.toString().substring(0, 3),
+                "milestones", List.of()), UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.sql(
+                        "select count(*) from unit_project_fact where project_id = :id and kind = 'SIGNED'")
+                .bind("id", project).map(row -> row.get(0, Long.class)).one().block() == 1);
+        return project;
     }
 
     @Test

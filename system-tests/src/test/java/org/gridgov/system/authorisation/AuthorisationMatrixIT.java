@@ -113,7 +113,7 @@ class AuthorisationMatrixIT {
                 Call.get("list a resource list's versions", w -> "/api/units/" + w.unitA + "/resource-lists/" + w.year
                         + "/versions").ok(Actor.values()),
                 Call.post("sign a project to a resource", w -> "/api/units/" + w.unitA + "/resource-lists/" + w.year + "/items/"
-                        + w.itemA + "/allocations", w -> Map.of("projectId", java.util.UUID.randomUUID().toString(),
+                        + w.itemA + "/allocations", w -> Map.of("projectId", w.projectMembersKnowSigned(),
                         "quantity", 1)).ok(201, ADMINS_A),
                 Call.get("read a points account", w -> "/api/points/accounts/" + w.memberA)
                         .ok(MEMBER_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)

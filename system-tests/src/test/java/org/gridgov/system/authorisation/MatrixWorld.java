@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.gridgov.infra.TokenRequest;
+import org.gridgov.local.service.ServiceSpec;
 import org.gridgov.system.platform.ApiClient;
 import org.gridgov.system.platform.Convergence;
 import org.gridgov.system.platform.SystemPlatform;
@@ -54,8 +55,10 @@ final class MatrixWorld {
     private int emptyMicroGrids;
 
     private final Map<Actor, ApiClient> callers = new EnumMap<>(Actor.class);
+    private final Convergence convergence;
 
     MatrixWorld(SystemPlatform platform) {
+        this.convergence = new Convergence(platform);
         a = TestCommunity.create(platform, TestCommunity.STREET, 1, 1);
         b = TestCommunity.create(platform, TestCommunity.OTHER_STREET, 1, 1);
         communityA = a.id();
@@ -148,6 +151,18 @@ final class MatrixWorld {
     String signedProject() {
         String project = claimedProject();
         as(Actor.UNIT_A).post("/api/projects/" + project + "/agreement", json(agreementBody())).expect(201);
+        return project;
+    }
+
+    /** A fresh project A's unit has signed for, once member-service has heard so (its resources may go to it). */
+    String projectMembersKnowSigned() {
+        String project = signedProject();
+        String known = "select count(*) from unit_project_fact where kind = 'SIGNED' and project_id = '" + project + "'";
+        long facts = Convergence.eventually(Duration.ofSeconds(60), () -> convergence.count(ServiceSpec.MEMBER, known),
+                count -> count == 1);
+        if (facts != 1) {
+            throw new IllegalStateException("member-service never heard that project " + project + " was signed");
+        }
         return project;
     }
 

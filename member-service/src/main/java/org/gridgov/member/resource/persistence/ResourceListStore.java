@@ -131,6 +131,14 @@ public class ResourceListStore {
         return versionRow.then(insert.fetch().rowsUpdated()).then();
     }
 
+    /** Whether the unit signed the project's agreement, as committee.events told (the unit's project record). */
+    public Mono<Boolean> signedBy(UUID unitId, UUID projectId) {
+        return db.sql("select exists (select 1 from unit_project_fact where project_id = :project and unit_id = :unit"
+                        + " and kind = 'SIGNED')")
+                .bind("project", projectId).bind("unit", unitId)
+                .map(row -> row.get(0, Boolean.class)).one();
+    }
+
     /** Records a use of an item's capacity; emits false when this source already used it. */
     public Mono<Boolean> use(UUID unitId, Period period, UUID itemId, String sourceKind, UUID sourceId, int quantity,
                              Instant at) {
