@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.gridgov.grid.access.GridAccess;
-import org.gridgov.grid.importing.domain.ImportDocument;
 import org.gridgov.grid.importing.domain.ImportDocument.Area;
+import org.gridgov.grid.importing.domain.ImportDocument;
 import org.gridgov.grid.importing.domain.ImportPlanner;
 import org.gridgov.grid.importing.domain.ImportReport;
 import org.gridgov.grid.importing.persistence.ImportJobStore;
 import org.gridgov.grid.importing.persistence.ImportSnapshotStore;
+import org.gridgov.grid.tree.GridAccess;
 import org.gridgov.grid.tree.domain.TreeNode;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.CorrelationId;

@@ -7,13 +7,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.gridgov.contracts.events.Event;
-import org.gridgov.grid.access.GridAccess;
 import org.gridgov.grid.domain.EnumNames;
-import org.gridgov.grid.messaging.GridEvents;
 import org.gridgov.grid.readmodel.PartyMembers;
 import org.gridgov.grid.staff.domain.GridRole;
 import org.gridgov.grid.staff.domain.StaffAssignment;
+import org.gridgov.grid.staff.messaging.StaffEvents;
 import org.gridgov.grid.staff.persistence.StaffAssignmentStore;
+import org.gridgov.grid.tree.GridAccess;
 import org.gridgov.grid.tree.domain.TreeNode;
 import org.gridgov.grid.tree.persistence.GridNodeStore;
 import org.gridgov.kit.outbox.Outbox;
@@ -69,8 +69,8 @@ public class StaffService {
                     List<StaffAssignment> ended = current.stream().toList();
                     return staff.endAll(ended, now)
                             .then(staff.startAll(List.of(wanted), now))
-                            .thenMany(Flux.fromIterable(ended).<Event>map(holder -> GridEvents.staffUnassigned(holder, now))
-                                    .concatWithValues(GridEvents.staffAssigned(wanted, now)))
+                            .thenMany(Flux.fromIterable(ended).<Event>map(holder -> StaffEvents.staffUnassigned(holder, now))
+                                    .concatWithValues(StaffEvents.staffAssigned(wanted, now)))
                             .concatMap(outbox::append)
                             .then(Mono.just(wanted));
                 });
@@ -93,7 +93,7 @@ public class StaffService {
         return servingNode(nodeId, role, caller)
                 .then(staff.current(nodeId, role))
                 .flatMap(holder -> staff.endAll(List.of(holder), now)
-                        .then(outbox.append(GridEvents.staffUnassigned(holder, now))))
+                        .then(outbox.append(StaffEvents.staffUnassigned(holder, now))))
                 .then();
     }
 

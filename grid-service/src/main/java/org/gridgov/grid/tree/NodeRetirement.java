@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gridgov.contracts.events.Event;
-import org.gridgov.grid.access.GridAccess;
-import org.gridgov.grid.messaging.GridEvents;
+import org.gridgov.grid.staff.messaging.StaffEvents;
 import org.gridgov.grid.staff.persistence.StaffAssignmentStore;
 import org.gridgov.grid.tree.domain.NodeCounts;
 import org.gridgov.grid.tree.domain.TreeNode;
+import org.gridgov.grid.tree.messaging.NodeEvents;
 import org.gridgov.grid.tree.persistence.GridNodeStore;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
@@ -61,8 +61,8 @@ public class NodeRetirement {
                     return staff.currentAt(node.id()).collectList();
                 })
                 .flatMap(holders -> staff.endAll(holders, now)
-                        .thenMany(Flux.fromIterable(holders).<Event>map(holder -> GridEvents.staffUnassigned(holder, now)))
-                        .concatWithValues(GridEvents.nodeRetired(retired, now))
+                        .thenMany(Flux.fromIterable(holders).<Event>map(holder -> StaffEvents.staffUnassigned(holder, now)))
+                        .concatWithValues(NodeEvents.nodeRetired(retired, now))
                         .concatMap(outbox::append)
                         .then(nodes.update(retired, now)))
                 .thenReturn(retired);

@@ -4,10 +4,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
-import org.gridgov.grid.access.GridAccess;
-import org.gridgov.grid.address.AddressResolver;
-import org.gridgov.grid.address.AddressResolver.Placement;
 import org.gridgov.contracts.address.AddressNormaliser;
+import org.gridgov.grid.address.AddressResolver.Placement;
+import org.gridgov.grid.address.AddressResolver;
+import org.gridgov.grid.tree.GridAccess;
 import org.gridgov.grid.tree.domain.NodeKind;
 import org.gridgov.grid.tree.domain.TreeNode;
 import org.gridgov.kit.security.Caller;

@@ -6,9 +6,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
-import org.gridgov.grid.access.GridAccess;
 import org.gridgov.grid.household.domain.Household;
 import org.gridgov.grid.household.persistence.HouseholdStore;
+import org.gridgov.grid.tree.GridAccess;
 import org.gridgov.grid.tree.TreeQueries;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.Page;

@@ -9,10 +9,12 @@ import java.util.function.IntFunction;
 
 import org.gridgov.contracts.events.Event;
 import org.gridgov.grid.household.domain.Household;
+import org.gridgov.grid.household.messaging.HouseholdEvents;
 import org.gridgov.grid.household.persistence.HouseholdStore;
 import org.gridgov.grid.importing.domain.ImportPlan;
-import org.gridgov.grid.messaging.GridEvents;
+import org.gridgov.grid.staff.messaging.StaffEvents;
 import org.gridgov.grid.staff.persistence.StaffAssignmentStore;
+import org.gridgov.grid.tree.messaging.NodeEvents;
 import org.gridgov.grid.tree.persistence.GridNodeStore;
 import org.gridgov.kit.outbox.Outbox;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -68,12 +70,12 @@ public class ImportPlanStore {
 
     private static List<Event> events(ImportPlan plan, Instant now) {
         List<Event> events = new ArrayList<>();
-        plan.createdNodes().forEach(node -> events.add(GridEvents.nodeCreated(node, now)));
-        plan.updatedNodes().forEach(node -> events.add(GridEvents.nodeUpdated(node, now)));
-        plan.registered().forEach(household -> events.add(GridEvents.householdRegistered(household, now)));
-        plan.moved().forEach(household -> events.add(GridEvents.householdMoved(household, now)));
-        plan.ended().forEach(holder -> events.add(GridEvents.staffUnassigned(holder, now)));
-        plan.started().forEach(holder -> events.add(GridEvents.staffAssigned(holder, now)));
+        plan.createdNodes().forEach(node -> events.add(NodeEvents.nodeCreated(node, now)));
+        plan.updatedNodes().forEach(node -> events.add(NodeEvents.nodeUpdated(node, now)));
+        plan.registered().forEach(household -> events.add(HouseholdEvents.householdRegistered(household, now)));
+        plan.moved().forEach(household -> events.add(HouseholdEvents.householdMoved(household, now)));
+        plan.ended().forEach(holder -> events.add(StaffEvents.staffUnassigned(holder, now)));
+        plan.started().forEach(holder -> events.add(StaffEvents.staffAssigned(holder, now)));
         return events;
     }
 

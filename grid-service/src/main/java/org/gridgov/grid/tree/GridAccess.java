@@ -1,4 +1,4 @@
-package org.gridgov.grid.access;
+package org.gridgov.grid.tree;
 
 import java.util.UUID;
 

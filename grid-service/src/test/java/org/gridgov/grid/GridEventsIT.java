@@ -1,4 +1,4 @@
-package org.gridgov.grid.messaging;
+package org.gridgov.grid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridgov.grid.importing.domain.CommunityDocuments.community;
@@ -20,7 +20,6 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.gridgov.contracts.EventSchemas;
 import org.gridgov.contracts.Topic;
-import org.gridgov.grid.GridServiceTestBase;
 import org.gridgov.grid.importing.domain.ImportDocument;
 import org.gridgov.grid.importing.domain.ImportDocument.Area;
 import org.gridgov.grid.importing.domain.ImportDocument.GridRow;
