@@ -69,6 +69,13 @@ public final class DemoContext {
         return send(as, path, item, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), "POST");
     }
 
+    /** POSTs JSON through the gateway as a member unit of the demo (the committee's units act for themselves). */
+    public HttpResponse<String> postAsUnit(String unitId, String path, String json, String item)
+            throws IOException, InterruptedException {
+        return send(issuer.apply(TokenRequest.of("demo-unit-" + unitId, "UNIT").withUnit(unitId)), path, item,
+                HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), "POST");
+    }
+
     public HttpResponse<String> put(Persona as, String path, String json, String item) throws IOException, InterruptedException {
         return send(as, path, item, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), "PUT");
     }
@@ -80,9 +87,23 @@ public final class DemoContext {
      */
     public JsonNode postOnceKnown(Persona as, String path, String json, String item)
             throws IOException, InterruptedException {
+        return onceKnown(() -> post(as, path, json, item));
+    }
+
+    /** {@link #postOnceKnown} as a member unit of the demo (the committee's units act for themselves). */
+    public JsonNode postAsUnitOnceKnown(String unitId, String path, String json, String item)
+            throws IOException, InterruptedException {
+        return onceKnown(() -> postAsUnit(unitId, path, json, item));
+    }
+
+    private interface Request {
+        HttpResponse<String> send() throws IOException, InterruptedException;
+    }
+
+    private static JsonNode onceKnown(Request request) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + READ_MODELS_CATCH_UP.toNanos();
         while (true) {
-            HttpResponse<String> response = post(as, path, json, item);
+            HttpResponse<String> response = request.send();
             if (!NOT_YET_KNOWN.contains(response.statusCode()) || System.nanoTime() > deadline) {
                 return succeeded(response);
             }
@@ -130,9 +151,14 @@ public final class DemoContext {
 
     private HttpResponse<String> send(Persona as, String path, String item, HttpRequest.BodyPublisher body, String method)
             throws IOException, InterruptedException {
+        return send(token(as), path, item, body, method);
+    }
+
+    private HttpResponse<String> send(String token, String path, String item, HttpRequest.BodyPublisher body, String method)
+            throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(gateway.resolve(path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token(as))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey(item))
                 .method(method, body)

@@ -13,6 +13,8 @@ public final class DemoData {
             new GridDemo(),
             new MemberDemo(),
             new WishDemo(),
+            // the committee's year: the project list of the units' resources and the published needs
+            new CommitteeDemo(),
             new PersonaTokens(),
             // appends the demo app's credentials to the tokens file the step before wrote
             new AppDemo());
@@ -20,16 +22,21 @@ public final class DemoData {
     private DemoData() {
     }
 
-    public static void load(DemoContext context) {
+    /** Loads every step; the names of the steps that failed (each reported on the console), none when all went well. */
+    public static List<String> load(DemoContext context) {
+        List<String> failed = new java.util.ArrayList<>();
         for (DemoStep step : STEPS) {
             try {
                 step.run(context.forStep(step));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                failed.add(step.name());
+                return failed;
             } catch (Exception e) {
                 context.out().println("demo step " + step.name() + " failed: " + e);
+                failed.add(step.name());
             }
         }
+        return failed;
     }
 }

@@ -237,7 +237,12 @@ class AuthorisationMatrixIT {
                 Call.post("review a project", w -> "/api/projects/" + w.signedProject() + "/reviews",
                         w -> Map.of("quarter", w.year + "Q1", "grade", "GOOD")).ok(201, ADMINS_A).hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B),
                 Call.get("read a project's reviews", w -> "/api/projects/" + w.projectA + "/reviews").ok(COMMITTEE_A)
-                        .hidden(NOT_IN_A));
+                        .hidden(NOT_IN_A),
+                // the year-end assessment: A's admins compute and read it, A's unit reads its own row
+                Call.post("compute the year-end assessment", MatrixWorld::assessedLastYear, w -> Map.of("communityId",
+                        w.communityA, "year", w.year - 1)).ok(ADMINS_A),
+                Call.get("read the year-end assessment", w -> w.assessedLastYear() + "?community=" + w.communityA + "&year="
+                        + (w.year - 1)).ok(UNIT_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN));
     }
 
     @TestFactory

@@ -134,6 +134,16 @@ final class MatrixWorld {
                 json(Map.of("projectListId", projectListA))), reply -> reply.status() == 201).expect(201);
     }
 
+    /**
+     * Last year's assessment of A brought up to date by A's admin (other rows add units to A), so that
+     * the caller's computation finds nothing changed: 200 with the latest version.
+     */
+    String assessedLastYear() {
+        as(Actor.COMMUNITY_ADMIN_A).post("/api/assessments", json(Map.of("communityId", communityA, "year", year - 1)))
+                .expect(200, 201);
+        return "/api/assessments";
+    }
+
     /** A fresh project on A's opportunity list, added by A's admin. */
     String project() {
         return as(Actor.COMMUNITY_ADMIN_A).post("/api/projects", json(Map.of("communityId", communityA, "year", year,

@@ -1,6 +1,7 @@
 package org.gridgov.system.platform;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.gridgov.local.demo.DemoContext;
 import org.gridgov.local.demo.DemoData;
@@ -19,8 +20,12 @@ public final class Personas {
         this.platform = platform;
     }
 
+    /** Loads the demo; a step that fails fails the caller, as it would show on a fresh {@code ./gridgov start}. */
     static Personas load(SystemPlatform platform, Path directory) {
-        DemoData.load(new DemoContext(platform.gateway(), platform::token, directory, System.out));
+        List<String> failed = DemoData.load(new DemoContext(platform.gateway(), platform::token, directory, System.out));
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("demo steps failed (see the console): " + failed);
+        }
         return new Personas(platform);
     }
 

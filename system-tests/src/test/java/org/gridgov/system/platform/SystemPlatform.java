@@ -46,20 +46,23 @@ import org.gridgov.local.service.Services;
 public final class SystemPlatform {
 
     /**
-     * What the services are told besides their addresses: short SLA deadlines, so that escalation
+     * What the services are told besides their addresses: short SLA deadlines and supervision delays, so that escalation
      * happens within a test (the categories with their own deadlines keep them), and rate limits
      * still on but high enough for the suites' request volume from one subject.
      */
-    static final Map<String, String> ENVIRONMENT = Map.of(
-            "GRIDGOV_SLA_DEFAULTS_DISPATCH", "20s",
-            "GRIDGOV_SLA_DEFAULTS_CLAIM", "20s",
-            "GRIDGOV_SLA_DEFAULTS_ESCALATEAFTER", "20s",
-            "SLA_POLL_INTERVAL", "1s",
-            "KPI_METRICS_INTERVAL", "5s",
-            "RATE_LIMIT_CLIENT_BURST", "5000",
-            "RATE_LIMIT_CLIENT_PER_SECOND", "1000",
-            "RATE_LIMIT_ANONYMOUS_BURST", "2000",
-            "RATE_LIMIT_ANONYMOUS_PER_SECOND", "500");
+    static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+            Map.entry("GRIDGOV_SLA_DEFAULTS_DISPATCH", "20s"),
+            Map.entry("GRIDGOV_SLA_DEFAULTS_CLAIM", "20s"),
+            Map.entry("GRIDGOV_SLA_DEFAULTS_ESCALATEAFTER", "20s"),
+            Map.entry("SLA_POLL_INTERVAL", "1s"),
+            // 督办 within a test: a milestone past due is reminded at once and escalated a few seconds later
+            Map.entry("COMMITTEE_SUPERVISION_POLL_INTERVAL", "1s"),
+            Map.entry("COMMITTEE_SUPERVISION_ESCALATE_AFTER", "3s"),
+            Map.entry("KPI_METRICS_INTERVAL", "5s"),
+            Map.entry("RATE_LIMIT_CLIENT_BURST", "5000"),
+            Map.entry("RATE_LIMIT_CLIENT_PER_SECOND", "1000"),
+            Map.entry("RATE_LIMIT_ANONYMOUS_BURST", "2000"),
+            Map.entry("RATE_LIMIT_ANONYMOUS_PER_SECOND", "500"));
     /** How long a service may take to start; {@code -Dgridgov.system.ready-timeout=PT10M} on a busy shared machine. */
     private static final Duration READY_TIMEOUT = Duration.parse(System.getProperty("gridgov.system.ready-timeout", "PT4M"));
 

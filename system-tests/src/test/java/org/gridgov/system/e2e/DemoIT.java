@@ -1,0 +1,59 @@
+package org.gridgov.system.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gridgov.local.demo.Persona;
+import org.gridgov.system.platform.ApiClient;
+import org.gridgov.system.platform.Convergence;
+import org.gridgov.system.platform.SystemPlatform;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo data of {@code ./gridgov start}, loaded through the gateway on a fresh platform: no step fails
+ * ({@code personas()} refuses otherwise), and 太平街社区's Grand Party Committee shows its year — the
+ * computed list published, most projects signed, some progressing, a late milestone under supervision,
+ * last quarter's reviews, and last year's assessment.
+ */
+class DemoIT {
+
+    @Test
+    void the_demo_loads_without_a_failed_step_and_shows_the_committees_year() {
+        SystemPlatform platform = SystemPlatform.shared();
+        ApiClient admin = platform.personas().as(Persona.COMMUNITY_ADMIN);
+        String community = Persona.Ids.COMMUNITY;
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+
+        JsonNode projects = admin.get("/api/projects?community=" + community + "&year=" + year).expect(200).json();
+        List<JsonNode> fromTheList = new ArrayList<>();
+        projects.forEach(project -> {
+            if (!project.path("projectListId").isNull() && !project.path("projectListId").isMissingNode()) {
+                fromTheList.add(project);
+            }
+        });
+        long signed = fromTheList.stream().filter(project -> project.path("status").asString().equals("SIGNED")).count();
+        long offered = fromTheList.stream().filter(project -> project.path("status").asString().equals("OFFERED")).count();
+        assertThat(signed).as("projects of the published list signed").isPositive().isGreaterThan(offered);
+        assertThat(fromTheList).as("some progressing").anySatisfy(project -> assertThat(project.path("percent").asInt()).isPositive());
+        JsonNode reviewed = fromTheList.stream().filter(project -> project.path("status").asString().equals("SIGNED"))
+                .findFirst().orElseThrow();
+        assertThat(admin.get("/api/projects/" + reviewed.path("id").asString() + "/reviews").expect(200).json())
+                .as("last quarter's review").isNotEmpty();
+
+        JsonNode late = Convergence.eventually(Duration.ofMinutes(3), () -> admin.get("/api/projects/supervision?community="
+                + community).expect(200).json(), found -> found.size() > 0 && found.get(0).hasNonNull("remindedAt"));
+        assertThat(late).as("a late milestone under supervision").isNotEmpty();
+        assertThat(late.get(0).path("daysLate").asInt()).isGreaterThanOrEqualTo(1);
+
+        JsonNode assessment = admin.get("/api/assessments?community=" + community + "&year=" + (year - 1)).expect(200).json();
+        assertThat(assessment.path("units")).as("every unit of the committee assessed").hasSizeGreaterThanOrEqualTo(30);
+        assertThat(assessment.path("units").get(0).path("score").asInt()).isPositive();
+        assertThat(assessment.path("units").get(0).path("reasons")).isNotEmpty();
+    }
+}
