@@ -6,9 +6,15 @@ import java.util.Map;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -28,7 +34,15 @@ import tools.jackson.databind.json.JsonMapper;
  * is lost while Spring negotiates its type. An error response of ours always has a body, so an
  * empty one is one of these: it gets the problem (the Open311 list on Open311 paths) with the
  * status's standard detail.
- * Sits right after the server's HTTP codec, so it sees each response before it is encoded.
+ * <p>The answer also closes the connection ({@code Connection: close}): the server did not read such
+ * a request the ordinary way, and a kept-alive connection after it answered nothing more (the
+ * whole-request fuzz pass found a malformed {@code %} escape stalling the next request on its
+ * connection until the client gave up). A client simply opens a new connection, as after Netty's own
+ * 414 and 431.
+ * <p>A request whose {@code %} escapes do not decode (a missing hex digit, a truncated or invalid UTF-8
+ * sequence) is refused here with the same 400 before any framework code reads it: some of them
+ * left the request unanswered and its connection open.
+ * Sits right after the server's HTTP codec, so it sees each request and response as the codec has them.
  */
 final class EmptyErrorBodies extends ChannelDuplexHandler {
 
@@ -40,6 +54,8 @@ final class EmptyErrorBodies extends ChannelDuplexHandler {
     private boolean head;
     /** A body to write in place of the empty last content that follows a response head we filled in. */
     private byte[] pendingBody;
+    /** The rest of a refused request's body, dropped unread. */
+    private boolean discarding;
 
     EmptyErrorBodies(JsonMapper json) {
         this.json = json;
@@ -52,8 +68,31 @@ final class EmptyErrorBodies extends ChannelDuplexHandler {
             int query = uri.indexOf('?');
             path = query < 0 ? uri : uri.substring(0, query);
             head = HttpMethod.HEAD.equals(request.method());
+            if (!PercentEncoding.isDecodable(uri)) {
+                // a truncated UTF-8 escape (%F0%9F%98) left the request unanswered, its connection open
+                discarding = !(msg instanceof LastHttpContent);
+                ReferenceCountUtil.release(msg);
+                refuseUndecodable(ctx);
+                return;
+            }
+        } else if (discarding && msg instanceof HttpContent content) {
+            discarding = !(content instanceof LastHttpContent);
+            content.release();
+            return;
         }
         super.channelRead(ctx, msg);
+    }
+
+    /** A 400 for a request whose %-escapes do not decode, before any framework code reads it; the connection closes. */
+    private void refuseUndecodable(ChannelHandlerContext ctx) {
+        ErrorFormat format = ErrorFormat.forPath(path);
+        byte[] body = format.render(problem(HttpResponseStatus.BAD_REQUEST.code()), json);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
+                Unpooled.wrappedBuffer(body));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, format.mediaType().toString());
+        HttpUtil.setContentLength(response, body.length);
+        HttpUtil.setKeepAlive(response, false);
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
@@ -63,9 +102,10 @@ final class EmptyErrorBodies extends ChannelDuplexHandler {
             byte[] body = format.render(problem(response.status().code()), json);
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, format.mediaType().toString());
             HttpUtil.setContentLength(response, body.length);
+            HttpUtil.setKeepAlive(response, false);
             if (msg instanceof FullHttpResponse full) {
                 full.content().release();
-                super.write(ctx, full.replace(Unpooled.wrappedBuffer(body)), promise);
+                writeAndClose(ctx, full.replace(Unpooled.wrappedBuffer(body)), promise);
                 return;
             }
             pendingBody = body;
@@ -73,10 +113,16 @@ final class EmptyErrorBodies extends ChannelDuplexHandler {
             ByteBuf content = Unpooled.wrappedBuffer(pendingBody);
             pendingBody = null;
             last.release();
-            super.write(ctx, new DefaultLastHttpContent(content), promise);
+            writeAndClose(ctx, new DefaultLastHttpContent(content), promise);
             return;
         }
         super.write(ctx, msg, promise);
+    }
+
+    private void writeAndClose(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+        ChannelPromise written = promise.unvoid();
+        super.write(ctx, msg, written);
+        written.addListener(ChannelFutureListener.CLOSE);
     }
 
     private boolean isEmptyError(HttpResponse response) {

@@ -217,6 +217,46 @@ class ProblemResponsesIT extends ServiceIntegrationTest {
                 + token("GRID_STAFF") + "\r\n" + headers + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body).toString();
     }
 
+    /**
+     * A malformed request answered with an error must leave its kept-alive connection usable: the next
+     * request on it is answered (the whole-request fuzz pass found connections that answered nothing more).
+     */
+    @Test
+    void after_any_malformed_request_the_connection_answers_the_next_one() throws IOException {
+        String token = "Authorization: Bearer " + token("GRID_STAFF") + "\r\n";
+        String json = "Content-Type: application/json\r\nContent-Length: 12\r\n\r\n{\"name\":\"x\"}";
+        String[] odd = {
+            "GET /api/parcels/%zz HTTP/1.1\r\nHost: kit\r\n" + token + "\r\n",
+            "GET /api/parcels?name=%% HTTP/1.1\r\nHost: kit\r\n" + token + "\r\n",
+            "GET /api/a%F0%9F%98b HTTP/1.1\r\nHost: kit\r\n" + token + "\r\n",
+            "POST /api/parcels/a%zzb HTTP/1.1\r\nHost: kit\r\n" + token + json,
+            "POST /api/parcels?name=%4 HTTP/1.1\r\nHost: kit\r\n" + token + json,
+            "GET /api/parcels HTTP/1.1\r\nHost: kit\r\n" + token + "Content-Type: garbage\r\nContent-Length: 3\r\n\r\nx=1",
+            "GET /api/parcels HTTP/1.1\r\nHost: kit\r\n" + token + "Accept: garbage\r\n\r\n",
+            "POST /api/parcels HTTP/1.1\r\nHost: kit\r\n" + token + "Accept: text/event-stream\r\n" + json,
+            "POST /api/parcels HTTP/1.1\r\nHost: kit\r\n" + token + "Content-Type: text/plain\r\n" + json,
+            "GET /api/parcels//x HTTP/1.1\r\nHost: kit\r\n" + token + "\r\n",
+            "GET /api/parcels/%20 HTTP/1.1\r\nHost: kit\r\n" + token + "\r\n",
+            "GET /api/parcels?name=1&name=%0D%0Ax HTTP/1.1\r\nHost: kit\r\n" + token + "\r\n",
+            "GET /api/parcels?%01=1 HTTP/1.1\r\nHost: kit\r\n" + token + "\r\n",
+            "GET /api/parcels HTTP/1.1\r\nHost: kit\r\n" + token + "X-Padding: " + "p".repeat(6000) + "\r\n\r\n",
+        };
+        String next = "GET /api/parcels?name=x HTTP/1.1\r\nHost: kit\r\n" + token + "\r\n";
+        for (String request : odd) {
+            try (RawHttpConnection connection = new RawHttpConnection(port, 5_000)) {
+                connection.send(request.getBytes(StandardCharsets.UTF_8));
+                RawHttpConnection.Response first = connection.readResponse();
+                if (!first.closes()) {
+                    connection.send(next.getBytes(StandardCharsets.UTF_8));
+                    assertThat(connection.readResponse().status()).as("the request after %s", request.lines().findFirst()
+                            .orElseThrow()).isEqualTo(200);
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                throw new AssertionError("no answer on the connection of " + request.lines().findFirst().orElseThrow(), e);
+            }
+        }
+    }
+
     @Test
     void a_request_line_too_long_for_the_server_is_a_414_problem() throws IOException {
         assertThat(RawHttpConnection.get(port, "/api/parcels?name=" + "x".repeat(10_000), null).toString())

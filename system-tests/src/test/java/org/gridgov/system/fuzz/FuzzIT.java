@@ -41,6 +41,10 @@ class FuzzIT {
 
     /** Each round draws new bad requests for every operation; three take about half a minute here. */
     private static final int ROUNDS = 3;
+    /** The whole-request pass in CI; {@code -Dgridgov.fuzz.requests=<n>} changes it ({@link FuzzBench} runs 100,000). */
+    private static final int WHOLE_REQUESTS = 10_000;
+    /** The seed when none is given: CI repeats the same pass; {@code -Dgridgov.fuzz.seed=<n>} draws another. */
+    private static final long DEFAULT_SEED = 15;
 
     private static SystemPlatform platform;
     private static TestCommunity community;
@@ -61,7 +65,7 @@ class FuzzIT {
 
     @Test
     void bad_input_on_every_public_endpoint_gets_a_4xx_problem_and_changes_nothing() throws SQLException {
-        long seed = Long.getLong("gridgov.fuzz.seed", new Random().nextLong());
+        long seed = seed();
         int rounds = Integer.getInteger("gridgov.fuzz.rounds", ROUNDS);
         System.out.println("Fuzz seed: " + seed + " (repeat this pass with -Dgridgov.fuzz.seed=" + seed + ")");
         Random random = new Random(seed);
@@ -118,9 +122,27 @@ class FuzzIT {
         new Convergence(platform).await();
     }
 
-    /** Runs the whole-request pass ({@link FuzzBench}) in the fuzz community and prints its figures. */
+    /**
+     * Whole requests broken in one part each ({@link WholeRequests}: path segments, parameter names and
+     * values, % escapes, every header, request-line length), sent as raw bytes to the gateway and to the
+     * service behind it: no 5xx, every error in its API's format, and no refused request left a change.
+     */
+    @Test
+    void whole_requests_broken_in_any_part_get_a_4xx_in_their_apis_format_and_change_nothing() throws Exception {
+        int requests = Integer.getInteger("gridgov.fuzz.requests", WHOLE_REQUESTS);
+        WholeRequestPass.Result pass = wholeRequestPass(requests);
+        List<String> failures = new ArrayList<>(pass.failures());
+        failures.addAll(leftBehind(pass.refused()));
+        assertThat(failures.size()).as("whole-request fuzz seed %d: 5xx, errors out of format or changes left by refused "
+                + "requests; the first of them:%n%s", pass.seed(), String.join("\n", failures.subList(0,
+                Math.min(40, failures.size())))).isZero();
+        assertThat(pass.sent()).as("whole requests sent").isGreaterThanOrEqualTo(requests);
+        new Convergence(platform).await();
+    }
+
+    /** Runs the whole-request pass in the fuzz community and prints its figures. */
     static WholeRequestPass.Result wholeRequestPass(int requests) throws Exception {
-        long seed = Long.getLong("gridgov.fuzz.seed", new Random().nextLong());
+        long seed = seed();
         System.out.println("Whole-request fuzz seed: " + seed + " (repeat with -Dgridgov.fuzz.seed=" + seed + ")");
         Random random = new Random(seed);
         List<PublicOperations.Operation> operations = PublicOperations.of(platform);
@@ -131,7 +153,12 @@ class FuzzIT {
         WholeRequestPass.Result result = new WholeRequestPass(platform, seed).run(generator, operations, "Bearer " + token,
                 requests);
         System.out.println(result.summary());
+        result.failures().stream().limit(40).forEach(failure -> System.out.println("  " + failure));
         return result;
+    }
+
+    private static long seed() {
+        return Long.getLong("gridgov.fuzz.seed", DEFAULT_SEED);
     }
 
     /** Events in any outbox under the correlation id of a refused request: a change that should not have been made. */

@@ -28,7 +28,8 @@ import org.gridgov.system.platform.SystemPlatform;
 final class WholeRequestPass {
 
     private static final int CONNECTIONS = 4;
-    private static final int TIMEOUT_MILLIS = 30_000;
+    /** Every answer takes milliseconds; one that takes this long is a connection the server stopped reading. */
+    private static final int TIMEOUT_MILLIS = 10_000;
     private static final Pattern OPEN311_JSON = Pattern.compile("(?s)\\s*\\[\\s*\\{\"code\":\\d{3},\"description\":\".*");
     private static final Pattern OPEN311_XML = Pattern.compile("(?s).*<errors><error><code>\\d{3}</code><description>.*");
     private static final Pattern PROBLEM = Pattern.compile("(?s)\\s*\\{.*\"status\":\\d{3}.*");
@@ -69,6 +70,8 @@ final class WholeRequestPass {
                 }
             }
         }
+        // mixed, so that each connection sees every operation, family and server in turn
+        Collections.shuffle(targets, new java.util.Random(seed));
         Map<String, Integer> statuses = Collections.synchronizedMap(new TreeMap<>());
         Map<String, Integer> families = Collections.synchronizedMap(new TreeMap<>());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -81,6 +84,7 @@ final class WholeRequestPass {
                 int first = c;
                 done.add(connections.submit(() -> {
                     Map<Integer, RawHttp> open = new TreeMap<>();
+                    Map<Integer, WholeRequests.Case> previous = new TreeMap<>();
                     try {
                         for (int i = first; i < targets.size(); i += CONNECTIONS) {
                             Target target = targets.get(i);
@@ -93,8 +97,10 @@ final class WholeRequestPass {
                             String wrong = judge(fuzz, answer);
                             if (wrong != null) {
                                 failures.add(wrong + " from " + target.where() + " for " + fuzz + "\n      → " + answer.status()
-                                        + " " + answer.contentType() + " " + abbreviated(answer.body()));
+                                        + " " + answer.contentType() + " " + abbreviated(answer.body())
+                                        + (answer.status() == 0 ? "\n      after, on the same connection: " + previous.get(target.port()) : ""));
                             }
+                            previous.put(target.port(), fuzz);
                             if (answer.status() >= 400) {
                                 refused.add(correlationId);
                             }
