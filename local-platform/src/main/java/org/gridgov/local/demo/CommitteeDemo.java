@@ -81,6 +81,12 @@ final class CommitteeDemo implements DemoStep {
         int lastYearDone = lastYear(context, community, year - 1, today, unitList);
         JsonNode assessment = context.postOnceKnown(Persona.COMMUNITY_ADMIN, "/api/assessments",
                 json(Map.of("communityId", community, "year", year - 1)), "assessment:" + (year - 1));
+        // next year's list, computed early as communities do: the needs this year's list left wait for it
+        JsonNode nextYear = context.postOnceKnown(Persona.COMMUNITY_ADMIN, "/api/matching/project-lists",
+                json(Map.of("communityId", community, "year", year + 1)), "project-list:" + (year + 1));
+        context.out().println("Committee demo: project list " + (year + 1) + " computed ("
+                + nextYear.path("assignments").size() + " projects, " + nextYear.path("unmatched").size()
+                + " needs still unmatched).");
         context.out().println("Committee demo: project list " + year + " published (" + publication.path("offered").asInt()
                 + " offered, " + publication.path("opened").asInt() + " on the opportunity list), " + signed + " signed, "
                 + progressing + " progressing, " + quarter + " reviews, a late milestone under supervision (project "
