@@ -10,7 +10,6 @@ import org.gridgov.committee.project.domain.Agreement;
 import org.gridgov.committee.project.domain.Grade;
 import org.gridgov.committee.project.domain.Milestone;
 import org.gridgov.committee.project.domain.Project;
-import org.gridgov.committee.project.domain.ProjectRefused;
 import org.gridgov.committee.project.domain.Quarter;
 import org.gridgov.committee.project.messaging.ProjectEvents;
 import org.gridgov.committee.project.persistence.AgreementStore;
@@ -18,6 +17,7 @@ import org.gridgov.committee.project.persistence.AgreementStore.ProgressReport;
 import org.gridgov.committee.project.persistence.ProjectStore;
 import org.gridgov.committee.project.persistence.ReviewStore;
 import org.gridgov.contracts.Category;
+import org.gridgov.kit.domain.Refusal;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.FieldError;
 import org.gridgov.kit.web.ProblemException;
@@ -73,7 +73,7 @@ public class ProjectService {
                 .flatMap(unit -> projects.lockQuota(unit, seen.year(), defaultQuota)
                         .zipWith(projects.heldBy(unit, seen.year()))
                         .flatMap(quota -> quota.getT2() >= quota.getT1()
-                                ? Mono.error(ProjectRefused.conflict("Your unit already holds its quota of "
+                                ? Mono.error(Refusal.conflict("Your unit already holds its quota of "
                                         + quota.getT1() + " projects for " + seen.year() + "."))
                                 : projects.findForUpdate(id))
                         .map(project -> project.claim(unit, clock.instant()))
@@ -83,7 +83,7 @@ public class ProjectService {
 
     public Mono<Project> decline(UUID id, String reason, Caller caller) {
         if (reason == null || reason.isBlank()) {
-            return Mono.error(ProjectRefused.invalid("reason", "Say why the unit declines."));
+            return Mono.error(Refusal.invalidField("reason", "Say why the unit declines."));
         }
         return unitCommand(id, caller, (project, unit) -> {
             Project declined = project.decline(unit, clock.instant());
@@ -113,13 +113,13 @@ public class ProjectService {
 
     public Mono<Project> progress(UUID id, Progress progress, Caller caller) {
         if (progress.note() == null || progress.note().isBlank()) {
-            return Mono.error(ProjectRefused.invalid("note", "A progress report says what was done."));
+            return Mono.error(Refusal.invalidField("note", "A progress report says what was done."));
         }
         return unitCommand(id, caller, (project, unit) -> {
             Project progressed = project.progress(unit, progress.percent(), clock.instant());
             Mono<Milestone> reached = progress.milestone() == null ? Mono.empty()
                     : agreements.reach(id, progress.milestone(), progressed.updatedAt())
-                            .switchIfEmpty(Mono.error(() -> ProjectRefused.invalid("milestone",
+                            .switchIfEmpty(Mono.error(() -> Refusal.invalidField("milestone",
                                     "The agreement has no milestone of that title.")));
             return reached.map(Optional::of).defaultIfEmpty(Optional.empty())
                     .flatMap(milestone -> projects.update(progressed)
@@ -143,7 +143,7 @@ public class ProjectService {
 
     public Mono<Project> review(UUID id, String quarterText, Grade grade, String comment, Caller caller) {
         if (grade == null) {
-            return Mono.error(ProjectRefused.invalid("grade", "grade is one of EXCELLENT, GOOD, FAIR, POOR."));
+            return Mono.error(Refusal.invalidField("grade", "grade is one of EXCELLENT, GOOD, FAIR, POOR."));
         }
         return Mono.fromCallable(() -> Quarter.parse(quarterText))
                 .flatMap(quarter -> visible(id, caller)

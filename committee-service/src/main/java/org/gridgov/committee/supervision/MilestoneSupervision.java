@@ -11,13 +11,10 @@ import org.gridgov.committee.supervision.persistence.SupervisionStore;
 import org.gridgov.committee.supervision.persistence.SupervisionStore.LateMilestone;
 import org.gridgov.contracts.events.ProjectMilestoneOverdue;
 import org.gridgov.kit.outbox.Outbox;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.gridgov.kit.runtime.PeriodicTask;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -28,30 +25,27 @@ import reactor.core.publisher.Mono;
  * and a milestone is reminded once and escalated once however many replicas run.
  */
 @Component
-public class MilestoneSupervision implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(MilestoneSupervision.class);
+public class MilestoneSupervision extends PeriodicTask {
 
     private final SupervisionStore store;
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final Duration pollInterval;
     private final Duration escalateAfter;
     private final int batchSize;
-    private volatile Disposable polling;
 
     MilestoneSupervision(SupervisionStore store, Outbox outbox, TransactionalOperator tx, Clock clock, MeterRegistry meters,
                          @Value("${gridgov.committee.supervision.poll-interval:1m}") Duration pollInterval,
                          @Value("${gridgov.committee.supervision.escalate-after:7d}") Duration escalateAfter,
                          @Value("${gridgov.committee.supervision.batch-size:100}") int batchSize) {
+        // the first round one interval after the start, as every round after it
+        super("milestone supervision", pollInterval, pollInterval, null);
         this.store = store;
         this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
         this.meters = meters;
-        this.pollInterval = pollInterval;
         this.escalateAfter = escalateAfter;
         this.batchSize = batchSize;
         // from 0, so that an alert on their increase sees the first one after a start
@@ -99,27 +93,7 @@ public class MilestoneSupervision implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        polling = Flux.interval(pollInterval, pollInterval)
-                .onBackpressureDrop()
-                .concatMap(tick -> fireDue().onErrorResume(e -> {
-                    log.warn("milestone supervision failed, next try in {}: {}", pollInterval, e.toString());
-                    return Mono.just(0);
-                }))
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = polling;
-        if (current != null) {
-            current.dispose();
-        }
-        polling = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return polling != null;
+    protected Mono<Integer> runOnce() {
+        return fireDue();
     }
 }

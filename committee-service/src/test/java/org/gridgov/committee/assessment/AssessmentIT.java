@@ -73,7 +73,9 @@ class AssessmentIT extends CommitteeIntegrationTest {
         clock.set(Instant.parse("2026-05-02T08:00:00Z"));
         supervision.fireDue().block();
         clock.set(Instant.parse("2026-05-08T08:00:00Z"));
-        assertThat(supervision.fireDue().block()).as("escalated").isEqualTo(1);
+        supervision.fireDue().block();
+        assertThat(get("/api/projects/supervision?community=" + committee.community(), admin).get(0).path("escalatedAt")
+                .asString()).as("escalated").startsWith("2026-05-08");
         post("/api/projects/" + lagging + "/reviews", admin, Map.of("quarter", "2026Q2", "grade", "POOR"))
                 .expectStatus().isCreated();
 

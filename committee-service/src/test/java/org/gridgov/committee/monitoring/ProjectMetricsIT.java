@@ -17,10 +17,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
-/** The gauges behind the dashboard's committee row: projects by status and overdue milestones, per community. */
+/**
+ * The gauges behind the dashboard's committee row: projects by status and overdue milestones, per community.
+ * The test refreshes them itself; its own context (and database) keeps the milestones it leaves late away
+ * from SupervisionIT, which counts every alert supervision sends.
+ */
 @Import(TestClock.Config.class)
 @TestPropertySource(properties = {"gridgov.committee.supervision.poll-interval=1h",
-        "gridgov.committee.supervision.escalate-after=7d"})
+        "gridgov.committee.supervision.escalate-after=7d", "gridgov.committee.metrics-interval=1h"})
 class ProjectMetricsIT extends CommitteeIntegrationTest {
 
     @Autowired

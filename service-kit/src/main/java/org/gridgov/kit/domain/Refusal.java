@@ -13,15 +13,26 @@ public class Refusal extends RuntimeException {
 
     private final Kind kind;
     private final String code;
+    private final String field;
 
     protected Refusal(Kind kind, String code, String detail) {
+        this(kind, code, null, detail);
+    }
+
+    private Refusal(Kind kind, String code, String field, String detail) {
         super(detail);
         this.kind = kind;
         this.code = code;
+        this.field = field;
     }
 
     public static Refusal invalid(String detail) {
         return new Refusal(Kind.INVALID, null, detail);
+    }
+
+    /** Invalid input, naming the field at fault (the problem's {@code errors[].field}), e.g. {@code milestones[0].dueDate}. */
+    public static Refusal invalidField(String field, String detail) {
+        return new Refusal(Kind.INVALID, null, field, detail);
     }
 
     public static Refusal forbidden(String detail) {
@@ -49,6 +60,11 @@ public class Refusal extends RuntimeException {
     /** A stable code for the refusal (the problem's {@code reason}), or null. */
     public String code() {
         return code;
+    }
+
+    /** The request field at fault of an {@link Kind#INVALID} refusal, or null. */
+    public String field() {
+        return field;
     }
 
     // expected refusals: a stack trace adds nothing

@@ -43,7 +43,8 @@ public class ProblemException extends RuntimeException {
     /** What the caller sees of a business rule's refusal; its {@code reason}, if any, as a property. */
     public static ProblemException of(Refusal refusal) {
         ProblemException problem = switch (refusal.kind()) {
-            case INVALID -> invalid(refusal.getMessage());
+            case INVALID -> refusal.field() == null ? invalid(refusal.getMessage())
+                    : invalidField(refusal.field(), refusal.getMessage());
             case FORBIDDEN -> forbidden(refusal.getMessage());
             case NOT_FOUND -> new ProblemException(HttpStatus.NOT_FOUND, "not-found", refusal.getMessage());
             case CONFLICT -> conflict(refusal.getMessage());

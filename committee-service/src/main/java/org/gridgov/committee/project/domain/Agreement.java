@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.gridgov.kit.domain.Refusal;
+
 /**
  * The project claim agreement (项目认领书) a unit signs: who signed for it, what it commits to and by when.
  * Numbered per community and year; never changed once signed.
@@ -22,22 +24,22 @@ public record Agreement(UUID projectId, String number, UUID unitId, String signa
     public static Agreement draft(Project project, UUID unitId, String signatory, String commitments,
                                   List<Milestone> milestones, Instant at) {
         if (signatory == null || signatory.isBlank()) {
-            throw ProjectRefused.invalid("signatory", "The agreement names who signs it for the unit.");
+            throw Refusal.invalidField("signatory", "The agreement names who signs it for the unit.");
         }
         if (commitments == null || commitments.isBlank()) {
-            throw ProjectRefused.invalid("commitments", "The agreement says what the unit commits to.");
+            throw Refusal.invalidField("commitments", "The agreement says what the unit commits to.");
         }
         if (milestones == null || milestones.isEmpty() || milestones.size() > MAX_MILESTONES) {
-            throw ProjectRefused.invalid("milestones", "The agreement has 1 to " + MAX_MILESTONES + " milestones.");
+            throw Refusal.invalidField("milestones", "The agreement has 1 to " + MAX_MILESTONES + " milestones.");
         }
         for (int i = 0; i < milestones.size(); i++) {
             Milestone milestone = milestones.get(i);
             if (milestone.title() == null || milestone.title().isBlank()) {
-                throw ProjectRefused.invalid("milestones[" + i + "].title", "Every milestone has a title.");
+                throw Refusal.invalidField("milestones[" + i + "].title", "Every milestone has a title.");
             }
             LocalDate due = milestone.dueDate();
             if (due == null || due.getYear() < project.year() || due.getYear() > project.year() + 1) {
-                throw ProjectRefused.invalid("milestones[" + i + "].dueDate",
+                throw Refusal.invalidField("milestones[" + i + "].dueDate",
                         "A milestone is due in the project's year or the next.");
             }
         }

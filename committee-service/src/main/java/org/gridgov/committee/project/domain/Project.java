@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.gridgov.contracts.Category;
+import org.gridgov.kit.domain.Refusal;
 
 /**
  * A project of a community's Grand Party Committee for one year: what it answers (the needs), who holds
@@ -25,7 +26,7 @@ public record Project(UUID id, UUID communityId, int year, String title, Categor
     public static Project open(UUID communityId, int year, String title, Category category, String description,
                                List<UUID> needIds, UUID projectListId, Instant at) {
         if (title == null || title.isBlank()) {
-            throw ProjectRefused.invalid("title", "A project needs a title.");
+            throw Refusal.invalidField("title", "A project needs a title.");
         }
         return new Project(UUID.randomUUID(), communityId, year, title.strip(), category, description, needIds,
                 ProjectStatus.OPEN, null, projectListId, 0, at, at, 0);
@@ -41,7 +42,7 @@ public record Project(UUID id, UUID communityId, int year, String title, Categor
     /** 揭榜: a unit of the community takes an open project; the first one wins. */
     public Project claim(UUID unit, Instant at) {
         if (status != ProjectStatus.OPEN) {
-            throw ProjectRefused.conflict("Only an OPEN project can be claimed; this one is " + status + ".");
+            throw Refusal.conflict("Only an OPEN project can be claimed; this one is " + status + ".");
         }
         return with(ProjectStatus.CLAIMED, unit, percent, at);
     }
@@ -50,7 +51,7 @@ public record Project(UUID id, UUID communityId, int year, String title, Categor
     public Project decline(UUID unit, Instant at) {
         requireHeldBy(unit);
         if (status != ProjectStatus.OFFERED && status != ProjectStatus.CLAIMED) {
-            throw ProjectRefused.conflict("Only an OFFERED or CLAIMED project can be declined; this one is " + status + ".");
+            throw Refusal.conflict("Only an OFFERED or CLAIMED project can be declined; this one is " + status + ".");
         }
         return with(ProjectStatus.OPEN, null, percent, at);
     }
@@ -58,7 +59,7 @@ public record Project(UUID id, UUID communityId, int year, String title, Categor
     public Project sign(UUID unit, Instant at) {
         requireHeldBy(unit);
         if (status != ProjectStatus.OFFERED && status != ProjectStatus.CLAIMED) {
-            throw ProjectRefused.conflict("Only an OFFERED or CLAIMED project can be signed; this one is " + status + ".");
+            throw Refusal.conflict("Only an OFFERED or CLAIMED project can be signed; this one is " + status + ".");
         }
         return with(ProjectStatus.SIGNED, unit, percent, at);
     }
@@ -66,13 +67,13 @@ public record Project(UUID id, UUID communityId, int year, String title, Categor
     public Project progress(UUID unit, int newPercent, Instant at) {
         requireHeldBy(unit);
         if (status != ProjectStatus.SIGNED) {
-            throw ProjectRefused.conflict("Progress is reported on a SIGNED project; this one is " + status + ".");
+            throw Refusal.conflict("Progress is reported on a SIGNED project; this one is " + status + ".");
         }
         if (newPercent < 0 || newPercent > 100) {
-            throw ProjectRefused.invalid("percent", "percent must be between 0 and 100.");
+            throw Refusal.invalidField("percent", "percent must be between 0 and 100.");
         }
         if (newPercent < percent) {
-            throw ProjectRefused.invalid("percent", "percent cannot go back from " + percent + ".");
+            throw Refusal.invalidField("percent", "percent cannot go back from " + percent + ".");
         }
         return with(status, unitId, newPercent, at);
     }
@@ -80,7 +81,7 @@ public record Project(UUID id, UUID communityId, int year, String title, Categor
     public Project complete(UUID unit, Instant at) {
         requireHeldBy(unit);
         if (status != ProjectStatus.SIGNED) {
-            throw ProjectRefused.conflict("Only a SIGNED project can be completed; this one is " + status + ".");
+            throw Refusal.conflict("Only a SIGNED project can be completed; this one is " + status + ".");
         }
         return with(ProjectStatus.COMPLETED, unitId, 100, at);
     }
@@ -90,7 +91,7 @@ public record Project(UUID id, UUID communityId, int year, String title, Categor
         return switch (status) {
             case SIGNED -> with(status, unitId, percent, at);
             case COMPLETED -> with(ProjectStatus.REVIEWED_FINAL, unitId, percent, at);
-            default -> throw ProjectRefused.conflict("Only SIGNED or COMPLETED projects are reviewed; this one is "
+            default -> throw Refusal.conflict("Only SIGNED or COMPLETED projects are reviewed; this one is "
                     + status + ".");
         };
     }
@@ -105,7 +106,7 @@ public record Project(UUID id, UUID communityId, int year, String title, Categor
 
     private void requireHeldBy(UUID unit) {
         if (unitId == null || !unitId.equals(unit)) {
-            throw ProjectRefused.notYours("This project is not held by your unit.");
+            throw Refusal.forbidden("This project is not held by your unit.");
         }
     }
 

@@ -3,6 +3,8 @@ package org.gridgov.committee.project.domain;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gridgov.kit.domain.Refusal;
+
 /** A calendar quarter, written {@code 2026Q3}. */
 public record Quarter(int year, int number) {
 
@@ -11,7 +13,7 @@ public record Quarter(int year, int number) {
     public static Quarter parse(String text) {
         Matcher matcher = TEXT.matcher(text == null ? "" : text);
         if (!matcher.matches()) {
-            throw ProjectRefused.invalid("quarter", "quarter must look like 2026Q3.");
+            throw Refusal.invalidField("quarter", "quarter must look like 2026Q3.");
         }
         return new Quarter(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
     }

@@ -9,9 +9,9 @@ import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import org.gridgov.committee.project.domain.Project;
-import org.gridgov.committee.project.domain.ProjectRefused;
 import org.gridgov.committee.project.domain.ProjectStatus;
 import org.gridgov.contracts.Category;
+import org.gridgov.kit.domain.Refusal;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -92,7 +92,7 @@ public class ProjectStore {
                 .bind("previous", project.revision() - 1)
                 .fetch().rowsUpdated()
                 .flatMap(updated -> updated == 1 ? Mono.just(project)
-                        : Mono.error(ProjectRefused.conflict("Someone else changed this project at the same moment; "
+                        : Mono.error(Refusal.conflict("Someone else changed this project at the same moment; "
                                 + "read it again.")));
     }
 

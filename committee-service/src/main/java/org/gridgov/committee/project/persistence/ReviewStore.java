@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gridgov.committee.project.domain.Grade;
-import org.gridgov.committee.project.domain.ProjectRefused;
+import org.gridgov.kit.domain.Refusal;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -37,7 +37,7 @@ public class ReviewStore {
                 .bind("by", review.reviewedBy()).bind("at", utc(review.reviewedAt()))
                 .fetch().rowsUpdated()
                 .flatMap(inserted -> inserted == 1 ? Mono.<Void>empty()
-                        : Mono.error(ProjectRefused.conflict("This project was already reviewed for " + review.quarter() + ".")));
+                        : Mono.error(Refusal.conflict("This project was already reviewed for " + review.quarter() + ".")));
     }
 
     public Mono<List<Review>> of(UUID projectId) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gridgov.contracts.Category;
+import org.gridgov.kit.domain.Refusal;
 import org.junit.jupiter.api.Test;
 
 class ProjectTest {
@@ -27,14 +28,14 @@ class ProjectTest {
         assertThat(claimed.status()).isEqualTo(ProjectStatus.CLAIMED);
         assertThat(claimed.unitId()).isEqualTo(unit);
         assertThatThrownBy(() -> claimed.claim(otherUnit, NOW))
-                .isInstanceOfSatisfying(ProjectRefused.class, r -> assertThat(r.kind()).isEqualTo(ProjectRefused.Kind.CONFLICT));
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.CONFLICT));
     }
 
     @Test
     void only_the_holding_unit_declines_signs_and_delivers() {
         Project offered = Project.offered(UUID.randomUUID(), 2026, "助老", Category.ELDERLY_CARE, List.of(), unit, null, NOW);
         assertThatThrownBy(() -> offered.sign(otherUnit, NOW))
-                .isInstanceOfSatisfying(ProjectRefused.class, r -> assertThat(r.kind()).isEqualTo(ProjectRefused.Kind.NOT_YOURS));
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.FORBIDDEN));
         Project declined = offered.decline(unit, NOW);
         assertThat(declined.status()).isEqualTo(ProjectStatus.OPEN);
         assertThat(declined.unitId()).isNull();
@@ -45,12 +46,12 @@ class ProjectTest {
         Project signed = open().claim(unit, NOW).sign(unit, NOW);
         Project half = signed.progress(unit, 50, NOW);
         assertThatThrownBy(() -> half.progress(unit, 40, NOW))
-                .isInstanceOfSatisfying(ProjectRefused.class, r -> assertThat(r.field()).isEqualTo("percent"));
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.field()).isEqualTo("percent"));
         assertThat(half.review(NOW).status()).isEqualTo(ProjectStatus.SIGNED);
         Project completed = half.complete(unit, NOW);
         assertThat(completed.percent()).isEqualTo(100);
         assertThat(completed.review(NOW).status()).isEqualTo(ProjectStatus.REVIEWED_FINAL);
-        assertThatThrownBy(() -> completed.review(NOW).review(NOW)).isInstanceOf(ProjectRefused.class);
+        assertThatThrownBy(() -> completed.review(NOW).review(NOW)).isInstanceOf(Refusal.class);
     }
 
     @Test
@@ -64,10 +65,10 @@ class ProjectTest {
         Project project = open();
         List<Milestone> ok = List.of(new Milestone("完成", LocalDate.of(2026, 9, 30), null));
         assertThatThrownBy(() -> Agreement.draft(project, unit, " ", "x", ok, NOW))
-                .isInstanceOfSatisfying(ProjectRefused.class, r -> assertThat(r.field()).isEqualTo("signatory"));
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.field()).isEqualTo("signatory"));
         assertThatThrownBy(() -> Agreement.draft(project, unit, "王", "x",
                 List.of(new Milestone("太早", LocalDate.of(2025, 12, 31), null)), NOW))
-                .isInstanceOfSatisfying(ProjectRefused.class, r -> assertThat(r.field()).isEqualTo("milestones[0].dueDate"));
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.field()).isEqualTo("milestones[0].dueDate"));
         Agreement agreement = Agreement.draft(project, unit, "王建国", "x", ok, NOW).numbered(7, 2026);
         assertThat(agreement.number()).isEqualTo("2026-007");
         assertThat(agreement.maskedSignatory()).isEqualTo("王**");
@@ -84,6 +85,6 @@ class ProjectTest {
     @Test
     void a_quarter_is_written_like_2026Q3() {
         assertThat(Quarter.parse("2026Q3")).isEqualTo(new Quarter(2026, 3));
-        assertThatThrownBy(() -> Quarter.parse("2026Q5")).isInstanceOf(ProjectRefused.class);
+        assertThatThrownBy(() -> Quarter.parse("2026Q5")).isInstanceOf(Refusal.class);
     }
 }
