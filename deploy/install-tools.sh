@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the deploy module's checks run besides Maven; safe to run again (does nothing then).
 #   promtool + prometheus  Debian package prometheus (2.42): rule checks, rule unit tests, the scrape test
-#   node_modules           npm ci in deploy/: the Compose schema and Kubernetes schema validators
+#   node_modules           npm ci in deploy/: the Compose schema and Kubernetes schema validators, Spectral with
+#                          the OWASP API Security rules (system-tests' PublicApiLintIT lints the public API with them)
 #   kubectl                its built-in Kustomize renders k8s/ overlays (no cluster needed)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,7 +15,8 @@ if ! command -v promtool > /dev/null || ! command -v prometheus > /dev/null; the
   sudo_if_needed apt-get install -y -qq --no-install-recommends prometheus > /dev/null
 fi
 
-if [[ ! -d node_modules ]]; then
+# again when package-lock.json changed since the last install (npm records what it installed in node_modules/.package-lock.json)
+if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo "Installing the validators' npm packages (npm ci in deploy/)…"
   npm ci --no-audit --no-fund --loglevel=error
 fi

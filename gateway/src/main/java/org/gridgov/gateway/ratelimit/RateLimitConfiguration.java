@@ -29,6 +29,11 @@ class RateLimitConfiguration {
     }
 
     @Bean
+    RateLimitHeaders rateLimitHeaders(RateLimitProperties properties) {
+        return new RateLimitHeaders(properties.anonymous());
+    }
+
+    @Bean
     RateLimitFilter rateLimitFilter(SharedRateLimiter limiter, RateLimitProperties properties, ProblemWriter problems,
                                     MeterRegistry meters) {
         return new RateLimitFilter(limiter, properties, problems, meters);

@@ -21,13 +21,18 @@ import reactor.core.publisher.Mono;
 /**
  * Limits requests per client: a caller with a token by the token (a CLIENT app by its client id,
  * anyone else by subject), an anonymous caller (Open311 reads, the API description) by IP address.
- * A refused request gets 429 with {@code Retry-After} and never reaches a service. Probes and
- * metrics scrapes are not limited.
+ * A refused request gets 429 with {@code Retry-After} and never reaches a service. Every answer
+ * says the client's budget ({@code X-RateLimit-Limit}) and what is left of it
+ * ({@code X-RateLimit-Remaining}); answers given before the caller is known (a 401, a request the
+ * security chain refuses) say the anonymous budget ({@link RateLimitHeaders}). Probes and metrics
+ * scrapes are not limited.
  */
 class RateLimitFilter implements WebFilter, Ordered {
 
     /** After Spring Security's filter chain (-100), which establishes who is calling. */
     static final int ORDER = -50;
+    static final String LIMIT = "X-RateLimit-Limit";
+    static final String REMAINING = "X-RateLimit-Remaining";
 
     private final SharedRateLimiter limiter;
     private final RateLimitProperties properties;
@@ -59,8 +64,9 @@ class RateLimitFilter implements WebFilter, Ordered {
                 .map(principal -> authenticated((JwtAuthenticationToken) principal))
                 .switchIfEmpty(Mono.fromSupplier(() -> anonymous(exchange)))
                 .flatMap(client -> limiter.take(client.key(), client.budget()).flatMap(decision -> {
+                    exchange.getResponse().getHeaders().set(LIMIT, Integer.toString(client.budget().capacity()));
                     if (decision.allowed()) {
-                        exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", Long.toString(decision.remaining()));
+                        exchange.getResponse().getHeaders().set(REMAINING, Long.toString(decision.remaining()));
                         return chain.filter(exchange);
                     }
                     return refuse(exchange, client, decision);
@@ -87,6 +93,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     private Mono<Void> refuse(ServerWebExchange exchange, Client client, Decision decision) {
         client.refused().increment();
+        exchange.getResponse().getHeaders().set(REMAINING, "0");
         long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
         exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
         return problems.write(exchange, ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,

@@ -49,6 +49,9 @@ class PublicApiDescriptionIT extends GatewayIntegrationTest {
                 .jsonPath("$.paths['/api/wishes'].post.operationId").isEqualTo("submit")
                 .jsonPath("$.paths['/open311/v2/services.json'].get.operationId").isEqualTo("services")
                 .jsonPath("$.components.schemas.GridNode.properties.kind").exists()
+                // bounded as the API enforces: a UUID's 36 characters, free text by the 1 MB body limit
+                .jsonPath("$.paths['/api/grid/nodes/{id}'].get.parameters[0].schema.maxLength").isEqualTo(36)
+                .jsonPath("$.components.schemas.GridNode.properties.name.maxLength").isEqualTo(1024 * 1024)
                 .jsonPath("$.tags[?(@.name == 'grid')]").exists()
                 // what a service keeps for itself is not published
                 .jsonPath("$.paths['/internal/reindex']").doesNotExist();
@@ -63,6 +66,16 @@ class PublicApiDescriptionIT extends GatewayIntegrationTest {
                 .jsonPath("$.paths['/api/wishes'].post.responses['429']['$ref']").isEqualTo("#/components/responses/TooManyRequests")
                 .jsonPath("$.paths['/api/wishes'].post.responses['503']['$ref']").isEqualTo("#/components/responses/ServiceUnavailable")
                 .jsonPath("$.components.responses.TooManyRequests.content['application/problem+json']").exists()
+                // every 2xx and 4xx says the rate limit; a 429 when to retry; the one server is this gateway
+                .jsonPath("$.paths['/api/wishes'].post.responses['201'].headers['X-RateLimit-Limit']['$ref']")
+                .isEqualTo("#/components/headers/X-RateLimit-Limit")
+                .jsonPath("$.components.responses.TooManyRequests.headers['Retry-After']").exists()
+                .jsonPath("$.components.responses.Forbidden.headers['X-RateLimit-Limit']").exists()
+                .jsonPath("$.components.headers['X-RateLimit-Limit'].schema.maximum").exists()
+                .jsonPath("$.servers[0].url").isEqualTo("/")
+                .jsonPath("$.servers[0]['x-internal']").isEqualTo(false)
+                .jsonPath("$.components.securitySchemes['bearer-jwt'].description").value(
+                        description -> org.assertj.core.api.Assertions.assertThat((String) description).contains("RFC8725"))
                 // Open311 apps call without a bearer token
                 .jsonPath("$.paths['/open311/v2/services.json'].get.security").doesNotExist()
                 .jsonPath("$.paths['/open311/v2/services.json'].get.responses['401']").doesNotExist();

@@ -81,6 +81,19 @@ class RateLimitIT extends GatewayIntegrationTest {
                 .exchange().expectStatus().isOk();
     }
 
+    /** The API description promises X-RateLimit-Limit on every 2xx and 4xx, X-RateLimit-Remaining where counted. */
+    @Test
+    void every_answer_says_the_clients_rate_limit_also_a_401_before_the_caller_is_known() {
+        String token = token(TokenRequest.of("counted-resident", "RESIDENT"));
+        web.get().uri(NODES).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-RateLimit-Limit", Integer.toString(CLIENT_BURST))
+                .expectHeader().valueEquals("X-RateLimit-Remaining", Integer.toString(CLIENT_BURST - 1));
+        web.get().uri(NODES).headers(h -> h.setBearerAuth("not-a-token")).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("X-RateLimit-Limit", Integer.toString(ANONYMOUS_BURST));
+    }
+
     @Test
     void two_gateway_replicas_share_one_budget_per_client() {
         WebTestClient second = secondReplica();

@@ -1,6 +1,7 @@
 package org.gridgov.kit.web;
 
 import org.gridgov.kit.web.openapi.OperationIds;
+import org.gridgov.kit.web.openapi.ApiBounds;
 import org.gridgov.kit.web.openapi.ProblemResponsesCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -64,6 +65,11 @@ public class WebKitAutoConfiguration {
         @Bean
         OperationIds operationIds() {
             return new OperationIds();
+        }
+
+        @Bean
+        ApiBounds apiBounds() {
+            return new ApiBounds();
         }
     }
 

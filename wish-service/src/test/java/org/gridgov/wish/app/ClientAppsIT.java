@@ -72,6 +72,9 @@ class ClientAppsIT extends WishIntegrationTest {
         Apps.Registered app = new Apps.Registered(UUID.fromString(id), first.get("apiKey").asString(),
                 first.get("clientSecret").asString(), first.get("tokenEndpoint").asString());
         web.get().uri("/open311/v2/requests.json?api_key=" + app.apiKey()).exchange().expectStatus().isOk();
+        // the key in the X-API-Key header (as the API description's api_key scheme says), out of the URL
+        web.get().uri("/open311/v2/requests.json").header("X-API-Key", app.apiKey()).exchange().expectStatus().isOk();
+        web.get().uri("/open311/v2/requests.json").header("X-API-Key", "not-a-key").exchange().expectStatus().isForbidden();
         assertThat(clientToken(app).statusCode()).isEqualTo(200);
     }
 

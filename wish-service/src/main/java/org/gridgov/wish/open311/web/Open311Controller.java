@@ -47,12 +47,14 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping(path = "/open311/v2")
 @Tag(name = "Open311 GeoReport v2", description = "Civic-issue apps report and follow requests; they become wishes")
-@SecurityScheme(name = Open311Controller.API_KEY, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.QUERY,
-        paramName = "api_key", description = "The app's api_key, issued with its credentials by a district admin;"
-        + " a query parameter, or a form field of POST requests")
+@SecurityScheme(name = Open311Controller.API_KEY, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        paramName = Open311Controller.API_KEY_HEADER, description = "The app's api_key, issued with its credentials by a"
+        + " district admin: in the X-API-Key header, which keeps it out of URLs and access logs; as GeoReport v2 has it,"
+        + " the api_key query parameter or form field of POST requests is accepted too")
 class Open311Controller {
 
     static final String API_KEY = "api_key";
+    static final String API_KEY_HEADER = "X-API-Key";
 
     private static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
     private static final Pattern KNOWN = Pattern.compile("/open311/v2/(discovery|services|requests|tokens)(/[^/]+)?");
@@ -146,7 +148,7 @@ class Open311Controller {
             Map<String, String> fields = new LinkedHashMap<>(exchange.getRequest().getQueryParams().toSingleValueMap());
             fields.putAll(form.toSingleValueMap());
             properties.requireJurisdiction(fields.get("jurisdiction_id"));
-            return requests.app(fields.get("api_key"), AppScopes.WISHES_WRITE, "create_request")
+            return requests.app(apiKey(exchange, fields), AppScopes.WISHES_WRITE, "create_request")
                     .flatMap(app -> requests.submit(app, fields, key))
                     .map(receipt -> format(exchange).body(ResponseEntity.status(receipt.getStatusCode())
                             .headers(receipt.getHeaders()), "service_requests", receipts(receipt.getBody())));
@@ -161,7 +163,7 @@ class Open311Controller {
         Map<String, String> fields = params.toSingleValueMap();
         properties.requireJurisdiction(fields.get("jurisdiction_id"));
         RequestQuery query = RequestQuery.read(fields, clock.instant());
-        return requests.app(fields.get("api_key"), AppScopes.WISHES_READ, "get_service_requests")
+        return requests.app(apiKey(exchange, fields), AppScopes.WISHES_READ, "get_service_requests")
                 .flatMap(app -> requests.list(app, query))
                 .map(found -> format(exchange).body(ResponseEntity.ok(), "service_requests", found));
     }
@@ -175,7 +177,7 @@ class Open311Controller {
         Map<String, String> fields = params.toSingleValueMap();
         properties.requireJurisdiction(fields.get("jurisdiction_id"));
         boolean extensions = "true".equals(fields.get("extensions"));
-        return requests.app(fields.get("api_key"), AppScopes.WISHES_READ, "get_service_request")
+        return requests.app(apiKey(exchange, fields), AppScopes.WISHES_READ, "get_service_request")
                 .flatMap(app -> requests.find(app, id, extensions))
                 .map(found -> format(exchange).body(ResponseEntity.ok(), "service_requests", found));
     }
@@ -189,9 +191,15 @@ class Open311Controller {
         String token = Open311Format.strip(file);
         Map<String, String> fields = params.toSingleValueMap();
         properties.requireJurisdiction(fields.get("jurisdiction_id"));
-        return requests.app(fields.get("api_key"), AppScopes.WISHES_WRITE, "get_service_request_id")
+        return requests.app(apiKey(exchange, fields), AppScopes.WISHES_WRITE, "get_service_request_id")
                 .flatMap(app -> requests.token(app, token))
                 .map(found -> format(exchange).body(ResponseEntity.ok(), "service_requests", found));
+    }
+
+    /** The app's key: its X-API-Key header, else the spec's api_key parameter or form field. */
+    private static String apiKey(ServerWebExchange exchange, Map<String, String> fields) {
+        String header = exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER);
+        return header != null && !header.isBlank() ? header : fields.get(API_KEY);
     }
 
     /** Anything else under /open311: the spec's error list rather than problem+json. */
