@@ -46,7 +46,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Bench {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
 
@@ -60,7 +60,9 @@ public final class Bench {
     private Bench(BenchOptions options, Path repoRoot) {
         this.options = options;
         this.repoRoot = repoRoot;
-        this.directory = repoRoot.resolve(".local").resolve("bench");
+        // -Dgridgov.bench.name=x keeps a second bench apart (.local/bench-x)
+        String name = System.getProperty("gridgov.bench.name", "");
+        this.directory = repoRoot.resolve(".local").resolve(name.isBlank() ? "bench" : "bench-" + name);
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,13 +74,22 @@ public final class Bench {
             System.exit(2);
             return;
         }
-        System.exit(new Bench(options, RepoRoot.find(Path.of(""))).run());
+        int status;
+        try {
+            status = new Bench(options, RepoRoot.find(Path.of(""))).run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // exit in any case: the shutdown hook stops the services, Kafka and PostgreSQL, which would keep this JVM alive
+        System.exit(status);
     }
 
     private int run() throws Exception {
         Instant launched = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
         deleteRecursively(directory.resolve("data"));
         Files.createDirectories(directory.resolve("logs"));
+        snapshotJars();
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "bench-shutdown"));
 
         out.println("Starting PostgreSQL, Kafka and the OIDC issuer (in " + directory + ")…");
@@ -87,7 +98,7 @@ public final class Bench {
                 data.resolve("issuer"), 0, 0, 0, false), shutdown);
         Map<ServiceSpec, Integer> preferred = new EnumMap<>(ServiceSpec.class);
         for (ServiceSpec service : ServiceSpec.values()) {
-            preferred.put(service, service.defaultPort() + 10_000);
+            preferred.put(service, service.defaultPort() + 10_000 + (directory.getFileName().toString().equals("bench") ? 0 : 100));
         }
         PlatformAddresses addresses = infra.addresses(new PortAllocator(FreePorts::isFree), preferred);
         Map<String, String> baseEnvironment = new LinkedHashMap<>(Map.of("RATE_LIMIT_CLIENT_BURST", "1000000",
@@ -136,10 +147,22 @@ public final class Bench {
     private Services startServices(PlatformAddresses addresses, Map<String, String> environment) throws Exception {
         out.println("Starting the services with production JVM settings " + Services.PRODUCTION_JVM + " and " + options.environment()
                 + "…");
-        Services services = shutdown.register("the services", Services.start(repoRoot, LocalPlatform.projectVersion(), addresses,
+        Services services = shutdown.register("the services", Services.start(directory.resolve("jars"), LocalPlatform.projectVersion(), addresses,
                 directory.resolve("logs"), environment, Services.PRODUCTION_JVM));
         services.awaitReady(READY_TIMEOUT, service -> { });
         return services;
+    }
+
+    /** Copies of the service jars, so that a build during the run (which rewrites target/) cannot break the services. */
+    private void snapshotJars() throws IOException {
+        Path jars = directory.resolve("jars");
+        deleteRecursively(jars);
+        for (ServiceSpec service : ServiceSpec.values()) {
+            Path jar = service.jar(repoRoot, LocalPlatform.projectVersion());
+            Path copy = service.jar(jars, LocalPlatform.projectVersion());
+            Files.createDirectories(copy.getParent());
+            Files.copy(jar, copy);
+        }
     }
 
     /** The same services on the same ports, database and topics, started again with other settings. */
@@ -250,8 +273,18 @@ public final class Bench {
     /** Addresses of grid 1's registered households, where the bench's residents live. */
     private static List<String> households(DemoContext demo) throws IOException, InterruptedException {
         List<String> addresses = new ArrayList<>();
-        for (JsonNode household : demo.get(Persona.COMMUNITY_ADMIN, "/api/grid/nodes/" + Persona.Ids.GRID_1 + "/households")
-                .path("items")) {
+        JsonNode page = null;
+        for (int attempt = 1; page == null; attempt++) {
+            try {
+                page = demo.get(Persona.COMMUNITY_ADMIN, "/api/grid/nodes/" + Persona.Ids.GRID_1 + "/households");
+            } catch (IOException e) {
+                // a machine busy with other work may answer slower than the demo's timeout
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+        for (JsonNode household : page.path("items")) {
             addresses.add(household.get("address").asString());
         }
         if (addresses.isEmpty()) {
