@@ -145,8 +145,7 @@ public final class Bench {
     }
 
     private Services startServices(PlatformAddresses addresses, Map<String, String> environment) throws Exception {
-        out.println("Starting the services with production JVM settings " + Services.PRODUCTION_JVM + " and " + options.environment()
-                + "…");
+        out.println("Starting the services with production JVM settings " + Services.PRODUCTION_JVM + " and " + environment + "…");
         Services services = shutdown.register("the services", Services.start(directory.resolve("jars"), LocalPlatform.projectVersion(), addresses,
                 directory.resolve("logs"), environment, Services.PRODUCTION_JVM));
         services.awaitReady(READY_TIMEOUT, service -> { });

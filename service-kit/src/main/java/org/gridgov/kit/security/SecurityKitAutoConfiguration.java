@@ -37,6 +37,12 @@ public class SecurityKitAutoConfiguration {
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
 
+    /** Each token verified once per process while it is valid (see {@link VerifiedTokens}); the gateway's too. */
+    @Bean
+    static VerifiedTokensPostProcessor verifiedTokensPostProcessor() {
+        return new VerifiedTokensPostProcessor();
+    }
+
     @Bean
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
     SecurityWebFilterChain serviceSecurity(ServerHttpSecurity http, ServerAuthenticationEntryPoint entryPoint,
