@@ -39,7 +39,7 @@ class GatewaySecurity {
      */
     @Bean
     ServerExchangeRejectedHandler rejectedAsProblem(ProblemWriter problems) {
-        return (exchange, rejected) -> problems.write(exchange, MalformedRequests.firewallRefusal());
+        return (exchange, rejected) -> MalformedRequests.refuse(problems, exchange);
     }
 
     @Bean

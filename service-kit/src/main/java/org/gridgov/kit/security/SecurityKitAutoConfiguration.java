@@ -97,7 +97,7 @@ public class SecurityKitAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemWriter writer) {
-        return (exchange, rejected) -> writer.write(exchange, MalformedRequests.firewallRefusal());
+        return (exchange, rejected) -> MalformedRequests.refuse(writer, exchange);
     }
 
     @Bean

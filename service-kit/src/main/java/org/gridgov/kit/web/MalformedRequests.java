@@ -50,6 +50,17 @@ public final class MalformedRequests {
         return Optional.empty();
     }
 
+    /**
+     * Answers a request the firewall refused with {@link #firewallRefusal()} and closes its connection
+     * ({@code Connection: close}, so its unread body is not waited for either): the whole-request fuzz pass
+     * found kept-alive connections that answered nothing more after such a refusal (an encoded control
+     * character in the path, %7F or %08), at the gateway and in the services.
+     */
+    public static reactor.core.publisher.Mono<Void> refuse(ProblemWriter writer, ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+        return writer.write(exchange, firewallRefusal());
+    }
+
     /** The 400 problem for a request the firewall refuses (an encoded NUL or slash, "..", an unprintable header or parameter name). */
     public static ProblemDetail firewallRefusal() {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

@@ -239,6 +239,8 @@ class ProblemResponsesIT extends ServiceIntegrationTest {
             "GET /api/parcels/%20 HTTP/1.1\r\nHost: kit\r\n" + token + "\r\n",
             "GET /api/parcels?name=1&name=%0D%0Ax HTTP/1.1\r\nHost: kit\r\n" + token + "\r\n",
             "GET /api/parcels?%01=1 HTTP/1.1\r\nHost: kit\r\n" + token + "\r\n",
+            "POST /api/%7F/parcels HTTP/1.1\r\nHost: kit\r\n" + token + json,
+            "GET /api/%08/parcels HTTP/1.1\r\nHost: kit\r\n" + token + "\r\n",
             "GET /api/parcels HTTP/1.1\r\nHost: kit\r\n" + token + "X-Padding: " + "p".repeat(6000) + "\r\n\r\n",
         };
         String next = "GET /api/parcels?name=x HTTP/1.1\r\nHost: kit\r\n" + token + "\r\n";

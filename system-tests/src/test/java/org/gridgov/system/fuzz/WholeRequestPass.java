@@ -55,15 +55,18 @@ final class WholeRequestPass {
         this.seed = seed;
     }
 
-    Result run(WholeRequests generator, List<PublicOperations.Operation> operations, String authorization, int requests)
-            throws Exception {
+    /**
+     * @param direct also send each case straight to the service behind the operation, not only through the gateway
+     */
+    Result run(WholeRequests generator, List<PublicOperations.Operation> operations, String authorization, int requests,
+               boolean direct) throws Exception {
         List<Target> targets = new ArrayList<>();
         int gateway = platform.gateway().getPort();
         while (targets.size() < requests) {
             for (PublicOperations.Operation operation : operations) {
                 for (WholeRequests.Case fuzz : generator.casesFor(operation, authorization)) {
                     targets.add(new Target(fuzz, gateway, "gateway"));
-                    if (operation.service() != null) {
+                    if (direct && operation.service() != null) {
                         targets.add(new Target(fuzz, platform.service(operation.service()).getPort(),
                                 operation.service().module()));
                     }
