@@ -28,6 +28,8 @@ public final class MalformedRequests {
     public static Optional<ProblemDetail> problemFor(Throwable failure, ServerWebExchange exchange) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ServerExchangeRejectedException) {
+                // as refuse(): the connection closes after the answer, or it may answer nothing more
+                exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
                 return Optional.of(firewallRefusal());
             }
             if (t instanceof InvalidMediaTypeException invalid) {
