@@ -28,8 +28,8 @@ import org.gridgov.system.platform.SystemPlatform;
 final class WholeRequestPass {
 
     private static final int CONNECTIONS = 4;
-    /** Every answer takes milliseconds; one that takes this long is a connection the server stopped reading. */
-    private static final int TIMEOUT_MILLIS = 10_000;
+    /** A hang never answers; a slow answer on a busy shared machine may take seconds: 30 s tells them apart. */
+    private static final int TIMEOUT_MILLIS = 30_000;
     private static final Pattern OPEN311_JSON = Pattern.compile("(?s)\\s*\\[\\s*\\{\"code\":\\d{3},\"description\":\".*");
     private static final Pattern OPEN311_XML = Pattern.compile("(?s).*<errors><error><code>\\d{3}</code><description>.*");
     private static final Pattern PROBLEM = Pattern.compile("(?s)\\s*\\{.*\"status\":\\d{3}.*");
