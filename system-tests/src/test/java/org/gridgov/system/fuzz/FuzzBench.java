@@ -6,8 +6,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole-request pass ({@link WholeRequests}) at length, in the bench profile ({@link FuzzIT} runs
- * 10,000 of them in every build): {@code mvn -B -pl system-tests verify -Pbench -Dit.test=FuzzBench};
+ * The whole-request pass ({@link WholeRequests}), in the bench profile only for now:
+ * {@code mvn -B -pl system-tests verify -Pbench -Dit.test=FuzzBench}. It is not in every build yet
+ * because it still finds a gateway connection that stops answering after some malformed requests
+ * (see the README's known problems);
  * {@code -Dgridgov.fuzz.requests=<n>} changes its length, {@code -Dgridgov.fuzz.seed=<n>} its draw.
  * Prints the requests sent, the time taken, the rate and the histogram of statuses.
  */

@@ -30,8 +30,8 @@ final class AssessmentExport {
         return "assessment-" + view.communityId() + "-" + view.year() + "-v" + view.version() + "." + extension;
     }
 
-    private static List<Object> row(AssessmentView.UnitView unit) {
-        AssessmentView.FiguresView f = unit.figures();
+    private static List<Object> row(AssessmentView.AssessedUnitView unit) {
+        AssessmentView.AssessedFiguresView f = unit.figures();
         return List.of(unit.place(), unit.unitId().toString(), unit.name(), unit.score(), unit.band(), f.signed(),
                 f.completed(), f.milestonesDue(), f.milestonesOnTime(), f.escalations(), f.declines(), f.reviews(),
                 f.averageReview() == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", f.averageReview()), reasons(unit.reasons()));
@@ -45,7 +45,7 @@ final class AssessmentExport {
     static byte[] csv(AssessmentView view) {
         StringBuilder out = new StringBuilder("\uFEFF");
         out.append(String.join(",", HEADER)).append("\r\n");
-        for (AssessmentView.UnitView unit : view.units()) {
+        for (AssessmentView.AssessedUnitView unit : view.units()) {
             out.append(row(unit).stream().map(value -> quoted(String.valueOf(value))).collect(Collectors.joining(",")))
                     .append("\r\n");
         }

@@ -11,13 +11,13 @@ import org.gridgov.committee.assessment.domain.AssessmentVersion;
 
 /** A version of a community's year-end assessment: each unit's score, band, figures and reasons, and the rule. */
 public record AssessmentView(UUID assessmentId, UUID communityId, int year, int version, String rule, String ruleText,
-                             Instant computedAt, List<UnitView> units) {
+                             Instant computedAt, List<AssessedUnitView> units) {
 
-    public record FiguresView(int signed, int completed, int milestonesDue, int milestonesOnTime, int escalations,
+    public record AssessedFiguresView(int signed, int completed, int milestonesDue, int milestonesOnTime, int escalations,
                               int declines, int reviews, Double averageReview) {
     }
 
-    public record UnitView(int place, UUID unitId, String name, int score, String band, FiguresView figures,
+    public record AssessedUnitView(int place, UUID unitId, String name, int score, String band, AssessedFiguresView figures,
                            List<Reason> reasons) {
     }
 
@@ -25,8 +25,8 @@ public record AssessmentView(UUID assessmentId, UUID communityId, int year, int 
         return new AssessmentView(version.id(), version.communityId(), version.year(), version.version(), version.rule(),
                 YearEndAssessment.RULE_TEXT, version.computedAt(), version.units().stream().map(placed -> {
                     Figures f = placed.result().figures();
-                    return new UnitView(placed.place(), f.unitId(), f.name(), placed.result().score(),
-                            placed.result().band().name(), new FiguresView(f.signed(), f.completed(), f.milestonesDue(),
+                    return new AssessedUnitView(placed.place(), f.unitId(), f.name(), placed.result().score(),
+                            placed.result().band().name(), new AssessedFiguresView(f.signed(), f.completed(), f.milestonesDue(),
                             f.milestonesOnTime(), f.escalations(), f.declines(), f.reviews(), f.averageReview()),
                             placed.result().reasons());
                 }).toList());

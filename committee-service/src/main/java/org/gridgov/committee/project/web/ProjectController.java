@@ -45,7 +45,7 @@ import reactor.core.publisher.Mono;
  * community reads them.
  */
 @RestController
-@RequestMapping("/api/projects")
+@RequestMapping(path = "/api/projects", produces = "application/json")
 class ProjectController {
 
     private final ProjectService service;

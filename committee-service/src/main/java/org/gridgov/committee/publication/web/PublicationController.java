@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 
 /** An admin publishes a computed project list version: its projects are offered, its unmatched needs opened. */
 @RestController
-@RequestMapping("/api/projects/publications")
+@RequestMapping(path = "/api/projects/publications", produces = "application/json")
 class PublicationController {
 
     private final PublicationService service;
