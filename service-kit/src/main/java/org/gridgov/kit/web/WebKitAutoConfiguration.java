@@ -37,7 +37,7 @@ public class WebKitAutoConfiguration {
         return new FallbackProblemHandler(writer);
     }
 
-    /** The HTTP server's own error responses (414, 431, a malformed request) get a problem body too. */
+    /** The HTTP server's own error responses (414, 431, a malformed request) get a problem body too; kept-alive connections keep reading. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "reactor.netty.http.server.HttpServer")
     static class ServerErrorBodies {
@@ -47,6 +47,7 @@ public class WebKitAutoConfiguration {
             return server -> server.doOnChannelInit((observer, channel, address) -> {
                 if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
                     channel.pipeline().addAfter(NettyPipeline.HttpCodec, EmptyErrorBodies.NAME, new EmptyErrorBodies(jsonMapper));
+                    channel.pipeline().addAfter(NettyPipeline.HttpCodec, ReadAfterResponse.NAME, new ReadAfterResponse());
                 }
             });
         }
