@@ -42,6 +42,7 @@ class FuzzIT {
     /** Each round draws new bad requests for every operation; three take about half a minute here. */
     private static final int ROUNDS = 3;
     /** The whole-request pass in CI; {@code -Dgridgov.fuzz.requests=<n>} changes it ({@link FuzzBench} runs 100,000). */
+    private static final int WHOLE_REQUESTS = 10_000;
     /** The seed when none is given: CI repeats the same pass; {@code -Dgridgov.fuzz.seed=<n>} draws another. */
     private static final long DEFAULT_SEED = 15;
 
@@ -118,6 +119,26 @@ class FuzzIT {
         assertThat(operations).as("public operations described by the gateway").hasSizeGreaterThan(40);
         assertThat(failures).as("fuzz seed %d: 5xx, missing problem+json or changes left by refused requests", seed)
                 .isEmpty();
+        new Convergence(platform).await();
+    }
+
+    /**
+     * Whole requests broken in one part each ({@link WholeRequests}: path segments, parameter names and
+     * values, % escapes, every header, request-line length), sent as raw bytes to the gateway and to the
+     * service behind it: no 5xx, every error in its API's format, and no refused request left a change.
+     */
+    @Test
+    void whole_requests_broken_in_any_part_get_a_4xx_in_their_apis_format_and_change_nothing() throws Exception {
+        int requests = Integer.getInteger("gridgov.fuzz.requests", WHOLE_REQUESTS);
+        WholeRequestPass.Result pass = wholeRequestPass(requests, false);
+        List<String> failures = new ArrayList<>(pass.failures());
+        List<String> changed = leftBehind(pass.refused());
+        changed.forEach(change -> System.out.println("  " + change));
+        failures.addAll(changed);
+        assertThat(failures.size()).as("whole-request fuzz seed %d: 5xx, errors out of format or changes left by refused "
+                + "requests; the first of them:%n%s", pass.seed(), String.join("\n", failures.subList(0,
+                Math.min(40, failures.size())))).isZero();
+        assertThat(pass.sent()).as("whole requests sent").isGreaterThanOrEqualTo(requests);
         new Convergence(platform).await();
     }
 
