@@ -26,6 +26,10 @@ final class CommitteeDemo implements DemoStep {
     /** Where 太平街社区 is: its year starts at midnight there (as the units' resource lists do). */
     private static final ZoneId COMMUNITY_ZONE = ZoneId.of("Asia/Shanghai");
     private static final int MATCHING_ATTEMPTS = 30;
+    /** Found on the autumn visits, after this year's list was published: next year's list takes them. */
+    private static final String[][] AUTUMN_NEEDS = {
+            {"ELDERLY_CARE", "老旧小区加装电梯意愿征集后需协调", "HIGH"}, {"SAFETY", "冬季取暖用电安全隐患排查", "URGENT"},
+            {"HEALTH", "高龄老人冬季流感疫苗接种", "NORMAL"}};
     private static final List<String> GRADES = List.of("EXCELLENT", "GOOD", "GOOD", "FAIR");
     private static final List<String[]> LAST_YEAR = List.of(
             new String[] {"老旧小区加装扶手", "ELDERLY_CARE"}, new String[] {"背街小巷路灯改造", "SAFETY"},
@@ -81,12 +85,14 @@ final class CommitteeDemo implements DemoStep {
         int lastYearDone = lastYear(context, community, year - 1, today, unitList);
         JsonNode assessment = context.postOnceKnown(Persona.COMMUNITY_ADMIN, "/api/assessments",
                 json(Map.of("communityId", community, "year", year - 1)), "assessment:" + (year - 1));
-        // next year's list, computed early as communities do: the needs this year's list left wait for it
-        JsonNode nextYear = context.postOnceKnown(Persona.COMMUNITY_ADMIN, "/api/matching/project-lists",
-                json(Map.of("communityId", community, "year", year + 1)), "project-list:" + (year + 1));
-        context.out().println("Committee demo: project list " + (year + 1) + " computed ("
-                + nextYear.path("assignments").size() + " projects, " + nextYear.path("unmatched").size()
-                + " needs still unmatched).");
+        // next year's list, computed early as communities do: the needs found since this year's list was
+        // published (the autumn visits) wait for it
+        int autumnNeeds = recordAutumnNeeds(context);
+        JsonNode nextYear = context.get(Persona.COMMUNITY_ADMIN, "/api/matching/project-lists/"
+                + computeList(context, community, year + 1));
+        context.out().println("Committee demo: project list " + (year + 1) + " computed from " + autumnNeeds
+                + " needs found since this year's list (" + nextYear.path("assignments").size() + " projects, "
+                + nextYear.path("unmatched").size() + " needs still unmatched).");
         context.out().println("Committee demo: project list " + year + " published (" + publication.path("offered").asInt()
                 + " offered, " + publication.path("opened").asInt() + " on the opportunity list), " + signed + " signed, "
                 + progressing + " progressing, " + quarter + " reviews, a late milestone under supervision (project "
@@ -112,6 +118,17 @@ final class CommitteeDemo implements DemoStep {
             Thread.sleep(2000);
         }
         return list.path("id").asString();
+    }
+
+    /** Needs grid 1's staff found on their autumn visits, published after this year's list took the earlier ones. */
+    private static int recordAutumnNeeds(DemoContext context) throws IOException, InterruptedException {
+        for (int i = 0; i < AUTUMN_NEEDS.length; i++) {
+            String[] need = AUTUMN_NEEDS[i];
+            context.postOnceKnown(Persona.GRID_STAFF, "/api/needs", json(Map.of("gridId", Persona.Ids.GRID_1,
+                    "category", need[0], "title", need[1], "householdsAffected", 40 + 25 * i, "priority", need[2],
+                    "foundBy", "WALK", "publish", true)), "need:autumn:" + i);
+        }
+        return AUTUMN_NEEDS.length;
     }
 
     private static void sign(DemoContext context, String project, String unit, LocalDate first, LocalDate second)

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * The demo data of {@code ./gridgov start}, loaded through the gateway on a fresh platform: no step fails
  * ({@code personas()} refuses otherwise), and 太平街社区's Grand Party Committee shows its year — the
  * computed list published, most projects signed, some progressing, a late milestone under supervision,
- * last quarter's reviews, and last year's assessment.
+ * last quarter's reviews, last year's assessment, and next year's list matching the needs found since.
  */
 class DemoIT {
 
@@ -55,5 +55,11 @@ class DemoIT {
         assertThat(assessment.path("units")).as("every unit of the committee assessed").hasSizeGreaterThanOrEqualTo(30);
         assertThat(assessment.path("units").get(0).path("score").asInt()).isPositive();
         assertThat(assessment.path("units").get(0).path("reasons")).isNotEmpty();
+
+        JsonNode nextYear = admin.get("/api/matching/project-lists?community=" + community + "&year=" + (year + 1))
+                .expect(200).json();
+        assertThat(nextYear).as("next year's list computed").isNotEmpty();
+        assertThat(nextYear.get(0).path("assignmentCount").asInt())
+                .as("next year's list takes the needs found since this year's list").isPositive();
     }
 }
