@@ -44,7 +44,7 @@ public final class LocalPlatform {
     private static final int KAFKA_PORT = 9092;
     private static final int ISSUER_PORT = 8090;
     /** How long the services may take to start; {@code -Dgridgov.ready-timeout=PT10M} on a busy shared machine. */
-    private static final Duration READY_TIMEOUT = Duration.parse(System.getProperty("gridgov.ready-timeout", "PT120S"));
+    private static final Duration READY_TIMEOUT = Duration.parse(System.getProperty("gridgov.ready-timeout", "PT300S"));
 
     private final Path repoRoot;
     private final LaunchOptions options;

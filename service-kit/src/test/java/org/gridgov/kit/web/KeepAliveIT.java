@@ -21,7 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class KeepAliveIT extends ServiceIntegrationTest {
 
-    private static final int ROUNDS = 50;
+    private static final int ROUNDS = 25;
 
     @Autowired
     WebTestClient web;
