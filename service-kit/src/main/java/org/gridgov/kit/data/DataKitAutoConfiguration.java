@@ -14,18 +14,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What every service with a database gets: the kit's migrations, transactions, idempotent commands. */
+/** What every service with a database gets: the kit's migrations, transactions, idempotent commands, database failures as problems. */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
         "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration"})
 @ConditionalOnClass(DatabaseClient.class)
 @ConditionalOnBean(DatabaseClient.class)
+@Import(DataAccessProblemHandler.class)
 public class DataKitAutoConfiguration {
 
     static final String KIT_MIGRATIONS = "classpath:db/kit";

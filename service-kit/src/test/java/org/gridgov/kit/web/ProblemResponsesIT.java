@@ -52,6 +52,13 @@ class ProblemResponsesIT extends ServiceIntegrationTest {
              "items":[{"label":"a","quantity":1},{"label":"b","quantity":2},%s]}""";
 
     @Test
+    void a_value_the_database_cannot_store_is_a_400_problem_not_a_500() {
+        expectProblem(web.post().uri("/api/parcels").headers(this::staff).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"a\\u0000b\"}").exchange(), HttpStatus.BAD_REQUEST, "invalid-request")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("cannot be stored"));
+    }
+
+    @Test
     void a_readable_body_passes() {
         web.post().uri("/api/parcels/shipments").headers(this::staff).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(SHIPMENT.formatted("{\"label\":\"c\",\"quantity\":3}")).exchange()

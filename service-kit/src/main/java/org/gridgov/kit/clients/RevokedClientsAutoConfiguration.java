@@ -1,6 +1,7 @@
-package org.gridgov.kit.security;
+package org.gridgov.kit.clients;
 
 import org.gridgov.kit.events.EventsAutoConfiguration;
+import org.gridgov.kit.security.SecurityKitAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

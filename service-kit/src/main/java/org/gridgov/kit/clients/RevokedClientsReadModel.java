@@ -1,10 +1,11 @@
-package org.gridgov.kit.security;
+package org.gridgov.kit.clients;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import org.gridgov.contracts.events.AppRevoked;
 import org.gridgov.kit.inbox.TypedEventHandler;
+import org.gridgov.kit.security.RevokedClients;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 

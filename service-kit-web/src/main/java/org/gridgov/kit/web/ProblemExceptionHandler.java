@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
-import io.r2dbc.spi.R2dbcException;
 import jakarta.validation.ConstraintViolationException;
 import org.gridgov.kit.domain.Refusal;
 import org.slf4j.Logger;
@@ -34,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * reason, never a 500; an unexpected failure is a 500 that reveals nothing but the correlation id.
  */
 @RestControllerAdvice
-class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
+public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
@@ -59,9 +58,11 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
-        if (isBadValueForTheDatabase(ex)) {
-            return badValue(ex, exchange);
-        }
+        return unexpectedFailure(ex, exchange);
+    }
+
+    /** A failure nobody foresaw: a 500 that reveals only the correlation id, unless the request itself was malformed. */
+    public static Mono<ResponseEntity<Object>> unexpectedFailure(Throwable ex, ServerWebExchange exchange) {
         Optional<ProblemDetail> malformed = MalformedRequests.problemFor(ex, exchange);
         if (malformed.isPresent()) {
             return render(malformed.get(), exchange);
@@ -126,14 +127,8 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 });
     }
 
-    static Mono<ResponseEntity<Object>> badValue(Throwable ex, ServerWebExchange exchange) {
-        log.info("a value the database cannot store on {} {}: {}", exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath(), NestedExceptionUtils.getMostSpecificCause(ex).getClass().getSimpleName());
-        return render(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A value in the request cannot be stored "
-                + "(a NUL character, a number out of range or the like)."), exchange);
-    }
-
-    static Mono<ResponseEntity<Object>> render(ProblemDetail problem, ServerWebExchange exchange) {
+    /** The problem as this service answers it (problem+json, or Open311's error list on its paths). */
+    public static Mono<ResponseEntity<Object>> render(ProblemDetail problem, ServerWebExchange exchange) {
         return Mono.just(entity(problem, exchange, HttpHeaders.EMPTY));
     }
 
@@ -162,20 +157,6 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         if (correlationId != null) {
             problem.setProperty(CorrelationId.KEY, correlationId);
         }
-    }
-
-    /**
-     * PostgreSQL's data exceptions (SQL state class 22: a NUL in text, a number out of range, an
-     * invalid value) come from what the caller sent, which validation let through: bad input, a 400.
-     * Found by the system tests' fuzz pass (a NUL in a grid import's names was a 500).
-     */
-    static boolean isBadValueForTheDatabase(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null && r2dbc.getSqlState().startsWith("22")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {

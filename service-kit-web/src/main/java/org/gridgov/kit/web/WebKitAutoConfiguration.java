@@ -73,10 +73,4 @@ public class WebKitAutoConfiguration {
             return new ApiBounds();
         }
     }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.dao.DataAccessException")
-    @Import(DataAccessProblemHandler.class)
-    static class DataAccessProblems {
-    }
 }
