@@ -88,18 +88,34 @@ public abstract class FieldworkIntegrationTest extends ServiceIntegrationTest {
             data.put("gridKind", "RESIDENTIAL");
         }
         data.put("occurredAt", Instant.now().toString());
+        publish(EventType.GRID_NODE_CREATED, data);
+    }
+
+    /** Another service's event, as it would publish it. */
+    protected void publish(EventType type, Map<String, Object> data) {
         String body = json.writeValueAsString(data);
-        List<String> violations = EventSchemas.validate(EventType.GRID_NODE_CREATED, body);
+        List<String> violations = EventSchemas.validate(type, body);
         if (!violations.isEmpty()) {
             throw new IllegalArgumentException("test data does not match its schema: " + violations);
         }
-        CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), EventType.GRID_NODE_CREATED.type(),
-                "grid-service", id.toString(), Instant.now(), Optional.empty(), body);
+        CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), type.type(), type.source(),
+                String.valueOf(data.get(type.subjectField())), Instant.now(), Optional.empty(), body);
         try {
-            producer.send(CloudEventKafka.toRecord("grid.events", event)).get();
+            producer.send(CloudEventKafka.toRecord(type.topic().topicName(), event)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A party member member-service registered as living in the community, arrived in the read model. */
+    protected UUID partyMemberOf(UUID community, UUID grid) {
+        UUID member = UUID.randomUUID();
+        publish(EventType.MEMBER_REGISTERED, Map.of("memberId", member.toString(), "kind", "RESIDENT",
+                "communityId", community.toString(), "gridId", grid.toString(), "occurredAt", Instant.now().toString()));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> db.sql(
+                "select count(*) from member_place where member_id = :id").bind("id", member)
+                .map(row -> row.get(0, Long.class)).one().block() == 1);
+        return member;
     }
 
     protected static String as(String role, UUID node) {

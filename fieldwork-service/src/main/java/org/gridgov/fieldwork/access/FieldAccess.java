@@ -8,6 +8,7 @@ import org.gridgov.kit.jurisdiction.GridTree;
 import org.gridgov.kit.jurisdiction.Jurisdictions;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -21,9 +22,12 @@ public class FieldAccess {
     private final GridTree gridTree;
     private final Jurisdictions jurisdictions;
 
-    FieldAccess(GridTree gridTree, Jurisdictions jurisdictions) {
+    private final DatabaseClient db;
+
+    FieldAccess(GridTree gridTree, Jurisdictions jurisdictions, DatabaseClient db) {
         this.gridTree = gridTree;
         this.jurisdictions = jurisdictions;
+        this.db = db;
     }
 
     /** A micro-grid (or grid) with the community and street it lies in. */
@@ -51,9 +55,17 @@ public class FieldAccess {
         return jurisdictions.covers(caller, nodeId);
     }
 
-    /** Whether the caller's own place (a party member's, a resident's) lies inside the community. */
+    /**
+     * Whether a party member lives in the community: as member-service registered them (member.events), or by
+     * the place their token names.
+     */
     public Mono<Boolean> livesIn(Caller caller, UUID communityId) {
-        return caller.jurisdictionId().map(node -> gridTree.find(node).map(found -> found.isWithin(communityId))
-                .defaultIfEmpty(false)).orElse(Mono.just(false));
+        Mono<Boolean> registered = caller.memberId().map(member -> db.sql(
+                        "select exists (select 1 from member_place where member_id = :member and community_id = :community)")
+                .bind("member", member).bind("community", communityId)
+                .map(row -> row.get(0, Boolean.class)).one()).orElse(Mono.just(false));
+        Mono<Boolean> placed = caller.jurisdictionId().map(node -> gridTree.find(node)
+                .map(found -> found.isWithin(communityId)).defaultIfEmpty(false)).orElse(Mono.just(false));
+        return registered.flatMap(inside -> inside ? Mono.just(true) : placed);
     }
 }

@@ -195,8 +195,12 @@ class CaseLifeIT extends FieldworkIntegrationTest {
                 .expectStatus().isForbidden();
         post("/api/cases", as("RESIDENT", place.microGrid()), newCase(place.microGrid(), "ROUTINE"))
                 .expectStatus().isForbidden();
-        String member = token(org.gridgov.infra.TokenRequest.of("member-" + UUID.randomUUID(), "PARTY_MEMBER")
-                .withJurisdiction(place.microGrid().toString()));
+        UUID memberId = partyMemberOf(place.community(), place.grid());
+        String member = token(org.gridgov.infra.TokenRequest.of("member-" + memberId, "PARTY_MEMBER")
+                .withMember(memberId.toString()));
+        String memberElsewhere = token(org.gridgov.infra.TokenRequest.of("member-b", "PARTY_MEMBER")
+                .withMember(partyMemberOf(elsewhere.community(), elsewhere.grid()).toString()));
+        post("/api/cases", memberElsewhere, newCase(place.microGrid(), "ROUTINE")).expectStatus().isForbidden();
         JsonNode byMember = body(post("/api/cases", member, newCase(place.microGrid(), "ROUTINE")).expectStatus().isCreated());
         assertThat(byMember.path("source").asString()).isEqualTo("PARTY_MEMBER");
         UUID id = UUID.fromString(byMember.path("id").asString());
