@@ -34,6 +34,8 @@ import org.gridgov.contracts.events.MemberDualReported;
 import org.gridgov.contracts.events.MemberRegistered;
 import org.gridgov.contracts.events.NeedPublished;
 import org.gridgov.contracts.events.NeedRecorded;
+import org.gridgov.contracts.events.PatrolEnded;
+import org.gridgov.contracts.events.PatrolStarted;
 import org.gridgov.contracts.events.PointsAwarded;
 import org.gridgov.contracts.events.PointsRedeemed;
 import org.gridgov.contracts.events.ProjectClaimed;
@@ -49,6 +51,7 @@ import org.gridgov.contracts.events.ResourceListPublished;
 import org.gridgov.contracts.events.ResourceListRevised;
 import org.gridgov.contracts.events.ServiceRecorded;
 import org.gridgov.contracts.events.UnitJoined;
+import org.gridgov.contracts.events.VisitRecorded;
 import org.gridgov.contracts.events.WishCancelled;
 import org.gridgov.contracts.events.WishClaimed;
 import org.gridgov.contracts.events.WishClosed;
@@ -130,7 +133,10 @@ public enum EventType {
             DepartmentRegistered.class),
     CASE_REPORTED("org.gridgov.case.reported.v1", FIELDWORK_EVENTS, "caseId", CaseReported.class),
     CASE_STATUS_CHANGED("org.gridgov.case.status-changed.v1", FIELDWORK_EVENTS, "caseId", CaseStatusChanged.class),
-    CASE_ALERTED("org.gridgov.case.alerted.v1", FIELDWORK_EVENTS, "caseId", CaseAlerted.class);
+    CASE_ALERTED("org.gridgov.case.alerted.v1", FIELDWORK_EVENTS, "caseId", CaseAlerted.class),
+    PATROL_STARTED("org.gridgov.patrol.started.v1", FIELDWORK_EVENTS, "patrolId", PatrolStarted.class),
+    PATROL_ENDED("org.gridgov.patrol.ended.v1", FIELDWORK_EVENTS, "patrolId", PatrolEnded.class),
+    VISIT_RECORDED("org.gridgov.visit.recorded.v1", FIELDWORK_EVENTS, "visitId", VisitRecorded.class);
 
     // consumers look a type up for every record they read
     private static final Map<String, EventType> BY_TYPE =
