@@ -46,6 +46,11 @@ public class FieldAccess {
                                 .defaultIfEmpty(new Place(nodeId, community.id(), null))));
     }
 
+    /** Whether the node is {@code ancestor} or lies below it. */
+    public Mono<Boolean> isWithin(UUID nodeId, UUID ancestor) {
+        return gridTree.find(nodeId).map(node -> node.isWithin(ancestor)).defaultIfEmpty(false);
+    }
+
     /** Grid staff or an admin whose jurisdiction covers the node. */
     public Mono<Boolean> isStaffOver(Caller caller, UUID nodeId) {
         return caller.has(Role.GRID_STAFF) || caller.isAdmin() ? jurisdictions.covers(caller, nodeId) : Mono.just(false);

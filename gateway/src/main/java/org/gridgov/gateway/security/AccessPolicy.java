@@ -130,7 +130,18 @@ final class AccessPolicy {
             rule(POST, "/api/cases/*/referral", adminsAnd(GRID_STAFF)),
             rule(POST, "/api/cases/*/acknowledgement", DEPARTMENT),
             rule(POST, "/api/cases/*/handling-report", adminsAnd(GRID_STAFF, DEPARTMENT)),
-            rule(POST, "/api/cases/*/verification", adminsAnd(GRID_STAFF, PARTY_MEMBER, CLIENT)));
+            rule(POST, "/api/cases/*/verification", adminsAnd(GRID_STAFF, PARTY_MEMBER, CLIENT)),
+            // patrols are the grid staff's; the grid's admins read them; visits also by the community's party members
+            rule(POST, "/api/patrols", GRID_STAFF),
+            rule(GET, "/api/patrols", adminsAnd(GRID_STAFF)),
+            rule(GET, "/api/patrols/*", adminsAnd(GRID_STAFF)),
+            rule(POST, "/api/patrols/*/check-ins", GRID_STAFF),
+            rule(POST, "/api/patrols/*/findings", GRID_STAFF),
+            rule(POST, "/api/patrols/*/end", GRID_STAFF),
+            rule(POST, "/api/visits", adminsAnd(GRID_STAFF, PARTY_MEMBER)),
+            rule(GET, "/api/visits", adminsAnd(GRID_STAFF)),
+            rule(GET, "/api/visits/coverage", adminsAnd(GRID_STAFF)),
+            rule(GET, "/api/visits/work-log", adminsAnd(GRID_STAFF, PARTY_MEMBER)));
 
     private AccessPolicy() {
     }

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  * fieldwork-service's demo data: the district's functional departments (区城市管理指挥中心, 区住建委, 太平街派出所)
  * and cases found in 太平街社区's micro-grids in every state of their life — reported, filed, declined,
  * referred to the municipal centre (吹哨) and waiting for it to report in, acknowledged (报到), handled, closed,
- * one closed after a failed verification (rework) and one the community solved itself.
+ * one closed after a failed verification (rework) and one the community solved itself; a week of the grid
+ * staff's visits to households (their work log) and today's patrol with a finding reported as a case.
  */
 final class FieldworkDemo implements DemoStep {
 
@@ -65,8 +66,56 @@ final class FieldworkDemo implements DemoStep {
             advance(context, id, "case:" + i, demo.stage(), municipal);
             counts.merge(demo.stage(), 1, Integer::sum);
         }
+        int visits = visits(context);
+        patrol(context, microGrids.get(0));
         context.out().println("Fieldwork demo: 3 departments, " + CASES.size() + " cases in 太平街社区 " + counts
-                + " (one waiting for 区城市管理指挥中心 to report in)");
+                + " (one waiting for 区城市管理指挥中心 to report in), " + visits + " visits over the past week, a patrol today");
+    }
+
+    private static final List<String> VISIT_NOTES = List.of("走访了解用水用电情况", "看望独居老人，询问身体状况",
+            "回访上周反映的楼道照明问题", "宣传垃圾分类，听取意见");
+
+    /** A week of the grid staff's visits to grid 1's households, three a day, logged in their work log. */
+    private static int visits(DemoContext context) throws IOException, InterruptedException {
+        List<String> households = new ArrayList<>();
+        for (JsonNode household : context.get(Persona.GRID_STAFF, "/api/grid/nodes/" + Persona.Ids.GRID_1
+                + "/households?limit=50").path("items")) {
+            households.add(household.path("id").asString());
+        }
+        // before today began (UTC), so that a launch later the same day sends the very same visits again
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        java.time.Instant now = today.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        int visits = 0;
+        for (int day = 6; day >= 0 && !households.isEmpty(); day--) {
+            for (int i = 0; i < 3; i++) {
+                int n = visits;
+                String kind = n % 5 == 1 ? "CARE" : n % 5 == 3 ? "FOLLOW_UP" : "ROUTINE";
+                java.time.Instant at = now.minus(java.time.Duration.ofDays(day)).minus(java.time.Duration.ofHours(1 + 2L * i));
+                context.postOnceKnown(Persona.GRID_STAFF, "/api/visits", json(Map.of("householdId",
+                        households.get(n % households.size()), "kind", kind, "note", VISIT_NOTES.get(n % VISIT_NOTES.size()),
+                        "findings", n % 4 == 0 ? List.of("楼道灯不亮") : List.of(), "visitedAt", at.toString())), "visit:" + today + ":" + n);
+                visits++;
+            }
+        }
+        return visits;
+    }
+
+    /** Today's patrol of grid 1: three places checked in, a finding reported as a case, ended. */
+    private static void patrol(DemoContext context, String microGrid) throws IOException, InterruptedException {
+        String patrol = context.postOnceKnown(Persona.GRID_STAFF, "/api/patrols",
+                json(Map.of("gridId", Persona.Ids.GRID_1)), "patrol:" + java.time.LocalDate.now(java.time.ZoneOffset.UTC)).path("id").asString();
+        JsonNode seen = context.get(Persona.GRID_STAFF, "/api/patrols/" + patrol);
+        if (!"IN_PROGRESS".equals(seen.path("status").asString())) {
+            return;
+        }
+        for (String place : List.of("太平街北口", "农贸市场", "太平街小学门口")) {
+            DemoContext.succeeded(context.post(Persona.GRID_STAFF, "/api/patrols/" + patrol + "/check-ins",
+                    json(Map.of("place", place)), "patrol:" + patrol + ":" + place));
+        }
+        DemoContext.succeeded(context.post(Persona.GRID_STAFF, "/api/patrols/" + patrol + "/findings", json(Map.of(
+                "description", "小学门口护栏松动", "microGridId", microGrid, "category", "SAFETY", "severity", "URGENT")),
+                "patrol:" + patrol + ":finding"));
+        DemoContext.succeeded(context.post(Persona.GRID_STAFF, "/api/patrols/" + patrol + "/end", "{}", "patrol:" + patrol + ":end"));
     }
 
     private static void advance(DemoContext context, String id, String item, Stage stage, String municipal)

@@ -276,7 +276,26 @@ class AuthorisationMatrixIT {
                         .hidden(join(B_STAFF, DEPARTMENTS)),
                 Call.post("verify a case on site", w -> "/api/cases/" + w.fieldCase(MatrixWorld.CaseStage.HANDLED_BY_COMMUNITY)
                         + "/verification", w -> Map.of("passed", true)).ok(STAFF_AND_ADMINS_A)
-                        .hidden(STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B, MEMBER_A, MEMBER_B, CLIENT));
+                        .hidden(STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B, MEMBER_A, MEMBER_B, CLIENT),
+                // patrols are the grid staff's own; visits also the community's party members'
+                Call.post("start a patrol", w -> "/api/patrols", w -> Map.of("gridId", w.gridA)).ok(201, STAFF_A),
+                Call.get("read a patrol", w -> "/api/patrols/" + w.patrol()).ok(STAFF_AND_ADMINS_A).hidden(B_STAFF),
+                Call.get("list a grid's patrols", w -> "/api/patrols?node=" + w.gridA + "&from=" + w.year + "-01-01&to="
+                        + w.year + "-12-31").ok(STAFF_AND_ADMINS_A),
+                Call.post("check in on a patrol", w -> "/api/patrols/" + w.patrol() + "/check-ins",
+                        w -> Map.of("place", "北口")).ok(201, STAFF_A).hidden(STAFF_B),
+                Call.post("report a patrol's finding", w -> "/api/patrols/" + w.patrol() + "/findings",
+                        w -> Map.of("description", "井盖缺失")).ok(201, STAFF_A).hidden(STAFF_B),
+                Call.post("end a patrol", w -> "/api/patrols/" + w.patrol() + "/end", w -> null).ok(STAFF_A).hidden(STAFF_B),
+                Call.post("log a visit", w -> "/api/visits", w -> Map.of("householdId", w.householdA, "kind", "ROUTINE",
+                        "note", "走访")).ok(201, join(STAFF_AND_ADMINS_A, MEMBER_A)),
+                Call.get("list a grid's visits", w -> "/api/visits?node=" + w.gridA + "&from=" + w.year + "-01-01&to="
+                        + w.year + "-12-31").ok(STAFF_AND_ADMINS_A),
+                Call.get("coverage of a grid's households", w -> "/api/visits/coverage?node=" + w.gridA + "&from=" + w.year
+                        + "-01-01&to=" + w.year + "-12-31").ok(STAFF_AND_ADMINS_A),
+                Call.get("one's own work log", w -> "/api/visits/work-log?date=" + w.year + "-01-02")
+                        .ok(STAFF_A, STAFF_B, MEMBER_A, MEMBER_B, COMMUNITY_ADMIN_A, COMMUNITY_ADMIN_B, STREET_ADMIN_A,
+                                STREET_ADMIN_B, DISTRICT_ADMIN));
     }
 
     @TestFactory

@@ -54,6 +54,7 @@ final class MatrixWorld {
     final String projectA;
     final String microGridA;
     final String departmentA;
+    final String householdA;
     private int emptyMicroGrids;
     private int departments;
 
@@ -112,6 +113,11 @@ final class MatrixWorld {
                 .withDepartment(departmentA)));
         callers.put(Actor.DEPARTMENT_B, platform.as(TokenRequest.of("matrix-department-b-" + tag, "DEPARTMENT")
                 .withDepartment(departmentB)));
+        householdA = as(Actor.STAFF_A).get("/api/grid/nodes/" + gridA + "/households").expect(200).json()
+                .at("/items/0/id").asString();
+        // fieldwork-service knows A's household once a visit to it is logged
+        TestCommunity.onceKnown(as(Actor.STAFF_A), "/api/visits", json(Map.of("householdId", householdA, "kind", "ROUTINE",
+                "note", "走访"))).expect(201);
         appA = as(Actor.DISTRICT_ADMIN).post("/api/apps", json(Map.of("name", "甲社区小程序" + tag,
                 "scopes", List.of("wishes:read"), "jurisdiction", communityA))).expect(201).field("id");
     }
@@ -215,6 +221,11 @@ final class MatrixWorld {
             as(Actor.STAFF_A).post(path + "/handling-report", json(Map.of("note", "社区自行处置"))).expect(200);
         }
         return id;
+    }
+
+    /** A fresh patrol of A's grid by A's staff, in progress. */
+    String patrol() {
+        return as(Actor.STAFF_A).post("/api/patrols", json(Map.of("gridId", gridA))).expect(201).field("id");
     }
 
     /** A department name no row used before. */
