@@ -11,8 +11,8 @@ import java.util.UUID;
 
 import org.gridgov.contracts.EventType;
 import org.gridgov.fieldwork.FieldworkIntegrationTest;
-import org.gridgov.fieldwork.TestClock;
 import org.gridgov.kit.test.KafkaTopicReader;
+import org.gridgov.kit.test.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;

@@ -64,7 +64,7 @@ class CaseController {
     }
 
     @PostMapping
-    Mono<ResponseEntity<CaseView>> report(@Valid @RequestBody ReportRequest request,
+    Mono<ResponseEntity<CaseView>> reportCase(@Valid @RequestBody ReportRequest request,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                           @AuthenticationPrincipal Caller caller) {
         return idempotency.once(key, caller, "POST /api/cases " + request, CaseView.class,
@@ -74,7 +74,7 @@ class CaseController {
 
     /** The cases below a grid-tree node (staff and admins), or of the caller's department; optionally of some statuses. */
     @GetMapping
-    Mono<List<CaseView>> list(@RequestParam(required = false) UUID node,
+    Mono<List<CaseView>> listCases(@RequestParam(required = false) UUID node,
                               @RequestParam(required = false) List<CaseStatus> status,
                               @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
                               @AuthenticationPrincipal Caller caller) {
@@ -83,22 +83,22 @@ class CaseController {
     }
 
     @GetMapping("/{id}")
-    Mono<CaseView> find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+    Mono<CaseView> findCase(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return service.visible(id, caller).map(CaseView::of);
     }
 
     @PostMapping("/{id}/filing")
-    Mono<ResponseEntity<CaseView>> file(@PathVariable UUID id,
+    Mono<ResponseEntity<CaseView>> fileCase(@PathVariable UUID id,
                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                         @AuthenticationPrincipal Caller caller) {
         return once(key, caller, "POST /api/cases/" + id + "/filing", () -> service.file(id, caller));
     }
 
-    record DeclineRequest(@NotBlank @Size(max = 1000) String reason) {
+    record CaseDeclineRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 
     @PostMapping("/{id}/decline")
-    Mono<ResponseEntity<CaseView>> decline(@PathVariable UUID id, @Valid @RequestBody DeclineRequest request,
+    Mono<ResponseEntity<CaseView>> declineCase(@PathVariable UUID id, @Valid @RequestBody CaseDeclineRequest request,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                            @AuthenticationPrincipal Caller caller) {
         return once(key, caller, "POST /api/cases/" + id + "/decline " + request,
@@ -109,7 +109,7 @@ class CaseController {
     }
 
     @PostMapping("/{id}/referral")
-    Mono<ResponseEntity<CaseView>> refer(@PathVariable UUID id, @Valid @RequestBody ReferralRequest request,
+    Mono<ResponseEntity<CaseView>> referCase(@PathVariable UUID id, @Valid @RequestBody ReferralRequest request,
                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                          @AuthenticationPrincipal Caller caller) {
         return once(key, caller, "POST /api/cases/" + id + "/referral " + request,
@@ -117,7 +117,7 @@ class CaseController {
     }
 
     @PostMapping("/{id}/acknowledgement")
-    Mono<ResponseEntity<CaseView>> acknowledge(@PathVariable UUID id,
+    Mono<ResponseEntity<CaseView>> acknowledgeCase(@PathVariable UUID id,
                                                @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                @AuthenticationPrincipal Caller caller) {
         return once(key, caller, "POST /api/cases/" + id + "/acknowledgement", () -> service.acknowledge(id, caller));
@@ -128,7 +128,7 @@ class CaseController {
     }
 
     @PostMapping("/{id}/handling-report")
-    Mono<ResponseEntity<CaseView>> reportHandled(@PathVariable UUID id, @Valid @RequestBody HandlingReport request,
+    Mono<ResponseEntity<CaseView>> reportCaseHandled(@PathVariable UUID id, @Valid @RequestBody HandlingReport request,
                                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                  @AuthenticationPrincipal Caller caller) {
         return once(key, caller, "POST /api/cases/" + id + "/handling-report " + request,
@@ -139,7 +139,7 @@ class CaseController {
     }
 
     @PostMapping("/{id}/verification")
-    Mono<ResponseEntity<CaseView>> verify(@PathVariable UUID id, @Valid @RequestBody VerificationRequest request,
+    Mono<ResponseEntity<CaseView>> verifyCase(@PathVariable UUID id, @Valid @RequestBody VerificationRequest request,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                           @AuthenticationPrincipal Caller caller) {
         return once(key, caller, "POST /api/cases/" + id + "/verification " + request,

@@ -56,7 +56,7 @@ class DepartmentController {
     }
 
     @PostMapping
-    Mono<ResponseEntity<DepartmentView>> register(@Valid @RequestBody RegisterRequest request,
+    Mono<ResponseEntity<DepartmentView>> registerDepartment(@Valid @RequestBody RegisterRequest request,
                                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                   @AuthenticationPrincipal Caller caller) {
         return idempotency.once(key, caller, "POST /api/departments " + request, DepartmentView.class,
@@ -66,12 +66,12 @@ class DepartmentController {
     }
 
     @GetMapping
-    Mono<List<DepartmentView>> list() {
+    Mono<List<DepartmentView>> listDepartments() {
         return service.all().map(DepartmentView::of).collectList();
     }
 
     @GetMapping("/{id}")
-    Mono<DepartmentView> find(@PathVariable UUID id) {
+    Mono<DepartmentView> findDepartment(@PathVariable UUID id) {
         return service.find(id).map(DepartmentView::of);
     }
 
@@ -80,7 +80,7 @@ class DepartmentController {
 
     /** 综合评价 of the cases referred in [from, to] (whole days, UTC). */
     @GetMapping("/{id}/performance")
-    Mono<PerformanceView> performance(@PathVariable UUID id, @RequestParam LocalDate from, @RequestParam LocalDate to,
+    Mono<PerformanceView> departmentPerformance(@PathVariable UUID id, @RequestParam LocalDate from, @RequestParam LocalDate to,
                                       @AuthenticationPrincipal Caller caller) {
         return service.performance(id, from.atStartOfDay().toInstant(ZoneOffset.UTC),
                         to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), caller)

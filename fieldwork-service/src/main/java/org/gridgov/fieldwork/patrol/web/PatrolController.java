@@ -61,7 +61,7 @@ class PatrolController {
     }
 
     @PostMapping
-    Mono<ResponseEntity<PatrolView>> start(@Valid @RequestBody StartRequest request,
+    Mono<ResponseEntity<PatrolView>> startPatrol(@Valid @RequestBody StartRequest request,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                            @AuthenticationPrincipal Caller caller) {
         return idempotency.once(key, caller, "POST /api/patrols " + request, PatrolView.class,
@@ -70,13 +70,13 @@ class PatrolController {
     }
 
     @GetMapping("/{id}")
-    Mono<PatrolView> find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+    Mono<PatrolView> findPatrol(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return service.visible(id, caller).flatMap(p -> service.checkIns(id).map(places -> PatrolView.of(p, places)));
     }
 
     /** Patrols of the grids below a node started between two days (inclusive), optionally by one staff member. */
     @GetMapping
-    Mono<List<PatrolView>> list(@RequestParam UUID node, @RequestParam LocalDate from, @RequestParam LocalDate to,
+    Mono<List<PatrolView>> listPatrols(@RequestParam UUID node, @RequestParam LocalDate from, @RequestParam LocalDate to,
                                 @RequestParam(required = false) @Size(max = 200) String staff,
                                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
                                 @AuthenticationPrincipal Caller caller) {
@@ -90,7 +90,7 @@ class PatrolController {
     }
 
     @PostMapping("/{id}/check-ins")
-    Mono<ResponseEntity<Patrol.CheckIn>> checkIn(@PathVariable UUID id, @Valid @RequestBody CheckInRequest request,
+    Mono<ResponseEntity<Patrol.CheckIn>> checkInOnPatrol(@PathVariable UUID id, @Valid @RequestBody CheckInRequest request,
                                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                  @AuthenticationPrincipal Caller caller) {
         return idempotency.once(key, caller, "POST /api/patrols/" + id + "/check-ins " + request, Patrol.CheckIn.class,
@@ -108,7 +108,7 @@ class PatrolController {
 
     /** A finding on the way becomes a case in one step (source PATROL, linked to the patrol). */
     @PostMapping("/{id}/findings")
-    Mono<ResponseEntity<FindingView>> report(@PathVariable UUID id, @Valid @RequestBody FindingRequest request,
+    Mono<ResponseEntity<FindingView>> reportPatrolFinding(@PathVariable UUID id, @Valid @RequestBody FindingRequest request,
                                              @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                              @AuthenticationPrincipal Caller caller) {
         return idempotency.once(key, caller, "POST /api/patrols/" + id + "/findings " + request, FindingView.class,
@@ -119,7 +119,7 @@ class PatrolController {
     }
 
     @PostMapping("/{id}/end")
-    Mono<ResponseEntity<PatrolView>> end(@PathVariable UUID id,
+    Mono<ResponseEntity<PatrolView>> endPatrol(@PathVariable UUID id,
                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                          @AuthenticationPrincipal Caller caller) {
         return idempotency.once(key, caller, "POST /api/patrols/" + id + "/end", PatrolView.class,

@@ -57,7 +57,7 @@ class VisitController {
     }
 
     @PostMapping
-    Mono<ResponseEntity<VisitView>> record(@Valid @RequestBody VisitRequest request,
+    Mono<ResponseEntity<VisitView>> recordVisit(@Valid @RequestBody VisitRequest request,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                            @AuthenticationPrincipal Caller caller) {
         return idempotency.once(key, caller, "POST /api/visits " + request, VisitView.class,
@@ -68,7 +68,7 @@ class VisitController {
 
     /** Visits to households below a node between two days (inclusive), optionally by one staff member. */
     @GetMapping
-    Mono<List<VisitView>> list(@RequestParam UUID node, @RequestParam LocalDate from, @RequestParam LocalDate to,
+    Mono<List<VisitView>> listVisits(@RequestParam UUID node, @RequestParam LocalDate from, @RequestParam LocalDate to,
                                @RequestParam(required = false) @Size(max = 200) String staff,
                                @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
                                @AuthenticationPrincipal Caller caller) {
@@ -94,7 +94,7 @@ class VisitController {
 
     /** Households visited ÷ households per micro-grid below the node, and visits per staff member, between two days. */
     @GetMapping("/coverage")
-    Mono<Coverage> coverage(@RequestParam UUID node, @RequestParam LocalDate from, @RequestParam LocalDate to,
+    Mono<Coverage> visitCoverage(@RequestParam UUID node, @RequestParam LocalDate from, @RequestParam LocalDate to,
                                          @AuthenticationPrincipal Caller caller) {
         return service.coverage(node, start(from), start(to.plusDays(1)), caller);
     }

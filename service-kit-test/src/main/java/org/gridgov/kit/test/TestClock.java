@@ -1,4 +1,4 @@
-package org.gridgov.fieldwork;
+package org.gridgov.kit.test;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +10,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** A clock a test sets and moves on, for what the service does when time passes (SLA timers). */
+/**
+ * A clock a test sets and moves on, for what a service does when time passes (SLA timers, supervision):
+ * {@code @Import(TestClock.Config.class)} makes it the service's {@link Clock}.
+ */
 public final class TestClock extends Clock {
 
     private volatile Instant now;
