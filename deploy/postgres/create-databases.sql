@@ -11,3 +11,5 @@ CREATE USER matching WITH PASSWORD 'matching';
 CREATE DATABASE matching OWNER matching;
 CREATE USER committee WITH PASSWORD 'committee';
 CREATE DATABASE committee OWNER committee;
+CREATE USER fieldwork WITH PASSWORD 'fieldwork';
+CREATE DATABASE fieldwork OWNER fieldwork;

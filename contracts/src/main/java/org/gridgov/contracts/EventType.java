@@ -1,6 +1,7 @@
 package org.gridgov.contracts;
 
 import static org.gridgov.contracts.Topic.COMMITTEE_EVENTS;
+import static org.gridgov.contracts.Topic.FIELDWORK_EVENTS;
 import static org.gridgov.contracts.Topic.GRID_EVENTS;
 import static org.gridgov.contracts.Topic.MATCHING_EVENTS;
 import static org.gridgov.contracts.Topic.MEMBER_EVENTS;
@@ -14,6 +15,10 @@ import java.util.stream.Collectors;
 
 import org.gridgov.contracts.events.AppRevoked;
 import org.gridgov.contracts.events.AssessmentComputed;
+import org.gridgov.contracts.events.CaseAlerted;
+import org.gridgov.contracts.events.CaseReported;
+import org.gridgov.contracts.events.CaseStatusChanged;
+import org.gridgov.contracts.events.DepartmentRegistered;
 import org.gridgov.contracts.events.Event;
 import org.gridgov.contracts.events.GridNodeCreated;
 import org.gridgov.contracts.events.GridNodeRetired;
@@ -29,6 +34,8 @@ import org.gridgov.contracts.events.MemberDualReported;
 import org.gridgov.contracts.events.MemberRegistered;
 import org.gridgov.contracts.events.NeedPublished;
 import org.gridgov.contracts.events.NeedRecorded;
+import org.gridgov.contracts.events.PatrolEnded;
+import org.gridgov.contracts.events.PatrolStarted;
 import org.gridgov.contracts.events.PointsAwarded;
 import org.gridgov.contracts.events.PointsRedeemed;
 import org.gridgov.contracts.events.ProjectClaimed;
@@ -44,6 +51,7 @@ import org.gridgov.contracts.events.ResourceListPublished;
 import org.gridgov.contracts.events.ResourceListRevised;
 import org.gridgov.contracts.events.ServiceRecorded;
 import org.gridgov.contracts.events.UnitJoined;
+import org.gridgov.contracts.events.VisitRecorded;
 import org.gridgov.contracts.events.WishCancelled;
 import org.gridgov.contracts.events.WishClaimed;
 import org.gridgov.contracts.events.WishClosed;
@@ -119,7 +127,16 @@ public enum EventType {
     PROJECT_COMPLETED("org.gridgov.project.completed.v1", COMMITTEE_EVENTS, "projectId", ProjectCompleted.class),
     PROJECT_REVIEWED("org.gridgov.project.reviewed.v1", COMMITTEE_EVENTS, "projectId", ProjectReviewed.class),
     // keyed by the community so that the versions of its assessments stay in order
-    ASSESSMENT_COMPUTED("org.gridgov.assessment.computed.v1", COMMITTEE_EVENTS, "communityId", AssessmentComputed.class);
+    ASSESSMENT_COMPUTED("org.gridgov.assessment.computed.v1", COMMITTEE_EVENTS, "communityId", AssessmentComputed.class),
+
+    DEPARTMENT_REGISTERED("org.gridgov.department.registered.v1", FIELDWORK_EVENTS, "departmentId",
+            DepartmentRegistered.class),
+    CASE_REPORTED("org.gridgov.case.reported.v1", FIELDWORK_EVENTS, "caseId", CaseReported.class),
+    CASE_STATUS_CHANGED("org.gridgov.case.status-changed.v1", FIELDWORK_EVENTS, "caseId", CaseStatusChanged.class),
+    CASE_ALERTED("org.gridgov.case.alerted.v1", FIELDWORK_EVENTS, "caseId", CaseAlerted.class),
+    PATROL_STARTED("org.gridgov.patrol.started.v1", FIELDWORK_EVENTS, "patrolId", PatrolStarted.class),
+    PATROL_ENDED("org.gridgov.patrol.ended.v1", FIELDWORK_EVENTS, "patrolId", PatrolEnded.class),
+    VISIT_RECORDED("org.gridgov.visit.recorded.v1", FIELDWORK_EVENTS, "visitId", VisitRecorded.class);
 
     // consumers look a type up for every record they read
     private static final Map<String, EventType> BY_TYPE =

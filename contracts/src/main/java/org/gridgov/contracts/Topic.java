@@ -14,7 +14,8 @@ public enum Topic {
     MEMBER_EVENTS("member.events", "member-service"),
     WISH_EVENTS("wish.events", "wish-service"),
     MATCHING_EVENTS("matching.events", "matching-service"),
-    COMMITTEE_EVENTS("committee.events", "committee-service");
+    COMMITTEE_EVENTS("committee.events", "committee-service"),
+    FIELDWORK_EVENTS("fieldwork.events", "fieldwork-service");
 
     private final String topicName;
     private final String ownerService;

@@ -16,6 +16,7 @@ class TopicTest {
         "WISH_EVENTS,     wish.events,     wish-service,     wish.events.dlt",
         "MATCHING_EVENTS, matching.events, matching-service, matching.events.dlt",
         "COMMITTEE_EVENTS, committee.events, committee-service, committee.events.dlt",
+        "FIELDWORK_EVENTS, fieldwork.events, fieldwork-service, fieldwork.events.dlt",
     })
     void each_topic_names_its_kafka_topic_owner_service_and_dead_letter_topic(
             Topic topic, String topicName, String ownerService, String deadLetterTopic) {

@@ -49,7 +49,7 @@ import com.sun.net.httpserver.HttpServer;
  * <li>{@code GET /.well-known/openid-configuration} — issuer, jwks_uri, token_endpoint</li>
  * <li>{@code GET /jwks} — the public signing key</li>
  * <li>{@code POST /local/token} with
- * {@code {"sub":"…","roles":["GRID_STAFF"],"jurisdiction":"…","unit":null,"member":null,"scope":null,"expiresInSeconds":3600}}
+ * {@code {"sub":"…","roles":["GRID_STAFF"],"jurisdiction":"…","unit":null,"member":null,"scope":null,"department":null,"expiresInSeconds":3600}}
  * — returns {@code {"access_token":"…","token_type":"Bearer","expires_in":3600}}</li>
  * <li>{@code POST /oauth2/token} with {@code grant_type=client_credentials} (form-encoded; the client
  * authenticates with HTTP Basic or {@code client_id}/{@code client_secret}; an optional {@code scope}
@@ -153,6 +153,7 @@ public final class LocalOidcIssuer implements AutoCloseable {
         putIfPresent(claims, "unit", request.unit());
         putIfPresent(claims, "member", request.member());
         putIfPresent(claims, "scope", request.scope());
+        putIfPresent(claims, "department", request.department());
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).type(JOSEObjectType.JWT).build(),
                 claims.build());

@@ -28,7 +28,7 @@ final class TokenRequests {
         }
         try {
             return new TokenRequest(subject, roles(json), string(json, "jurisdiction"), string(json, "unit"),
-                    string(json, "member"), string(json, "scope"), lifetime(json));
+                    string(json, "member"), string(json, "scope"), lifetime(json), string(json, "department"));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw badRequest(e.getMessage());
         }

@@ -23,6 +23,14 @@ class TokenRequestsTest {
     }
 
     @Test
+    void a_department_staff_members_request_names_the_department() {
+        TokenRequest request = TokenRequests.parse("{\"sub\":\"dept-1\",\"roles\":[\"DEPARTMENT\"],\"department\":\"d-3\"}");
+
+        assertThat(request.department()).isEqualTo("d-3");
+        assertThat(request.roles()).containsExactly("DEPARTMENT");
+    }
+
+    @Test
     void roles_and_lifetime_are_optional() {
         TokenRequest request = TokenRequests.parse("{\"sub\":\"resident-1\"}");
 

@@ -8,7 +8,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 @OpenAPIDefinition(info = @Info(title = "GridGov public API", version = "v1",
         description = "The one public entry to GridGov: grid structure, members and units, wishes and needs, "
-                + "matching, the Grand Party Committee's projects, and the Open311 GeoReport v2 facade. "
+                + "matching, the Grand Party Committee's projects, field work (cases referred to departments), "
+                + "and the Open311 GeoReport v2 facade. "
                 + "Errors are RFC 9457 application/problem+json."))
 public class GatewayApplication {
 

@@ -41,6 +41,7 @@ public abstract class GatewayIntegrationTest extends ServiceIntegrationTest {
         settings.put("WISH_SERVICE_URL", backends.wish.url());
         settings.put("MATCHING_SERVICE_URL", backends.matching.url());
         settings.put("COMMITTEE_SERVICE_URL", backends.committee.url());
+        settings.put("FIELDWORK_SERVICE_URL", backends.fieldwork.url());
         // budgets no test runs out of by accident (the rate-limit test sets its own)
         settings.put("RATE_LIMIT_CLIENT_BURST", "10000");
         settings.put("RATE_LIMIT_ANONYMOUS_BURST", "10000");

@@ -2,6 +2,7 @@ package org.gridgov.gateway.security;
 
 import static org.gridgov.kit.security.Role.CLIENT;
 import static org.gridgov.kit.security.Role.COMMUNITY_ADMIN;
+import static org.gridgov.kit.security.Role.DEPARTMENT;
 import static org.gridgov.kit.security.Role.DISTRICT_ADMIN;
 import static org.gridgov.kit.security.Role.GRID_STAFF;
 import static org.gridgov.kit.security.Role.PARTY_MEMBER;
@@ -114,7 +115,33 @@ final class AccessPolicy {
             rule(POST, "/api/projects/*/reviews", ADMINS),
             // the year-end assessment (年底考核): the admins compute it; a unit reads its own row
             rule(POST, "/api/assessments", ADMINS),
-            rule(GET, "/api/assessments", adminsAnd(UNIT)));
+            rule(GET, "/api/assessments", adminsAnd(UNIT)),
+
+            // field work: the district registers functional departments; the community's staff report, file,
+            // refer (吹哨) and verify cases; the department a case is referred to acknowledges (报到) and handles it;
+            // a case's reporter (a party member, an app) reads and verifies it
+            rule(POST, "/api/departments", DISTRICT_ADMIN),
+            rule(GET, "/api/departments/*/performance", adminsAnd(DEPARTMENT)),
+            rule(POST, "/api/cases", adminsAnd(GRID_STAFF, PARTY_MEMBER, CLIENT)),
+            rule(GET, "/api/cases", adminsAnd(GRID_STAFF, DEPARTMENT)),
+            rule(GET, "/api/cases/*", adminsAnd(GRID_STAFF, DEPARTMENT, PARTY_MEMBER, CLIENT)),
+            rule(POST, "/api/cases/*/filing", adminsAnd(GRID_STAFF)),
+            rule(POST, "/api/cases/*/decline", adminsAnd(GRID_STAFF)),
+            rule(POST, "/api/cases/*/referral", adminsAnd(GRID_STAFF)),
+            rule(POST, "/api/cases/*/acknowledgement", DEPARTMENT),
+            rule(POST, "/api/cases/*/handling-report", adminsAnd(GRID_STAFF, DEPARTMENT)),
+            rule(POST, "/api/cases/*/verification", adminsAnd(GRID_STAFF, PARTY_MEMBER, CLIENT)),
+            // patrols are the grid staff's; the grid's admins read them; visits also by the community's party members
+            rule(POST, "/api/patrols", GRID_STAFF),
+            rule(GET, "/api/patrols", adminsAnd(GRID_STAFF)),
+            rule(GET, "/api/patrols/*", adminsAnd(GRID_STAFF)),
+            rule(POST, "/api/patrols/*/check-ins", GRID_STAFF),
+            rule(POST, "/api/patrols/*/findings", GRID_STAFF),
+            rule(POST, "/api/patrols/*/end", GRID_STAFF),
+            rule(POST, "/api/visits", adminsAnd(GRID_STAFF, PARTY_MEMBER)),
+            rule(GET, "/api/visits", adminsAnd(GRID_STAFF)),
+            rule(GET, "/api/visits/coverage", adminsAnd(GRID_STAFF)),
+            rule(GET, "/api/visits/work-log", adminsAnd(GRID_STAFF, PARTY_MEMBER)));
 
     private AccessPolicy() {
     }

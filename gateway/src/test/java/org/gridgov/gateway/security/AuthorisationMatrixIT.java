@@ -130,6 +130,29 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             GET  /api/projects/{id}/reviews                             committee ANY
             POST /api/assessments                                       committee ADMINS
             GET  /api/assessments?community={node}&year=2025            committee ADMINS UNIT  # a unit: its own row
+            POST /api/departments                                       fieldwork DISTRICT_ADMIN
+            GET  /api/departments                                       fieldwork ANY
+            GET  /api/departments/{id}                                  fieldwork ANY
+            GET  /api/departments/{id}/performance?from=2026-03-01&to=2026-03-31 fieldwork ADMINS DEPARTMENT
+            POST /api/cases                                             fieldwork GRID_STAFF ADMINS PARTY_MEMBER CLIENT
+            GET  /api/cases?node={node}                                 fieldwork GRID_STAFF ADMINS DEPARTMENT
+            GET  /api/cases/{id}                                        fieldwork GRID_STAFF ADMINS DEPARTMENT PARTY_MEMBER CLIENT  # the reporter
+            POST /api/cases/{id}/filing                                 fieldwork GRID_STAFF ADMINS
+            POST /api/cases/{id}/decline                                fieldwork GRID_STAFF ADMINS
+            POST /api/cases/{id}/referral                               fieldwork GRID_STAFF ADMINS
+            POST /api/cases/{id}/acknowledgement                        fieldwork DEPARTMENT
+            POST /api/cases/{id}/handling-report                        fieldwork GRID_STAFF ADMINS DEPARTMENT
+            POST /api/cases/{id}/verification                           fieldwork GRID_STAFF ADMINS PARTY_MEMBER CLIENT  # the reporter
+            POST /api/patrols                                           fieldwork GRID_STAFF
+            GET  /api/patrols?node={node}&from=2026-03-01&to=2026-03-31 fieldwork GRID_STAFF ADMINS
+            GET  /api/patrols/{id}                                      fieldwork GRID_STAFF ADMINS
+            POST /api/patrols/{id}/check-ins                            fieldwork GRID_STAFF
+            POST /api/patrols/{id}/findings                             fieldwork GRID_STAFF
+            POST /api/patrols/{id}/end                                  fieldwork GRID_STAFF
+            POST /api/visits                                            fieldwork GRID_STAFF ADMINS PARTY_MEMBER
+            GET  /api/visits?node={node}&from=2026-03-01&to=2026-03-31  fieldwork GRID_STAFF ADMINS
+            GET  /api/visits/coverage?node={node}&from=2026-03-01&to=2026-03-31 fieldwork GRID_STAFF ADMINS
+            GET  /api/visits/work-log?date=2026-03-10                   fieldwork GRID_STAFF ADMINS PARTY_MEMBER
             GET  /open311/v2/discovery.json                             wish     OPEN
             GET  /open311/v2/services.json                              wish     OPEN
             GET  /open311/v2/services/REPAIRS.json                      wish     OPEN

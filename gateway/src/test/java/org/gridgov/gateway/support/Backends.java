@@ -2,7 +2,7 @@ package org.gridgov.gateway.support;
 
 import java.util.List;
 
-/** The five domain services as recording backends, one set per test JVM, started on first use. */
+/** The six domain services as recording backends, one set per test JVM, started on first use. */
 public final class Backends {
 
     private static Backends instance;
@@ -12,6 +12,7 @@ public final class Backends {
     public final RecordingBackend wish = RecordingBackend.start("wish");
     public final RecordingBackend matching = RecordingBackend.start("matching");
     public final RecordingBackend committee = RecordingBackend.start("committee");
+    public final RecordingBackend fieldwork = RecordingBackend.start("fieldwork");
 
     private Backends() {
     }
@@ -24,7 +25,7 @@ public final class Backends {
     }
 
     public List<RecordingBackend> all() {
-        return List.of(grid, member, wish, matching, committee);
+        return List.of(grid, member, wish, matching, committee, fieldwork);
     }
 
     public RecordingBackend named(String service) {

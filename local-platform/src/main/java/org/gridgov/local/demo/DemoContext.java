@@ -76,6 +76,14 @@ public final class DemoContext {
                 HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), "POST");
     }
 
+    /** POSTs JSON through the gateway as the staff of a functional department (fieldwork-service's cases). */
+    public JsonNode postAsDepartment(String departmentId, String path, String json, String item)
+            throws IOException, InterruptedException {
+        return succeeded(send(issuer.apply(TokenRequest.of("demo-department-" + departmentId, "DEPARTMENT")
+                .withDepartment(departmentId)), path, item, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8),
+                "POST"));
+    }
+
     public HttpResponse<String> put(Persona as, String path, String json, String item) throws IOException, InterruptedException {
         return send(as, path, item, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), "PUT");
     }

@@ -15,6 +15,8 @@ public final class DemoData {
             new WishDemo(),
             // the committee's year: the project list of the units' resources and the published needs
             new CommitteeDemo(),
+            // field work: the district's departments and cases found in 太平街社区, one in every state
+            new FieldworkDemo(),
             new PersonaTokens(),
             // appends the demo app's credentials to the tokens file the step before wrote
             new AppDemo());

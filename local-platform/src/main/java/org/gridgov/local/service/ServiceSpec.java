@@ -10,7 +10,8 @@ public enum ServiceSpec {
     MEMBER("member-service", 8082, "member", "MEMBER_SERVICE_URL"),
     WISH("wish-service", 8083, "wish", "WISH_SERVICE_URL"),
     MATCHING("matching-service", 8084, "matching", "MATCHING_SERVICE_URL"),
-    COMMITTEE("committee-service", 8085, "committee", "COMMITTEE_SERVICE_URL");
+    COMMITTEE("committee-service", 8085, "committee", "COMMITTEE_SERVICE_URL"),
+    FIELDWORK("fieldwork-service", 8086, "fieldwork", "FIELDWORK_SERVICE_URL");
 
     private final String module;
     private final int defaultPort;

@@ -11,7 +11,8 @@ class ServiceEnvironmentTest {
     private final PlatformAddresses addresses = new PlatformAddresses("127.0.0.1", 5433, "postgres", "secret",
             "127.0.0.1:9092", "http://127.0.0.1:8090", "http://127.0.0.1:8090/jwks",
             Map.of(ServiceSpec.GATEWAY, 8080, ServiceSpec.GRID, 8081, ServiceSpec.MEMBER, 8082,
-                    ServiceSpec.WISH, 8086, ServiceSpec.MATCHING, 8084, ServiceSpec.COMMITTEE, 8087));
+                    ServiceSpec.WISH, 8086, ServiceSpec.MATCHING, 8084, ServiceSpec.COMMITTEE, 8087,
+                    ServiceSpec.FIELDWORK, 8088));
 
     @Test
     void a_service_gets_its_own_database_port_and_the_shared_addresses() {
@@ -40,6 +41,7 @@ class ServiceEnvironmentTest {
                 .containsEntry("WISH_SERVICE_URL", "http://localhost:8086")
                 .containsEntry("MATCHING_SERVICE_URL", "http://localhost:8084")
                 .containsEntry("COMMITTEE_SERVICE_URL", "http://localhost:8087")
+                .containsEntry("FIELDWORK_SERVICE_URL", "http://localhost:8088")
                 .doesNotContainKeys("DB_HOST", "DB_NAME");
     }
 }

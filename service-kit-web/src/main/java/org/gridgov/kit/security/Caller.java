@@ -12,10 +12,16 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * Who is calling, as verified from the token by this service itself (not trusted from a header):
  * the subject, roles, and where the caller may act — a grid-tree node for staff and admins, a
- * member unit for UNIT, a party member for PARTY_MEMBER, scopes for CLIENT apps.
+ * member unit for UNIT, a party member for PARTY_MEMBER, scopes for CLIENT apps, a functional department
+ * for DEPARTMENT.
  */
 public record Caller(String subject, Set<Role> roles, Optional<String> jurisdiction, Optional<String> unit,
-                     Optional<String> member, Set<String> scopes) {
+                     Optional<String> member, Set<String> scopes, Optional<String> department) {
+
+    public Caller(String subject, Set<Role> roles, Optional<String> jurisdiction, Optional<String> unit,
+                  Optional<String> member, Set<String> scopes) {
+        this(subject, roles, jurisdiction, unit, member, scopes, Optional.empty());
+    }
 
     public Caller {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -55,6 +61,11 @@ public record Caller(String subject, Set<Role> roles, Optional<String> jurisdict
         return member.flatMap(Ids::parse);
     }
 
+    /** The functional department the caller works for; empty when there is none or it is not an id. */
+    public Optional<UUID> departmentId() {
+        return department.flatMap(Ids::parse);
+    }
+
     public boolean hasScope(String scope) {
         return scopes.contains(scope);
     }
@@ -64,7 +75,8 @@ public record Caller(String subject, Set<Role> roles, Optional<String> jurisdict
                 Optional.ofNullable(jwt.getClaimAsString("jurisdiction")),
                 Optional.ofNullable(jwt.getClaimAsString("unit")),
                 Optional.ofNullable(jwt.getClaimAsString("member")),
-                scopes(jwt));
+                scopes(jwt),
+                Optional.ofNullable(jwt.getClaimAsString("department")));
     }
 
     private static Set<Role> roles(Collection<String> names) {

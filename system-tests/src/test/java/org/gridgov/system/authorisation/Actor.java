@@ -25,7 +25,11 @@ enum Actor {
     /** the district holds both communities */
     DISTRICT_ADMIN,
     /** a third-party app (the city hotline) */
-    CLIENT;
+    CLIENT,
+    /** the staff of the functional department A's cases are referred to (吹哨) */
+    DEPARTMENT_A,
+    /** the staff of another department, serving street B */
+    DEPARTMENT_B;
 
     /** Those of community B's side, or no side of A's: nothing of A's residents may ever reach them. */
     boolean outsider() {

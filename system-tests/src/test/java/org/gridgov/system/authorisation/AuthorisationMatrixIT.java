@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridgov.system.authorisation.Actor.CLIENT;
 import static org.gridgov.system.authorisation.Actor.COMMUNITY_ADMIN_A;
 import static org.gridgov.system.authorisation.Actor.COMMUNITY_ADMIN_B;
+import static org.gridgov.system.authorisation.Actor.DEPARTMENT_A;
+import static org.gridgov.system.authorisation.Actor.DEPARTMENT_B;
 import static org.gridgov.system.authorisation.Actor.DISTRICT_ADMIN;
 import static org.gridgov.system.authorisation.Actor.MEMBER_A;
 import static org.gridgov.system.authorisation.Actor.MEMBER_B;
@@ -51,7 +53,9 @@ class AuthorisationMatrixIT {
     private static final Actor[] COMMITTEE_A = {STAFF_A, UNIT_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN};
     /** A project of A is none of theirs: it is hidden, not refused. */
     private static final Actor[] NOT_IN_A = {RESIDENT, OTHER_RESIDENT, STAFF_B, UNIT_B, MEMBER_A, MEMBER_B,
-        COMMUNITY_ADMIN_B, STREET_ADMIN_B, CLIENT};
+        COMMUNITY_ADMIN_B, STREET_ADMIN_B, CLIENT, DEPARTMENT_A, DEPARTMENT_B};
+    /** Functional departments take cases; a wish is none of theirs. */
+    private static final Actor[] DEPARTMENTS = {DEPARTMENT_A, DEPARTMENT_B};
     private static final Actor[] B_SIDE = {OTHER_RESIDENT, STAFF_B, UNIT_B, MEMBER_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B};
 
     private static List<Call> calls() {
@@ -142,13 +146,13 @@ class AuthorisationMatrixIT {
                 // the units and members of A's Grand Party Committee see A's wishes, masked, to offer help
                 Call.get("read a submitted wish", w -> "/api/wishes/" + w.wish(SUBMITTED))
                         .ok(RESIDENT, STAFF_A, UNIT_A, MEMBER_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)
-                        .hidden(join(B_SIDE, CLIENT)),
+                        .hidden(join(join(B_SIDE, CLIENT), DEPARTMENTS)),
                 Call.get("read a dispatched wish", w -> "/api/wishes/" + w.wish(DISPATCHED))
                         .ok(RESIDENT, STAFF_A, UNIT_A, MEMBER_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)
-                        .hidden(join(B_SIDE, CLIENT)),
+                        .hidden(join(join(B_SIDE, CLIENT), DEPARTMENTS)),
                 Call.get("read a wish's history", w -> "/api/wishes/" + w.wish(SUBMITTED) + "/history")
                         .ok(RESIDENT, STAFF_A, UNIT_A, MEMBER_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)
-                        .hidden(join(B_SIDE, CLIENT)),
+                        .hidden(join(join(B_SIDE, CLIENT), DEPARTMENTS)),
                 Call.get("list submitted wishes", w -> "/api/wishes?status=SUBMITTED").ok(Actor.values())
                         .listsTargetFor(RESIDENT, STAFF_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN),
                 // a list is everyone's to ask for and holds only what the caller may see
@@ -242,7 +246,56 @@ class AuthorisationMatrixIT {
                 Call.post("compute the year-end assessment", MatrixWorld::assessedLastYear, w -> Map.of("communityId",
                         w.communityA, "year", w.year - 1)).ok(ADMINS_A),
                 Call.get("read the year-end assessment", w -> w.assessedLastYear() + "?community=" + w.communityA + "&year="
-                        + (w.year - 1)).ok(UNIT_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN));
+                        + (w.year - 1)).ok(UNIT_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN),
+                // Field work: the district registers departments; A's staff and admins report, file, refer (吹哨) and
+                // verify A's cases; the department a case is referred to acknowledges it (报到); others do not see it
+                Call.post("register a department", w -> "/api/departments", w -> Map.of("name", w.departmentName(),
+                        "categories", List.of("REPAIRS"))).ok(201, DISTRICT_ADMIN),
+                Call.get("list the departments", w -> "/api/departments").ok(Actor.values()),
+                Call.get("read a department", w -> "/api/departments/" + w.departmentA).ok(Actor.values()),
+                Call.get("a department's performance", w -> "/api/departments/" + w.departmentA + "/performance?from="
+                        + w.year + "-01-01&to=" + w.year + "-12-31").ok(COMMUNITY_ADMIN_A, COMMUNITY_ADMIN_B,
+                        STREET_ADMIN_A, STREET_ADMIN_B, DISTRICT_ADMIN, DEPARTMENT_A),
+                Call.post("report a case", w -> "/api/cases", w -> Map.of("microGridId", w.microGridA, "category", "REPAIRS",
+                        "description", "路灯不亮", "severity", "ROUTINE")).ok(201, join(STAFF_AND_ADMINS_A, MEMBER_A)),
+                Call.get("list a grid's cases", w -> "/api/cases?node=" + w.gridA).ok(STAFF_AND_ADMINS_A),
+                Call.get("read a referred case", w -> "/api/cases/" + w.fieldCase(MatrixWorld.CaseStage.REFERRED))
+                        .ok(join(STAFF_AND_ADMINS_A, DEPARTMENT_A))
+                        .hidden(STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B, MEMBER_A, MEMBER_B, CLIENT, DEPARTMENT_B),
+                Call.post("file a case", w -> "/api/cases/" + w.fieldCase(MatrixWorld.CaseStage.REPORTED) + "/filing",
+                        w -> null).ok(STAFF_AND_ADMINS_A).hidden(B_STAFF),
+                Call.post("decline a case", w -> "/api/cases/" + w.fieldCase(MatrixWorld.CaseStage.REPORTED) + "/decline",
+                        w -> Map.of("reason", "不属于本社区")).ok(STAFF_AND_ADMINS_A).hidden(B_STAFF),
+                Call.post("refer a case to a department", w -> "/api/cases/" + w.fieldCase(MatrixWorld.CaseStage.FILED)
+                        + "/referral", w -> Map.of("departmentId", w.departmentA)).ok(STAFF_AND_ADMINS_A).hidden(B_STAFF),
+                Call.post("acknowledge a referred case", w -> "/api/cases/" + w.fieldCase(MatrixWorld.CaseStage.REFERRED)
+                        + "/acknowledgement", w -> null).ok(DEPARTMENT_A).hidden(DEPARTMENT_B),
+                // a case the community solves itself; the department it was never referred to does not see it
+                Call.post("report a case handled", w -> "/api/cases/" + w.fieldCase(MatrixWorld.CaseStage.FILED)
+                        + "/handling-report", w -> Map.of("note", "已处置")).ok(STAFF_AND_ADMINS_A)
+                        .hidden(join(B_STAFF, DEPARTMENTS)),
+                Call.post("verify a case on site", w -> "/api/cases/" + w.fieldCase(MatrixWorld.CaseStage.HANDLED_BY_COMMUNITY)
+                        + "/verification", w -> Map.of("passed", true)).ok(STAFF_AND_ADMINS_A)
+                        .hidden(STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B, MEMBER_A, MEMBER_B, CLIENT),
+                // patrols are the grid staff's own; visits also the community's party members'
+                Call.post("start a patrol", w -> "/api/patrols", w -> Map.of("gridId", w.gridA)).ok(201, STAFF_A),
+                Call.get("read a patrol", w -> "/api/patrols/" + w.patrol()).ok(STAFF_AND_ADMINS_A).hidden(B_STAFF),
+                Call.get("list a grid's patrols", w -> "/api/patrols?node=" + w.gridA + "&from=" + w.year + "-01-01&to="
+                        + w.year + "-12-31").ok(STAFF_AND_ADMINS_A),
+                Call.post("check in on a patrol", w -> "/api/patrols/" + w.patrol() + "/check-ins",
+                        w -> Map.of("place", "北口")).ok(201, STAFF_A).hidden(STAFF_B),
+                Call.post("report a patrol's finding", w -> "/api/patrols/" + w.patrol() + "/findings",
+                        w -> Map.of("description", "井盖缺失")).ok(201, STAFF_A).hidden(STAFF_B),
+                Call.post("end a patrol", w -> "/api/patrols/" + w.patrol() + "/end", w -> null).ok(STAFF_A).hidden(STAFF_B),
+                Call.post("log a visit", w -> "/api/visits", w -> Map.of("householdId", w.householdA, "kind", "ROUTINE",
+                        "note", "走访")).ok(201, join(STAFF_AND_ADMINS_A, MEMBER_A)),
+                Call.get("list a grid's visits", w -> "/api/visits?node=" + w.gridA + "&from=" + w.year + "-01-01&to="
+                        + w.year + "-12-31").ok(STAFF_AND_ADMINS_A),
+                Call.get("coverage of a grid's households", w -> "/api/visits/coverage?node=" + w.gridA + "&from=" + w.year
+                        + "-01-01&to=" + w.year + "-12-31").ok(STAFF_AND_ADMINS_A),
+                Call.get("one's own work log", w -> "/api/visits/work-log?date=" + w.year + "-01-02")
+                        .ok(STAFF_A, STAFF_B, MEMBER_A, MEMBER_B, COMMUNITY_ADMIN_A, COMMUNITY_ADMIN_B, STREET_ADMIN_A,
+                                STREET_ADMIN_B, DISTRICT_ADMIN));
     }
 
     @TestFactory

@@ -52,7 +52,11 @@ final class MatrixWorld {
     final String projectListA;
     final String appA;
     final String projectA;
+    final String microGridA;
+    final String departmentA;
+    final String householdA;
     private int emptyMicroGrids;
+    private int departments;
 
     private final Map<Actor, ApiClient> callers = new EnumMap<>(Actor.class);
     private final Convergence convergence;
@@ -100,6 +104,20 @@ final class MatrixWorld {
         TestCommunity.onceKnown(as(Actor.COMMUNITY_ADMIN_A), "/api/projects/quotas", json(Map.of("communityId", communityA,
                 "unitId", unitA, "year", year, "quota", 500))).expect(200);
         projectA = project();
+        microGridA = a.grids().get(0).microGridId();
+        departmentA = as(Actor.DISTRICT_ADMIN).post("/api/departments", json(Map.of("name", "甲区城管中心" + tag,
+                "categories", List.of("REPAIRS", "ENVIRONMENT"), "streetIds", List.of(TestCommunity.STREET)))).expect(201).field("id");
+        String departmentB = as(Actor.DISTRICT_ADMIN).post("/api/departments", json(Map.of("name", "乙派出所" + tag,
+                "categories", List.of("REPAIRS", "SAFETY"), "streetIds", List.of(TestCommunity.OTHER_STREET)))).expect(201).field("id");
+        callers.put(Actor.DEPARTMENT_A, platform.as(TokenRequest.of("matrix-department-a-" + tag, "DEPARTMENT")
+                .withDepartment(departmentA)));
+        callers.put(Actor.DEPARTMENT_B, platform.as(TokenRequest.of("matrix-department-b-" + tag, "DEPARTMENT")
+                .withDepartment(departmentB)));
+        householdA = as(Actor.STAFF_A).get("/api/grid/nodes/" + gridA + "/households").expect(200).json()
+                .at("/items/0/id").asString();
+        // fieldwork-service knows A's household once a visit to it is logged
+        TestCommunity.onceKnown(as(Actor.STAFF_A), "/api/visits", json(Map.of("householdId", householdA, "kind", "ROUTINE",
+                "note", "走访"))).expect(201);
         appA = as(Actor.DISTRICT_ADMIN).post("/api/apps", json(Map.of("name", "甲社区小程序" + tag,
                 "scopes", List.of("wishes:read"), "jurisdiction", communityA))).expect(201).field("id");
     }
@@ -179,6 +197,40 @@ final class MatrixWorld {
     Map<String, Object> agreementBody() {
         return Map.of("signatory", "甲签约人", "commitments", "按期完成",
                 "milestones", List.of(Map.of("title", "完成", "dueDate", year + "-12-31")));
+    }
+
+    /** The stages a case of A can be brought to (fieldwork-service). */
+    enum CaseStage { REPORTED, FILED, REFERRED, ACKNOWLEDGED, HANDLED_BY_COMMUNITY }
+
+    /** A fresh case in A's first micro-grid, reported by A's staff and brought to the stage. */
+    String fieldCase(CaseStage stage) {
+        String id = TestCommunity.onceKnown(as(Actor.STAFF_A), "/api/cases", json(Map.of("microGridId", microGridA,
+                "category", "REPAIRS", "description", "甲案件" + tag, "householdsAffected", 10, "shopsAffected", 0,
+                "severity", "ROUTINE"))).expect(201).field("id");
+        String path = "/api/cases/" + id;
+        if (stage.compareTo(CaseStage.FILED) >= 0) {
+            as(Actor.STAFF_A).post(path + "/filing", null).expect(200);
+        }
+        if (stage == CaseStage.REFERRED || stage == CaseStage.ACKNOWLEDGED) {
+            as(Actor.STAFF_A).post(path + "/referral", json(Map.of("departmentId", departmentA))).expect(200);
+        }
+        if (stage == CaseStage.ACKNOWLEDGED) {
+            as(Actor.DEPARTMENT_A).post(path + "/acknowledgement", null).expect(200);
+        }
+        if (stage == CaseStage.HANDLED_BY_COMMUNITY) {
+            as(Actor.STAFF_A).post(path + "/handling-report", json(Map.of("note", "社区自行处置"))).expect(200);
+        }
+        return id;
+    }
+
+    /** A fresh patrol of A's grid by A's staff, in progress. */
+    String patrol() {
+        return as(Actor.STAFF_A).post("/api/patrols", json(Map.of("gridId", gridA))).expect(201).field("id");
+    }
+
+    /** A department name no row used before. */
+    String departmentName() {
+        return "新部门" + tag + "-" + (++departments);
     }
 
     /** A's grid with its police officer (appointed afresh), so that the role can be vacated. */

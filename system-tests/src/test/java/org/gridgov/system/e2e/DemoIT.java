@@ -62,4 +62,32 @@ class DemoIT {
         assertThat(nextYear.get(0).path("assignmentCount").asInt())
                 .as("next year's list takes the needs found since this year's list").isPositive();
     }
+
+    @Test
+    void the_demo_has_cases_in_every_state_one_waiting_for_the_municipal_centre_to_report_in() {
+        SystemPlatform platform = SystemPlatform.shared();
+        ApiClient admin = platform.personas().as(Persona.COMMUNITY_ADMIN);
+        String municipal = null;
+        for (JsonNode department : admin.get("/api/departments").expect(200).json()) {
+            if (department.path("name").asString().equals("区城市管理指挥中心")) {
+                municipal = department.path("id").asString();
+            }
+        }
+        assertThat(municipal).as("区城市管理指挥中心 registered").isNotNull();
+
+        JsonNode cases = admin.get("/api/cases?node=" + Persona.Ids.COMMUNITY + "&limit=200").expect(200).json();
+        List<String> statuses = new ArrayList<>();
+        cases.forEach(c -> statuses.add(c.path("status").asString()));
+        assertThat(statuses).as("a case in every state").contains("REPORTED", "FILED", "DECLINED", "REFERRED",
+                "ACKNOWLEDGED", "HANDLED", "CLOSED");
+        String referredTo = municipal;
+        assertThat(cases).as("one referred to the municipal centre, waiting for it to report in").anySatisfy(c -> {
+            assertThat(c.path("status").asString()).isEqualTo("REFERRED");
+            assertThat(c.path("departmentId").asString()).isEqualTo(referredTo);
+        });
+        assertThat(cases).as("one closed after rework").anySatisfy(c -> {
+            assertThat(c.path("status").asString()).isEqualTo("CLOSED");
+            assertThat(c.path("reworkCount").asInt()).isEqualTo(1);
+        });
+    }
 }

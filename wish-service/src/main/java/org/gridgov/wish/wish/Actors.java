@@ -1,5 +1,6 @@
 package org.gridgov.wish.wish;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +71,9 @@ public class Actors {
 
     private static Set<ActorRole> roles(Caller caller) {
         Set<ActorRole> roles = EnumSet.noneOf(ActorRole.class);
-        caller.roles().forEach(role -> roles.add(ActorRole.valueOf(role.name())));
+        // a role the workflow has no part for (a functional department's staff) makes the caller no one here
+        caller.roles().forEach(role -> Arrays.stream(ActorRole.values()).filter(known -> known.name().equals(role.name()))
+                .forEach(roles::add));
         return roles;
     }
 

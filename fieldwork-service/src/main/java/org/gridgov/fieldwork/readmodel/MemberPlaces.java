@@ -1,0 +1,31 @@
+package org.gridgov.fieldwork.readmodel;
+
+import org.gridgov.contracts.events.MemberRegistered;
+import org.gridgov.kit.data.Sql;
+import org.gridgov.kit.inbox.TypedEventHandler;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Keeps the community (and grid) each party member lives in, from {@code member.events}. */
+@Component
+class MemberPlaces extends TypedEventHandler {
+
+    private final DatabaseClient db;
+
+    MemberPlaces(DatabaseClient db) {
+        super("member-places");
+        this.db = db;
+        on(MemberRegistered.class, this::registered);
+    }
+
+    private Mono<Void> registered(MemberRegistered registered) {
+        return db.sql("""
+                        insert into member_place (member_id, community_id, grid_id) values (:member, :community, :grid)
+                        on conflict (member_id) do update set community_id = excluded.community_id, grid_id = excluded.grid_id""")
+                .bind("member", registered.memberId())
+                .bind("community", registered.communityId())
+                .bind("grid", Sql.nullable(registered.gridId(), java.util.UUID.class))
+                .fetch().rowsUpdated().then();
+    }
+}

@@ -1,0 +1,6 @@
+package org.gridgov.fieldwork;
+
+import org.gridgov.kit.test.ServiceArchitectureTests;
+
+class FieldworkServiceArchitectureTest extends ServiceArchitectureTests {
+}
