@@ -58,10 +58,14 @@ import org.gridgov.contracts.events.WishClosed;
 import org.gridgov.contracts.events.WishDispatched;
 import org.gridgov.contracts.events.WishEscalated;
 import org.gridgov.contracts.events.WishFulfilled;
+import org.gridgov.contracts.events.WishInformationGiven;
+import org.gridgov.contracts.events.WishInformationRequested;
 import org.gridgov.contracts.events.WishRejected;
+import org.gridgov.contracts.events.WishReopened;
 import org.gridgov.contracts.events.WishReleased;
 import org.gridgov.contracts.events.WishReminded;
 import org.gridgov.contracts.events.WishSubmitted;
+import org.gridgov.contracts.events.WishUrged;
 
 /**
  * Every event the platform publishes: its CloudEvents {@code type}, the topic it travels on, the field of
@@ -101,6 +105,11 @@ public enum EventType {
     WISH_CANCELLED("org.gridgov.wish.cancelled.v1", WISH_EVENTS, "wishId", WishCancelled.class),
     WISH_REMINDED("org.gridgov.wish.reminded.v1", WISH_EVENTS, "wishId", WishReminded.class),
     WISH_ESCALATED("org.gridgov.wish.escalated.v1", WISH_EVENTS, "wishId", WishEscalated.class),
+    WISH_REOPENED("org.gridgov.wish.reopened.v1", WISH_EVENTS, "wishId", WishReopened.class),
+    WISH_URGED("org.gridgov.wish.urged.v1", WISH_EVENTS, "wishId", WishUrged.class),
+    WISH_INFORMATION_REQUESTED("org.gridgov.wish.information-requested.v1", WISH_EVENTS, "wishId",
+            WishInformationRequested.class),
+    WISH_INFORMATION_GIVEN("org.gridgov.wish.information-given.v1", WISH_EVENTS, "wishId", WishInformationGiven.class),
     // keyed by the wish so the rectification follows the rating that caused it
     RECTIFICATION_OPENED("org.gridgov.rectification.opened.v1", WISH_EVENTS, "wishId", RectificationOpened.class),
     NEED_RECORDED("org.gridgov.need.recorded.v1", WISH_EVENTS, "needId", NeedRecorded.class),

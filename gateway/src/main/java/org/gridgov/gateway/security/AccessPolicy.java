@@ -74,6 +74,11 @@ final class AccessPolicy {
             // the one who ordered it (a resident, or the app that passed it on), or grid staff on their behalf
             rule(POST, "/api/wishes/*/close", adminsAnd(RESIDENT, CLIENT, GRID_STAFF)),
             rule(POST, "/api/wishes/*/cancel", RESIDENT, CLIENT, GRID_STAFF),
+            // residents push back: reopen and urge as they close and cancel; the grid asks, the resident answers
+            rule(POST, "/api/wishes/*/reopen", RESIDENT, CLIENT, GRID_STAFF),
+            rule(POST, "/api/wishes/*/urge", RESIDENT, CLIENT, GRID_STAFF),
+            rule(POST, "/api/wishes/*/information-request", adminsAnd(GRID_STAFF)),
+            rule(POST, "/api/wishes/*/information", RESIDENT, CLIENT, GRID_STAFF),
             rule(POST, "/api/needs", adminsAnd(GRID_STAFF)),
             rule(GET, "/api/needs", adminsAnd(GRID_STAFF)),
             rule(GET, "/api/needs/*", adminsAnd(GRID_STAFF)),

@@ -88,6 +88,11 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             POST /api/wishes/{wish}/fulfil                              wish     UNIT PARTY_MEMBER
             POST /api/wishes/{wish}/close                               wish     RESIDENT GRID_STAFF CLIENT ADMINS  # the orderer; grid staff or escalated admins for them
             POST /api/wishes/{wish}/cancel                              wish     RESIDENT GRID_STAFF CLIENT  # the orderer, or grid staff for them
+            POST /api/wishes/{wish}/reopen                              wish     RESIDENT GRID_STAFF CLIENT  # the orderer, or grid staff for them
+            POST /api/wishes/{wish}/urge                                wish     RESIDENT GRID_STAFF CLIENT  # the orderer, or grid staff for them
+            POST /api/wishes/{wish}/information-request                 wish     GRID_STAFF ADMINS  # admins once escalated
+            POST /api/wishes/{wish}/information                         wish     RESIDENT GRID_STAFF CLIENT  # the orderer, or grid staff for them
+            GET  /api/wishes/{wish}/information                         wish     ANY
             GET  /api/wishes/{wish}                                     wish     ANY
             GET  /api/wishes?status=SUBMITTED&grid={node}               wish     ANY
             GET  /api/wishes/{wish}/history                             wish     ANY

@@ -14,7 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
  * them published for the yearly matching, and micro-wishes in every workflow state — in grid 1
  * (where the GRID_STAFF persona works and the UNIT persona claims) submitted, dispatched, claimed,
  * released and claimed again, fulfilled, closed with good and poor ratings (one opens a
- * rectification), rejected and cancelled; in the other grids, orders waiting for their grid.
+ * rectification), rejected and cancelled, and residents pushing back: one reopened after closing,
+ * one urged (催单), one awaiting the resident's answer to the grid's question; in the other grids,
+ * orders waiting for their grid.
  * Runs after the grid import and the member units: it orders wishes at addresses of registered
  * households, and wish-service learns grids, households and units from their events, so the first
  * calls are retried until it has.
@@ -94,9 +96,10 @@ final class WishDemo implements DemoStep {
 
     /** Grid 1 goes through the whole workflow with the personas who work there. */
     private int orderInGridOne(DemoContext context, JsonNode grid) throws IOException, InterruptedException {
-        List<String> addresses = addresses(context, grid.get("id").asString(), 13);
+        List<String> addresses = addresses(context, grid.get("id").asString(), 16);
         String[] states = {"SUBMITTED", "SUBMITTED", "DISPATCHED", "DISPATCHED", "CLAIMED", "RECLAIMED", "FULFILLED",
-                "FULFILLED", "CLOSED:5", "CLOSED:4", "CLOSED:2", "REJECTED", "CANCELLED"};
+                "FULFILLED", "CLOSED:5", "CLOSED:4", "CLOSED:2", "REJECTED", "CANCELLED", "REOPENED", "URGED",
+                "AWAITING_INFO"};
         for (int i = 0; i < states.length; i++) {
             String item = "grid-1:" + i;
             String wish = order(context, Persona.RESIDENT, addresses.get(i % addresses.size()), WISHES[i % WISHES.length], item);
@@ -145,10 +148,19 @@ final class WishDemo implements DemoStep {
                 DemoContext.succeeded(context.post(Persona.RESIDENT, path + "cancel", "{\"reason\":\"家人已经帮忙解决\"}", "cancel:" + item));
                 return;
             }
+            case "AWAITING_INFO" -> {
+                DemoContext.succeeded(context.post(Persona.GRID_STAFF, path + "information-request",
+                        "{\"question\":\"请问是几号楼几单元?白天家里有人吗?\"}", "ask:" + item));
+                return;
+            }
             default -> DemoContext.succeeded(context.post(Persona.GRID_STAFF, path + "dispatch",
                     "{\"candidateUnits\":[\"" + Persona.Ids.UNIT_1 + "\"],\"note\":\"请成员单位认领\"}", "dispatch:" + item));
         }
         if (state.equals("DISPATCHED")) {
+            return;
+        }
+        if (state.equals("URGED")) {
+            DemoContext.succeeded(context.post(Persona.RESIDENT, path + "urge", "", "urge:" + item));
             return;
         }
         context.postOnceKnown(Persona.UNIT, path + "claim", "", "claim:" + item);
@@ -161,6 +173,12 @@ final class WishDemo implements DemoStep {
             return;
         }
         DemoContext.succeeded(context.post(Persona.UNIT, path + "fulfil", "{\"note\":\"已上门完成\"}", "fulfil:" + item));
+        if (state.equals("REOPENED")) {
+            DemoContext.succeeded(context.post(Persona.RESIDENT, path + "close", "{\"rating\":4,\"comment\":\"修好了\"}",
+                    "close:" + item));
+            DemoContext.succeeded(context.post(Persona.RESIDENT, path + "reopen", "{\"reason\":\"第二天又坏了\"}",
+                    "reopen:" + item));
+        }
         if (state.startsWith("CLOSED:")) {
             String rating = state.substring("CLOSED:".length());
             String comment = rating.equals("2") ? "等了很久才有人来" : "服务很好,谢谢";

@@ -14,8 +14,11 @@ import org.gridgov.contracts.events.WishClosed;
 import org.gridgov.contracts.events.WishDispatched;
 import org.gridgov.contracts.events.WishEscalated;
 import org.gridgov.contracts.events.WishFulfilled;
+import org.gridgov.contracts.events.WishInformationGiven;
+import org.gridgov.contracts.events.WishInformationRequested;
 import org.gridgov.contracts.events.WishRejected;
 import org.gridgov.contracts.events.WishReleased;
+import org.gridgov.contracts.events.WishReopened;
 import org.gridgov.contracts.events.WishSubmitted;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.kit.data.Sql;
@@ -52,6 +55,12 @@ class WishEvents extends TypedEventHandler {
         on(WishClosed.class, closed -> run(update(closed.wishId(), closed.status(),
                 "status = :status, fulfilled_at = coalesce(fulfilled_at, :occurredAt)")
                 .bind("occurredAt", utc(closed.occurredAt()))));
+        // the resident reopened it: the claim that ended in the close is over, the wish open for claiming
+        on(WishReopened.class, reopened -> run(update(reopened.wishId(), reopened.status(), """
+                status = :status, claimer_kind = null, claimer_id = null, claimed_at = null, fulfilled_at = null,
+                fulfil_escalated = false""")));
+        on(WishInformationRequested.class, asked -> run(update(asked.wishId(), asked.status(), "status = :status")));
+        on(WishInformationGiven.class, answered -> run(update(answered.wishId(), answered.status(), "status = :status")));
         // late if the fulfil step's deadline ran out while someone held the claim
         on(WishEscalated.class, escalated -> "FULFIL".equals(escalated.slaStep())
                 ? run(db.sql("update wish set fulfil_escalated = claimer_id is not null where id = :id")

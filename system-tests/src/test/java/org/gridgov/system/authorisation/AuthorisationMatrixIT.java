@@ -18,6 +18,7 @@ import static org.gridgov.system.authorisation.Actor.STREET_ADMIN_B;
 import static org.gridgov.system.authorisation.Actor.UNIT_A;
 import static org.gridgov.system.authorisation.Actor.UNIT_B;
 import static org.gridgov.system.authorisation.MatrixWorld.State.CLAIMED;
+import static org.gridgov.system.authorisation.MatrixWorld.State.CLOSED;
 import static org.gridgov.system.authorisation.MatrixWorld.State.DISPATCHED;
 import static org.gridgov.system.authorisation.MatrixWorld.State.FULFILLED;
 import static org.gridgov.system.authorisation.MatrixWorld.State.SUBMITTED;
@@ -176,6 +177,19 @@ class AuthorisationMatrixIT {
                         .hidden(OTHER_RESIDENT, STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B, CLIENT),
                 Call.post("cancel", w -> "/api/wishes/" + w.wish(SUBMITTED) + "/cancel", w -> Map.of("reason", "已解决"))
                         .ok(RESIDENT).hidden(OTHER_RESIDENT, STAFF_B, CLIENT),
+                // residents push back: the one who ordered it reopens and urges, the grid asks, the resident answers
+                Call.post("reopen", w -> "/api/wishes/" + w.wish(CLOSED) + "/reopen",
+                        w -> Map.of("reason", "没修好")).ok(RESIDENT).hidden(OTHER_RESIDENT, STAFF_B, CLIENT),
+                Call.post("urge", w -> "/api/wishes/" + w.wish(DISPATCHED) + "/urge", w -> null)
+                        .ok(RESIDENT).hidden(OTHER_RESIDENT, STAFF_B, CLIENT),
+                Call.post("ask the resident", w -> "/api/wishes/" + w.wish(SUBMITTED) + "/information-request",
+                        w -> Map.of("question", "请问几楼？")).ok(STAFF_A).hidden(B_STAFF),
+                Call.post("answer the grid", w -> "/api/wishes/" + w.wishAwaitingAnswer(false) + "/information",
+                        w -> Map.of("answer", "五楼")).ok(RESIDENT).hidden(OTHER_RESIDENT, STAFF_B, CLIENT),
+                // the answer names the resident's phone: only those who see the resident's data read it
+                Call.get("read the grid's questions", w -> "/api/wishes/" + w.wishAwaitingAnswer(true) + "/information")
+                        .ok(RESIDENT, STAFF_A, UNIT_A, MEMBER_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)
+                        .hidden(join(B_SIDE, CLIENT)),
                 Call.post("record a need", w -> "/api/needs", w -> Map.of("gridId", w.gridA, "category", "REPAIRS",
                         "title", "路灯维修", "householdsAffected", 30, "priority", "HIGH", "foundBy", "WALK"))
                         .ok(201, STAFF_AND_ADMINS_A),

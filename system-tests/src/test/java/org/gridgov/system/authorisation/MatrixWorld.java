@@ -276,6 +276,21 @@ final class MatrixWorld {
         return wish;
     }
 
+    /**
+     * A fresh wish of A's resident that A's staff asked about: still waiting, or (answered) with the
+     * resident's answer naming their phone.
+     */
+    String wishAwaitingAnswer(boolean answered) {
+        String wish = wish(State.SUBMITTED);
+        as(Actor.STAFF_A).post("/api/wishes/" + wish + "/information-request", json(Map.of("question", "请问几楼？")))
+                .expect(200);
+        if (answered) {
+            as(Actor.RESIDENT).post("/api/wishes/" + wish + "/information",
+                    json(Map.of("answer", "五楼，电话" + residentPhone))).expect(200);
+        }
+        return wish;
+    }
+
     /** A fresh submitted wish whose candidates matching-service has computed (they follow its event). */
     String wishWithCandidates() {
         String wish = wish(State.SUBMITTED);

@@ -38,6 +38,8 @@ class KpiMetrics extends PeriodicTask {
     private final MultiGauge fulfilmentRate;
     private final MultiGauge onTimeRate;
     private final MultiGauge satisfaction;
+    private final MultiGauge reopenRate;
+    private final MultiGauge urges;
 
     KpiMetrics(KpiStore store, Clock clock, MeterRegistry meters,
                @Value("${gridgov.kpi.metrics-interval:60s}") Duration interval) {
@@ -54,6 +56,10 @@ class KpiMetrics extends PeriodicTask {
                 .description("closed on time ÷ (closed + overdue still open)").register(meters);
         this.satisfaction = MultiGauge.builder("gridgov.wish.kpi.satisfaction")
                 .description("ratings of 4 or 5 ÷ ratings").register(meters);
+        this.reopenRate = MultiGauge.builder("gridgov.wish.kpi.reopen.rate")
+                .description("reopened ÷ closed at least once").register(meters);
+        this.urges = MultiGauge.builder("gridgov.wish.kpi.urges")
+                .description("urges (催单) on the wishes submitted in the last 365 days").register(meters);
     }
 
     @Override
@@ -65,6 +71,8 @@ class KpiMetrics extends PeriodicTask {
             fulfilmentRate.register(rows(byCommunity, Kpis::fulfilmentRate), true);
             onTimeRate.register(rows(byCommunity, Kpis::onTimeRate), true);
             satisfaction.register(rows(byCommunity, Kpis::satisfaction), true);
+            reopenRate.register(rows(byCommunity, Kpis::reopenRate), true);
+            urges.register(rows(byCommunity, k -> Optional.of(BigDecimal.valueOf(k.pushBack().urges()))), true);
         }).then();
     }
 

@@ -18,7 +18,9 @@ import org.gridgov.wish.wish.domain.Actor;
 import org.gridgov.wish.wish.domain.ActorRole;
 import org.gridgov.contracts.Category;
 import org.gridgov.wish.wish.domain.HistoryEntry;
+import org.gridgov.wish.wish.domain.Question;
 import org.gridgov.wish.wish.domain.WishStatus;
+import org.gridgov.wish.wish.persistence.QuestionStore;
 import org.gridgov.wish.wish.persistence.WishStore;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -28,10 +30,12 @@ import reactor.core.publisher.Mono;
 public class WishQueries {
 
     private final WishStore wishes;
+    private final QuestionStore questions;
     private final Actors actors;
 
-    WishQueries(WishStore wishes, Actors actors) {
+    WishQueries(WishStore wishes, QuestionStore questions, Actors actors) {
         this.wishes = wishes;
+        this.questions = questions;
         this.actors = actors;
     }
 
@@ -54,6 +58,10 @@ public class WishQueries {
 
     public Mono<List<HistoryEntry>> history(Seen seen) {
         return wishes.history(seen.stored().wish().id()).collectList();
+    }
+
+    public Mono<List<Question>> questions(Seen seen) {
+        return questions.of(seen.stored().wish().id()).collectList();
     }
 
     public record Filter(Optional<WishStatus> status, Optional<UUID> grid, Optional<Category> category) {

@@ -18,6 +18,7 @@ import org.gridgov.wish.wish.domain.Actor;
 import org.gridgov.wish.wish.domain.Wish;
 import org.gridgov.wish.wish.domain.WishRefused;
 import org.gridgov.wish.wish.messaging.WishEvents;
+import org.gridgov.wish.wish.persistence.QuestionStore;
 import org.gridgov.wish.wish.persistence.WishStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,7 @@ import reactor.core.publisher.Mono;
 public class WishWorkflow {
 
     private final WishStore wishes;
+    private final QuestionStore questions;
     private final HouseholdDirectory households;
     private final Actors actors;
     private final SlaTimerStore timers;
@@ -43,10 +45,11 @@ public class WishWorkflow {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    WishWorkflow(WishStore wishes, HouseholdDirectory households, Actors actors, SlaTimerStore timers, SlaPolicy sla,
+    WishWorkflow(WishStore wishes, QuestionStore questions, HouseholdDirectory households, Actors actors, SlaTimerStore timers, SlaPolicy sla,
                  WishEvents events, Rectifications rectifications, TransactionalOperator tx, Clock clock,
                  MeterRegistry meters) {
         this.wishes = wishes;
+        this.questions = questions;
         this.households = households;
         this.actors = actors;
         this.timers = timers;
@@ -84,7 +87,29 @@ public class WishWorkflow {
                         .then(wishes.find(id))));
     }
 
+    /** What else a command writes in its transaction, after the wish. */
+    @FunctionalInterface
+    private interface Also {
+        Mono<Void> write(Wish.Change change, Instant at);
+    }
+
     public Mono<WishStore.Stored> act(Caller caller, UUID id, Command command) {
+        return act(caller, id, command, (change, at) -> Mono.empty());
+    }
+
+    /** The grid asks the resident a question; the wish waits for the answer. */
+    public Mono<WishStore.Stored> ask(Caller caller, UUID id, String question) {
+        return act(caller, id, (wish, actor, at) -> wish.requestInformation(actor, question, at),
+                (change, at) -> questions.ask(id, change.entry().actorRole(), question.strip(), at));
+    }
+
+    /** The resident answers: the answer is sealed, the event says only how long it was. */
+    public Mono<WishStore.Stored> answer(Caller caller, UUID id, String answer) {
+        return act(caller, id, (wish, actor, at) -> wish.giveInformation(actor, answer, at),
+                (change, at) -> questions.answer(id, answer.strip(), at).then(events.answered(change, answer)));
+    }
+
+    private Mono<WishStore.Stored> act(Caller caller, UUID id, Command command, Also also) {
         Instant at = now();
         return tx.transactional(wishes.find(id)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("wish", id)))
@@ -95,6 +120,7 @@ public class WishWorkflow {
                                         ProblemException.conflict("The wish was changed by someone else at the same"
                                                 + " time; reload it and retry."))))
                         .flatMap(change -> commit(stored.wish(), change, at)
+                                .then(also.write(change, at))
                                 .then(change.entry().action() == Action.CLOSED
                                         ? rectifications.openIfCalledFor(change.wish(), stored.areaPath(), at)
                                         : Mono.empty())))
@@ -104,9 +130,12 @@ public class WishWorkflow {
     private Mono<Void> commit(Wish before, Wish.Change change, Instant at) {
         Wish wish = change.wish();
         return wishes.append(wish.id(), change.entry())
-                .then(timers.schedule(wish.id(), wish.category(),
-                        sla.deadlineFor(wish.status(), wish.category(), wish.wantedBy(), at), at))
-                .then(events.transitioned(before, change))
+                .then(timer(wish, change.entry().action(), at))
+                .then(change.entry().action() == Action.REOPENED
+                        ? wishes.reopened(wish.id(), before.claimer(), at) : Mono.empty())
+                // an answer is announced with it being sealed (Also), by its length
+                .then(change.entry().action() == Action.INFORMATION_GIVEN ? Mono.empty()
+                        : events.transitioned(before, change))
                 // per community, so the workflow dashboard can show each community's funnel
                 .doOnSuccess(done -> meters.counter("gridgov.wish.transitions", "action",
                         change.entry().action().name(), "community", wish.placement().communityId().toString())
@@ -114,13 +143,29 @@ public class WishWorkflow {
     }
 
     /**
+     * What the command does to the SLA timer: an urge leaves the deadline running, a question to the
+     * resident pauses it and the answer resumes it; every other command starts the next step's.
+     */
+    private Mono<Void> timer(Wish wish, Action action, Instant at) {
+        return switch (action) {
+            case URGED -> Mono.empty();
+            case INFORMATION_REQUESTED -> timers.pause(wish.id(), at);
+            case INFORMATION_GIVEN -> timers.resume(wish.id(), at);
+            default -> timers.schedule(wish.id(), wish.category(),
+                    sla.deadlineFor(wish.status(), wish.category(), wish.wantedBy(), at), at);
+        };
+    }
+
+    /**
      * Runs the domain's decision; a refusal is the caller's problem (the kit answers it), and a wish
      * the caller may not see is one that does not exist.
      */
     private static Mono<Wish.Change> decide(UUID id, Supplier<Wish.Change> decision) {
-        return Mono.fromSupplier(decision).onErrorMap(
-                refused -> refused instanceof WishRefused wish && wish.reason() == WishRefused.Reason.NOT_VISIBLE,
-                refused -> ProblemException.notFound("wish", id));
+        return Mono.fromSupplier(decision)
+                .onErrorMap(refused -> refused instanceof WishRefused wish && wish.reason() == WishRefused.Reason.NOT_VISIBLE,
+                        refused -> ProblemException.notFound("wish", id))
+                .onErrorMap(Wish.UrgedToday.class, urged -> ProblemException.of(urged)
+                        .with("urgeableFrom", urged.urgeableFrom().toString()));
     }
 
     private Instant now() {

@@ -13,16 +13,19 @@ import java.util.Optional;
  *                       wishes that are still open count against it instead of waiting to be closed
  * @param averageRating  mean rating of the rated wishes
  * @param satisfaction   rated 4 or 5 ÷ rated
+ * @param reopenRate     reopened ÷ closed at least once: how often "done" was not done
  */
-public record Kpis(Tally tally, Optional<BigDecimal> fulfilmentRate, Optional<BigDecimal> onTimeRate,
-                   Optional<BigDecimal> averageRating, Optional<BigDecimal> satisfaction, StepMedians medians) {
+public record Kpis(Tally tally, PushBack pushBack, Optional<BigDecimal> fulfilmentRate, Optional<BigDecimal> onTimeRate,
+                   Optional<BigDecimal> averageRating, Optional<BigDecimal> satisfaction,
+                   Optional<BigDecimal> reopenRate, StepMedians medians) {
 
-    public static Kpis of(Tally tally, StepMedians medians) {
-        return new Kpis(tally,
+    public static Kpis of(Tally tally, PushBack pushBack, StepMedians medians) {
+        return new Kpis(tally, pushBack,
                 ratio(tally.claimed(), tally.submitted()),
                 ratio(tally.closedOnTime(), tally.closed() + tally.overdueOpen()),
                 ratio(tally.ratingTotal(), tally.rated()),
                 ratio(tally.satisfied(), tally.rated()),
+                ratio(pushBack.reopened(), pushBack.everClosed()),
                 medians);
     }
 

@@ -47,14 +47,16 @@ class KpiController {
     }
 
     record KpiView(UUID node, UUID unit, Instant from, Instant to, long submitted, long dispatched, long claimed,
-                   long closed, long closedOnTime, long overdueOpen, long rated, BigDecimal fulfilmentRate,
-                   BigDecimal onTimeRate, BigDecimal averageRating, BigDecimal satisfaction, MedianTimes medianTimes) {
+                   long closed, long closedOnTime, long overdueOpen, long rated, long reopened, long urges,
+                   BigDecimal fulfilmentRate, BigDecimal onTimeRate, BigDecimal averageRating, BigDecimal satisfaction,
+                   BigDecimal reopenRate, MedianTimes medianTimes) {
 
         static KpiView of(Optional<UUID> node, Optional<UUID> unit, Instant from, Instant to, Kpis k) {
             return new KpiView(node.orElse(null), unit.orElse(null), from, to, k.tally().submitted(),
                     k.tally().dispatched(), k.tally().claimed(), k.tally().closed(), k.tally().closedOnTime(),
-                    k.tally().overdueOpen(), k.tally().rated(), k.fulfilmentRate().orElse(null),
-                    k.onTimeRate().orElse(null), k.averageRating().orElse(null), k.satisfaction().orElse(null),
+                    k.tally().overdueOpen(), k.tally().rated(), k.pushBack().reopened(), k.pushBack().urges(),
+                    k.fulfilmentRate().orElse(null), k.onTimeRate().orElse(null), k.averageRating().orElse(null),
+                    k.satisfaction().orElse(null), k.reopenRate().orElse(null),
                     new MedianTimes(iso(k.medians().submitToDispatch()), iso(k.medians().dispatchToClaim()),
                             iso(k.medians().claimToFulfil()), iso(k.medians().fulfilToClose())));
         }

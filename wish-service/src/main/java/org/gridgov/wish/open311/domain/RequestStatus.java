@@ -24,7 +24,8 @@ public final class RequestStatus {
     /** The workflow statuses an Open311 status stands for. */
     public static List<WishStatus> statusesFor(String open311Status) {
         return switch (open311Status) {
-            case OPEN -> List.of(WishStatus.SUBMITTED, WishStatus.DISPATCHED, WishStatus.CLAIMED, WishStatus.FULFILLED);
+            case OPEN -> List.of(WishStatus.SUBMITTED, WishStatus.DISPATCHED, WishStatus.CLAIMED, WishStatus.FULFILLED,
+                    WishStatus.AWAITING_INFO);
             case CLOSED -> List.of(WishStatus.CLOSED, WishStatus.REJECTED, WishStatus.CANCELLED);
             default -> throw Open311Refusal.badRequest("status must be open or closed (comma-separated for both), not "
                     + open311Status + ".");
@@ -42,6 +43,7 @@ public final class RequestStatus {
             case CLAIMED -> "CLAIMED: a member unit or party member is serving it.";
             case FULFILLED -> "FULFILLED: served, waiting for the resident to confirm.";
             case CLOSED -> "CLOSED: the resident confirmed the service.";
+            case AWAITING_INFO -> "AWAITING_INFO: the grid asked the resident for more information.";
             case REJECTED -> "REJECTED by the grid" + reason.map(r -> ": " + r).orElse(".");
             case CANCELLED -> "CANCELLED by the resident" + reason.map(r -> ": " + r).orElse(".");
         };
@@ -61,6 +63,10 @@ public final class RequestStatus {
             case CANCELLED -> "Cancelled by the resident";
             case REMINDED -> "SLA reminder";
             case ESCALATED -> "Escalated";
+            case REOPENED -> "Reopened by the resident";
+            case URGED -> "Urged by the resident";
+            case INFORMATION_REQUESTED -> "The grid asked for more information";
+            case INFORMATION_GIVEN -> "The resident answered";
         };
     }
 }

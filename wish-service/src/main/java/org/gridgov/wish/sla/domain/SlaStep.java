@@ -15,6 +15,8 @@ public enum SlaStep {
             case CLAIMED -> Optional.of(FULFIL);
             case FULFILLED -> Optional.of(CLOSE);
             case CLOSED, REJECTED, CANCELLED -> Optional.empty();
+            // no step of its own: the step it came from is paused (SlaTimerStore.pause), not ended
+            case AWAITING_INFO -> Optional.empty();
         };
     }
 }

@@ -48,8 +48,9 @@ public class SlaTimerStore {
                         values (:wishId, :category, :step, :startedAt, :dueAt, :remindAt, false, :remindAt)
                         on conflict (wish_id) do update set step = excluded.step, started_at = excluded.started_at,
                             due_at = excluded.due_at, remind_at = excluded.remind_at, reminded = false,
-                            next_fire_at = excluded.next_fire_at,
-                            breached = wish_sla.breached or (wish_sla.due_at is not null and wish_sla.due_at < :at)""")
+                            next_fire_at = excluded.next_fire_at, paused_at = null,
+                            breached = wish_sla.breached or (wish_sla.due_at is not null
+                                and wish_sla.due_at < coalesce(wish_sla.paused_at, :at))""")
                 .bind("wishId", wishId)
                 .bind("category", category.name())
                 .bind("at", Sql.utc(at));
@@ -58,6 +59,29 @@ public class SlaTimerStore {
         upsert = Sql.bind(upsert, "dueAt", deadline.map(d -> Sql.utc(d.dueAt())), OffsetDateTime.class);
         upsert = Sql.bind(upsert, "remindAt", deadline.map(d -> Sql.utc(d.remindAt())), OffsetDateTime.class);
         return upsert.fetch().rowsUpdated().then();
+    }
+
+    /**
+     * Stops the running deadline while the wish waits for the resident (AWAITING_INFO): with no
+     * {@code next_fire_at} the timer cannot fire, on any replica, across restarts.
+     */
+    public Mono<Void> pause(UUID wishId, Instant at) {
+        return db.sql("update wish_sla set paused_at = :at, next_fire_at = null where wish_id = :id and paused_at is null")
+                .bind("id", wishId).bind("at", Sql.utc(at))
+                .fetch().rowsUpdated().then();
+    }
+
+    /** Runs the paused deadline on, every instant of it later by the time the wish waited. */
+    public Mono<Void> resume(UUID wishId, Instant at) {
+        return db.sql("""
+                        update wish_sla set started_at = started_at + (:at - paused_at),
+                            due_at = due_at + (:at - paused_at), remind_at = remind_at + (:at - paused_at),
+                            next_fire_at = case when due_at is null then null
+                                when reminded then due_at + (:at - paused_at) else remind_at + (:at - paused_at) end,
+                            paused_at = null
+                        where wish_id = :id and paused_at is not null""")
+                .bind("id", wishId).bind("at", Sql.utc(at))
+                .fetch().rowsUpdated().then();
     }
 
     /**

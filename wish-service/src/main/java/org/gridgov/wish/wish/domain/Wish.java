@@ -5,7 +5,10 @@ import static org.gridgov.wish.wish.domain.WishRefused.Reason.NOT_ALLOWED;
 import static org.gridgov.wish.wish.domain.WishRefused.Reason.NOT_VISIBLE;
 import static org.gridgov.wish.wish.domain.WishRefused.Reason.WRONG_STATE;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +22,8 @@ import org.gridgov.contracts.Category;
  * SUBMITTED --dispatch--> DISPATCHED --claim--> CLAIMED --fulfil--> FULFILLED --close--> CLOSED
  *     |  \--reject--> REJECTED         ^   |release
  *     \--cancel (before CLAIMED)--> CANCELLED
+ * CLOSED --reopen (the resident, within 7 days)--> DISPATCHED
+ * SUBMITTED | DISPATCHED --information request--> AWAITING_INFO --information (the resident)--> back
  * </pre>
  * Immutable: every command either returns the changed wish with the history entry that records the
  * change, or throws {@link WishRefused} and changes nothing. Checks run in the order a user can make
@@ -33,6 +38,8 @@ public final class Wish {
     public static final int MAX_DESCRIPTION = 4000;
     private static final int MAX_CANDIDATES = 50;
     private static final int MAX_SERVED_MEMBERS = 50;
+    /** How long after closing the resident may still reopen a wish that was not really done. */
+    public static final Duration REOPEN_WITHIN = Duration.ofDays(7);
 
     private final UUID id;
     private WishStatus status;
@@ -57,6 +64,7 @@ public final class Wish {
     private Optional<Instant> fulfilledAt;
     private Optional<Instant> closedAt;
     private Optional<Instant> endedAt;
+    private Followup followup;
 
     /** What a resident asks for when ordering a wish. */
     public record Order(Category category, String title, Optional<String> description, Optional<Instant> wantedBy,
@@ -71,7 +79,21 @@ public final class Wish {
                            Optional<String> ratingComment, Optional<String> evidenceUrl, EscalationLevel level,
                            Instant submittedAt,
                            Optional<Instant> dispatchedAt, Optional<Instant> claimedAt, Optional<Instant> fulfilledAt,
-                           Optional<Instant> closedAt, Optional<Instant> endedAt) {
+                           Optional<Instant> closedAt, Optional<Instant> endedAt, Followup followup) {
+    }
+
+    /**
+     * What residents' push-back left on the wish: how often it was reopened and urged (催单), when it
+     * was last urged, and the status it returns to once the resident answers the grid's question.
+     */
+    public record Followup(int reopened, int urged, Optional<Instant> lastUrgedAt, Optional<WishStatus> awaitingFrom) {
+
+        public static final Followup NONE = new Followup(0, 0, Optional.empty(), Optional.empty());
+
+        /** No longer waiting for an answer. */
+        Followup resumed() {
+            return new Followup(reopened, urged, lastUrgedAt, Optional.empty());
+        }
     }
 
     private Wish(Snapshot s) {
@@ -98,6 +120,7 @@ public final class Wish {
         this.fulfilledAt = s.fulfilledAt();
         this.closedAt = s.closedAt();
         this.endedAt = s.endedAt();
+        this.followup = Objects.requireNonNull(s.followup());
     }
 
     public static Wish restore(Snapshot snapshot) {
@@ -107,7 +130,7 @@ public final class Wish {
     public Snapshot snapshot() {
         return new Snapshot(id, status, version, category, title, description, wantedBy, placement, submitter,
                 personalData, claimer, candidateUnits, servedMemberIds, rating, ratingComment, evidenceUrl, level,
-                submittedAt, dispatchedAt, claimedAt, fulfilledAt, closedAt, endedAt);
+                submittedAt, dispatchedAt, claimedAt, fulfilledAt, closedAt, endedAt, followup);
     }
 
     /**
@@ -136,7 +159,7 @@ public final class Wish {
                 new Submitter(actor.id(), role), order.personalData(), Optional.empty(), List.of(), List.of(),
                 Optional.empty(), Optional.empty(), Optional.empty(), EscalationLevel.GRID, at, Optional.empty(),
                 Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.empty(), Followup.NONE));
         return wish.changed(Action.SUBMITTED, Optional.empty(), actor.id(), role, at, Optional.empty());
     }
 
@@ -157,10 +180,14 @@ public final class Wish {
 
     public Change reject(Actor actor, String reason, Instant at) {
         ActorRole role = requireGridHandler(actor, "reject");
-        requireStatus(WishStatus.SUBMITTED, "rejected");
+        if (status != WishStatus.AWAITING_INFO) {
+            // the grid may also give up on a wish whose resident never answered its question
+            requireStatus(WishStatus.SUBMITTED, "rejected");
+        }
         requireText(reason, "reason", MAX_TEXT);
         Wish next = copy();
         next.status = WishStatus.REJECTED;
+        next.followup = followup.resumed();
         next.endedAt = Optional.of(at);
         return next.changed(Action.REJECTED, Optional.of(status), actor.id(), role, at, Optional.of(reason.strip()));
     }
@@ -255,17 +282,8 @@ public final class Wish {
 
     /** The resident withdraws the wish, possible only before someone has claimed it. */
     public Change cancel(Actor actor, Optional<String> reason, Instant at) {
-        requireVisible(actor);
-        ActorRole role;
-        if (submitter.is(actor) && submitter.role() != ActorRole.GRID_STAFF) {
-            role = submitter.role();
-        } else if (submitter.role() == ActorRole.GRID_STAFF && actor.has(ActorRole.GRID_STAFF) && actor.coversWishArea()) {
-            // ordered by staff for a resident without the app: the staff of the grid withdraw it for them
-            role = ActorRole.GRID_STAFF;
-        } else {
-            throw new WishRefused(NOT_ALLOWED, "Only the resident who ordered this wish can cancel it.");
-        }
-        if (status != WishStatus.SUBMITTED && status != WishStatus.DISPATCHED) {
+        ActorRole role = requireResidentSide(actor, "cancel");
+        if (status != WishStatus.SUBMITTED && status != WishStatus.DISPATCHED && status != WishStatus.AWAITING_INFO) {
             throw new WishRefused(WRONG_STATE, status == WishStatus.CLAIMED || status == WishStatus.FULFILLED
                     ? "A claimed wish can no longer be cancelled."
                     : "The wish is " + status + " and cannot be cancelled.");
@@ -273,8 +291,110 @@ public final class Wish {
         reason.ifPresent(text -> requireText(text, "reason", MAX_TEXT));
         Wish next = copy();
         next.status = WishStatus.CANCELLED;
+        next.followup = followup.resumed();
         next.endedAt = Optional.of(at);
         return next.changed(Action.CANCELLED, Optional.of(status), actor.id(), role, at, reason.map(String::strip));
+    }
+
+    /**
+     * The resident was not served after all: within {@link #REOPEN_WITHIN} of closing they reopen the
+     * wish with a reason. It goes back to the grid's units as DISPATCHED; the claim that ended in the
+     * close is over (the claimer's record keeps the reopening, the event names them), and so are the
+     * rating and the report of fulfilment.
+     */
+    public Change reopen(Actor actor, String reason, Instant at) {
+        ActorRole role = requireResidentSide(actor, "reopen");
+        requireStatus(WishStatus.CLOSED, "reopened");
+        Instant closed = closedAt.orElseThrow();
+        if (at.isAfter(closed.plus(REOPEN_WITHIN))) {
+            throw new WishRefused(WRONG_STATE, "REOPEN_PERIOD_OVER", "A wish can be reopened within "
+                    + REOPEN_WITHIN.toDays() + " days of closing; this one closed at " + closed + ".");
+        }
+        requireText(reason, "reason", MAX_TEXT);
+        Wish next = copy();
+        next.status = WishStatus.DISPATCHED;
+        next.claimer = Optional.empty();
+        next.servedMemberIds = List.of();
+        next.rating = Optional.empty();
+        next.ratingComment = Optional.empty();
+        next.evidenceUrl = Optional.empty();
+        next.claimedAt = Optional.empty();
+        next.fulfilledAt = Optional.empty();
+        next.closedAt = Optional.empty();
+        next.endedAt = Optional.empty();
+        next.followup = new Followup(followup.reopened() + 1, followup.urged(), followup.lastUrgedAt(),
+                Optional.empty());
+        return next.changed(Action.REOPENED, Optional.of(status), actor.id(), role, at, Optional.of(reason.strip()));
+    }
+
+    /**
+     * 催单: the resident hurries an open wish along, at most once a calendar day where the community
+     * is ({@code zone}). Nothing else changes; the grid and the claimer are told by the event.
+     */
+    public Change urge(Actor actor, Instant at, ZoneId zone) {
+        ActorRole role = requireResidentSide(actor, "urge");
+        if (status != WishStatus.SUBMITTED && status != WishStatus.DISPATCHED && status != WishStatus.CLAIMED) {
+            throw new WishRefused(WRONG_STATE, "Only a wish waiting for the grid or its claimer can be urged; this one is "
+                    + status + ".");
+        }
+        LocalDate today = LocalDate.ofInstant(at, zone);
+        if (followup.lastUrgedAt().filter(last -> LocalDate.ofInstant(last, zone).equals(today)).isPresent()) {
+            throw new UrgedToday(today.plusDays(1).atStartOfDay(zone).toInstant());
+        }
+        Wish next = copy();
+        next.followup = new Followup(followup.reopened(), followup.urged() + 1, Optional.of(at), followup.awaitingFrom());
+        return next.changed(Action.URGED, Optional.of(status), actor.id(), role, at, Optional.empty());
+    }
+
+    /**
+     * The grid needs to know more before it can dispatch: it asks the resident a question, and the
+     * wish waits for the answer (its SLA deadline waits too).
+     */
+    public Change requestInformation(Actor actor, String question, Instant at) {
+        ActorRole role = requireGridHandler(actor, "ask about");
+        if (status != WishStatus.SUBMITTED && status != WishStatus.DISPATCHED) {
+            throw new WishRefused(WRONG_STATE, status == WishStatus.AWAITING_INFO
+                    ? "The resident has not answered the last question yet."
+                    : "The wish is " + status + "; the grid asks for information only before it is claimed.");
+        }
+        requireText(question, "question", MAX_TEXT);
+        Wish next = copy();
+        next.status = WishStatus.AWAITING_INFO;
+        next.followup = new Followup(followup.reopened(), followup.urged(), followup.lastUrgedAt(), Optional.of(status));
+        return next.changed(Action.INFORMATION_REQUESTED, Optional.of(status), actor.id(), role, at,
+                Optional.of(question.strip()));
+    }
+
+    /**
+     * The resident answers the grid's question; the wish goes back to where it was. The answer itself
+     * may hold personal data: the adapters keep it sealed, the history only records that it came.
+     */
+    public Change giveInformation(Actor actor, String answer, Instant at) {
+        ActorRole role = requireResidentSide(actor, "answer for");
+        if (status != WishStatus.AWAITING_INFO) {
+            throw new WishRefused(WRONG_STATE, "The grid has asked no question about this wish that is still open.");
+        }
+        requireText(answer, "answer", MAX_TEXT);
+        Wish next = copy();
+        next.status = followup.awaitingFrom().orElseThrow();
+        next.followup = followup.resumed();
+        return next.changed(Action.INFORMATION_GIVEN, Optional.of(status), actor.id(), role, at, Optional.empty());
+    }
+
+    /** A second urge on the same day: when the resident may urge again. */
+    public static final class UrgedToday extends WishRefused {
+
+        private final Instant urgeableFrom;
+
+        UrgedToday(Instant urgeableFrom) {
+            super(WRONG_STATE, "ALREADY_URGED_TODAY", "This wish was already urged today; it can be urged again from "
+                    + urgeableFrom + ".");
+            this.urgeableFrom = urgeableFrom;
+        }
+
+        public Instant urgeableFrom() {
+            return urgeableFrom;
+        }
     }
 
     /** Whether the actor may know this wish exists at all (else: not found). */
@@ -332,6 +452,21 @@ public final class Wish {
                     + (level.isEscalated() ? "." : " until it is escalated."));
         }
         return gridRole(actor);
+    }
+
+    /**
+     * The resident who ordered the wish (or the app that passed it on); for a wish staff ordered on a
+     * resident's behalf, the staff of its grid act for them.
+     */
+    private ActorRole requireResidentSide(Actor actor, String what) {
+        requireVisible(actor);
+        if (submitter.is(actor) && submitter.role() != ActorRole.GRID_STAFF) {
+            return submitter.role();
+        }
+        if (submitter.role() == ActorRole.GRID_STAFF && actor.has(ActorRole.GRID_STAFF) && actor.coversWishArea()) {
+            return ActorRole.GRID_STAFF;
+        }
+        throw new WishRefused(NOT_ALLOWED, "Only the resident who ordered this wish can " + what + " it.");
     }
 
     private Claimer requireClaimer(Actor actor, String what) {
@@ -473,5 +608,9 @@ public final class Wish {
 
     public Optional<Instant> endedAt() {
         return endedAt;
+    }
+
+    public Followup followup() {
+        return followup;
     }
 }

@@ -19,12 +19,17 @@ public class WishRefused extends Refusal {
     private final Reason reason;
 
     public WishRefused(Reason reason, String message) {
+        this(reason, null, message);
+    }
+
+    /** @param code a stable code for refusals a client may want to tell apart (the problem's {@code reason}) */
+    public WishRefused(Reason reason, String code, String message) {
         super(switch (reason) {
             case NOT_VISIBLE -> Kind.NOT_FOUND;
             case NOT_ALLOWED -> Kind.FORBIDDEN;
             case WRONG_STATE -> Kind.CONFLICT;
             case INVALID -> Kind.INVALID;
-        }, null, message);
+        }, code, message);
         this.reason = reason;
     }
 

@@ -12,10 +12,14 @@ import org.gridgov.contracts.events.WishClosed;
 import org.gridgov.contracts.events.WishDispatched;
 import org.gridgov.contracts.events.WishEscalated;
 import org.gridgov.contracts.events.WishFulfilled;
+import org.gridgov.contracts.events.WishInformationGiven;
+import org.gridgov.contracts.events.WishInformationRequested;
 import org.gridgov.contracts.events.WishRejected;
 import org.gridgov.contracts.events.WishReleased;
 import org.gridgov.contracts.events.WishReminded;
+import org.gridgov.contracts.events.WishReopened;
 import org.gridgov.contracts.events.WishSubmitted;
+import org.gridgov.contracts.events.WishUrged;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.wish.sla.domain.SlaAlert;
 import org.gridgov.wish.wish.domain.ActorRole;
@@ -62,9 +66,26 @@ public class WishEvents {
             case CLOSED -> new WishClosed(id, actor, at, status, claimer(wish), wish.rating().orElse(null),
                     wish.servedMemberIds());
             case CANCELLED -> new WishCancelled(id, actor, at, status, entry.reason().orElse(null));
+            // the resident's words (a reason, an answer) stay in wish-service: they may name people
+            case REOPENED -> new WishReopened(id, actor, at, status, before.claimer().map(WishEvents::claimer).orElse(null),
+                    wish.placement().gridId(), wish.placement().communityId(), wish.followup().reopened());
+            case URGED -> new WishUrged(id, actor, at, status, wish.claimer().map(WishEvents::claimer).orElse(null),
+                    wish.placement().gridId(), wish.placement().communityId(), wish.followup().urged());
+            case INFORMATION_REQUESTED -> new WishInformationRequested(id, actor, at, status, wish.placement().gridId(),
+                    wish.placement().communityId(), entry.reason().orElseThrow().length());
+            case INFORMATION_GIVEN -> throw new IllegalArgumentException("answers are announced by answered()");
             case REMINDED, ESCALATED -> throw new IllegalArgumentException("SLA alerts are announced by alerted()");
         };
         return outbox.append(event).then();
+    }
+
+    /** The resident answered the grid's question: its length, never its words. */
+    public Mono<Void> answered(Wish.Change change, String answer) {
+        Wish wish = change.wish();
+        HistoryEntry entry = change.entry();
+        return outbox.append(new WishInformationGiven(wish.id(), new Actor(entry.actorId(), entry.actorRole().name()),
+                entry.at(), wish.status().name(), wish.placement().gridId(), wish.placement().communityId(),
+                answer.strip().length())).then();
     }
 
     /** A reminder or escalation by an SLA timer, with the grid and community so that it reaches the right desk. */
@@ -79,7 +100,10 @@ public class WishEvents {
     }
 
     private static Claimer claimer(Wish wish) {
-        org.gridgov.wish.wish.domain.Claimer claimer = wish.claimer().orElseThrow();
+        return claimer(wish.claimer().orElseThrow());
+    }
+
+    private static Claimer claimer(org.gridgov.wish.wish.domain.Claimer claimer) {
         return new Claimer(claimer.kind().name(), claimer.id());
     }
 }

@@ -117,7 +117,8 @@ public class WishStore {
                             claimer_id = :claimerId, candidate_units = :candidates, served_member_ids = :served,
                             rating = :rating, rating_comment = :ratingComment, evidence_url = :evidenceUrl, dispatched_at = :dispatchedAt,
                             claimed_at = :claimedAt, fulfilled_at = :fulfilledAt, closed_at = :closedAt,
-                            ended_at = :endedAt, updated_at = :at
+                            ended_at = :endedAt, reopened = :reopened, urged = :urged, last_urged_at = :lastUrgedAt,
+                            awaiting_from = :awaitingFrom, updated_at = :at
                         where id = :id and version = :expected""")
                 .bind("id", w.id())
                 .bind("expected", expectedVersion)
@@ -125,7 +126,11 @@ public class WishStore {
                 .bind("version", w.version())
                 .bind("candidates", w.candidateUnits().toArray(UUID[]::new))
                 .bind("served", w.servedMemberIds().toArray(UUID[]::new))
+                .bind("reopened", w.followup().reopened())
+                .bind("urged", w.followup().urged())
                 .bind("at", Sql.utc(at));
+        update = Sql.bind(update, "lastUrgedAt", w.followup().lastUrgedAt().map(Sql::utc), OffsetDateTime.class);
+        update = Sql.bind(update, "awaitingFrom", w.followup().awaitingFrom().map(Enum::name), String.class);
         update = Sql.bind(update, "claimerKind", w.claimer().map(c -> c.kind().name()), String.class);
         update = Sql.bind(update, "claimerId", w.claimer().map(Claimer::id), UUID.class);
         update = Sql.bind(update, "rating", w.rating(), Integer.class);
@@ -152,6 +157,18 @@ public class WishStore {
         insert = Sql.bind(insert, "from", entry.from().map(Enum::name), String.class);
         insert = Sql.bind(insert, "reason", entry.reason(), String.class);
         insert = Sql.bind(insert, "level", entry.level().map(Enum::name), String.class);
+        return insert.fetch().rowsUpdated().then();
+    }
+
+    /** Keeps a reopening with the claimer whose claim it ended, for that claimer's record (KPIs). */
+    public Mono<Void> reopened(UUID wishId, Optional<Claimer> previousClaimer, Instant at) {
+        DatabaseClient.GenericExecuteSpec insert = db.sql("""
+                        insert into wish_reopening (wish_id, at, claimer_kind, claimer_id)
+                        values (:wishId, :at, :kind, :claimer)""")
+                .bind("wishId", wishId)
+                .bind("at", Sql.utc(at));
+        insert = Sql.bind(insert, "kind", previousClaimer.map(c -> c.kind().name()), String.class);
+        insert = Sql.bind(insert, "claimer", previousClaimer.map(Claimer::id), UUID.class);
         return insert.fetch().rowsUpdated().then();
     }
 
@@ -212,7 +229,10 @@ public class WishStore {
                 Sql.instant(row, "claimed_at"),
                 Sql.instant(row, "fulfilled_at"),
                 Sql.instant(row, "closed_at"),
-                Sql.instant(row, "ended_at")));
+                Sql.instant(row, "ended_at"),
+                new Wish.Followup(row.get("reopened", Integer.class), row.get("urged", Integer.class),
+                        Sql.instant(row, "last_urged_at"),
+                        Optional.ofNullable(row.get("awaiting_from", String.class)).map(WishStatus::valueOf))));
         return new Stored(wish, Sql.uuids(row, "area_path"), Optional.ofNullable(row.get("step", String.class)),
                 Sql.instant(row, "due_at"), Boolean.TRUE.equals(row.get("breached", Boolean.class)));
     }

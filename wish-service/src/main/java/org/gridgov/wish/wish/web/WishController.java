@@ -113,6 +113,18 @@ class WishController {
     record Close(@Min(1) @Max(5) Integer rating, @Size(max = Wish.MAX_TEXT) String comment) {
     }
 
+    record InformationRequest(@NotBlank @Size(max = Wish.MAX_TEXT) String question) {
+    }
+
+    record Information(@NotBlank @Size(max = Wish.MAX_TEXT) String answer) {
+
+        /** The answer may hold personal data: never in a log, even if this request is printed. */
+        @Override
+        public String toString() {
+            return "Information[" + (answer == null ? 0 : answer.length()) + " characters]";
+        }
+    }
+
     @PostMapping(consumes = "application/json")
     @Operation(operationId = "orderWish",
             summary = "A resident orders a wish (居民点单); the grid is resolved from the address")
@@ -198,6 +210,61 @@ class WishController {
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         Optional<String> reason = Optional.ofNullable(request).map(OptionalReason::reason);
         return command(key, caller, id, "cancel", reason.orElse(""), (wish, actor, at) -> wish.cancel(actor, reason, at));
+    }
+
+    @PostMapping(path = "/{id}/reopen", consumes = "application/json")
+    @Operation(operationId = "reopenWish", summary = "The resident reopens a wish within 7 days of closing: it was not"
+            + " really done; back to DISPATCHED at the grid, the previous claim ended (409 with reason"
+            + " REOPEN_PERIOD_OVER when too late)")
+    @ProblemResponses(409)
+    Mono<ResponseEntity<WishView>> reopen(@PathVariable UUID id, @Valid @RequestBody Reason request,
+                                          @AuthenticationPrincipal Caller caller,
+                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return command(key, caller, id, "reopen", request, (wish, actor, at) -> wish.reopen(actor, request.reason(), at));
+    }
+
+    @PostMapping(path = "/{id}/urge")
+    @Operation(operationId = "urgeWish", summary = "The resident hurries an open wish along (催单), once a day in the"
+            + " community's time zone (409 with reason ALREADY_URGED_TODAY and urgeableFrom otherwise)")
+    @ProblemResponses(409)
+    Mono<ResponseEntity<WishView>> urge(@PathVariable UUID id, @AuthenticationPrincipal Caller caller,
+                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return command(key, caller, id, "urge", "", (wish, actor, at) -> wish.urge(actor, at, communityZone));
+    }
+
+    @PostMapping(path = "/{id}/information-request", consumes = "application/json")
+    @Operation(operationId = "requestWishInformation", summary = "The grid asks the resident a question: AWAITING_INFO,"
+            + " the SLA deadline paused until the answer")
+    @ProblemResponses(409)
+    Mono<ResponseEntity<WishView>> requestInformation(@PathVariable UUID id, @Valid @RequestBody InformationRequest request,
+                                                      @AuthenticationPrincipal Caller caller,
+                                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        Clients.requireScope(caller, Clients.WRITE);
+        return idempotency.once(key, caller, "POST /api/wishes/" + id + "/information-request\u0000" + request.question(),
+                WishView.class, () -> workflow.ask(caller, id, request.question())
+                        .map(stored -> ResponseEntity.ok(WishView.afterCommand(stored))));
+    }
+
+    @PostMapping(path = "/{id}/information", consumes = "application/json")
+    @Operation(operationId = "giveWishInformation", summary = "The resident answers the grid's question; the wish goes"
+            + " back to the status it had and its SLA deadline runs on, later by the time waited")
+    @ProblemResponses(409)
+    Mono<ResponseEntity<WishView>> giveInformation(@PathVariable UUID id, @Valid @RequestBody Information request,
+                                                   @AuthenticationPrincipal Caller caller,
+                                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        Clients.requireScope(caller, Clients.WRITE);
+        return idempotency.once(key, caller, "POST /api/wishes/" + id + "/information\u0000" + request.answer(),
+                WishView.class, () -> workflow.answer(caller, id, request.answer())
+                        .map(stored -> ResponseEntity.ok(WishView.afterCommand(stored))));
+    }
+
+    @GetMapping("/{id}/information")
+    @Operation(operationId = "getWishInformation", summary = "The grid's questions about the wish and the resident's"
+            + " answers; an answer in clear only for those who see the resident's personal data")
+    Mono<QuestionsView> information(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        Clients.requireScope(caller, Clients.READ);
+        return queries.find(caller, id).flatMap(seen -> queries.questions(seen)
+                .map(questions -> QuestionsView.of(questions, seen.stored().wish().showsPersonalDataTo(seen.actor()))));
     }
 
     @GetMapping("/{id}")

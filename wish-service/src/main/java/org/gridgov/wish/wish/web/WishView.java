@@ -35,8 +35,11 @@ public record WishView(UUID id, WishStatus status, long version, Category catego
      * @param step    the step running against a deadline, null once the wish is final
      * @param level   who answers for the wish (GRID, or COMMUNITY / STREET once escalated)
      * @param missedDeadline some deadline of this wish has passed before its step was done
+     * @param paused  the wish waits for the resident's answer (AWAITING_INFO): the deadline waits too,
+     *                and moves on by the time waited once the answer comes
      */
-    public record Sla(String step, Instant dueAt, EscalationLevel level, boolean escalated, boolean missedDeadline) {
+    public record Sla(String step, Instant dueAt, EscalationLevel level, boolean escalated, boolean missedDeadline,
+                      boolean paused) {
     }
 
     static WishView of(WishStore.Stored stored, PersonalData shown, boolean masked,
@@ -50,7 +53,7 @@ public record WishView(UUID id, WishStatus status, long version, Category catego
                 wish.candidateUnits(), wish.servedMemberIds(), wish.rating().orElse(null),
                 wish.ratingComment().orElse(null), wish.evidenceUrl().orElse(null),
                 new Sla(stored.slaStep().orElse(null), stored.dueAt().orElse(null), wish.level(),
-                        wish.level().isEscalated(), stored.breached()),
+                        wish.level().isEscalated(), stored.breached(), wish.status() == WishStatus.AWAITING_INFO),
                 wish.submittedAt(), wish.dispatchedAt().orElse(null), wish.claimedAt().orElse(null),
                 wish.fulfilledAt().orElse(null), wish.closedAt().orElse(null), wish.endedAt().orElse(null),
                 candidates);

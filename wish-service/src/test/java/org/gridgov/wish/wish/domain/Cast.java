@@ -73,6 +73,6 @@ final class Cast {
         return Wish.restore(new Wish.Snapshot(s.id(), s.status(), s.version(), s.category(), s.title(), s.description(),
                 s.wantedBy(), s.placement(), s.submitter(), s.personalData(), s.claimer(), s.candidateUnits(),
                 s.servedMemberIds(), s.rating(), s.ratingComment(), s.evidenceUrl(), level, s.submittedAt(),
-                s.dispatchedAt(), s.claimedAt(), s.fulfilledAt(), s.closedAt(), s.endedAt()));
+                s.dispatchedAt(), s.claimedAt(), s.fulfilledAt(), s.closedAt(), s.endedAt(), s.followup()));
     }
 }

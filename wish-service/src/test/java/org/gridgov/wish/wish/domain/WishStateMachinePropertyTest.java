@@ -43,21 +43,25 @@ class WishStateMachinePropertyTest {
     }
 
     enum Verb {
-        DISPATCH, REJECT, CLAIM, RELEASE, FULFIL, CLOSE, CANCEL
+        DISPATCH, REJECT, CLAIM, RELEASE, FULFIL, CLOSE, CANCEL, REOPEN, URGE, ASK, ANSWER
     }
 
     record Step(Verb verb, Who who, Optional<Integer> rating) {
     }
 
     /** Who would plausibly try each command: most steps come from them, so that runs get far. */
-    private static final Map<Verb, List<Who>> LIKELY = Map.of(
-            Verb.DISPATCH, List.of(Who.GRID_STAFF),
-            Verb.REJECT, List.of(Who.GRID_STAFF),
-            Verb.CLAIM, List.of(Who.UNIT_A, Who.UNIT_B, Who.PARTY_MEMBER),
-            Verb.RELEASE, List.of(Who.UNIT_A, Who.UNIT_B, Who.PARTY_MEMBER),
-            Verb.FULFIL, List.of(Who.UNIT_A, Who.UNIT_B, Who.PARTY_MEMBER),
-            Verb.CLOSE, List.of(Who.RESIDENT, Who.GRID_STAFF),
-            Verb.CANCEL, List.of(Who.RESIDENT));
+    private static final Map<Verb, List<Who>> LIKELY = Map.ofEntries(
+            Map.entry(Verb.DISPATCH, List.of(Who.GRID_STAFF)),
+            Map.entry(Verb.REJECT, List.of(Who.GRID_STAFF)),
+            Map.entry(Verb.CLAIM, List.of(Who.UNIT_A, Who.UNIT_B, Who.PARTY_MEMBER)),
+            Map.entry(Verb.RELEASE, List.of(Who.UNIT_A, Who.UNIT_B, Who.PARTY_MEMBER)),
+            Map.entry(Verb.FULFIL, List.of(Who.UNIT_A, Who.UNIT_B, Who.PARTY_MEMBER)),
+            Map.entry(Verb.CLOSE, List.of(Who.RESIDENT, Who.GRID_STAFF)),
+            Map.entry(Verb.CANCEL, List.of(Who.RESIDENT)),
+            Map.entry(Verb.REOPEN, List.of(Who.RESIDENT)),
+            Map.entry(Verb.URGE, List.of(Who.RESIDENT)),
+            Map.entry(Verb.ASK, List.of(Who.GRID_STAFF)),
+            Map.entry(Verb.ANSWER, List.of(Who.RESIDENT, Who.GRID_STAFF)));
 
     @Provide
     Arbitrary<Step> steps() {
@@ -65,7 +69,9 @@ class WishStateMachinePropertyTest {
                 Tuple.of(3, Arbitraries.just(Verb.DISPATCH)), Tuple.of(1, Arbitraries.just(Verb.REJECT)),
                 Tuple.of(4, Arbitraries.just(Verb.CLAIM)), Tuple.of(2, Arbitraries.just(Verb.RELEASE)),
                 Tuple.of(3, Arbitraries.just(Verb.FULFIL)), Tuple.of(3, Arbitraries.just(Verb.CLOSE)),
-                Tuple.of(1, Arbitraries.just(Verb.CANCEL)));
+                Tuple.of(1, Arbitraries.just(Verb.CANCEL)), Tuple.of(1, Arbitraries.just(Verb.REOPEN)),
+                Tuple.of(1, Arbitraries.just(Verb.URGE)), Tuple.of(1, Arbitraries.just(Verb.ASK)),
+                Tuple.of(2, Arbitraries.just(Verb.ANSWER)));
         Arbitrary<Optional<Integer>> ratings = Arbitraries.integers().between(0, 6).optional(0.9);
         return verbs.flatMap(verb -> Combinators.combine(
                 Arbitraries.frequencyOf(Tuple.of(7, Arbitraries.of(LIKELY.get(verb))), Tuple.of(3, Arbitraries.of(Who.class))),
@@ -98,7 +104,11 @@ class WishStateMachinePropertyTest {
                 continue;
             }
             Wish after = change.wish();
-            assertThat(before.status().isFinal()).as("no transition out of the final status " + before.status()).isFalse();
+            assertThat(before.status().isFinal() && step.verb() != Verb.REOPEN)
+                    .as("no transition out of the final status " + before.status() + " but a reopening").isFalse();
+            if (step.verb() == Verb.REOPEN) {
+                assertThat(before.status()).isEqualTo(WishStatus.CLOSED);
+            }
             if (step.verb() == Verb.CLAIM) {
                 assertThat(before.claimer()).as("a claim succeeds only on an unclaimed wish").isEmpty();
             }
@@ -147,6 +157,10 @@ class WishStateMachinePropertyTest {
             case FULFIL -> wish.fulfil(actor, "完成了", Optional.empty(), List.of(Cast.MEMBER), at);
             case CLOSE -> wish.close(actor, step.rating(), Optional.empty(), at);
             case CANCEL -> wish.cancel(actor, Optional.empty(), at);
+            case REOPEN -> wish.reopen(actor, "没修好", at);
+            case URGE -> wish.urge(actor, at, java.time.ZoneId.of("Asia/Shanghai"));
+            case ASK -> wish.requestInformation(actor, "几楼？", at);
+            case ANSWER -> wish.giveInformation(actor, "五楼", at);
         };
     }
 }

@@ -324,4 +324,77 @@ class WishTest {
             assertThat(byApp.personalDataFor(CLIENT)).isEqualTo(DATA.masked());
         }
     }
+
+    @Nested
+    class PushingBack {
+
+        private final java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+
+        private Wish closed() {
+            return fulfilled().close(RESIDENT, Optional.of(5), Optional.empty(), T0.plusSeconds(240)).wish();
+        }
+
+        @Test
+        void a_reopened_wish_is_dispatched_again_without_its_claim_rating_or_close() {
+            Wish.Change change = closed().reopen(RESIDENT, "还是坏的", T0.plus(Wish.REOPEN_WITHIN));
+            Wish reopened = change.wish();
+            assertThat(reopened.status()).isEqualTo(WishStatus.DISPATCHED);
+            assertThat(reopened.claimer()).isEmpty();
+            assertThat(reopened.rating()).isEmpty();
+            assertThat(reopened.closedAt()).isEmpty();
+            assertThat(reopened.endedAt()).isEmpty();
+            assertThat(reopened.servedMemberIds()).isEmpty();
+            assertThat(reopened.followup().reopened()).isEqualTo(1);
+            assertThat(change.entry().action()).isEqualTo(Action.REOPENED);
+            assertThat(change.entry().reason()).contains("还是坏的");
+            assertThat(reopened.claim(UNIT_B_ACTOR, T0.plus(Wish.REOPEN_WITHIN).plusSeconds(1)).wish().claimer())
+                    .map(Claimer::id).contains(UNIT_B);
+        }
+
+        @Test
+        void reopening_is_refused_after_7_days_to_others_and_before_closing() {
+            Wish closed = closed();
+            Instant closedAt = closed.closedAt().orElseThrow();
+            assertThatThrownBy(() -> closed.reopen(RESIDENT, "还是坏的", closedAt.plus(Wish.REOPEN_WITHIN).plusSeconds(1)))
+                    .isInstanceOfSatisfying(WishRefused.class, refusal -> {
+                        assertThat(refusal.reason()).isEqualTo(WishRefused.Reason.WRONG_STATE);
+                        assertThat(refusal.code()).isEqualTo("REOPEN_PERIOD_OVER");
+                    });
+            refused(WishRefused.Reason.NOT_VISIBLE, () -> closed.reopen(OTHER_RESIDENT, "x", LATER));
+            refused(WishRefused.Reason.NOT_ALLOWED, () -> closed.reopen(UNIT_A_ACTOR, "x", LATER));
+            refused(WishRefused.Reason.WRONG_STATE, () -> fulfilled().reopen(RESIDENT, "x", LATER));
+            refused(WishRefused.Reason.INVALID, () -> closed.reopen(RESIDENT, " ", LATER));
+        }
+
+        @Test
+        void an_open_wish_is_urged_once_per_day_where_the_community_is() {
+            // 2026-03-02T08:00Z is 16:00 in Shanghai: the day there ends at 16:00Z
+            Wish urged = dispatched().urge(RESIDENT, T0.plusSeconds(600), shanghai).wish();
+            assertThat(urged.followup().urged()).isEqualTo(1);
+            assertThat(urged.status()).isEqualTo(WishStatus.DISPATCHED);
+            assertThatThrownBy(() -> urged.urge(RESIDENT, Instant.parse("2026-03-02T15:59:00Z"), shanghai))
+                    .isInstanceOfSatisfying(Wish.UrgedToday.class, refusal ->
+                            assertThat(refusal.urgeableFrom()).isEqualTo(Instant.parse("2026-03-02T16:00:00Z")));
+            assertThat(urged.urge(RESIDENT, Instant.parse("2026-03-02T16:00:00Z"), shanghai).wish().followup().urged())
+                    .isEqualTo(2);
+            refused(WishRefused.Reason.WRONG_STATE, () -> fulfilled().urge(RESIDENT, LATER, shanghai));
+            refused(WishRefused.Reason.NOT_ALLOWED, () -> dispatched().urge(GRID_STAFF, LATER, shanghai));
+        }
+
+        @Test
+        void the_grids_question_waits_for_the_residents_answer_and_the_wish_goes_back_where_it_was() {
+            Wish asked = dispatched().requestInformation(GRID_STAFF, "几楼？", LATER).wish();
+            assertThat(asked.status()).isEqualTo(WishStatus.AWAITING_INFO);
+            refused(WishRefused.Reason.WRONG_STATE, () -> asked.claim(UNIT_A_ACTOR, LATER));
+            refused(WishRefused.Reason.WRONG_STATE, () -> asked.requestInformation(GRID_STAFF, "还有？", LATER));
+            refused(WishRefused.Reason.NOT_ALLOWED, () -> asked.giveInformation(GRID_STAFF, "五楼", LATER));
+            Wish.Change answered = asked.giveInformation(RESIDENT, "五楼", LATER.plusSeconds(60));
+            assertThat(answered.wish().status()).isEqualTo(WishStatus.DISPATCHED);
+            assertThat(answered.entry().reason()).as("the answer stays out of the history").isEmpty();
+            refused(WishRefused.Reason.WRONG_STATE, () -> answered.wish().giveInformation(RESIDENT, "again", LATER));
+            refused(WishRefused.Reason.NOT_ALLOWED, () -> submitted().requestInformation(RESIDENT, "?", LATER));
+            refused(WishRefused.Reason.WRONG_STATE, () -> claimedByUnitA().requestInformation(GRID_STAFF, "?", LATER));
+            assertThat(asked.cancel(RESIDENT, Optional.empty(), LATER).wish().status()).isEqualTo(WishStatus.CANCELLED);
+        }
+    }
 }
