@@ -156,6 +156,16 @@ public class ProjectService {
                                 .flatMap(stored -> events.reviewed(stored, quarter.toString(), grade).thenReturn(stored))));
     }
 
+    /** An admin of the community (its street's, the district's) cancels the project, with the reason. */
+    public Mono<Project> cancel(UUID id, String reason, Caller caller) {
+        return visible(id, caller)
+                .flatMap(seen -> access.requireAdminOf(caller, seen.communityId()))
+                .then(projects.findForUpdate(id))
+                .flatMap(project -> Mono.fromCallable(() -> project.cancel(reason, clock.instant()))
+                        .flatMap(projects::update)
+                        .flatMap(cancelled -> events.cancelled(cancelled, project.status()).thenReturn(cancelled)));
+    }
+
     /** Raises (or lowers) a unit's quota of projects for a year. */
     public Mono<Void> setQuota(UUID communityId, UUID unitId, int year, int quota, Caller caller) {
         return access.requireAdminOf(caller, communityId)
