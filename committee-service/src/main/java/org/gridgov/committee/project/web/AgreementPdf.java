@@ -19,6 +19,10 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.gridgov.committee.project.ProjectService;
+import org.gridgov.committee.project.domain.Agreement;
+import org.gridgov.committee.project.domain.Milestone;
+import org.gridgov.committee.project.domain.Project;
 import org.gridgov.kit.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -47,11 +51,9 @@ class AgreementPdf {
         this.font = Path.of(font);
     }
 
-    /** The document's text around the agreement: the names the JSON carries only as ids. */
-    record Names(String community, String unit) {
-    }
-
-    byte[] render(ProjectController.AgreementView agreement, Names names) {
+    byte[] render(ProjectService.Printable printable) {
+        Agreement agreement = printable.agreement();
+        Project project = printable.project();
         if (!Files.isReadable(font)) {
             throw new ProblemException(HttpStatus.NOT_ACCEPTABLE, "no-printable-agreement", "The printable agreement "
                     + "needs a CJK font, which is not installed on this server; the JSON document "
@@ -66,10 +68,10 @@ class AgreementPdf {
             writer.line("项目认领书", 20);
             writer.line("编号 No. " + agreement.number(), SIZE);
             writer.gap();
-            writer.field("社区 Community", names.community() + "（" + agreement.year() + " 年度）");
-            writer.field("项目 Project", agreement.title());
-            writer.field("认领单位 Unit", names.unit());
-            writer.field("签约人 Signatory", agreement.signatory());
+            writer.field("社区 Community", printable.community() + "（" + project.year() + " 年度）");
+            writer.field("项目 Project", project.title());
+            writer.field("认领单位 Unit", printable.unit());
+            writer.field("签约人 Signatory", printable.signatory());
             writer.field("签订时间 Signed", SIGNED.format(agreement.signedAt()));
             writer.gap();
             writer.line("承诺事项 Commitments", SIZE);
@@ -77,7 +79,7 @@ class AgreementPdf {
             writer.gap();
             writer.line("节点 Milestones", SIZE);
             int i = 1;
-            for (ProjectController.MilestoneView milestone : agreement.milestones()) {
+            for (Milestone milestone : agreement.milestones()) {
                 writer.paragraph(i++ + ". " + milestone.title() + " — " + milestone.dueDate()
                         + (milestone.reachedAt() == null ? "" : "（已完成 " + SIGNED.format(milestone.reachedAt()) + "）"));
             }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,13 +25,8 @@ import org.gridgov.committee.project.persistence.ProjectStore;
 import org.gridgov.committee.project.persistence.ReviewStore;
 import org.gridgov.contracts.Category;
 import org.gridgov.kit.data.Idempotency;
-import org.gridgov.kit.jurisdiction.GridNode;
-import org.gridgov.kit.jurisdiction.GridTree;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.ProblemException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * A community's projects: admins add them by hand and review them; its member units claim them off the
@@ -61,19 +54,15 @@ class ProjectController {
     private final ReviewStore reviews;
     private final CommunityAccess access;
     private final Idempotency idempotency;
-    private final GridTree gridTree;
-    private final AgreementPdf pdf;
 
     ProjectController(ProjectService service, ProjectStore projects, AgreementStore agreements, ReviewStore reviews,
-                      CommunityAccess access, Idempotency idempotency, GridTree gridTree, AgreementPdf pdf) {
+                      CommunityAccess access, Idempotency idempotency) {
         this.service = service;
         this.projects = projects;
         this.agreements = agreements;
         this.reviews = reviews;
         this.access = access;
         this.idempotency = idempotency;
-        this.gridTree = gridTree;
-        this.pdf = pdf;
     }
 
     record CreateRequest(@NotNull UUID communityId, @NotNull @Min(2000) @Max(2100) Integer year,
@@ -173,26 +162,6 @@ class ProjectController {
                 .flatMap(agreement -> access.isAdminOf(caller, project.communityId())
                         .map(admin -> view(agreement, project.communityId(), project.year(), project.title(),
                                 !admin && !ownUnit(caller, agreement.unitId())))));
-    }
-
-    /**
-     * The claim agreement printable (项目认领书, {@code Accept: application/pdf}): the same content and the same
-     * masking as the JSON document, with the community's and the unit's names.
-     */
-    @GetMapping(path = "/{id}/agreement", produces = AgreementPdf.MEDIA_TYPE)
-    @Operation(operationId = "printAgreement", summary = "The claim agreement (项目认领书) as a printable PDF")
-    Mono<ResponseEntity<byte[]>> printableAgreement(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
-        return agreement(id, caller).flatMap(view -> Mono.zip(
-                        gridTree.find(view.communityId()).map(GridNode::name).defaultIfEmpty(view.communityId().toString()),
-                        agreements.unitName(view.unitId()))
-                // rendering reads the font file: off the event loop
-                .publishOn(Schedulers.boundedElastic())
-                .map(names -> pdf.render(view, new AgreementPdf.Names(names.getT1(), names.getT2()))))
-                .map(bytes -> ResponseEntity.ok()
-                        .contentType(MediaType.APPLICATION_PDF)
-                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                                .filename("agreement-" + id + ".pdf").build().toString())
-                        .body(bytes));
     }
 
     private static boolean ownUnit(Caller caller, UUID unitId) {
