@@ -122,6 +122,11 @@ class ProjectCycleIT {
         assertThat(replay.field("number")).as("a retried signing signs once").isEqualTo(number);
         community.unit(reclaimer).post("/api/projects/" + declinedProject + "/agreement",
                 json(agreement(today.plusDays(30), today.plusDays(90)))).expect(201);
+        // the agreement printable through the gateway (its content is read back in committee-service's AgreementPdfIT)
+        ApiResponse printed = community.unit(winner).withHeader("Accept", "application/pdf")
+                .get("/api/projects/" + open + "/agreement").expect(200);
+        assertThat(printed.contentType()).startsWith("application/pdf");
+        assertThat(printed.body()).startsWith("%PDF-");
 
         // 督办: the late milestone is reminded to the unit, then escalated to the admins
         JsonNode late = Convergence.eventually(EVENTS, () -> admin.get("/api/projects/supervision?community="
