@@ -35,12 +35,17 @@ public final class CommitteeFeed implements AutoCloseable {
     }
 
     void publish(EventType type, Map<String, Object> data) {
+        publish(type, data, UUID.randomUUID());
+    }
+
+    /** Publishes with the given event id: the same id twice is one event delivered twice. */
+    public void publish(EventType type, Map<String, Object> data, UUID eventId) {
         String body = json.writeValueAsString(data);
         List<String> violations = EventSchemas.validate(type, body);
         if (!violations.isEmpty()) {
             throw new IllegalArgumentException(type + " test data does not match its schema: " + violations);
         }
-        CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), type.type(), type.source(),
+        CloudEvent event = new CloudEvent(eventId.toString(), type.type(), type.source(),
                 String.valueOf(data.get(type.subjectField())), Instant.now(), Optional.empty(), body);
         try {
             producer.send(CloudEventKafka.toRecord(type.topic().topicName(), event)).get();
@@ -106,6 +111,41 @@ public final class CommitteeFeed implements AutoCloseable {
                         "NO_ELIGIBLE_RESOURCE")).toList(),
                 "occurredAt", Instant.now().toString()));
         return list;
+    }
+
+    /** wish-service took a resident's wish in the community, wanted by the given time. */
+    public UUID wish(Community c, Instant at, Instant wantedBy) {
+        UUID wish = UUID.randomUUID();
+        publish(EventType.WISH_SUBMITTED, Map.of("wishId", wish.toString(), "actor", Map.of("id", "resident-1", "role",
+                        "RESIDENT"), "occurredAt", at.toString(), "status", "SUBMITTED", "category", "REPAIRS", "title", "修水管",
+                "gridId", c.grid().toString(), "microGridId", UUID.randomUUID().toString(),
+                "communityId", c.community().toString(), "wantedBy", wantedBy.toString()));
+        return wish;
+    }
+
+    /**
+     * A step of a wish by a unit (claimed, released, fulfilled, closed with a rating), as wish-service announces it;
+     * {@code eventId} to deliver the same event twice.
+     */
+    public void wishStep(EventType type, UUID wish, UUID unit, Instant at, Integer rating, UUID eventId) {
+        Map<String, Object> data = new LinkedHashMap<>(Map.of("wishId", wish.toString(), "actor", Map.of("id", "unit-1",
+                "role", "UNIT"), "occurredAt", at.toString(), "status", type == EventType.WISH_RELEASED ? "DISPATCHED" : type.name().substring(5),
+                "claimer", Map.of("kind", "UNIT", "id", unit.toString())));
+        if (type == EventType.WISH_CLOSED) {
+            data.put("rating", rating);
+            data.put("servedMemberIds", List.of());
+        }
+        publish(type, data, eventId);
+    }
+
+    /** member-service announced the community's red/black list of a quarter: unit → {placement, rule}. */
+    public void redBlackList(UUID community, String quarter, Instant at, Map<UUID, String[]> placements, UUID eventId) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        placements.forEach((unit, placed) -> entries.add(Map.of("unitId", unit.toString(), "placement", placed[0],
+                "rule", placed[1], "reason", "rule " + placed[1] + " of the red/black list")));
+        publish(EventType.RED_BLACK_LIST_ANNOUNCED, Map.of("announcementId", UUID.randomUUID().toString(),
+                "communityId", community.toString(), "quarter", quarter, "entries", entries, "occurredAt", at.toString()),
+                eventId);
     }
 
     @Override

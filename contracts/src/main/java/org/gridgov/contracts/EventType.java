@@ -38,6 +38,7 @@ import org.gridgov.contracts.events.PatrolEnded;
 import org.gridgov.contracts.events.PatrolStarted;
 import org.gridgov.contracts.events.PointsAwarded;
 import org.gridgov.contracts.events.PointsRedeemed;
+import org.gridgov.contracts.events.ProjectCancelled;
 import org.gridgov.contracts.events.ProjectClaimed;
 import org.gridgov.contracts.events.ProjectCompleted;
 import org.gridgov.contracts.events.ProjectDeclined;
@@ -47,6 +48,7 @@ import org.gridgov.contracts.events.ProjectPublished;
 import org.gridgov.contracts.events.ProjectReviewed;
 import org.gridgov.contracts.events.ProjectSigned;
 import org.gridgov.contracts.events.RectificationOpened;
+import org.gridgov.contracts.events.RedBlackListAnnounced;
 import org.gridgov.contracts.events.ResourceListPublished;
 import org.gridgov.contracts.events.ResourceListRevised;
 import org.gridgov.contracts.events.ServiceRecorded;
@@ -94,6 +96,9 @@ public enum EventType {
     SERVICE_RECORDED("org.gridgov.service.recorded.v1", MEMBER_EVENTS, "memberId", ServiceRecorded.class),
     POINTS_AWARDED("org.gridgov.points.awarded.v1", MEMBER_EVENTS, "memberId", PointsAwarded.class),
     POINTS_REDEEMED("org.gridgov.points.redeemed.v1", MEMBER_EVENTS, "memberId", PointsRedeemed.class),
+    // keyed by the community so that its announcements of a quarter stay in order
+    RED_BLACK_LIST_ANNOUNCED("org.gridgov.redblacklist.announced.v1", MEMBER_EVENTS, "communityId",
+            RedBlackListAnnounced.class),
 
     WISH_SUBMITTED("org.gridgov.wish.submitted.v1", WISH_EVENTS, "wishId", WishSubmitted.class),
     WISH_DISPATCHED("org.gridgov.wish.dispatched.v1", WISH_EVENTS, "wishId", WishDispatched.class),
@@ -135,6 +140,7 @@ public enum EventType {
             ProjectMilestoneOverdue.class),
     PROJECT_COMPLETED("org.gridgov.project.completed.v1", COMMITTEE_EVENTS, "projectId", ProjectCompleted.class),
     PROJECT_REVIEWED("org.gridgov.project.reviewed.v1", COMMITTEE_EVENTS, "projectId", ProjectReviewed.class),
+    PROJECT_CANCELLED("org.gridgov.project.cancelled.v1", COMMITTEE_EVENTS, "projectId", ProjectCancelled.class),
     // keyed by the community so that the versions of its assessments stay in order
     ASSESSMENT_COMPUTED("org.gridgov.assessment.computed.v1", COMMITTEE_EVENTS, "communityId", AssessmentComputed.class),
 

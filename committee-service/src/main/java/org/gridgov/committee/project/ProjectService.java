@@ -18,6 +18,8 @@ import org.gridgov.committee.project.persistence.ProjectStore;
 import org.gridgov.committee.project.persistence.ReviewStore;
 import org.gridgov.contracts.Category;
 import org.gridgov.kit.domain.Refusal;
+import org.gridgov.kit.jurisdiction.GridNode;
+import org.gridgov.kit.jurisdiction.GridTree;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.FieldError;
 import org.gridgov.kit.web.ProblemException;
@@ -37,17 +39,19 @@ public class ProjectService {
     private final ReviewStore reviews;
     private final ProjectEvents events;
     private final CommunityAccess access;
+    private final GridTree gridTree;
     private final Clock clock;
     private final int defaultQuota;
 
     ProjectService(ProjectStore projects, AgreementStore agreements, ReviewStore reviews, ProjectEvents events,
-                   CommunityAccess access, Clock clock,
+                   CommunityAccess access, GridTree gridTree, Clock clock,
                    @Value("${gridgov.committee.default-unit-quota:2}") int defaultQuota) {
         this.projects = projects;
         this.agreements = agreements;
         this.reviews = reviews;
         this.events = events;
         this.access = access;
+        this.gridTree = gridTree;
         this.clock = clock;
         this.defaultQuota = defaultQuota;
     }
@@ -154,6 +158,36 @@ public class ProjectService {
                                         comment, caller.subject(), reviewed.updatedAt()))
                                 .then(projects.update(reviewed))
                                 .flatMap(stored -> events.reviewed(stored, quarter.toString(), grade).thenReturn(stored))));
+    }
+
+    /** An admin of the community (its street's, the district's) cancels the project, with the reason. */
+    public Mono<Project> cancel(UUID id, String reason, Caller caller) {
+        return visible(id, caller)
+                .flatMap(seen -> access.requireAdminOf(caller, seen.communityId()))
+                .then(projects.findForUpdate(id))
+                .flatMap(project -> Mono.fromCallable(() -> project.cancel(reason, clock.instant()))
+                        .flatMap(projects::update)
+                        .flatMap(cancelled -> events.cancelled(cancelled, project.status()).thenReturn(cancelled)));
+    }
+
+    /**
+     * The claim agreement to print, with what the document names besides ids: the signatory as the caller may see it
+     * (in full for the committee's admins and the unit itself, masked for everyone else, as the JSON document).
+     */
+    public record Printable(Project project, Agreement agreement, String signatory, String community, String unit) {
+    }
+
+    public Mono<Printable> printable(UUID id, Caller caller) {
+        return visible(id, caller).flatMap(project -> agreements.find(id)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("agreement of project", id)))
+                .flatMap(agreement -> Mono.zip(access.isAdminOf(caller, project.communityId()),
+                                gridTree.find(project.communityId()).map(GridNode::name)
+                                        .defaultIfEmpty(project.communityId().toString()),
+                                agreements.unitName(agreement.unitId()))
+                        .map(found -> new Printable(project, agreement,
+                                found.getT1() || caller.unit().map(agreement.unitId().toString()::equals).orElse(false)
+                                        ? agreement.signatory() : agreement.maskedSignatory(),
+                                found.getT2(), found.getT3()))));
     }
 
     /** Raises (or lowers) a unit's quota of projects for a year. */

@@ -18,6 +18,7 @@ import java.util.zip.ZipFile;
 import org.gridgov.committee.CommitteeIntegrationTest;
 import org.gridgov.committee.TestClock;
 import org.gridgov.committee.supervision.MilestoneSupervision;
+import org.gridgov.contracts.EventType;
 import org.gridgov.kit.test.KafkaTopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,15 +84,15 @@ class AssessmentIT extends CommitteeIntegrationTest {
         Map<String, Object> request = Map.of("communityId", committee.community(), "year", YEAR);
         JsonNode first = body(post("/api/assessments", admin, request, "assess-1").expectStatus().isCreated());
         assertThat(first.path("version").asInt()).isEqualTo(1);
-        assertThat(first.path("rule").asString()).isEqualTo("A1");
-        assertThat(first.path("ruleText").asString()).contains("escalated");
+        assertThat(first.path("rule").asString()).isEqualTo("A2");
+        assertThat(first.path("ruleText").asString()).contains("escalated", "Wishes:", "Red/black list");
         JsonNode units = first.path("units");
         assertThat(units).hasSize(3);
         JsonNode best = units.get(0);
         assertThat(best.path("unitId").asString()).isEqualTo(delivering.toString());
         assertThat(best.path("place").asInt()).isEqualTo(1);
-        assertThat(best.path("score").asInt()).isEqualTo(70);
-        assertThat(best.path("band").asString()).isEqualTo("GOOD");
+        assertThat(best.path("score").asInt()).isEqualTo(40);
+        assertThat(best.path("band").asString()).isEqualTo("FAIL");
         assertThat(best.path("reasons").findValuesAsString("text"))
                 .contains("signed 1 project claim agreement(s)", "completed 1 project(s)",
                         "reached 2 of 2 due milestone(s) on time");
@@ -120,7 +121,7 @@ class AssessmentIT extends CommitteeIntegrationTest {
                             && "org.gridgov.assessment.computed.v1".equals(KafkaTopicReader.header(record, "ce_type")),
                     Duration.ofSeconds(3)).stream().map(record -> json.readTree(KafkaTopicReader.value(record))).toList();
             assertThat(computed).as("one event per version, none for the repeats").hasSize(2);
-            assertThat(computed.get(0).path("units").get(0).path("score").asInt()).isEqualTo(70);
+            assertThat(computed.get(0).path("units").get(0).path("score").asInt()).isEqualTo(40);
             assertThat(computed.get(1).path("version").asInt()).isEqualTo(2);
         }
 
@@ -145,7 +146,7 @@ class AssessmentIT extends CommitteeIntegrationTest {
         List<String> lines = csv.lines().toList();
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).contains("place,unit_id,unit,score,band");
-        assertThat(lines.get(1)).startsWith("1," + delivering + ",单位0,70,GOOD,1,1,2,2,0,0,1,20.0,");
+        assertThat(lines.get(1)).startsWith("1," + delivering + ",单位0,40,FAIL,1,1,2,2,0,0,1,20.0,0,0,0,0,,,,");
 
         byte[] workbook = web.get().uri("/api/assessments?community=" + committee.community() + "&year=" + YEAR)
                 .headers(h -> {
@@ -157,7 +158,128 @@ class AssessmentIT extends CommitteeIntegrationTest {
         Map<String, String> parts = unzip(workbook);
         assertThat(parts).containsKey("xl/worksheets/sheet1.xml");
         assertThat(text(parts.get("xl/sharedStrings.xml"))).contains("单位0", "单位1", "average_review",
-                "reached 2 of 2 due milestone(s) on time (+20)");
+                "wishes_claimed", "black_list_quarters", "reached 2 of 2 due milestone(s) on time (+10)");
+    }
+
+    @Test
+    void a_units_wishes_and_red_black_list_placements_count_with_their_reasons_and_a_redelivered_event_counts_once() {
+        Committee committee = committee(2, 0);
+        UUID serving = committee.units().get(0);
+        UUID blacklisted = committee.units().get(1);
+        String admin = admin("STREET_ADMIN", committee.place().street());
+        Instant march = Instant.parse("2026-03-01T08:00:00Z");
+        // fulfilled before the wanted date and rated 5; fulfilled after it and rated 3; given up; each event delivered twice
+        UUID onTime = feed.wish(committee.place(), march, march.plus(Duration.ofDays(10)));
+        UUID late = feed.wish(committee.place(), march, march.plus(Duration.ofDays(2)));
+        UUID givenUp = feed.wish(committee.place(), march, march.plus(Duration.ofDays(10)));
+        for (int delivery = 0; delivery < 2; delivery++) {
+            serve(onTime, serving, march, 5);
+            serve(late, serving, march, 3);
+        }
+        feed.wishStep(EventType.WISH_CLAIMED, givenUp, serving, march, null, UUID.randomUUID());
+        feed.wishStep(EventType.WISH_RELEASED, givenUp, serving, march.plus(Duration.ofDays(1)), null, UUID.randomUUID());
+        // 2026Q1 announced once (and delivered twice); 2026Q2 twice, the later announcement counts even when the
+        // earlier arrives after it; a quarter of another year does not count
+        UUID q1 = UUID.randomUUID();
+        for (int delivery = 0; delivery < 2; delivery++) {
+            feed.redBlackList(committee.community(), "2026Q1", Instant.parse("2026-03-30T08:00:00Z"),
+                    Map.of(serving, new String[] {"RED", "R1"}, blacklisted, new String[] {"BLACK", "B1"}), q1);
+        }
+        feed.redBlackList(committee.community(), "2026Q2", Instant.parse("2026-06-30T08:00:00Z"),
+                Map.of(serving, new String[] {"NONE", "N"}, blacklisted, new String[] {"BLACK", "B4"}), UUID.randomUUID());
+        feed.redBlackList(committee.community(), "2026Q2", Instant.parse("2026-06-29T08:00:00Z"),
+                Map.of(serving, new String[] {"BLACK", "B2"}, blacklisted, new String[] {"RED", "R2"}), UUID.randomUUID());
+        feed.redBlackList(committee.community(), "2025Q4", Instant.parse("2025-12-30T08:00:00Z"),
+                Map.of(serving, new String[] {"BLACK", "B3"}, blacklisted, new String[] {"BLACK", "B3"}), UUID.randomUUID());
+        awaitCount("select count(*) from wish_claim where closed_at is not null and unit_id = :id", serving, 2);
+        awaitCount("select count(*) from list_placement where community_id = :id", committee.community(), 6);
+        awaitCount("select count(*) from list_placement where community_id = :id and quarter = '2026Q2' "
+                + "and placement = 'NONE'", committee.community(), 1);
+
+        clock.set(Instant.parse("2027-01-10T08:00:00Z"));
+        JsonNode assessment = body(post("/api/assessments", admin, Map.of("communityId", committee.community(),
+                "year", YEAR)).expectStatus().isCreated());
+        assertThat(assessment.path("rule").asString()).isEqualTo("A2");
+        JsonNode servingRow = row(assessment.path("units"), serving);
+        JsonNode wishes = servingRow.path("figures").path("wishes");
+        assertThat(wishes.path("claimed").asInt()).as("the wish given up does not count").isEqualTo(2);
+        assertThat(wishes.path("fulfilled").asInt()).isEqualTo(2);
+        assertThat(wishes.path("fulfilledOnTime").asInt()).isEqualTo(1);
+        assertThat(wishes.path("ratings").asInt()).as("redelivered closings count once").isEqualTo(2);
+        assertThat(wishes.path("averageRating").asDouble()).isEqualTo(4.0);
+        assertThat(servingRow.path("figures").path("redBlackList")).hasSize(1);
+        assertThat(reasonPoints(servingRow)).containsEntry("WISHES_CLAIMED", 4).containsEntry("WISHES_ON_TIME", 5)
+                .containsEntry("WISH_RATINGS", 8).containsEntry("RED_LIST", 5).doesNotContainKey("BLACK_LIST");
+        assertThat(servingRow.path("reasons").findValuesAsString("text"))
+                .contains("fulfilled 1 of 2 wish(es) on time", "2 rating(s) by residents, 4.0 of 5 on average",
+                        "on the red list of 2026Q1 by rule R1: rule R1 of the red/black list");
+        assertThat(servingRow.path("score").asInt()).isEqualTo(22);
+        JsonNode blacklistedRow = row(assessment.path("units"), blacklisted);
+        assertThat(blacklistedRow.path("reasons").findValuesAsString("text")).contains(
+                "on the black list of 2026Q1 by rule B1: rule B1 of the red/black list",
+                "on the black list of 2026Q2 by rule B4: rule B4 of the red/black list");
+        assertThat(reasonPoints(blacklistedRow)).containsEntry("BLACK_LIST", -10).doesNotContainKey("RED_LIST");
+        assertThat(blacklistedRow.path("score").asInt()).isZero();
+
+        String csv = web.get().uri("/api/assessments?community=" + committee.community() + "&year=" + YEAR)
+                .headers(h -> {
+                    h.setBearerAuth(admin);
+                    h.setAccept(List.of(MediaType.parseMediaType("text/csv")));
+                }).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv.lines().toList().get(0)).contains("wishes_claimed,wishes_fulfilled,wishes_on_time,wish_ratings,"
+                + "average_wish_rating,red_list_quarters,black_list_quarters,reasons");
+        assertThat(csv).contains(",2,2,1,2,4.0,2026Q1 R1,,", ",0,0,0,0,,,2026Q1 B1; 2026Q2 B4,");
+    }
+
+    @Test
+    void a_version_frozen_by_rule_a1_keeps_its_rule_figures_and_reasons_when_a2_computes_the_next() {
+        Committee committee = committee(1, 0);
+        UUID unit = committee.units().get(0);
+        String admin = admin("DISTRICT_ADMIN", committee.place().district());
+        UUID frozen = UUID.randomUUID();
+        String a1Figures = "{\"unitId\":\"" + unit + "\",\"name\":\"单位0\",\"signed\":2,\"completed\":0,"
+                + "\"milestonesDue\":0,\"milestonesOnTime\":0,\"escalations\":0,\"declines\":0,\"reviews\":0,"
+                + "\"reviewPoints\":0}";
+        String a1Reasons = "[{\"code\":\"SIGNED\",\"text\":\"signed 2 project claim agreement(s)\",\"points\":30}]";
+        db.sql("insert into assessment (id, community_id, year, version, rule, fingerprint, computed_by, computed_at) "
+                        + "values (:id, :community, 2026, 1, 'A1', 'A1 as frozen', 'admin', now())")
+                .bind("id", frozen).bind("community", committee.community()).fetch().rowsUpdated().block();
+        db.sql("insert into assessment_unit (assessment_id, unit_id, name, place, score, band, figures, reasons) values "
+                        + "(:id, :unit, '单位0', 1, 30, 'FAIL', cast(:figures as jsonb), cast(:reasons as jsonb))")
+                .bind("id", frozen).bind("unit", unit).bind("figures", a1Figures).bind("reasons", a1Reasons)
+                .fetch().rowsUpdated().block();
+
+        JsonNode old = get("/api/assessments?community=" + committee.community() + "&year=" + YEAR, admin);
+        assertThat(old.path("rule").asString()).isEqualTo("A1");
+        assertThat(old.path("ruleText").asString()).startsWith("15 points per signed project claim agreement");
+        assertThat(old.path("units").get(0).path("score").asInt()).isEqualTo(30);
+        assertThat(old.path("units").get(0).path("figures").path("signed").asInt()).isEqualTo(2);
+        assertThat(old.path("units").get(0).path("figures").path("wishes").isNull()).as("A1 counted no wishes").isTrue();
+        String oldCsv = web.get().uri("/api/assessments?community=" + committee.community() + "&year=" + YEAR)
+                .headers(h -> {
+                    h.setBearerAuth(admin);
+                    h.setAccept(List.of(MediaType.parseMediaType("text/csv")));
+                }).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(oldCsv.lines().toList().get(1)).contains(",,,,,,,signed 2 project claim agreement(s) (+30)");
+
+        clock.set(Instant.parse("2027-01-10T08:00:00Z"));
+        JsonNode next = body(post("/api/assessments", admin, Map.of("communityId", committee.community(), "year", YEAR))
+                .expectStatus().isCreated());
+        assertThat(next.path("version").asInt()).isEqualTo(2);
+        assertThat(next.path("rule").asString()).isEqualTo("A2");
+        assertThat(db.sql("select count(*) from assessment_unit u join assessment a on a.id = u.assessment_id "
+                        + "where a.id = :id and a.rule = 'A1' and u.score = 30 and u.figures = cast(:figures as jsonb) "
+                        + "and u.reasons = cast(:reasons as jsonb)")
+                .bind("id", frozen).bind("figures", a1Figures).bind("reasons", a1Reasons)
+                .map(row -> row.get(0, Long.class)).one().block()).as("the frozen version is unchanged").isEqualTo(1L);
+    }
+
+    /** Claimed, fulfilled five days on, closed with a rating; the event ids follow from the wish, so a second call redelivers. */
+    private static void serve(UUID wish, UUID unit, Instant march, int rating) {
+        long id = wish.getMostSignificantBits();
+        feed.wishStep(EventType.WISH_CLAIMED, wish, unit, march.plus(Duration.ofHours(1)), null, new UUID(id, 1));
+        feed.wishStep(EventType.WISH_FULFILLED, wish, unit, march.plus(Duration.ofDays(5)), null, new UUID(id, 2));
+        feed.wishStep(EventType.WISH_CLOSED, wish, unit, march.plus(Duration.ofDays(6)), rating, new UUID(id, 3));
     }
 
     @Test

@@ -63,6 +63,8 @@ final class AccessPolicy {
             rule(POST, "/api/points/store-items", ADMINS),
             rule(POST, "/api/points/corrections", ADMINS),
             rule(POST, "/api/points/expiries", ADMINS),
+            // a quarter's red/black list (红黑榜通报) is announced by the community's admins
+            rule(POST, "/api/units/red-black-list/announcements", ADMINS),
 
             rule(POST, "/api/wishes", RESIDENT, GRID_STAFF, CLIENT),
             // admins step in once a wish is escalated beyond its grid
@@ -118,6 +120,7 @@ final class AccessPolicy {
             rule(POST, "/api/projects/*/progress", UNIT),
             rule(POST, "/api/projects/*/completion", UNIT),
             rule(POST, "/api/projects/*/reviews", ADMINS),
+            rule(POST, "/api/projects/*/cancellation", ADMINS),
             // the year-end assessment (年底考核): the admins compute it; a unit reads its own row
             rule(POST, "/api/assessments", ADMINS),
             rule(GET, "/api/assessments", adminsAnd(UNIT)),

@@ -80,6 +80,7 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             POST /api/points/expiries                                   member   ADMINS
             GET  /api/rankings/stars?community={node}                   member   ANY
             GET  /api/units/red-black-list?community={node}&quarter=2026Q3  member  ANY
+            POST /api/units/red-black-list/announcements                member   ADMINS
             POST /api/wishes                                            wish     RESIDENT GRID_STAFF CLIENT
             POST /api/wishes/{wish}/dispatch                            wish     GRID_STAFF ADMINS  # admins once escalated
             POST /api/wishes/{wish}/reject                              wish     GRID_STAFF ADMINS  # admins once escalated
@@ -133,6 +134,7 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             POST /api/projects/{id}/completion                          committee UNIT
             POST /api/projects/{id}/reviews                             committee ADMINS
             GET  /api/projects/{id}/reviews                             committee ANY
+            POST /api/projects/{id}/cancellation                        committee ADMINS
             POST /api/assessments                                       committee ADMINS
             GET  /api/assessments?community={node}&year=2025            committee ADMINS UNIT  # a unit: its own row
             POST /api/departments                                       fieldwork DISTRICT_ADMIN

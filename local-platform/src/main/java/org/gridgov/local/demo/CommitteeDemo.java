@@ -18,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * list computed from the published needs and the units' resource lists and published, most offered
  * projects signed (项目认领书), some progressing, one with a milestone ten days late under supervision (督办),
  * last quarter's reviews (项目评议); and last year's projects delivered and reviewed, with last year's
- * assessment (年底考核) computed. Runs after the member units and the needs.
+ * assessment (年底考核) computed; this quarter's red/black list announced (红黑榜通报) and this year's assessment so
+ * far, which counts the units' projects, the wishes they served and their places on that list. Runs after the
+ * member units, the wishes and the needs.
  */
 final class CommitteeDemo implements DemoStep {
 
@@ -85,6 +87,12 @@ final class CommitteeDemo implements DemoStep {
         int lastYearDone = lastYear(context, community, year - 1, today, unitList);
         JsonNode assessment = context.postOnceKnown(Persona.COMMUNITY_ADMIN, "/api/assessments",
                 json(Map.of("communityId", community, "year", year - 1)), "assessment:" + (year - 1));
+        // 红黑榜通报: this quarter's list as it stands, counted by this year's assessment so far
+        String thisQuarter = today.getYear() + "Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        JsonNode announced = context.postOnceKnown(Persona.COMMUNITY_ADMIN, "/api/units/red-black-list/announcements",
+                json(Map.of("communityId", community, "quarter", thisQuarter)), "red-black-list:" + thisQuarter);
+        int placed = announced.path("list").path("red").size() + announced.path("list").path("black").size();
+        JsonNode soFar = assessedWithPlacements(context, community, today.getYear(), placed);
         // next year's list, computed early as communities do: the needs found since this year's list was
         // published (the autumn visits) wait for it
         int autumnNeeds = recordAutumnNeeds(context);
@@ -97,7 +105,36 @@ final class CommitteeDemo implements DemoStep {
                 + " offered, " + publication.path("opened").asInt() + " on the opportunity list), " + signed + " signed, "
                 + progressing + " progressing, " + quarter + " reviews, a late milestone under supervision (project "
                 + late + "); " + lastYearDone + " projects of " + (year - 1) + " delivered and the " + (year - 1)
-                + " assessment computed (version " + assessment.path("version").asInt() + ").");
+                + " assessment computed (version " + assessment.path("version").asInt() + ", rule "
+                + assessment.path("rule").asString() + "); " + thisQuarter + "'s red/black list announced ("
+                + announced.path("list").path("red").size() + " red, " + announced.path("list").path("black").size()
+                + " black) and the " + today.getYear() + " assessment so far computed (version "
+                + soFar.path("version").asInt() + ").");
+    }
+
+    /**
+     * This year's assessment so far, computed again (a new version each time a figure changed) until committee-service
+     * has heard of the announced list's {@code placed} red and black placements and of the wishes the units served
+     * (the wish demo's), or it gives up and keeps what it has.
+     */
+    private static JsonNode assessedWithPlacements(DemoContext context, String community, int year, int placed)
+            throws IOException, InterruptedException {
+        JsonNode assessment = null;
+        for (int attempt = 1; attempt <= MATCHING_ATTEMPTS; attempt++) {
+            assessment = context.postOnceKnown(Persona.COMMUNITY_ADMIN, "/api/assessments",
+                    json(Map.of("communityId", community, "year", year)), "assessment:" + year + ":" + attempt);
+            int counted = 0;
+            int wishes = 0;
+            for (JsonNode unit : assessment.path("units")) {
+                counted += unit.path("figures").path("redBlackList").size();
+                wishes += unit.path("figures").path("wishes").path("claimed").asInt();
+            }
+            if (!assessment.isObject() || counted >= placed && wishes > 0) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        return assessment;
     }
 
     /**

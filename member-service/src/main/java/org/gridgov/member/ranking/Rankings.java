@@ -1,8 +1,16 @@
 package org.gridgov.member.ranking;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import org.gridgov.contracts.events.RedBlackListAnnounced;
+import org.gridgov.kit.domain.Refusal;
+import org.gridgov.kit.outbox.Outbox;
+import org.gridgov.kit.security.Caller;
+import org.gridgov.member.access.Access;
 import org.gridgov.member.ranking.domain.Quarter;
 import org.gridgov.member.ranking.domain.RedBlackList;
 import org.gridgov.member.ranking.domain.StarRank;
@@ -17,10 +25,43 @@ public class Rankings {
 
     private final StarRankStore stars;
     private final UnitRecordStore unitRecord;
+    private final Access access;
+    private final Outbox outbox;
+    private final Clock clock;
 
-    Rankings(StarRankStore stars, UnitRecordStore unitRecord) {
+    Rankings(StarRankStore stars, UnitRecordStore unitRecord, Access access, Outbox outbox, Clock clock) {
         this.stars = stars;
         this.unitRecord = unitRecord;
+        this.access = access;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** The list of a quarter as announced (红黑榜通报): the placements of this moment, and when. */
+    public record Announcement(UUID announcementId, Instant announcedAt, List<RedBlackList.Entry> entries) {
+    }
+
+    /**
+     * An admin of the community announces a quarter's red/black list as it stands (the quarter's joint meeting,
+     * usually at its end; announcing again replaces the earlier announcement): each unit's placement and its rule
+     * go out as {@code org.gridgov.redblacklist.announced.v1}, for the year-end assessment. A quarter not begun is a 400.
+     */
+    public Mono<Announcement> announce(UUID communityId, Quarter quarter, Caller caller) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (quarter.start().isAfter(now)) {
+            return Mono.error(Refusal.invalidField("quarter", "The quarter " + quarter + " has not begun."));
+        }
+        return access.requireAdminOver(caller, communityId)
+                .then(redBlackList(communityId, quarter))
+                .flatMap(entries -> {
+                    Announcement announcement = new Announcement(UUID.randomUUID(), now, entries);
+                    return outbox.append(new RedBlackListAnnounced(announcement.announcementId(), communityId,
+                                    quarter.toString(), entries.stream().map(entry -> new RedBlackListAnnounced.Entry(
+                                            entry.figures().unitId(),
+                                            RedBlackListAnnounced.Placement.valueOf(entry.placement().name()),
+                                            entry.rule().code(), entry.rule().text())).toList(), now))
+                            .thenReturn(announcement);
+                });
     }
 
     public Mono<List<StarRank.Entry>> stars(UUID communityId, int year) {

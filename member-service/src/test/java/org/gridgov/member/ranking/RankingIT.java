@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.gridgov.kit.test.KafkaTopicReader;
 import org.gridgov.member.MemberServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -166,6 +168,42 @@ class RankingIT extends MemberServiceIntegrationTest {
                 .jsonPath("$.neither[0].rule.code").isEqualTo("N");
         get("/api/units/red-black-list?community=" + community.id() + "&quarter=2026Q3", resident()).expectStatus().isOk()
                 .expectBody().jsonPath("$.neither.length()").isEqualTo(4);
+    }
+
+    @Test
+    void an_admin_announces_a_quarters_list_with_each_units_placement_and_rule_on_member_events() {
+        Community community = newCommunity();
+        UUID reliable = joinUnit(community, "I 区中医院");
+        UUID idle = joinUnit(community, "J 某超市");
+        for (int day = 1; day <= 3; day++) {
+            servedOnTime(community, reliable, day, 5);
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> get("/api/units/red-black-list?community="
+                + community.id() + "&quarter=2026Q1", resident()).expectBody().jsonPath("$.red.length()").isEqualTo(1));
+        Map<String, Object> body = Map.of("communityId", community.id().toString(), "quarter", "2026Q1");
+
+        post("/api/units/red-black-list/announcements", resident(), body).expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        post("/api/units/red-black-list/announcements", admin(newCommunity().id()), body).expectStatus().isForbidden();
+        post("/api/units/red-black-list/announcements", admin(community.id()), Map.of("communityId",
+                community.id().toString(), "quarter", "2026Q5")).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("quarter");
+        post("/api/units/red-black-list/announcements", admin(community.id()), Map.of("communityId",
+                community.id().toString(), "quarter", "2100Q4")).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("quarter");
+        post("/api/units/red-black-list/announcements", districtAdmin(), body).expectStatus().isCreated().expectBody()
+                .jsonPath("$.announcementId").isNotEmpty()
+                .jsonPath("$.list.red[0].unitId").isEqualTo(reliable.toString())
+                .jsonPath("$.list.neither[0].unitId").isEqualTo(idle.toString());
+
+        try (KafkaTopicReader reader = new KafkaTopicReader(infrastructure().kafka().bootstrapServers(), "member.events")) {
+            List<ConsumerRecord<String, byte[]>> events = reader.await(record -> community.id().toString().equals(record.key())
+                    && "org.gridgov.redblacklist.announced.v1".equals(KafkaTopicReader.header(record, "ce_type")), 1,
+                    Duration.ofSeconds(30));
+            assertThat(KafkaTopicReader.value(events.get(0))).contains("\"quarter\":\"2026Q1\"",
+                    "{\"unitId\":\"" + reliable + "\",\"placement\":\"RED\",\"rule\":\"R1\"",
+                    "{\"unitId\":\"" + idle + "\",\"placement\":\"NONE\",\"rule\":\"N\"");
+        }
     }
 
     private static Map<String, Object> project(Community community, UUID unit, Map<String, Object> data) {

@@ -139,6 +139,9 @@ class AuthorisationMatrixIT {
                 Call.get("star rank", w -> "/api/rankings/stars?community=" + w.communityA).ok(Actor.values()),
                 Call.get("red/black list", w -> "/api/units/red-black-list?community=" + w.communityA + "&quarter="
                         + w.year + "Q1").ok(Actor.values()),
+                // the quarter's list announced (通报) for the year-end assessment: A's admins only
+                Call.post("announce the red/black list", w -> "/api/units/red-black-list/announcements",
+                        w -> Map.of("communityId", w.communityA, "quarter", w.year + "Q1")).ok(201, ADMINS_A),
                 // Wishes — a role that may never make the call is refused whatever the wish (403);
                 // a role that may, outside the wish's place, is told there is no such wish (404)
                 Call.post("order a wish", w -> "/api/wishes", w -> Map.of("category", "HEALTH", "title", "量血压",
@@ -254,6 +257,8 @@ class AuthorisationMatrixIT {
                         .ok(UNIT_A).hidden(UNIT_B),
                 Call.post("review a project", w -> "/api/projects/" + w.signedProject() + "/reviews",
                         w -> Map.of("quarter", w.year + "Q1", "grade", "GOOD")).ok(201, ADMINS_A).hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                Call.post("cancel a project", w -> "/api/projects/" + w.project() + "/cancellation",
+                        w -> Map.of("reason", "并入街道工程")).ok(ADMINS_A).hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B),
                 Call.get("read a project's reviews", w -> "/api/projects/" + w.projectA + "/reviews").ok(COMMITTEE_A)
                         .hidden(NOT_IN_A),
                 // the year-end assessment: A's admins compute and read it, A's unit reads its own row

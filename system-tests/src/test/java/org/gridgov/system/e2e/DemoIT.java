@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * The demo data of {@code ./gridgov start}, loaded through the gateway on a fresh platform: no step fails
  * ({@code personas()} refuses otherwise), and 太平街社区's Grand Party Committee shows its year — the
  * computed list published, most projects signed, some progressing, a late milestone under supervision,
- * last quarter's reviews, last year's assessment, and next year's list matching the needs found since.
+ * last quarter's reviews, last year's assessment by rule A2 and this year's so far with the wishes served,
+ * and next year's list matching the needs found since.
  */
 class DemoIT {
 
@@ -55,6 +57,22 @@ class DemoIT {
         assertThat(assessment.path("units")).as("every unit of the committee assessed").hasSizeGreaterThanOrEqualTo(30);
         assertThat(assessment.path("units").get(0).path("score").asInt()).isPositive();
         assertThat(assessment.path("units").get(0).path("reasons")).isNotEmpty();
+        assertThat(assessment.path("rule").asString()).isEqualTo("A2");
+        assertThat(assessment.path("units").get(0).path("reasons").findValuesAsString("code"))
+                .as("the breakdown of rule A2").contains("SIGNED", "COMPLETED", "WISHES_CLAIMED", "WISH_RATINGS");
+
+        // this year's so far: the wishes UNIT_1 served and this quarter's announced red/black list
+        int thisYear = LocalDate.now(ZoneOffset.UTC).getYear();
+        JsonNode soFar = admin.get("/api/assessments?community=" + community + "&year=" + thisYear).expect(200).json();
+        JsonNode unit1 = null;
+        for (JsonNode unit : soFar.path("units")) {
+            if (unit.path("unitId").asString().equals(Persona.Ids.UNIT_1)) {
+                unit1 = unit;
+            }
+        }
+        assertThat(unit1).as("UNIT_1 assessed this year").isNotNull();
+        assertThat(unit1.path("figures").path("wishes").path("claimed").asInt()).as("the demo's wishes").isPositive();
+        assertThat(unit1.path("figures").path("wishes").path("ratings").asInt()).isPositive();
 
         JsonNode nextYear = admin.get("/api/matching/project-lists?community=" + community + "&year=" + (year + 1))
                 .expect(200).json();

@@ -20,6 +20,7 @@ import org.gridgov.system.platform.ApiResponse;
 import org.gridgov.system.platform.Convergence;
 import org.gridgov.system.platform.SystemPlatform;
 import org.gridgov.system.platform.TestCommunity;
+import org.gridgov.system.platform.Wishes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -30,8 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * resources make a project list, which is published; units race for an open project (揭榜) and exactly
  * one wins; an offered project is declined and claimed by another unit; both are signed (项目认领书),
  * delivered and reviewed (项目评议), one after a milestone missed, reminded and escalated (督办, the
- * platform's short supervision settings); member-service's red/black list and the year-end assessment
- * then tell each unit's story, with their reasons.
+ * platform's short supervision settings); a unit serves a resident's wish; member-service's red/black list,
+ * announced for the quarter, and the year-end assessment (rule A2: projects, wishes, red/black list) then tell
+ * each unit's story, with their reasons.
  */
 class ProjectCycleIT {
 
@@ -120,6 +122,11 @@ class ProjectCycleIT {
         assertThat(replay.field("number")).as("a retried signing signs once").isEqualTo(number);
         community.unit(reclaimer).post("/api/projects/" + declinedProject + "/agreement",
                 json(agreement(today.plusDays(30), today.plusDays(90)))).expect(201);
+        // the agreement printable through the gateway (its content is read back in committee-service's AgreementPdfIT)
+        ApiResponse printed = community.unit(winner).withHeader("Accept", "application/pdf")
+                .get("/api/projects/" + open + "/agreement").expect(200);
+        assertThat(printed.contentType()).startsWith("application/pdf");
+        assertThat(printed.body()).startsWith("%PDF-");
 
         // 督办: the late milestone is reminded to the unit, then escalated to the admins
         JsonNode late = Convergence.eventually(EVENTS, () -> admin.get("/api/projects/supervision?community="
@@ -142,11 +149,20 @@ class ProjectCycleIT {
         admin.post("/api/projects/" + declinedProject + "/reviews", json(Map.of("quarter", quarter, "grade", "GOOD")))
                 .expect(201);
 
+        // the re-claimer also serves a resident's wish: claimed, fulfilled (no date wanted: on time), rated 5
+        Wishes wishes = new Wishes(community);
+        String wish = wishes.order("project-cycle-resident", grid.addresses().get(0), "REPAIRS");
+        wishes.dispatch(grid, wish, List.of(reclaimer)).expect(200);
+        wishes.claimAsUnit(reclaimer, wish).expect(200);
+        wishes.fulfil(community.unit(reclaimer), wish, List.of()).expect(200);
+        wishes.close("project-cycle-resident", wish, 5).expect(200);
+
         // the red/black list: the escalation puts the winner on the black list, clean delivery the re-claimer on the red
         JsonNode board = Convergence.eventually(EVENTS, () -> admin.get("/api/units/red-black-list?community="
                         + community.id() + "&quarter=" + quarter).expect(200).json(),
                 found -> entry(found, winner) != null && entry(found, winner).path("rule").path("code").asString().equals("B4")
-                        && entry(found, reclaimer).path("figures").path("projects").path("goodReviews").asInt() == 1);
+                        && entry(found, reclaimer).path("figures").path("projects").path("goodReviews").asInt() == 1
+                        && entry(found, reclaimer).path("figures").path("closed").asInt() == 1);
         assertThat(entry(board, winner).path("rule").path("list").asString()).isEqualTo("BLACK");
         assertThat(entry(board, winner).path("rule").path("text").asString()).contains("escalated");
         assertThat(entry(board, winner).path("figures").path("projects").path("escalations").asInt()).isEqualTo(1);
@@ -157,26 +173,46 @@ class ProjectCycleIT {
             assertThat(entry(board, decliner).path("rule").path("list").asString()).isNotEqualTo("RED");
         }
 
-        // the year-end assessment: each unit's score, and why
-        JsonNode assessment = admin.post("/api/assessments", json(Map.of("communityId", community.id(), "year", year)))
-                .expect(201).json();
+        // the quarter's list announced (通报): each unit's placement and rule go to the year-end assessment
+        JsonNode announced = admin.post("/api/units/red-black-list/announcements", json(Map.of("communityId", community.id(),
+                "quarter", quarter))).expect(201).json();
+        assertThat(entry(announced.path("list"), winner).path("rule").path("code").asString()).isEqualTo("B4");
+        assertThat(entry(announced.path("list"), reclaimer).path("figures").path("closed").asInt()).isEqualTo(1);
+
+        // the year-end assessment (rule A2): each unit's score from its projects, wishes and red/black list, and why
+        String assess = json(Map.of("communityId", community.id(), "year", year));
+        JsonNode assessment = Convergence.eventually(EVENTS, () -> admin.post("/api/assessments", assess).expect(200, 201)
+                .json(), computed -> row(computed, winner).path("figures").path("redBlackList").size() == 1
+                && row(computed, reclaimer).path("figures").path("wishes").path("ratings").asInt() == 1);
+        assertThat(assessment.path("rule").asString()).isEqualTo("A2");
         JsonNode winnerRow = row(assessment, winner);
         assertThat(winnerRow.path("figures").path("escalations").asInt()).isEqualTo(1);
         assertThat(winnerRow.path("figures").path("completed").asInt()).isEqualTo(1);
-        assertThat(reasons(winnerRow)).containsEntry("ESCALATED", -10).containsEntry("COMPLETED", 15);
+        assertThat(reasons(winnerRow)).containsEntry("ESCALATED", -10).containsEntry("COMPLETED", 10)
+                .containsEntry("BLACK_LIST", -10).doesNotContainKey("RED_LIST");
+        assertThat(winnerRow.path("reasons").findValuesAsString("text"))
+                .anySatisfy(text -> assertThat(text).startsWith("on the black list of " + quarter + " by rule B4: ")
+                        .contains("escalated"));
         JsonNode reclaimerRow = row(assessment, reclaimer);
         assertThat(reclaimerRow.path("figures").path("milestonesOnTime").asInt()).isEqualTo(1);
-        assertThat(reasons(reclaimerRow)).containsEntry("SIGNED", 15).doesNotContainKey("ESCALATED");
+        assertThat(reclaimerRow.path("figures").path("wishes").path("claimed").asInt()).isEqualTo(1);
+        assertThat(reclaimerRow.path("figures").path("wishes").path("fulfilledOnTime").asInt()).isEqualTo(1);
+        assertThat(reasons(reclaimerRow)).containsEntry("SIGNED", 10).doesNotContainKey("ESCALATED")
+                .containsEntry("WISHES_CLAIMED", 2).containsEntry("WISHES_ON_TIME", 10).containsEntry("WISH_RATINGS", 10)
+                .containsEntry("RED_LIST", 5);
+        assertThat(reclaimerRow.path("reasons").findValuesAsString("text"))
+                .contains("fulfilled 1 of 1 wish(es) on time", "1 rating(s) by residents, 5.0 of 5 on average")
+                .anySatisfy(text -> assertThat(text).startsWith("on the red list of " + quarter + " by rule R2: "));
         assertThat(reasons(row(assessment, decliner))).containsKey("DECLINED");
-        JsonNode again = admin.post("/api/assessments", json(Map.of("communityId", community.id(), "year", year)))
-                .expect(200).json();
+        JsonNode again = admin.post("/api/assessments", assess).expect(200).json();
         assertThat(again.path("version").asInt()).as("nothing changed, no new version").isEqualTo(assessment.path("version").asInt());
         JsonNode own = community.unit(reclaimer).get("/api/assessments?community=" + community.id() + "&year=" + year)
                 .expect(200).json();
         assertThat(own.path("units")).hasSize(1);
         ApiResponse csv = admin.withHeader("Accept", "text/csv").get("/api/assessments?community=" + community.id()
                 + "&year=" + year).expect(200);
-        assertThat(csv.body()).contains("项目测试单位甲", "项目测试单位乙", "项目测试单位丙");
+        assertThat(csv.body()).contains("项目测试单位甲", "项目测试单位乙", "项目测试单位丙", "wishes_claimed",
+                quarter + " B4", quarter + " R2");
     }
 
     private static Map<String, Object> agreement(LocalDate first, LocalDate second) {

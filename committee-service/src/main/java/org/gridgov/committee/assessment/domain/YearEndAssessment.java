@@ -1,39 +1,80 @@
 package org.gridgov.committee.assessment.domain;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * The year-end assessment (年底考核) of a community's member units from their projects of the year: rule
- * A1 gives each unit a score of 0 to 100 and a band, and every point given or taken has its reason, so
- * that a unit can see why and the committee can defend the figure in the units' annual performance review.
+ * The year-end assessment (年底考核) of a community's member units: rule A2 gives each unit a score of 0 to 100
+ * and a band from its projects of the year, its wishes and its places on the quarterly red/black list, and
+ * every point given or taken has its reason, so that a unit can see why and the committee can defend the
+ * figure in the units' annual performance review. Versions frozen by an earlier rule keep their rule, figures
+ * and reasons; only the rule's wording is looked up here ({@link #ruleText}).
  */
 public final class YearEndAssessment {
 
-    public static final String RULE = "A1";
-    public static final String RULE_TEXT = "15 points per signed project claim agreement (at most 30); 15 per project "
-            + "completed (at most 30); up to 20 for the share of due milestones reached on time; up to 20 for the "
-            + "average grade of the quarterly reviews (EXCELLENT 20, GOOD 15, FAIR 8, POOR 0); minus 10 per milestone "
-            + "escalated to the community (督办) and 5 per project declined; kept between 0 and 100. "
-            + "EXCELLENT from 85, GOOD from 70, PASS from 50, FAIL below.";
+    public static final String RULE = "A2";
+
+    /** The wording of every rule a version was ever computed by; a rule is never changed, only followed by another. */
+    private static final Map<String, String> RULE_TEXTS = Map.of(
+            "A1", "15 points per signed project claim agreement (at most 30); 15 per project "
+                    + "completed (at most 30); up to 20 for the share of due milestones reached on time; up to 20 for the "
+                    + "average grade of the quarterly reviews (EXCELLENT 20, GOOD 15, FAIR 8, POOR 0); minus 10 per milestone "
+                    + "escalated to the community (督办) and 5 per project declined; kept between 0 and 100. "
+                    + "EXCELLENT from 85, GOOD from 70, PASS from 50, FAIL below.",
+            "A2", "Projects: 10 points per signed project claim agreement (at most 20); 10 per project completed (at most "
+                    + "20); up to 10 for the share of due milestones reached on time; up to 10 for the average grade of the "
+                    + "quarterly reviews (EXCELLENT 10, GOOD 7.5, FAIR 4, POOR 0); minus 10 per milestone escalated to the "
+                    + "community (督办) and 5 per project declined. Wishes: 2 per wish claimed and kept (at most 10); up to "
+                    + "10 for the share of wishes fulfilled on time (by the date the resident wanted, before the fulfilment "
+                    + "deadline); up to 10 for the residents' average rating (2 per star). Red/black list (红黑榜), as "
+                    + "announced each quarter: 5 per quarter on the red list (at most 10); minus 10 per quarter on the black "
+                    + "list. Kept between 0 and 100. EXCELLENT from 85, GOOD from 70, PASS from 50, FAIL below.");
 
     public enum Band { EXCELLENT, GOOD, PASS, FAIL }
 
     /**
-     * What a unit did with its projects of the year in the community.
+     * What a unit did in the community in the year.
      *
      * @param milestonesDue    milestones due by the assessment (or reached before their date)
      * @param milestonesOnTime of those, reached by the end of their due day
      * @param reviewPoints     the reviews' grades in points (EXCELLENT 20, GOOD 15, FAIR 8, POOR 0), summed
+     * @param wishes           its wishes; null in versions of rule A1, which did not count them
+     * @param lists            its red and black list placements, by quarter; null in versions of rule A1
      */
     public record Figures(UUID unitId, String name, int signed, int completed, int milestonesDue, int milestonesOnTime,
-                          int escalations, int declines, int reviews, int reviewPoints) {
+                          int escalations, int declines, int reviews, int reviewPoints, Wishes wishes,
+                          List<Placement> lists) {
 
-        /** Average review grade in points, or null without reviews. */
+        /** Average review grade in points of 20, or null without reviews. */
         public Double averageReview() {
             return reviews == 0 ? null : (double) reviewPoints / reviews;
         }
+    }
+
+    /**
+     * A unit's wishes of the year.
+     *
+     * @param claimed   wishes it claimed (接单) and did not give up
+     * @param fulfilled wishes it fulfilled
+     * @param onTime    of those, by the date the resident wanted and before the fulfilment deadline passed
+     * @param ratings   ratings residents gave on closing
+     * @param ratingSum their sum, 1 to 5 each
+     */
+    public record Wishes(int claimed, int fulfilled, int onTime, int ratings, int ratingSum) {
+
+        public static final Wishes NONE = new Wishes(0, 0, 0, 0, 0);
+
+        /** Average rating of 5, or null without ratings. */
+        public Double averageRating() {
+            return ratings == 0 ? null : (double) ratingSum / ratings;
+        }
+    }
+
+    /** A quarter's announced red/black list placed the unit on the red or black list by this rule. */
+    public record Placement(String quarter, String list, String rule, String reason) {
     }
 
     /** One reason for points given (positive) or taken (negative). */
@@ -46,33 +87,21 @@ public final class YearEndAssessment {
     private YearEndAssessment() {
     }
 
-    public static int reviewPoints(String grade) {
-        return switch (grade) {
-            case "EXCELLENT" -> 20;
-            case "GOOD" -> 15;
-            case "FAIR" -> 8;
-            default -> 0;
-        };
+    /** The wording of a rule, for versions computed by it. */
+    public static String ruleText(String rule) {
+        return RULE_TEXTS.getOrDefault(rule, "");
     }
 
     public static Result assess(Figures f) {
         List<Reason> reasons = new ArrayList<>();
-        int signed = Math.min(f.signed() * 15, 30);
-        reasons.add(new Reason("SIGNED", "signed " + f.signed() + " project claim agreement(s)", signed));
-        int completed = Math.min(f.completed() * 15, 30);
-        reasons.add(new Reason("COMPLETED", "completed " + f.completed() + " project(s)", completed));
-        if (f.milestonesDue() == 0) {
-            reasons.add(new Reason("ON_TIME", "no milestone was due", 0));
-        } else {
-            reasons.add(new Reason("ON_TIME", "reached " + f.milestonesOnTime() + " of " + f.milestonesDue()
-                    + " due milestone(s) on time", Math.round(20f * f.milestonesOnTime() / f.milestonesDue())));
-        }
-        if (f.reviews() == 0) {
-            reasons.add(new Reason("REVIEWS", "no project was reviewed", 0));
-        } else {
-            reasons.add(new Reason("REVIEWS", f.reviews() + " quarterly review(s), " + Math.round(f.averageReview())
-                    + " of 20 points on average", (int) Math.round(f.averageReview())));
-        }
+        reasons.add(new Reason("SIGNED", "signed " + f.signed() + " project claim agreement(s)", Math.min(f.signed() * 10, 20)));
+        reasons.add(new Reason("COMPLETED", "completed " + f.completed() + " project(s)", Math.min(f.completed() * 10, 20)));
+        reasons.add(f.milestonesDue() == 0 ? new Reason("ON_TIME", "no milestone was due", 0)
+                : new Reason("ON_TIME", "reached " + f.milestonesOnTime() + " of " + f.milestonesDue()
+                        + " due milestone(s) on time", share(10, f.milestonesOnTime(), f.milestonesDue())));
+        reasons.add(f.reviews() == 0 ? new Reason("REVIEWS", "no project was reviewed", 0)
+                : new Reason("REVIEWS", f.reviews() + " quarterly review(s), average grade " + Math.round(f.averageReview())
+                        + " of 20", (int) Math.round(f.averageReview() / 2)));
         if (f.escalations() > 0) {
             reasons.add(new Reason("ESCALATED", f.escalations() + " milestone(s) escalated to the community (督办)",
                     -10 * f.escalations()));
@@ -80,8 +109,28 @@ public final class YearEndAssessment {
         if (f.declines() > 0) {
             reasons.add(new Reason("DECLINED", "declined " + f.declines() + " project(s)", -5 * f.declines()));
         }
+        Wishes w = f.wishes();
+        reasons.add(new Reason("WISHES_CLAIMED", "claimed " + w.claimed() + " wish(es)", Math.min(w.claimed() * 2, 10)));
+        reasons.add(w.fulfilled() == 0 ? new Reason("WISHES_ON_TIME", "fulfilled no wish", 0)
+                : new Reason("WISHES_ON_TIME", "fulfilled " + w.onTime() + " of " + w.fulfilled() + " wish(es) on time",
+                        share(10, w.onTime(), w.fulfilled())));
+        reasons.add(w.ratings() == 0 ? new Reason("WISH_RATINGS", "no wish was rated", 0)
+                : new Reason("WISH_RATINGS", w.ratings() + " rating(s) by residents, " + String.format(java.util.Locale.ROOT,
+                        "%.1f", w.averageRating()) + " of 5 on average", (int) Math.round(w.averageRating() * 2)));
+        int red = 0;
+        for (Placement placement : f.lists()) {
+            boolean onRed = "RED".equals(placement.list());
+            int points = onRed ? (red < 2 ? 5 : 0) : -10;
+            red += onRed ? 1 : 0;
+            reasons.add(new Reason(onRed ? "RED_LIST" : "BLACK_LIST", "on the " + (onRed ? "red" : "black") + " list of "
+                    + placement.quarter() + " by rule " + placement.rule() + ": " + placement.reason(), points));
+        }
         int score = Math.max(0, Math.min(100, reasons.stream().mapToInt(Reason::points).sum()));
         return new Result(f, score, band(score), List.copyOf(reasons));
+    }
+
+    private static int share(int points, int part, int whole) {
+        return Math.round((float) points * part / whole);
     }
 
     public static Band band(int score) {
@@ -97,7 +146,7 @@ public final class YearEndAssessment {
     /** Every unit assessed, best first (then by name), as frozen in a version. */
     public static List<Result> assessAll(List<Figures> units) {
         return units.stream().map(YearEndAssessment::assess)
-                .sorted(java.util.Comparator.comparingInt(Result::score).reversed()
+                .sorted(Comparator.comparingInt(Result::score).reversed()
                         .thenComparing(result -> result.figures().name())
                         .thenComparing(result -> result.figures().unitId()))
                 .toList();

@@ -5,13 +5,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.gridgov.committee.assessment.domain.AssessmentVersion;
 import org.gridgov.committee.assessment.domain.YearEndAssessment;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Figures;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.Placement;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Reason;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Result;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.Wishes;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -33,20 +37,22 @@ public class AssessmentStore {
 
 
     /**
-     * Every member unit of the community's committee with what it did with the community's projects of
-     * the year, zeros included; a milestone counts as due once its date has passed {@code today} (or it
-     * was reached), on time when reached by the end of its due day.
+     * Every member unit of the community's committee with what it did in the community in the year, zeros
+     * included: its projects (a milestone counts as due once its date has passed {@code today}, unless an admin
+     * cancelled the project, or once it was reached; on time when reached by the end of its due day), its wishes (claimed, fulfilled and closed within
+     * the year) and its places on the red and black lists of the year's quarters as last announced.
      */
     public Flux<Figures> figures(UUID communityId, int year, LocalDate today) {
-        return db.sql("""
+        return lists(communityId, year).flatMapMany(lists -> db.sql("""
                         select u.id, u.name,
                           (select count(*) from agreement a where a.unit_id = u.id and a.community_id = :community
                              and a.year = :year) as signed,
                           (select count(*) from project p where p.unit_id = u.id and p.community_id = :community
                              and p.year = :year and p.status in ('COMPLETED', 'REVIEWED_FINAL')) as completed,
                           (select count(*) from milestone m join agreement a on a.project_id = m.project_id
+                             join project p on p.id = a.project_id
                              where a.unit_id = u.id and a.community_id = :community and a.year = :year
-                               and (m.due_date < :today or m.reached_at is not null)) as due,
+                               and (m.reached_at is not null or (m.due_date < :today and p.status <> 'CANCELLED'))) as due,
                           (select count(*) from milestone m join agreement a on a.project_id = m.project_id
                              where a.unit_id = u.id and a.community_id = :community and a.year = :year
                                and m.reached_at < (m.due_date + 1)::timestamp at time zone 'UTC') as on_time,
@@ -60,15 +66,49 @@ public class AssessmentStore {
                           (select coalesce(sum(case r.grade when 'EXCELLENT' then 20 when 'GOOD' then 15
                                                             when 'FAIR' then 8 else 0 end), 0)
                              from review r join project p on p.id = r.project_id
-                             where p.unit_id = u.id and p.community_id = :community and p.year = :year) as review_points
-                        from unit u where u.community_ids @> array[:community]::uuid[]""")
+                             where p.unit_id = u.id and p.community_id = :community and p.year = :year) as review_points,
+                          w.claimed as wishes_claimed, w.fulfilled as wishes_fulfilled, w.on_time as wishes_on_time,
+                          w.ratings as wish_ratings, coalesce(w.rating_sum, 0) as wish_rating_sum
+                        from unit u
+                        cross join lateral (
+                          select count(*) filter (where c.released_at is null and c.claimed_at >= :from and c.claimed_at < :to) as claimed,
+                                 count(*) filter (where c.fulfilled_at >= :from and c.fulfilled_at < :to) as fulfilled,
+                                 count(*) filter (where c.fulfilled_at >= :from and c.fulfilled_at < :to and not c.late) as on_time,
+                                 count(c.rating) filter (where c.closed_at >= :from and c.closed_at < :to) as ratings,
+                                 sum(c.rating) filter (where c.closed_at >= :from and c.closed_at < :to) as rating_sum
+                          from wish_claim c join wish on wish.id = c.wish_id
+                          where c.unit_id = u.id and wish.community_id = :community) w
+                        where u.community_ids @> array[:community]::uuid[]""")
                 .bind("community", communityId).bind("year", year).bind("today", today)
-                .map(row -> new Figures(row.get("id", UUID.class), row.get("name", String.class),
-                        count(row.get("signed", Long.class)), count(row.get("completed", Long.class)),
-                        count(row.get("due", Long.class)), count(row.get("on_time", Long.class)),
-                        count(row.get("escalations", Long.class)), count(row.get("declines", Long.class)),
-                        count(row.get("reviews", Long.class)), count(row.get("review_points", Long.class))))
-                .all();
+                .bind("from", LocalDate.of(year, 1, 1).atStartOfDay().atOffset(ZoneOffset.UTC))
+                .bind("to", LocalDate.of(year + 1, 1, 1).atStartOfDay().atOffset(ZoneOffset.UTC))
+                .map(row -> {
+                    UUID unitId = row.get("id", UUID.class);
+                    return new Figures(unitId, row.get("name", String.class),
+                            count(row.get("signed", Long.class)), count(row.get("completed", Long.class)),
+                            count(row.get("due", Long.class)), count(row.get("on_time", Long.class)),
+                            count(row.get("escalations", Long.class)), count(row.get("declines", Long.class)),
+                            count(row.get("reviews", Long.class)), count(row.get("review_points", Long.class)),
+                            new Wishes(count(row.get("wishes_claimed", Long.class)),
+                                    count(row.get("wishes_fulfilled", Long.class)),
+                                    count(row.get("wishes_on_time", Long.class)), count(row.get("wish_ratings", Long.class)),
+                                    count(row.get("wish_rating_sum", Long.class))),
+                            lists.getOrDefault(unitId, List.of()));
+                })
+                .all());
+    }
+
+    /** Each unit's red and black list placements of the year's quarters, as last announced, by quarter. */
+    private Mono<Map<UUID, List<Placement>>> lists(UUID communityId, int year) {
+        return db.sql("""
+                        select unit_id, quarter, placement, rule, reason from list_placement
+                        where community_id = :community and quarter like :year and placement <> 'NONE'
+                        order by quarter""")
+                .bind("community", communityId).bind("year", year + "Q%")
+                .map(row -> Map.entry(row.get("unit_id", UUID.class), new Placement(row.get("quarter", String.class),
+                        row.get("placement", String.class), row.get("rule", String.class), row.get("reason", String.class))))
+                .all()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     /** Serialises computations of one community's year until the transaction ends, so versions never collide. */

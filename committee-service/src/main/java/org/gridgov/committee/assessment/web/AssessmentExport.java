@@ -4,16 +4,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.Placement;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Reason;
 
 /**
  * The assessment as the table that goes into the units' annual performance review: one row per unit,
- * the figures, the score, the band and the reasons. CSV (UTF-8 with a byte-order mark, so that a
+ * the figures (projects, wishes, red/black list quarters), the score, the band and the reasons. CSV (UTF-8 with a byte-order mark, so that a
  * spreadsheet opens the Chinese names right) or XLSX.
  */
 final class AssessmentExport {
@@ -21,7 +24,9 @@ final class AssessmentExport {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static final List<String> HEADER = List.of("place", "unit_id", "unit", "score", "band", "signed", "completed",
-            "milestones_due", "milestones_on_time", "escalations", "declines", "reviews", "average_review", "reasons");
+            "milestones_due", "milestones_on_time", "escalations", "declines", "reviews", "average_review", "wishes_claimed",
+            "wishes_fulfilled", "wishes_on_time", "wish_ratings", "average_wish_rating", "red_list_quarters",
+            "black_list_quarters", "reasons");
 
     private AssessmentExport() {
     }
@@ -30,11 +35,29 @@ final class AssessmentExport {
         return "assessment-" + view.communityId() + "-" + view.year() + "-v" + view.version() + "." + extension;
     }
 
+    /** A version of rule A1 counted no wishes or lists: those cells are empty, not 0. */
     private static List<Object> row(AssessmentView.AssessedUnitView unit) {
         AssessmentView.AssessedFiguresView f = unit.figures();
-        return List.of(unit.place(), unit.unitId().toString(), unit.name(), unit.score(), unit.band(), f.signed(),
-                f.completed(), f.milestonesDue(), f.milestonesOnTime(), f.escalations(), f.declines(), f.reviews(),
-                f.averageReview() == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", f.averageReview()), reasons(unit.reasons()));
+        AssessmentView.AssessedWishesView w = f.wishes();
+        List<Object> row = new ArrayList<>(List.of(unit.place(), unit.unitId().toString(), unit.name(), unit.score(),
+                unit.band(), f.signed(), f.completed(), f.milestonesDue(), f.milestonesOnTime(), f.escalations(),
+                f.declines(), f.reviews(), decimal(f.averageReview())));
+        row.addAll(w == null ? List.of("", "", "", "", "")
+                : List.of(w.claimed(), w.fulfilled(), w.fulfilledOnTime(), w.ratings(), decimal(w.averageRating())));
+        row.add(f.redBlackList() == null ? "" : quarters(f.redBlackList(), "RED"));
+        row.add(f.redBlackList() == null ? "" : quarters(f.redBlackList(), "BLACK"));
+        row.add(reasons(unit.reasons()));
+        return row;
+    }
+
+    private static String decimal(Double value) {
+        return value == null ? "" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** The quarters on that list with the rule, e.g. {@code 2026Q2 B4}. */
+    private static String quarters(List<Placement> placements, String list) {
+        return placements.stream().filter(placement -> placement.list().equals(list))
+                .map(placement -> placement.quarter() + " " + placement.rule()).collect(Collectors.joining("; "));
     }
 
     private static String reasons(List<Reason> reasons) {

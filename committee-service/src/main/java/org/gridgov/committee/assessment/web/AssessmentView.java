@@ -9,12 +9,24 @@ import org.gridgov.committee.assessment.domain.YearEndAssessment.Figures;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Reason;
 import org.gridgov.committee.assessment.domain.AssessmentVersion;
 
-/** A version of a community's year-end assessment: each unit's score, band, figures and reasons, and the rule. */
+/**
+ * A version of a community's year-end assessment: each unit's score, band, figures and reasons, and the rule it
+ * was computed by (a version of rule A1 has no wishes or red/black list figures: null).
+ */
 public record AssessmentView(UUID assessmentId, UUID communityId, int year, int version, String rule, String ruleText,
                              Instant computedAt, List<AssessedUnitView> units) {
 
     public record AssessedFiguresView(int signed, int completed, int milestonesDue, int milestonesOnTime, int escalations,
-                              int declines, int reviews, Double averageReview) {
+                                      int declines, int reviews, Double averageReview, AssessedWishesView wishes,
+                                      List<YearEndAssessment.Placement> redBlackList) {
+    }
+
+    public record AssessedWishesView(int claimed, int fulfilled, int fulfilledOnTime, int ratings, Double averageRating) {
+
+        static AssessedWishesView of(YearEndAssessment.Wishes wishes) {
+            return wishes == null ? null : new AssessedWishesView(wishes.claimed(), wishes.fulfilled(), wishes.onTime(),
+                    wishes.ratings(), wishes.averageRating());
+        }
     }
 
     public record AssessedUnitView(int place, UUID unitId, String name, int score, String band, AssessedFiguresView figures,
@@ -23,11 +35,12 @@ public record AssessmentView(UUID assessmentId, UUID communityId, int year, int 
 
     static AssessmentView of(AssessmentVersion version) {
         return new AssessmentView(version.id(), version.communityId(), version.year(), version.version(), version.rule(),
-                YearEndAssessment.RULE_TEXT, version.computedAt(), version.units().stream().map(placed -> {
+                YearEndAssessment.ruleText(version.rule()), version.computedAt(), version.units().stream().map(placed -> {
                     Figures f = placed.result().figures();
                     return new AssessedUnitView(placed.place(), f.unitId(), f.name(), placed.result().score(),
                             placed.result().band().name(), new AssessedFiguresView(f.signed(), f.completed(), f.milestonesDue(),
-                            f.milestonesOnTime(), f.escalations(), f.declines(), f.reviews(), f.averageReview()),
+                            f.milestonesOnTime(), f.escalations(), f.declines(), f.reviews(), f.averageReview(),
+                            AssessedWishesView.of(f.wishes()), f.lists()),
                             placed.result().reasons());
                 }).toList());
     }

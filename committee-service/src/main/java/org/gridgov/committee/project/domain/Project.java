@@ -10,13 +10,13 @@ import org.gridgov.kit.domain.Refusal;
 
 /**
  * A project of a community's Grand Party Committee for one year: what it answers (the needs), who holds
- * it (a member unit, once offered or claimed) and where it stands. Every command returns the project
+ * it (a member unit, once offered or claimed), where it stands, and why an admin cancelled it. Every command returns the project
  * as it is afterwards, or refuses; {@code revision} lets the store accept only the first of two racing
  * commands.
  */
 public record Project(UUID id, UUID communityId, int year, String title, Category category, String description,
                       List<UUID> needIds, ProjectStatus status, UUID unitId, UUID projectListId, int percent,
-                      Instant createdAt, Instant updatedAt, int revision) {
+                      Instant createdAt, Instant updatedAt, int revision, String cancelReason) {
 
     public Project {
         needIds = List.copyOf(needIds);
@@ -29,14 +29,14 @@ public record Project(UUID id, UUID communityId, int year, String title, Categor
             throw Refusal.invalidField("title", "A project needs a title.");
         }
         return new Project(UUID.randomUUID(), communityId, year, title.strip(), category, description, needIds,
-                ProjectStatus.OPEN, null, projectListId, 0, at, at, 0);
+                ProjectStatus.OPEN, null, projectListId, 0, at, at, 0, null);
     }
 
     /** A need a published project list assigned to a unit. */
     public static Project offered(UUID communityId, int year, String title, Category category, List<UUID> needIds,
                                   UUID unitId, UUID projectListId, Instant at) {
         return new Project(UUID.randomUUID(), communityId, year, title, category, null, needIds, ProjectStatus.OFFERED,
-                unitId, projectListId, 0, at, at, 0);
+                unitId, projectListId, 0, at, at, 0, null);
     }
 
     /** 揭榜: a unit of the community takes an open project; the first one wins. */
@@ -104,6 +104,23 @@ public record Project(UUID id, UUID communityId, int year, String title, Categor
         return with(ProjectStatus.SUPERSEDED, unitId, percent, at);
     }
 
+    /**
+     * An admin of the community cancels the project, saying why: it leaves the opportunity list or its unit's
+     * hands (and quota), and its milestones are no longer supervised. A project reviewed after completion, or
+     * already superseded or cancelled, is settled.
+     */
+    public Project cancel(String reason, Instant at) {
+        if (reason == null || reason.isBlank()) {
+            throw Refusal.invalidField("reason", "Say why the project is cancelled.");
+        }
+        if (status == ProjectStatus.REVIEWED_FINAL || status == ProjectStatus.SUPERSEDED
+                || status == ProjectStatus.CANCELLED) {
+            throw Refusal.conflict("A " + status + " project can no longer be cancelled.");
+        }
+        return new Project(id, communityId, year, title, category, description, needIds, ProjectStatus.CANCELLED, unitId,
+                projectListId, percent, createdAt, at, revision + 1, reason.strip());
+    }
+
     private void requireHeldBy(UUID unit) {
         if (unitId == null || !unitId.equals(unit)) {
             throw Refusal.forbidden("This project is not held by your unit.");
@@ -112,7 +129,7 @@ public record Project(UUID id, UUID communityId, int year, String title, Categor
 
     private Project with(ProjectStatus newStatus, UUID newUnit, int newPercent, Instant at) {
         return new Project(id, communityId, year, title, category, description, needIds, newStatus, newUnit,
-                projectListId, newPercent, createdAt, at, revision + 1);
+                projectListId, newPercent, createdAt, at, revision + 1, cancelReason);
     }
 
     public boolean isHeldBy(UUID unit) {

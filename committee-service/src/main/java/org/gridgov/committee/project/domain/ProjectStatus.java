@@ -1,6 +1,9 @@
 package org.gridgov.committee.project.domain;
 
-/** Where a project of the Grand Party Committee stands (issue 17: OPEN → CLAIMED/OFFERED → SIGNED → COMPLETED → REVIEWED_FINAL). */
+/**
+ * Where a project of the Grand Party Committee stands (issue 17: OPEN → CLAIMED/OFFERED → SIGNED → COMPLETED →
+ * REVIEWED_FINAL, plus DECLINED back to OPEN, SUPERSEDED and CANCELLED).
+ */
 public enum ProjectStatus {
     /** On the community's opportunity list (机会清单), for any of its units to claim. */
     OPEN,
@@ -15,7 +18,9 @@ public enum ProjectStatus {
     /** Reviewed after completion: closed. */
     REVIEWED_FINAL,
     /** A newer version of the project list replaced it before anyone signed. */
-    SUPERSEDED;
+    SUPERSEDED,
+    /** An admin of the community cancelled it, with a reason; it is no longer supervised. */
+    CANCELLED;
 
     /** A unit holds the project: it counts against the unit's quota. */
     public boolean isHeld() {

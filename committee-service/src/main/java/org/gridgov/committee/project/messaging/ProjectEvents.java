@@ -9,6 +9,7 @@ import org.gridgov.committee.project.domain.Milestone;
 import org.gridgov.committee.project.domain.Project;
 import org.gridgov.committee.project.domain.ProjectStatus;
 import org.gridgov.contracts.events.Event;
+import org.gridgov.contracts.events.ProjectCancelled;
 import org.gridgov.contracts.events.ProjectClaimed;
 import org.gridgov.contracts.events.ProjectCompleted;
 import org.gridgov.contracts.events.ProjectDeclined;
@@ -36,6 +37,12 @@ public class ProjectEvents {
     public Mono<Void> published(Project project) {
         return append(new ProjectPublished(project.id(), project.communityId(), project.year(), project.status().name(),
                 project.unitId(), project.category(), project.needIds(), project.projectListId(), project.updatedAt()));
+    }
+
+    /** The reason stays with the committee. */
+    public Mono<Void> cancelled(Project project, ProjectStatus previous) {
+        return append(new ProjectCancelled(project.id(), project.communityId(), project.year(), project.unitId(),
+                previous.name(), project.updatedAt()));
     }
 
     public Mono<Void> claimed(Project project) {

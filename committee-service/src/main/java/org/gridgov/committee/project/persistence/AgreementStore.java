@@ -72,6 +72,12 @@ public class AgreementStore {
                 .one());
     }
 
+    /** The unit's name as member-service announced it, for the printed agreement; the id when it is not known. */
+    public Mono<String> unitName(UUID unitId) {
+        return db.sql("select name from unit where id = :unit").bind("unit", unitId)
+                .map(row -> row.get("name", String.class)).one().defaultIfEmpty(unitId.toString());
+    }
+
     private Flux<Milestone> milestones(UUID projectId) {
         return db.sql("select title, due_date, reached_at from milestone where project_id = :project order by position")
                 .bind("project", projectId)

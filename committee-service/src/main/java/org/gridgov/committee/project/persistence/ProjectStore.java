@@ -24,7 +24,7 @@ public class ProjectStore {
 
     private static final String COLUMNS = """
             id, community_id, year, title, category, description, need_ids, status, unit_id, project_list_id, percent,
-            created_at, updated_at, revision""";
+            created_at, updated_at, revision, cancel_reason""";
 
     private final DatabaseClient db;
 
@@ -81,7 +81,7 @@ public class ProjectStore {
     public Mono<Project> update(Project project) {
         return db.sql("""
                         update project set status = :status, unit_id = :unit, percent = :percent, updated_at = :updatedAt,
-                                           revision = :revision
+                                           revision = :revision, cancel_reason = :cancelReason
                         where id = :id and revision = :previous""")
                 .bind("id", project.id())
                 .bind("status", project.status().name())
@@ -90,6 +90,7 @@ public class ProjectStore {
                 .bind("updatedAt", utc(project.updatedAt()))
                 .bind("revision", project.revision())
                 .bind("previous", project.revision() - 1)
+                .bind("cancelReason", Parameter.fromOrEmpty(project.cancelReason(), String.class))
                 .fetch().rowsUpdated()
                 .flatMap(updated -> updated == 1 ? Mono.just(project)
                         : Mono.error(Refusal.conflict("Someone else changed this project at the same moment; "
@@ -139,7 +140,8 @@ public class ProjectStore {
                 ProjectStatus.valueOf(row.get("status", String.class)), row.get("unit_id", UUID.class),
                 row.get("project_list_id", UUID.class), row.get("percent", Integer.class),
                 row.get("created_at", OffsetDateTime.class).toInstant(),
-                row.get("updated_at", OffsetDateTime.class).toInstant(), row.get("revision", Integer.class));
+                row.get("updated_at", OffsetDateTime.class).toInstant(), row.get("revision", Integer.class),
+                row.get("cancel_reason", String.class));
     }
 
     static OffsetDateTime utc(Instant instant) {

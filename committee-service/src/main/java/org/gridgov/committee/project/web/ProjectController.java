@@ -227,6 +227,18 @@ class ProjectController {
                 .map(r -> new ReviewView(r.quarter(), r.grade().name(), r.comment(), r.reviewedAt())).toList());
     }
 
+    record CancellationRequest(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    /** An admin of the community cancels the project (CANCELLED), saying why; its milestones are no longer supervised. */
+    @PostMapping("/{id}/cancellation")
+    Mono<ResponseEntity<ProjectView>> cancel(@PathVariable UUID id, @Valid @RequestBody CancellationRequest request,
+                                             @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                             @AuthenticationPrincipal Caller caller) {
+        return idempotency.once(key, caller, "POST /api/projects/" + id + "/cancellation " + request, ProjectView.class,
+                () -> service.cancel(id, request.reason(), caller).map(project -> ResponseEntity.ok(ProjectView.of(project))));
+    }
+
     record QuotaRequest(@NotNull UUID communityId, @NotNull UUID unitId, @NotNull @Min(2000) @Max(2100) Integer year,
                         @NotNull @Min(0) @Max(1000) Integer quota) {
     }

@@ -7,36 +7,78 @@ import java.util.UUID;
 
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Band;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Figures;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.Placement;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Reason;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Result;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.Wishes;
 import org.junit.jupiter.api.Test;
 
 class YearEndAssessmentTest {
 
-    @Test
-    void two_projects_signed_delivered_on_time_and_graded_excellent_score_100() {
-        Result result = YearEndAssessment.assess(new Figures(UUID.randomUUID(), "供电所", 2, 2, 4, 4, 0, 0, 3, 60));
+    private static final Placement RED_Q1 = new Placement("2026Q1", "RED", "R1", "closed at least 3 wishes");
+    private static final Placement RED_Q2 = new Placement("2026Q2", "RED", "R2", "signed a project claim agreement");
+    private static final Placement RED_Q3 = new Placement("2026Q3", "RED", "R1", "closed at least 3 wishes");
+    private static final Placement BLACK_Q4 = new Placement("2026Q4", "BLACK", "B4", "let a project milestone run late");
 
-        assertThat(result.score()).isEqualTo(100);
-        assertThat(result.band()).isEqualTo(Band.EXCELLENT);
-        assertThat(result.reasons()).extracting(Reason::points).containsExactly(30, 30, 20, 20);
+    private static Figures projects(int signed, int completed, int due, int onTime, int escalations, int declines,
+                                    int reviews, int reviewPoints) {
+        return new Figures(UUID.randomUUID(), "x", signed, completed, due, onTime, escalations, declines, reviews,
+                reviewPoints, Wishes.NONE, List.of());
     }
 
     @Test
-    void signing_and_completing_count_at_most_two_projects_each() {
-        Result result = YearEndAssessment.assess(new Figures(UUID.randomUUID(), "x", 5, 4, 0, 0, 0, 0, 0, 0));
+    void two_projects_delivered_on_time_graded_excellent_wishes_served_well_and_two_red_quarters_score_100() {
+        Result result = YearEndAssessment.assess(new Figures(UUID.randomUUID(), "供电所", 2, 2, 4, 4, 0, 0, 3, 60,
+                new Wishes(5, 4, 4, 4, 20), List.of(RED_Q1, RED_Q2)));
 
-        assertThat(result.score()).isEqualTo(60);
-        assertThat(result.reasons()).extracting(Reason::text).contains("no milestone was due", "no project was reviewed");
+        assertThat(result.score()).isEqualTo(100);
+        assertThat(result.band()).isEqualTo(Band.EXCELLENT);
+        assertThat(result.reasons()).extracting(Reason::code).containsExactly("SIGNED", "COMPLETED", "ON_TIME", "REVIEWS",
+                "WISHES_CLAIMED", "WISHES_ON_TIME", "WISH_RATINGS", "RED_LIST", "RED_LIST");
+        assertThat(result.reasons()).extracting(Reason::points).containsExactly(20, 20, 10, 10, 10, 10, 10, 5, 5);
+    }
+
+    @Test
+    void projects_alone_give_at_most_60_and_count_at_most_two_projects_each() {
+        Result result = YearEndAssessment.assess(projects(5, 4, 0, 0, 0, 0, 0, 0));
+
+        assertThat(result.score()).isEqualTo(40);
+        assertThat(result.reasons()).extracting(Reason::text).contains("no milestone was due", "no project was reviewed",
+                "claimed 0 wish(es)", "fulfilled no wish", "no wish was rated");
+    }
+
+    @Test
+    void wishes_count_claims_the_share_fulfilled_on_time_and_the_average_rating() {
+        Result result = YearEndAssessment.assess(new Figures(UUID.randomUUID(), "x", 0, 0, 0, 0, 0, 0, 0, 0,
+                new Wishes(2, 2, 1, 2, 8), List.of()));
+
+        assertThat(result.reasons()).filteredOn(reason -> reason.code().startsWith("WISH"))
+                .extracting(Reason::text, Reason::points)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("claimed 2 wish(es)", 4),
+                        org.assertj.core.groups.Tuple.tuple("fulfilled 1 of 2 wish(es) on time", 5),
+                        org.assertj.core.groups.Tuple.tuple("2 rating(s) by residents, 4.0 of 5 on average", 8));
+        assertThat(result.score()).isEqualTo(17);
+    }
+
+    @Test
+    void the_red_list_gives_5_a_quarter_at_most_twice_and_the_black_list_takes_10_naming_quarter_and_rule() {
+        Result result = YearEndAssessment.assess(new Figures(UUID.randomUUID(), "x", 2, 0, 0, 0, 0, 0, 0, 0,
+                Wishes.NONE, List.of(RED_Q1, RED_Q2, RED_Q3, BLACK_Q4)));
+
+        assertThat(result.reasons()).filteredOn(reason -> reason.code().endsWith("_LIST")).extracting(Reason::points)
+                .containsExactly(5, 5, 0, -10);
+        assertThat(result.reasons()).extracting(Reason::text)
+                .contains("on the black list of 2026Q4 by rule B4: let a project milestone run late");
+        assertThat(result.score()).isEqualTo(20);
     }
 
     @Test
     void escalations_and_declines_take_points_but_never_below_zero() {
-        Result result = YearEndAssessment.assess(new Figures(UUID.randomUUID(), "x", 1, 0, 2, 1, 3, 2, 1, 8));
+        Result result = YearEndAssessment.assess(projects(1, 0, 2, 1, 3, 2, 1, 8));
 
-        assertThat(result.reasons()).extracting(Reason::code).contains("ESCALATED", "DECLINED");
         assertThat(result.reasons()).filteredOn(reason -> reason.code().equals("ESCALATED"))
                 .extracting(Reason::points).containsExactly(-30);
+        assertThat(result.reasons()).extracting(Reason::code).contains("DECLINED");
         assertThat(result.score()).isZero();
         assertThat(result.band()).isEqualTo(Band.FAIL);
     }
@@ -49,10 +91,16 @@ class YearEndAssessmentTest {
 
     @Test
     void units_are_placed_best_first() {
-        Figures weak = new Figures(UUID.randomUUID(), "乙", 1, 0, 0, 0, 0, 0, 0, 0);
-        Figures strong = new Figures(UUID.randomUUID(), "甲", 2, 1, 1, 1, 0, 0, 0, 0);
+        Figures weak = new Figures(UUID.randomUUID(), "乙", 1, 0, 0, 0, 0, 0, 0, 0, Wishes.NONE, List.of());
+        Figures strong = new Figures(UUID.randomUUID(), "甲", 2, 1, 1, 1, 0, 0, 0, 0, Wishes.NONE, List.of());
 
         assertThat(YearEndAssessment.assessAll(List.of(weak, strong))).extracting(result -> result.figures().name())
                 .containsExactly("甲", "乙");
+    }
+
+    @Test
+    void the_wording_of_an_earlier_rule_stays_for_the_versions_computed_by_it() {
+        assertThat(YearEndAssessment.ruleText("A1")).startsWith("15 points per signed project claim agreement");
+        assertThat(YearEndAssessment.ruleText("A2")).contains("Wishes:", "Red/black list");
     }
 }

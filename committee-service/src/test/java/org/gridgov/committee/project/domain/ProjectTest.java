@@ -55,6 +55,24 @@ class ProjectTest {
     }
 
     @Test
+    void an_admin_cancels_an_unsettled_project_with_a_reason_and_a_settled_one_is_a_conflict() {
+        Project signed = open().claim(unit, NOW).sign(unit, NOW);
+        assertThatThrownBy(() -> signed.cancel(" ", NOW))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.field()).isEqualTo("reason"));
+        Project cancelled = signed.cancel(" 资金未落实 ", NOW);
+        assertThat(cancelled.status()).isEqualTo(ProjectStatus.CANCELLED);
+        assertThat(cancelled.cancelReason()).isEqualTo("资金未落实");
+        assertThat(cancelled.unitId()).as("who held it stays on record").isEqualTo(unit);
+        assertThat(cancelled.revision()).isEqualTo(signed.revision() + 1);
+        assertThat(cancelled.status().isHeld()).as("no longer counts against the unit's quota").isFalse();
+        assertThat(open().cancel("重复立项", NOW).status()).isEqualTo(ProjectStatus.CANCELLED);
+        assertThatThrownBy(() -> cancelled.cancel("again", NOW))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.CONFLICT));
+        assertThatThrownBy(() -> signed.complete(unit, NOW).review(NOW).cancel("too late", NOW))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.CONFLICT));
+    }
+
+    @Test
     void every_command_counts_a_revision_so_the_store_accepts_only_the_first_of_two_racing_writes() {
         Project project = open();
         assertThat(project.claim(unit, NOW).revision()).isEqualTo(project.revision() + 1);

@@ -1,14 +1,21 @@
 package org.gridgov.member.ranking.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.gridgov.kit.data.Idempotency;
+import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.member.ranking.Rankings;
 import org.gridgov.member.ranking.domain.Quarter;
@@ -16,21 +23,31 @@ import org.gridgov.member.ranking.domain.RedBlackList;
 import org.gridgov.member.ranking.domain.StarRank;
 import org.gridgov.kit.web.Cursor;
 import org.gridgov.kit.web.Page;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Public to every signed-in caller, as the boards on a community's wall are (星级排行榜, 红黑榜). */
+/**
+ * Public to every signed-in caller, as the boards on a community's wall are (星级排行榜, 红黑榜); the community's
+ * admins announce a quarter's red/black list (通报).
+ */
 @RestController
 class RankingController {
 
     private final Rankings rankings;
     private final Clock clock;
+    private final Idempotency idempotency;
 
-    RankingController(Rankings rankings, Clock clock) {
+    RankingController(Rankings rankings, Clock clock, Idempotency idempotency) {
         this.rankings = rankings;
         this.clock = clock;
+        this.idempotency = idempotency;
     }
 
     record StarEntry(int place, UUID memberId, String name, int stars, String rule, long pointsEarned,
@@ -94,10 +111,37 @@ class RankingController {
             summary = "The red and black list of a community's member units for a quarter")
     Mono<RedBlackListView> redBlackList(@RequestParam UUID community, @RequestParam Optional<String> quarter) {
         Quarter wanted = quarter.map(Quarter::parse).orElseGet(() -> Quarter.of(clock.instant()));
-        return rankings.redBlackList(community, wanted).map(entries -> new RedBlackListView(community, wanted.toString(),
-                RedBlackList.RULES.stream().map(RuleView::of).toList(),
+        return rankings.redBlackList(community, wanted).map(entries -> view(community, wanted, entries));
+    }
+
+    record NewAnnouncement(@NotNull UUID communityId,
+                           @NotNull @Pattern(regexp = "(20\\d{2}|2100)Q[1-4]", message = "looks like 2026Q3") String quarter) {
+    }
+
+    /** The list as announced, with the announcement's id and time. */
+    record AnnouncementView(UUID announcementId, Instant announcedAt, RedBlackListView list) {
+    }
+
+    @PostMapping(path = "/api/units/red-black-list/announcements", consumes = "application/json",
+            produces = "application/json")
+    @Operation(operationId = "announceRedBlackList",
+            summary = "An admin announces a community's red and black list of a quarter, for the year-end assessment")
+    Mono<ResponseEntity<AnnouncementView>> announce(@Valid @RequestBody NewAnnouncement body,
+                                                    @AuthenticationPrincipal Caller caller,
+                                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        Quarter quarter = Quarter.parse(body.quarter());
+        return idempotency.once(key, caller, "POST /api/units/red-black-list/announcements " + body, AnnouncementView.class,
+                () -> rankings.announce(body.communityId(), quarter, caller).map(announced -> ResponseEntity
+                        .created(URI.create("/api/units/red-black-list?community=" + body.communityId() + "&quarter="
+                                + quarter))
+                        .body(new AnnouncementView(announced.announcementId(), announced.announcedAt(),
+                                view(body.communityId(), quarter, announced.entries())))));
+    }
+
+    private static RedBlackListView view(UUID community, Quarter quarter, List<RedBlackList.Entry> entries) {
+        return new RedBlackListView(community, quarter.toString(), RedBlackList.RULES.stream().map(RuleView::of).toList(),
                 on(entries, RedBlackList.Placement.RED), on(entries, RedBlackList.Placement.BLACK),
-                on(entries, RedBlackList.Placement.NONE)));
+                on(entries, RedBlackList.Placement.NONE));
     }
 
     private static List<UnitEntry> on(List<RedBlackList.Entry> entries, RedBlackList.Placement placement) {
