@@ -16,10 +16,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import org.gridgov.committee.CommitteeIntegrationTest;
-import org.gridgov.committee.TestClock;
 import org.gridgov.committee.supervision.MilestoneSupervision;
 import org.gridgov.contracts.EventType;
 import org.gridgov.kit.test.KafkaTopicReader;
+import org.gridgov.kit.test.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.gridgov.committee.CommitteeIntegrationTest;
-import org.gridgov.committee.TestClock;
 import org.gridgov.kit.test.KafkaTopicReader;
+import org.gridgov.kit.test.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
