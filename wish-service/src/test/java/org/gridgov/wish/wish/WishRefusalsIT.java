@@ -52,6 +52,11 @@ class WishRefusalsIT extends WishIntegrationTest {
         problem(get(resident("r-neighbour"), "/api/wishes/" + wish), 404, "not-found");
         problem(get(unit(n.unitElsewhere), "/api/wishes/" + wish + "/history"), 404, "not-found");
         problem(command(staffOf(n.grid), wish, "cancel", null), 403, "forbidden");
+        // a role the workflow has no part for (a functional department's staff) is no one here, not an error
+        String department = token(org.gridgov.infra.TokenRequest.of("department-staff", "DEPARTMENT")
+                .withDepartment(UUID.randomUUID().toString()));
+        problem(get(department, "/api/wishes/" + wish), 404, "not-found");
+        problem(get(department, "/api/wishes/" + wish + "/history"), 404, "not-found");
 
         unchanged(resident, wish, "SUBMITTED", 1);
     }
