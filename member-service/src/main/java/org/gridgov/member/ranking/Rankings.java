@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.gridgov.contracts.events.RedBlackListAnnounced;
 import org.gridgov.kit.domain.Refusal;
+import org.gridgov.kit.jurisdiction.GridTree;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.member.access.Access;
@@ -26,13 +27,15 @@ public class Rankings {
     private final StarRankStore stars;
     private final UnitRecordStore unitRecord;
     private final Access access;
+    private final GridTree gridTree;
     private final Outbox outbox;
     private final Clock clock;
 
-    Rankings(StarRankStore stars, UnitRecordStore unitRecord, Access access, Outbox outbox, Clock clock) {
+    Rankings(StarRankStore stars, UnitRecordStore unitRecord, Access access, GridTree gridTree, Outbox outbox, Clock clock) {
         this.stars = stars;
         this.unitRecord = unitRecord;
         this.access = access;
+        this.gridTree = gridTree;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -44,7 +47,8 @@ public class Rankings {
     /**
      * An admin of the community announces a quarter's red/black list as it stands (the quarter's joint meeting,
      * usually at its end; announcing again replaces the earlier announcement): each unit's placement and its rule
-     * go out as {@code org.gridgov.redblacklist.announced.v1}, for the year-end assessment. A quarter not begun is a 400.
+     * go out as {@code org.gridgov.redblacklist.announced.v1}, for the year-end assessment. A quarter not begun is a 400,
+     * a node that is not a community a 404.
      */
     public Mono<Announcement> announce(UUID communityId, Quarter quarter, Caller caller) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -52,6 +56,8 @@ public class Rankings {
             return Mono.error(Refusal.invalidField("quarter", "The quarter " + quarter + " has not begun."));
         }
         return access.requireAdminOver(caller, communityId)
+                .then(gridTree.find(communityId).filter(node -> "COMMUNITY".equals(node.kind()))
+                        .switchIfEmpty(Mono.error(() -> Refusal.notFound("community", communityId))))
                 .then(redBlackList(communityId, quarter))
                 .flatMap(entries -> {
                     Announcement announcement = new Announcement(UUID.randomUUID(), now, entries);

@@ -191,6 +191,8 @@ class RankingIT extends MemberServiceIntegrationTest {
         post("/api/units/red-black-list/announcements", admin(community.id()), Map.of("communityId",
                 community.id().toString(), "quarter", "2100Q4")).expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("quarter");
+        post("/api/units/red-black-list/announcements", districtAdmin(), Map.of("communityId", STREET.toString(),
+                "quarter", "2026Q1")).expectStatus().isNotFound();
         post("/api/units/red-black-list/announcements", districtAdmin(), body).expectStatus().isCreated().expectBody()
                 .jsonPath("$.announcementId").isNotEmpty()
                 .jsonPath("$.list.red[0].unitId").isEqualTo(reliable.toString())

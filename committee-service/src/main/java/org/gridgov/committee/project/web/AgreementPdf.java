@@ -1,18 +1,23 @@
 package org.gridgov.committee.project.web;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 
+import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -23,10 +28,16 @@ import org.gridgov.committee.project.ProjectService;
 import org.gridgov.committee.project.domain.Agreement;
 import org.gridgov.committee.project.domain.Milestone;
 import org.gridgov.committee.project.domain.Project;
+import org.gridgov.contracts.Category;
 import org.gridgov.kit.web.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The claim agreement (项目认领书) as a printable A4 PDF (Apache PDFBox), the same content as its JSON document:
@@ -34,6 +45,8 @@ import org.springframework.stereotype.Component;
  * signed. Chinese needs a CJK font embedded in the file: {@code gridgov.committee.agreement-font} names a TrueType
  * font or collection (by default WenQuanYi Zen Hei, Debian's {@code fonts-wqy-zenhei}, whose licence allows
  * embedding); only the glyphs used are embedded. Without that font there is no PDF (406): the JSON has it all.
+ * The font is parsed once and a sample rendered when the service is ready, so that a print answers well within the
+ * gateway's time limit.
  */
 @Component
 class AgreementPdf {
@@ -45,22 +58,30 @@ class AgreementPdf {
     private static final float LEADING = 18;
     private static final DateTimeFormatter SIGNED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+    private static final Logger LOG = LoggerFactory.getLogger(AgreementPdf.class);
+    /** What the warm-up renders: every kind of line the real documents have. */
+    private static final ProjectService.Printable SAMPLE = new ProjectService.Printable(
+            Project.open(UUID.randomUUID(), 2026, "示例项目", Category.OTHER, null, List.of(), null, Instant.EPOCH),
+            new Agreement(UUID.randomUUID(), "2026-000", UUID.randomUUID(), "示例", "按期完成 sample",
+                    List.of(new Milestone("节点", LocalDate.EPOCH, null)), Instant.EPOCH),
+            "示例", "社区", "单位");
+
     private final Path font;
+    private TrueTypeFont loaded;
 
     AgreementPdf(@Value("${gridgov.committee.agreement-font}") String font) {
         this.font = Path.of(font);
     }
 
-    byte[] render(ProjectService.Printable printable) {
+    /**
+     * Renders one agreement. One at a time: the parsed font is kept for the life of the service (parsing the CJK
+     * collection costs about a second) and its glyphs are read again when each document's subset is written.
+     */
+    synchronized byte[] render(ProjectService.Printable printable) {
         Agreement agreement = printable.agreement();
         Project project = printable.project();
-        if (!Files.isReadable(font)) {
-            throw new ProblemException(HttpStatus.NOT_ACCEPTABLE, "no-printable-agreement", "The printable agreement "
-                    + "needs a CJK font, which is not installed on this server; the JSON document "
-                    + "(Accept: application/json) has the same content.");
-        }
-        try (PDDocument document = new PDDocument(); Fonts fonts = new Fonts(font)) {
-            PDType0Font type0 = fonts.load(document);
+        try (PDDocument document = new PDDocument()) {
+            PDType0Font type0 = PDType0Font.load(document, font(), true);
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle("项目认领书 " + agreement.number());
             info.setCreator("GridGov committee-service");
@@ -94,32 +115,40 @@ class AgreementPdf {
         }
     }
 
-    /** The font file, open until the document is saved (its glyphs are subset then). */
-    private static final class Fonts implements AutoCloseable {
-
-        private final Path path;
-        private TrueTypeCollection collection;
-
-        Fonts(Path path) {
-            this.path = path;
-        }
-
-        PDType0Font load(PDDocument document) throws IOException {
-            if (!path.toString().toLowerCase().endsWith(".ttc")) {
-                return PDType0Font.load(document, path.toFile());
+    /** The font, parsed on first use (or at the warm-up); a printable agreement without it is a 406. */
+    private TrueTypeFont font() throws IOException {
+        if (loaded == null) {
+            if (!Files.isReadable(font)) {
+                throw new ProblemException(HttpStatus.NOT_ACCEPTABLE, "no-printable-agreement", "The printable agreement "
+                        + "needs a CJK font, which is not installed on this server; the JSON document "
+                        + "(Accept: application/json) has the same content.");
             }
-            collection = new TrueTypeCollection(new File(path.toString()));
-            List<TrueTypeFont> fonts = new ArrayList<>();
-            collection.processAllFonts(fonts::add);
-            return PDType0Font.load(document, fonts.get(0), true);
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (collection != null) {
-                collection.close();
+            if (font.toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
+                TrueTypeCollection collection = new TrueTypeCollection(font.toFile());
+                List<TrueTypeFont> fonts = new ArrayList<>();
+                collection.processAllFonts(fonts::add);
+                loaded = fonts.get(0);
+            } else {
+                loaded = new TTFParser().parse(new RandomAccessReadBufferedFile(font.toFile()));
             }
         }
+        return loaded;
+    }
+
+    /** Parses the font and renders a sample once the service is up, in the background, so the first print is quick. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        if (!Files.isReadable(font)) {
+            LOG.warn("No CJK font at {} (COMMITTEE_AGREEMENT_FONT): the printable agreement answers 406", font);
+            return;
+        }
+        Schedulers.boundedElastic().schedule(() -> {
+            try {
+                render(SAMPLE);
+            } catch (RuntimeException e) {
+                LOG.warn("The printable agreement's font {} could not be used: {}", font, e.toString());
+            }
+        });
     }
 
     /** Writes lines down A4 pages, wrapping long text by its width and starting a new page when one is full. */
