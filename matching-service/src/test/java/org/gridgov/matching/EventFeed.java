@@ -165,6 +165,22 @@ public final class EventFeed implements AutoCloseable {
                 "claimer", Map.of("kind", claimerKind, "id", claimer.toString())));
     }
 
+    /** The resident reopened the wish the claimer had closed: the claim is over, the wish open for claiming. */
+    public void wishReopened(UUID wish, CommunityTree tree, String claimerKind, UUID claimer) {
+        publish(EventType.WISH_REOPENED, Map.of("wishId", wish.toString(), "actor", resident(), "occurredAt", now(),
+                "status", "DISPATCHED", "previousClaimer", Map.of("kind", claimerKind, "id", claimer.toString()),
+                "gridId", tree.grid(0).toString(), "communityId", tree.community().toString(), "reopenCount", 1));
+    }
+
+    /** The grid asked the resident a question about the wish ({@code asked}), or the resident answered. */
+    public void wishInformation(UUID wish, CommunityTree tree, boolean asked, String status) {
+        Map<String, Object> data = new java.util.HashMap<>(Map.of("wishId", wish.toString(), "actor", resident(),
+                "occurredAt", now(), "status", status, "gridId", tree.grid(0).toString(),
+                "communityId", tree.community().toString()));
+        data.put(asked ? "questionLength" : "answerLength", 5);
+        publish(asked ? EventType.WISH_INFORMATION_REQUESTED : EventType.WISH_INFORMATION_GIVEN, data);
+    }
+
     /** The fulfil step's deadline ran out while the wish was claimed: the SLA timer raised it to the community. */
     public void wishEscalatedAtFulfil(UUID wish) {
         publish(EventType.WISH_ESCALATED, Map.of("wishId", wish.toString(), "actor", Map.of("id", "sla-timer", "role", "SYSTEM"),

@@ -106,6 +106,28 @@ class CandidatesIT extends MatchingIntegrationTest {
     }
 
     @Test
+    void a_reopened_wish_holds_no_claim_any_more_and_a_question_to_the_resident_shows_in_its_status() {
+        CommunityTree tree = feed.community(1, 1);
+        UUID unit = feed.unit(tree.community(), "曾经认领的单位", THIS_YEAR, Item.of("CULTURE", "文艺演出", 1, tree.grid(0)));
+        awaitCommunity(tree, 1, 0);
+        UUID wish = feed.wishSubmitted(tree, 0, 0, "CULTURE");
+        feed.wishClaimed(wish, "UNIT", unit);
+        feed.wishFulfilled(wish, "UNIT", unit);
+        awaitCount("select count(*) from wish where claimer_id = :id and fulfilled_at is not null", unit, 1);
+
+        feed.wishReopened(wish, tree, "UNIT", unit);
+        awaitCount("select count(*) from wish where id = :id and status = 'DISPATCHED' and claimer_id is null"
+                + " and fulfilled_at is null", wish, 1);
+        awaitCount("select count(*) from wish where claimer_id = :id", unit, 0);
+
+        UUID asked = feed.wishSubmitted(tree, 0, 0, "CULTURE");
+        feed.wishInformation(asked, tree, true, "AWAITING_INFO");
+        awaitCount("select count(*) from wish where id = :id and status = 'AWAITING_INFO'", asked, 1);
+        feed.wishInformation(asked, tree, false, "SUBMITTED");
+        awaitCount("select count(*) from wish where id = :id and status = 'SUBMITTED'", asked, 1);
+    }
+
+    @Test
     void a_unit_that_fulfilled_late_ranks_behind_an_equal_unit_that_fulfilled_on_time() {
         CommunityTree tree = feed.community(1, 1);
         UUID late = feed.unit(tree.community(), "迟到单位", THIS_YEAR, Item.of("REPAIRS", "维修", 10, tree.community()));

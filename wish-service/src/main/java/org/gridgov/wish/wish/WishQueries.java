@@ -60,8 +60,13 @@ public class WishQueries {
         return wishes.history(seen.stored().wish().id()).collectList();
     }
 
-    public Mono<List<Question>> questions(Seen seen) {
-        return questions.of(seen.stored().wish().id()).collectList();
+    /** The grid's questions about a wish; the answers only for those who see the resident's data in clear. */
+    public record Questions(List<Question> items, boolean answersShown) {
+    }
+
+    public Mono<Questions> questions(Seen seen) {
+        boolean shown = seen.stored().wish().showsPersonalDataTo(seen.actor());
+        return questions.of(seen.stored().wish().id()).collectList().map(items -> new Questions(items, shown));
     }
 
     public record Filter(Optional<WishStatus> status, Optional<UUID> grid, Optional<Category> category) {

@@ -263,8 +263,8 @@ class WishController {
             + " answers; an answer in clear only for those who see the resident's personal data")
     Mono<QuestionsView> information(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         Clients.requireScope(caller, Clients.READ);
-        return queries.find(caller, id).flatMap(seen -> queries.questions(seen)
-                .map(questions -> QuestionsView.of(questions, seen.stored().wish().showsPersonalDataTo(seen.actor()))));
+        return queries.find(caller, id).flatMap(queries::questions)
+                .map(questions -> QuestionsView.of(questions.items(), questions.answersShown()));
     }
 
     @GetMapping("/{id}")

@@ -37,7 +37,8 @@ class RequestQueryTest {
     @Test
     void open_and_closed_stand_for_the_workflow_statuses() {
         assertThat(RequestQuery.read(Map.of("status", "open"), NOW).statuses())
-                .containsExactly(WishStatus.SUBMITTED, WishStatus.DISPATCHED, WishStatus.CLAIMED, WishStatus.FULFILLED);
+                .containsExactly(WishStatus.SUBMITTED, WishStatus.DISPATCHED, WishStatus.CLAIMED, WishStatus.FULFILLED,
+                        WishStatus.AWAITING_INFO);
         assertThat(RequestQuery.read(Map.of("status", "closed"), NOW).statuses())
                 .containsExactly(WishStatus.CLOSED, WishStatus.REJECTED, WishStatus.CANCELLED);
     }
