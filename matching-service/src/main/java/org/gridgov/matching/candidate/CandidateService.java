@@ -8,7 +8,7 @@ import org.gridgov.contracts.events.MatchingCandidatesComputed;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.matching.candidate.domain.CandidateRanking;
 import org.gridgov.matching.candidate.domain.RankedCandidate;
-import org.gridgov.matching.candidate.domain.Reason;
+import org.gridgov.matching.candidate.domain.CandidateReason;
 import org.gridgov.matching.candidate.persistence.CandidatePool;
 import org.gridgov.matching.candidate.persistence.CandidateStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -57,7 +57,7 @@ public class CandidateService {
                                                                  Instant at) {
         return new MatchingCandidatesComputed(wish.wishId(), ranked.stream()
                 .map(candidate -> new MatchingCandidatesComputed.Candidate(candidate.kind().name(), candidate.id(),
-                        candidate.score(), candidate.reasons().stream().map(Reason::describe).toList()))
+                        candidate.score(), candidate.reasons().stream().map(CandidateReason::describe).toList()))
                 .toList(), at);
     }
 }

@@ -3,11 +3,14 @@ package org.gridgov.system.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.gridgov.local.service.ServiceSpec;
 import org.gridgov.system.platform.ApiResponse;
 import org.gridgov.system.platform.Convergence;
 import org.gridgov.system.platform.SystemPlatform;
@@ -55,6 +58,35 @@ class PublicApiContractIT {
     @Test
     void every_call_the_gateway_describes_is_in_docs_api_md() {
         assertThat(documented).as("the calls of docs/api.md").containsAll(described);
+    }
+
+    /**
+     * The gateway merges the services' descriptions and keeps the first of two schemas with one name, so two
+     * services that name different shapes alike would have one of them described wrongly (an assessment row
+     * once pointed at member-service's UnitView): every shared name must mean one shape.
+     */
+    @Test
+    void no_two_services_describe_different_schemas_under_one_name() {
+        SystemPlatform platform = SystemPlatform.shared();
+        Map<String, JsonNode> first = new HashMap<>();
+        Map<String, ServiceSpec> owner = new HashMap<>();
+        List<String> clashes = new ArrayList<>();
+        for (ServiceSpec service : ServiceSpec.values()) {
+            if (service == ServiceSpec.GATEWAY) {
+                continue;
+            }
+            JsonNode schemas = platform.direct(service, null).get("/v3/api-docs").expect(200).json()
+                    .path("components").path("schemas");
+            for (Map.Entry<String, JsonNode> schema : schemas.properties()) {
+                JsonNode earlier = first.putIfAbsent(schema.getKey(), schema.getValue());
+                if (earlier != null && !earlier.equals(schema.getValue())) {
+                    clashes.add(schema.getKey() + " (" + owner.get(schema.getKey()) + " and " + service + ")");
+                }
+                owner.putIfAbsent(schema.getKey(), service);
+            }
+        }
+        assertThat(first).as("schemas described by the services").hasSizeGreaterThan(50);
+        assertThat(clashes).as("schema names two services use for different shapes; rename one").isEmpty();
     }
 
     private static boolean describesEveryService(ApiResponse answer) {

@@ -78,10 +78,10 @@ public final class YearEndAssessment {
     }
 
     /** One reason for points given (positive) or taken (negative). */
-    public record Reason(String code, String text, int points) {
+    public record ScoreReason(String code, String text, int points) {
     }
 
-    public record Result(Figures figures, int score, Band band, List<Reason> reasons) {
+    public record Result(Figures figures, int score, Band band, List<ScoreReason> reasons) {
     }
 
     private YearEndAssessment() {
@@ -93,39 +93,39 @@ public final class YearEndAssessment {
     }
 
     public static Result assess(Figures f) {
-        List<Reason> reasons = new ArrayList<>();
-        reasons.add(new Reason("SIGNED", "signed " + f.signed() + " project claim agreement(s)", Math.min(f.signed() * 10, 20)));
-        reasons.add(new Reason("COMPLETED", "completed " + f.completed() + " project(s)", Math.min(f.completed() * 10, 20)));
-        reasons.add(f.milestonesDue() == 0 ? new Reason("ON_TIME", "no milestone was due", 0)
-                : new Reason("ON_TIME", "reached " + f.milestonesOnTime() + " of " + f.milestonesDue()
+        List<ScoreReason> reasons = new ArrayList<>();
+        reasons.add(new ScoreReason("SIGNED", "signed " + f.signed() + " project claim agreement(s)", Math.min(f.signed() * 10, 20)));
+        reasons.add(new ScoreReason("COMPLETED", "completed " + f.completed() + " project(s)", Math.min(f.completed() * 10, 20)));
+        reasons.add(f.milestonesDue() == 0 ? new ScoreReason("ON_TIME", "no milestone was due", 0)
+                : new ScoreReason("ON_TIME", "reached " + f.milestonesOnTime() + " of " + f.milestonesDue()
                         + " due milestone(s) on time", share(10, f.milestonesOnTime(), f.milestonesDue())));
-        reasons.add(f.reviews() == 0 ? new Reason("REVIEWS", "no project was reviewed", 0)
-                : new Reason("REVIEWS", f.reviews() + " quarterly review(s), average grade " + Math.round(f.averageReview())
+        reasons.add(f.reviews() == 0 ? new ScoreReason("REVIEWS", "no project was reviewed", 0)
+                : new ScoreReason("REVIEWS", f.reviews() + " quarterly review(s), average grade " + Math.round(f.averageReview())
                         + " of 20", (int) Math.round(f.averageReview() / 2)));
         if (f.escalations() > 0) {
-            reasons.add(new Reason("ESCALATED", f.escalations() + " milestone(s) escalated to the community (督办)",
+            reasons.add(new ScoreReason("ESCALATED", f.escalations() + " milestone(s) escalated to the community (督办)",
                     -10 * f.escalations()));
         }
         if (f.declines() > 0) {
-            reasons.add(new Reason("DECLINED", "declined " + f.declines() + " project(s)", -5 * f.declines()));
+            reasons.add(new ScoreReason("DECLINED", "declined " + f.declines() + " project(s)", -5 * f.declines()));
         }
         Wishes w = f.wishes();
-        reasons.add(new Reason("WISHES_CLAIMED", "claimed " + w.claimed() + " wish(es)", Math.min(w.claimed() * 2, 10)));
-        reasons.add(w.fulfilled() == 0 ? new Reason("WISHES_ON_TIME", "fulfilled no wish", 0)
-                : new Reason("WISHES_ON_TIME", "fulfilled " + w.onTime() + " of " + w.fulfilled() + " wish(es) on time",
+        reasons.add(new ScoreReason("WISHES_CLAIMED", "claimed " + w.claimed() + " wish(es)", Math.min(w.claimed() * 2, 10)));
+        reasons.add(w.fulfilled() == 0 ? new ScoreReason("WISHES_ON_TIME", "fulfilled no wish", 0)
+                : new ScoreReason("WISHES_ON_TIME", "fulfilled " + w.onTime() + " of " + w.fulfilled() + " wish(es) on time",
                         share(10, w.onTime(), w.fulfilled())));
-        reasons.add(w.ratings() == 0 ? new Reason("WISH_RATINGS", "no wish was rated", 0)
-                : new Reason("WISH_RATINGS", w.ratings() + " rating(s) by residents, " + String.format(java.util.Locale.ROOT,
+        reasons.add(w.ratings() == 0 ? new ScoreReason("WISH_RATINGS", "no wish was rated", 0)
+                : new ScoreReason("WISH_RATINGS", w.ratings() + " rating(s) by residents, " + String.format(java.util.Locale.ROOT,
                         "%.1f", w.averageRating()) + " of 5 on average", (int) Math.round(w.averageRating() * 2)));
         int red = 0;
         for (Placement placement : f.lists()) {
             boolean onRed = "RED".equals(placement.list());
             int points = onRed ? (red < 2 ? 5 : 0) : -10;
             red += onRed ? 1 : 0;
-            reasons.add(new Reason(onRed ? "RED_LIST" : "BLACK_LIST", "on the " + (onRed ? "red" : "black") + " list of "
+            reasons.add(new ScoreReason(onRed ? "RED_LIST" : "BLACK_LIST", "on the " + (onRed ? "red" : "black") + " list of "
                     + placement.quarter() + " by rule " + placement.rule() + ": " + placement.reason(), points));
         }
-        int score = Math.max(0, Math.min(100, reasons.stream().mapToInt(Reason::points).sum()));
+        int score = Math.max(0, Math.min(100, reasons.stream().mapToInt(ScoreReason::points).sum()));
         return new Result(f, score, band(score), List.copyOf(reasons));
     }
 

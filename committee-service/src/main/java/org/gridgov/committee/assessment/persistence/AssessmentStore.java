@@ -13,7 +13,7 @@ import org.gridgov.committee.assessment.domain.AssessmentVersion;
 import org.gridgov.committee.assessment.domain.YearEndAssessment;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Figures;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Placement;
-import org.gridgov.committee.assessment.domain.YearEndAssessment.Reason;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.ScoreReason;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Result;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Wishes;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -141,7 +141,7 @@ public class AssessmentStore {
                 .map(row -> new AssessmentVersion.Placed(row.get("place", Integer.class), new Result(
                         json.readValue(row.get("figures", String.class), Figures.class),
                         row.get("score", Integer.class), YearEndAssessment.Band.valueOf(row.get("band", String.class)),
-                        json.readValue(row.get("reasons", String.class), new TypeReference<List<Reason>>() {
+                        json.readValue(row.get("reasons", String.class), new TypeReference<List<ScoreReason>>() {
                         }))))
                 .all().collectList();
     }

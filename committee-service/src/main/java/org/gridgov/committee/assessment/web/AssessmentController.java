@@ -42,13 +42,13 @@ class AssessmentController {
         this.idempotency = idempotency;
     }
 
-    record ComputeRequest(@NotNull UUID communityId, @NotNull @Min(2000) @Max(2100) Integer year) {
+    record AssessmentRequest(@NotNull UUID communityId, @NotNull @Min(2000) @Max(2100) Integer year) {
     }
 
     /** 201 with a new version when a score or figure changed since the latest; 200 with the latest otherwise. */
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "computeAssessment", summary = "Compute and freeze a community's year-end assessment of its units")
-    Mono<ResponseEntity<AssessmentView>> compute(@Valid @RequestBody ComputeRequest request,
+    Mono<ResponseEntity<AssessmentView>> compute(@Valid @RequestBody AssessmentRequest request,
                                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                  @AuthenticationPrincipal Caller caller) {
         return idempotency.once(key, caller, "POST /api/assessments " + request, AssessmentView.class,

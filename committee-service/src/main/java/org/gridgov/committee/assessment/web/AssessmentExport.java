@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Placement;
-import org.gridgov.committee.assessment.domain.YearEndAssessment.Reason;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.ScoreReason;
 
 /**
  * The assessment as the table that goes into the units' annual performance review: one row per unit,
@@ -60,7 +60,7 @@ final class AssessmentExport {
                 .map(placement -> placement.quarter() + " " + placement.rule()).collect(Collectors.joining("; "));
     }
 
-    private static String reasons(List<Reason> reasons) {
+    private static String reasons(List<ScoreReason> reasons) {
         return reasons.stream().map(r -> r.text() + " (" + (r.points() > 0 ? "+" : "") + r.points() + ")")
                 .collect(Collectors.joining("; "));
     }

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.gridgov.committee.assessment.domain.YearEndAssessment;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Figures;
-import org.gridgov.committee.assessment.domain.YearEndAssessment.Reason;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.ScoreReason;
 import org.gridgov.committee.assessment.domain.AssessmentVersion;
 
 /**
@@ -30,7 +30,7 @@ public record AssessmentView(UUID assessmentId, UUID communityId, int year, int 
     }
 
     public record AssessedUnitView(int place, UUID unitId, String name, int score, String band, AssessedFiguresView figures,
-                           List<Reason> reasons) {
+                           List<ScoreReason> reasons) {
     }
 
     static AssessmentView of(AssessmentVersion version) {

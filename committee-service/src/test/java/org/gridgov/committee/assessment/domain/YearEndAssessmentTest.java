@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Band;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Figures;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Placement;
-import org.gridgov.committee.assessment.domain.YearEndAssessment.Reason;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.ScoreReason;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Result;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Wishes;
 import org.junit.jupiter.api.Test;
@@ -33,9 +33,9 @@ class YearEndAssessmentTest {
 
         assertThat(result.score()).isEqualTo(100);
         assertThat(result.band()).isEqualTo(Band.EXCELLENT);
-        assertThat(result.reasons()).extracting(Reason::code).containsExactly("SIGNED", "COMPLETED", "ON_TIME", "REVIEWS",
+        assertThat(result.reasons()).extracting(ScoreReason::code).containsExactly("SIGNED", "COMPLETED", "ON_TIME", "REVIEWS",
                 "WISHES_CLAIMED", "WISHES_ON_TIME", "WISH_RATINGS", "RED_LIST", "RED_LIST");
-        assertThat(result.reasons()).extracting(Reason::points).containsExactly(20, 20, 10, 10, 10, 10, 10, 5, 5);
+        assertThat(result.reasons()).extracting(ScoreReason::points).containsExactly(20, 20, 10, 10, 10, 10, 10, 5, 5);
     }
 
     @Test
@@ -43,7 +43,7 @@ class YearEndAssessmentTest {
         Result result = YearEndAssessment.assess(projects(5, 4, 0, 0, 0, 0, 0, 0));
 
         assertThat(result.score()).isEqualTo(40);
-        assertThat(result.reasons()).extracting(Reason::text).contains("no milestone was due", "no project was reviewed",
+        assertThat(result.reasons()).extracting(ScoreReason::text).contains("no milestone was due", "no project was reviewed",
                 "claimed 0 wish(es)", "fulfilled no wish", "no wish was rated");
     }
 
@@ -53,7 +53,7 @@ class YearEndAssessmentTest {
                 new Wishes(2, 2, 1, 2, 8), List.of()));
 
         assertThat(result.reasons()).filteredOn(reason -> reason.code().startsWith("WISH"))
-                .extracting(Reason::text, Reason::points)
+                .extracting(ScoreReason::text, ScoreReason::points)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("claimed 2 wish(es)", 4),
                         org.assertj.core.groups.Tuple.tuple("fulfilled 1 of 2 wish(es) on time", 5),
                         org.assertj.core.groups.Tuple.tuple("2 rating(s) by residents, 4.0 of 5 on average", 8));
@@ -65,9 +65,9 @@ class YearEndAssessmentTest {
         Result result = YearEndAssessment.assess(new Figures(UUID.randomUUID(), "x", 2, 0, 0, 0, 0, 0, 0, 0,
                 Wishes.NONE, List.of(RED_Q1, RED_Q2, RED_Q3, BLACK_Q4)));
 
-        assertThat(result.reasons()).filteredOn(reason -> reason.code().endsWith("_LIST")).extracting(Reason::points)
+        assertThat(result.reasons()).filteredOn(reason -> reason.code().endsWith("_LIST")).extracting(ScoreReason::points)
                 .containsExactly(5, 5, 0, -10);
-        assertThat(result.reasons()).extracting(Reason::text)
+        assertThat(result.reasons()).extracting(ScoreReason::text)
                 .contains("on the black list of 2026Q4 by rule B4: let a project milestone run late");
         assertThat(result.score()).isEqualTo(20);
     }
@@ -77,8 +77,8 @@ class YearEndAssessmentTest {
         Result result = YearEndAssessment.assess(projects(1, 0, 2, 1, 3, 2, 1, 8));
 
         assertThat(result.reasons()).filteredOn(reason -> reason.code().equals("ESCALATED"))
-                .extracting(Reason::points).containsExactly(-30);
-        assertThat(result.reasons()).extracting(Reason::code).contains("DECLINED");
+                .extracting(ScoreReason::points).containsExactly(-30);
+        assertThat(result.reasons()).extracting(ScoreReason::code).contains("DECLINED");
         assertThat(result.score()).isZero();
         assertThat(result.band()).isEqualTo(Band.FAIL);
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.gridgov.matching.candidate.domain.Reason.Factor;
+import org.gridgov.matching.candidate.domain.CandidateReason.Factor;
 import org.gridgov.matching.fit.domain.CategoryFit;
 import org.gridgov.matching.fit.domain.GridDistance;
 
@@ -58,7 +58,7 @@ public final class CandidateRanking {
 
     RankedCandidate score(WishToMatch wish, Candidate candidate) {
         Optional<Offer> offer = bestOffer(wish, candidate);
-        List<Reason> reasons = new ArrayList<>();
+        List<CandidateReason> reasons = new ArrayList<>();
         reasons.add(categoryFit(wish, candidate, offer));
         reasons.add(distance(wish, candidate, offer));
         if (candidate.kind() == CandidateKind.UNIT) {
@@ -69,7 +69,7 @@ public final class CandidateRanking {
         if (candidate.recentFirsts() > 0) {
             reasons.add(fairness(candidate.recentFirsts()));
         }
-        double score = round(reasons.stream().mapToDouble(Reason::points).sum());
+        double score = round(reasons.stream().mapToDouble(CandidateReason::points).sum());
         return new RankedCandidate(0, candidate.kind(), candidate.id(), candidate.name(), score, reasons);
     }
 
@@ -81,22 +81,22 @@ public final class CandidateRanking {
                         + DISTANCE.get(offer.area().distanceTo(wish.place())) + capacityPoints(offer)));
     }
 
-    private Reason categoryFit(WishToMatch wish, Candidate candidate, Optional<Offer> offer) {
+    private CandidateReason categoryFit(WishToMatch wish, Candidate candidate, Optional<Offer> offer) {
         if (offer.isPresent()) {
             Offer fitting = offer.get();
             boolean exact = CategoryFit.of(wish.category(), fitting.category()) == CategoryFit.EXACT;
-            return new Reason(Factor.CATEGORY_FIT, fitPoints(wish, fitting), (exact ? "offers " : "offers related ")
+            return new CandidateReason(Factor.CATEGORY_FIT, fitPoints(wish, fitting), (exact ? "offers " : "offers related ")
                     + fitting.category() + " \"" + fitting.title() + "\"");
         }
         int served = candidate.record().fulfilledInCategory();
         if (candidate.kind() == CandidateKind.PARTY_MEMBER && served > 0) {
-            return new Reason(Factor.CATEGORY_FIT, CATEGORY_RELATED,
+            return new CandidateReason(Factor.CATEGORY_FIT, CATEGORY_RELATED,
                     "fulfilled " + served + " " + wish.category() + " wish" + (served == 1 ? "" : "es") + " before");
         }
-        return new Reason(Factor.CATEGORY_FIT, 0, "offers nothing for " + wish.category());
+        return new CandidateReason(Factor.CATEGORY_FIT, 0, "offers nothing for " + wish.category());
     }
 
-    private Reason distance(WishToMatch wish, Candidate candidate, Optional<Offer> offer) {
+    private CandidateReason distance(WishToMatch wish, Candidate candidate, Optional<Offer> offer) {
         GridDistance distance = offer.map(fitting -> fitting.area().distanceTo(wish.place())).orElse(candidate.home());
         String where = switch (distance) {
             case SAME_MICRO_GRID -> "same micro-grid";
@@ -105,35 +105,35 @@ public final class CandidateRanking {
             case WIDER -> "serves the whole street or district";
             case OUTSIDE -> "serves elsewhere";
         };
-        return new Reason(Factor.DISTANCE, DISTANCE.get(distance), where);
+        return new CandidateReason(Factor.DISTANCE, DISTANCE.get(distance), where);
     }
 
-    private Reason capacity(WishToMatch wish, Optional<Offer> offer) {
+    private CandidateReason capacity(WishToMatch wish, Optional<Offer> offer) {
         if (offer.isEmpty()) {
-            return new Reason(Factor.CAPACITY, 0, "no resource for " + wish.category());
+            return new CandidateReason(Factor.CAPACITY, 0, "no resource for " + wish.category());
         }
         Offer fitting = offer.get();
         String detail = fitting.remaining() == 0
                 ? "capacity used up (" + fitting.capacity() + " this period)"
                 : fitting.remaining() + " of " + fitting.capacity() + " left this period";
-        return new Reason(Factor.CAPACITY, round(capacityPoints(fitting)), detail);
+        return new CandidateReason(Factor.CAPACITY, round(capacityPoints(fitting)), detail);
     }
 
-    private static Reason load(ServiceRecord record) {
+    private static CandidateReason load(ServiceRecord record) {
         double points = Math.max(0, LOAD - LOAD_PER_OPEN_CLAIM * record.openClaims());
-        return new Reason(Factor.LOAD, points, record.openClaims() + " open claim" + (record.openClaims() == 1 ? "" : "s"));
+        return new CandidateReason(Factor.LOAD, points, record.openClaims() + " open claim" + (record.openClaims() == 1 ? "" : "s"));
     }
 
-    private static Reason onTime(ServiceRecord record) {
+    private static CandidateReason onTime(ServiceRecord record) {
         double points = round(ON_TIME * (record.fulfilledOnTime() + 1) / (record.fulfilled() + 2.0));
         String detail = record.fulfilled() == 0 ? "no fulfilled wishes yet"
                 : record.fulfilledOnTime() + " of " + record.fulfilled() + " fulfilled on time";
-        return new Reason(Factor.ON_TIME, points, detail);
+        return new CandidateReason(Factor.ON_TIME, points, detail);
     }
 
-    private Reason fairness(int recentFirsts) {
+    private CandidateReason fairness(int recentFirsts) {
         double points = -Math.min(FAIRNESS_CAP, FAIRNESS_PER_FIRST * recentFirsts);
-        return new Reason(Factor.FAIRNESS, points, "ranked first " + recentFirsts + " time" + (recentFirsts == 1 ? "" : "s")
+        return new CandidateReason(Factor.FAIRNESS, points, "ranked first " + recentFirsts + " time" + (recentFirsts == 1 ? "" : "s")
                 + " in the last " + fairnessWindowDays + " days");
     }
 

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.gridgov.matching.candidate.SubmittedWish;
 import org.gridgov.matching.candidate.domain.CandidateKind;
 import org.gridgov.matching.candidate.domain.RankedCandidate;
-import org.gridgov.matching.candidate.domain.Reason;
+import org.gridgov.matching.candidate.domain.CandidateReason;
 import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -63,7 +63,7 @@ public class CandidateStore {
                 .map(row -> new RankedCandidate(row.get("rank", Integer.class),
                         CandidateKind.valueOf(row.get("kind", String.class)), row.get("candidate_id", UUID.class),
                         row.get("name", String.class), row.get("score", Double.class),
-                        List.of(json.readValue(row.get("reasons", String.class), Reason[].class))))
+                        List.of(json.readValue(row.get("reasons", String.class), CandidateReason[].class))))
                 .all().collectList();
         return db.sql("select community_id, grid_id, computed_at from wish_candidates where wish_id = :wishId")
                 .bind("wishId", wishId)

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.gridgov.matching.candidate.domain.Reason.Factor;
+import org.gridgov.matching.candidate.domain.CandidateReason.Factor;
 import org.gridgov.contracts.Category;
 import org.gridgov.matching.fit.domain.GridDistance;
 import org.gridgov.matching.fit.domain.GridPlace;
@@ -29,11 +29,11 @@ class CandidateRankingTest {
 
         RankedCandidate ranked = ranking.rank(wish, List.of(unit), 10).get(0);
 
-        assertThat(ranked.reasons()).extracting(Reason::factor)
+        assertThat(ranked.reasons()).extracting(CandidateReason::factor)
                 .containsExactly(Factor.CATEGORY_FIT, Factor.DISTANCE, Factor.CAPACITY, Factor.LOAD, Factor.ON_TIME);
-        assertThat(ranked.reasons()).extracting(Reason::points).containsExactly(40.0, 25.0, 11.3, 7.5, 7.0);
+        assertThat(ranked.reasons()).extracting(CandidateReason::points).containsExactly(40.0, 25.0, 11.3, 7.5, 7.0);
         assertThat(ranked.score()).isEqualTo(90.8);
-        assertThat(ranked.reasons()).extracting(Reason::detail).containsExactly("offers ELDERLY_CARE \"送餐\"",
+        assertThat(ranked.reasons()).extracting(CandidateReason::detail).containsExactly("offers ELDERLY_CARE \"送餐\"",
                 "same micro-grid", "3 of 4 left this period", "1 open claim", "6 of 8 fulfilled on time");
     }
 
@@ -59,8 +59,8 @@ class CandidateRankingTest {
         List<RankedCandidate> ranked = ranking.rank(wish, List.of(often, rarely), 10);
 
         assertThat(ranked.get(0).id()).isEqualTo(rarely.id());
-        Reason fairness = ranked.get(1).reasons().get(ranked.get(1).reasons().size() - 1);
-        assertThat(fairness).isEqualTo(new Reason(Factor.FAIRNESS, -6, "ranked first 2 times in the last 30 days"));
+        CandidateReason fairness = ranked.get(1).reasons().get(ranked.get(1).reasons().size() - 1);
+        assertThat(fairness).isEqualTo(new CandidateReason(Factor.FAIRNESS, -6, "ranked first 2 times in the last 30 days"));
     }
 
     @Test
@@ -71,7 +71,7 @@ class CandidateRankingTest {
         List<RankedCandidate> ranked = ranking.rank(wish, List.of(full, free), 10);
 
         assertThat(ranked.get(0).id()).isEqualTo(free.id());
-        assertThat(ranked.get(1).reasons().get(2)).isEqualTo(new Reason(Factor.CAPACITY, 0, "capacity used up (3 this period)"));
+        assertThat(ranked.get(1).reasons().get(2)).isEqualTo(new CandidateReason(Factor.CAPACITY, 0, "capacity used up (3 this period)"));
     }
 
     @Test
@@ -81,7 +81,7 @@ class CandidateRankingTest {
 
         RankedCandidate ranked = ranking.rank(wish, List.of(neighbour), 10).get(0);
 
-        assertThat(ranked.reasons()).extracting(Reason::factor)
+        assertThat(ranked.reasons()).extracting(CandidateReason::factor)
                 .containsExactly(Factor.CATEGORY_FIT, Factor.DISTANCE, Factor.LOAD, Factor.ON_TIME);
         assertThat(ranked.reasons().get(0).detail()).isEqualTo("fulfilled 2 ELDERLY_CARE wishes before");
         assertThat(ranked.score()).isEqualTo(20 + 18 + 10 + 8);

@@ -99,7 +99,7 @@ class WishController {
     record Dispatch(@Size(max = 50) List<UUID> candidateUnits, @Size(max = Wish.MAX_TEXT) String note) {
     }
 
-    record Reason(@NotBlank @Size(max = Wish.MAX_TEXT) String reason) {
+    record ReasonRequest(@NotBlank @Size(max = Wish.MAX_TEXT) String reason) {
     }
 
     record OptionalReason(@Size(max = Wish.MAX_TEXT) String reason) {
@@ -154,7 +154,7 @@ class WishController {
     @PostMapping(path = "/{id}/reject", consumes = "application/json")
     @Operation(operationId = "rejectWish", summary = "The grid rejects the wish")
     @ProblemResponses(409)
-    Mono<ResponseEntity<WishView>> reject(@PathVariable UUID id, @Valid @RequestBody Reason request,
+    Mono<ResponseEntity<WishView>> reject(@PathVariable UUID id, @Valid @RequestBody ReasonRequest request,
                                           @AuthenticationPrincipal Caller caller,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         return command(key, caller, id, "reject", request, (wish, actor, at) -> wish.reject(actor, request.reason(), at));
@@ -172,7 +172,7 @@ class WishController {
     @PostMapping(path = "/{id}/release", consumes = "application/json")
     @Operation(operationId = "releaseWish", summary = "The claimer gives the wish up; it is open for claiming again")
     @ProblemResponses(409)
-    Mono<ResponseEntity<WishView>> release(@PathVariable UUID id, @Valid @RequestBody Reason request,
+    Mono<ResponseEntity<WishView>> release(@PathVariable UUID id, @Valid @RequestBody ReasonRequest request,
                                            @AuthenticationPrincipal Caller caller,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         return command(key, caller, id, "release", request, (wish, actor, at) -> wish.release(actor, request.reason(), at));
@@ -217,7 +217,7 @@ class WishController {
             + " really done; back to DISPATCHED at the grid, the previous claim ended (409 with reason"
             + " REOPEN_PERIOD_OVER when too late)")
     @ProblemResponses(409)
-    Mono<ResponseEntity<WishView>> reopen(@PathVariable UUID id, @Valid @RequestBody Reason request,
+    Mono<ResponseEntity<WishView>> reopen(@PathVariable UUID id, @Valid @RequestBody ReasonRequest request,
                                           @AuthenticationPrincipal Caller caller,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         return command(key, caller, id, "reopen", request, (wish, actor, at) -> wish.reopen(actor, request.reason(), at));

@@ -3,7 +3,7 @@ package org.gridgov.matching.candidate.domain;
 import java.util.Locale;
 
 /** One part of a candidate's score: which factor, how many points it gave, and why. */
-public record Reason(Factor factor, double points, String detail) {
+public record CandidateReason(Factor factor, double points, String detail) {
 
     public enum Factor {
         CATEGORY_FIT, DISTANCE, CAPACITY, LOAD, ON_TIME, FAIRNESS
