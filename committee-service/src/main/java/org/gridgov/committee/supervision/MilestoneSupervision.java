@@ -7,9 +7,10 @@ import java.time.temporal.ChronoUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.gridgov.committee.supervision.domain.Overdue;
-import org.gridgov.committee.supervision.persistence.SupervisionStore;
 import org.gridgov.committee.supervision.persistence.SupervisionStore.LateMilestone;
+import org.gridgov.committee.supervision.persistence.SupervisionStore;
 import org.gridgov.contracts.events.ProjectMilestoneOverdue;
+import org.gridgov.kit.data.DueBatches;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.runtime.PeriodicTask;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,16 +62,10 @@ public class MilestoneSupervision extends PeriodicTask {
     /** Sends every alert due now, a batch per transaction; emits how many were sent. */
     public Mono<Integer> fireDue() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return fireBatch(now)
-                .expand(batch -> batch.seen() == batchSize ? fireBatch(now) : Mono.empty())
-                .map(Batch::sent)
-                .reduce(0, Integer::sum);
+        return DueBatches.drain(batchSize, () -> fireBatch(now));
     }
 
-    private record Batch(int seen, int sent) {
-    }
-
-    private Mono<Batch> fireBatch(Instant now) {
+    private Mono<DueBatches.Batch> fireBatch(Instant now) {
         return tx.transactional(store.lockLate(now, batchSize)
                 .collectList()
                 .flatMap(late -> Flux.fromIterable(late)
@@ -78,7 +73,7 @@ public class MilestoneSupervision extends PeriodicTask {
                                         milestone.escalatedAt(), now, escalateAfter))
                                 .flatMap(level -> alert(milestone, level, now)))
                         .count()
-                        .map(sent -> new Batch(late.size(), sent.intValue()))));
+                        .map(sent -> new DueBatches.Batch(late.size(), sent.intValue()))));
     }
 
     private Mono<Boolean> alert(LateMilestone milestone, Overdue.Level level, Instant now) {

@@ -10,6 +10,7 @@ import org.gridgov.fieldwork.cases.domain.FieldCase;
 import org.gridgov.fieldwork.cases.domain.Sla;
 import org.gridgov.fieldwork.cases.messaging.CaseEvents;
 import org.gridgov.fieldwork.cases.persistence.CaseStore;
+import org.gridgov.kit.data.DueBatches;
 import org.gridgov.kit.runtime.PeriodicTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -55,16 +56,10 @@ public class CaseSupervision extends PeriodicTask {
     /** Sends every alert due now, a batch per transaction; emits how many were sent. */
     public Mono<Integer> fireDue() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return fireBatch(now)
-                .expand(batch -> batch.seen() == batchSize ? fireBatch(now) : Mono.empty())
-                .map(Batch::sent)
-                .reduce(0, Integer::sum);
+        return DueBatches.drain(batchSize, () -> fireBatch(now));
     }
 
-    private record Batch(int seen, int sent) {
-    }
-
-    private Mono<Batch> fireBatch(Instant now) {
+    private Mono<DueBatches.Batch> fireBatch(Instant now) {
         return tx.transactional(cases.lockDue(now, batchSize).collectList()
                 .flatMap(due -> Flux.fromIterable(due)
                         .concatMap(c -> Mono.justOrEmpty(Sla.next(c.progress().dueAt(),
@@ -72,7 +67,7 @@ public class CaseSupervision extends PeriodicTask {
                                         c.progress().escalatedAt(), now))
                                 .flatMap(alert -> alert(c, alert, now)))
                         .count()
-                        .map(sent -> new Batch(due.size(), sent.intValue()))));
+                        .map(sent -> new DueBatches.Batch(due.size(), sent.intValue()))));
     }
 
     private Mono<Boolean> alert(FieldCase c, Sla.Alert alert, Instant now) {

@@ -6,11 +6,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.gridgov.kit.data.DueBatches;
+import org.gridgov.kit.runtime.PeriodicTask;
 import org.gridgov.wish.sla.domain.SlaAlert;
 import org.gridgov.wish.sla.domain.SlaFiring;
 import org.gridgov.wish.sla.domain.SlaPolicy;
 import org.gridgov.wish.sla.persistence.SlaTimerStore;
-import org.gridgov.kit.runtime.PeriodicTask;
 import org.gridgov.wish.wish.domain.Action;
 import org.gridgov.wish.wish.domain.ActorRole;
 import org.gridgov.wish.wish.domain.HistoryEntry;
@@ -59,12 +60,10 @@ public class SlaTimers extends PeriodicTask {
     /** Fires every timer due now, a batch per transaction; returns how many were handled. */
     public Mono<Integer> fireDue() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return fireBatch(now)
-                .expand(handled -> handled == properties.batchSize() ? fireBatch(now) : Mono.empty())
-                .reduce(0, Integer::sum);
+        return DueBatches.drain(properties.batchSize(), () -> fireBatch(now));
     }
 
-    private Mono<Integer> fireBatch(Instant now) {
+    private Mono<DueBatches.Batch> fireBatch(Instant now) {
         return tx.transactional(timers.lockDue(now, properties.batchSize())
                 .collectList()
                 .flatMapMany(Flux::fromIterable)
@@ -84,6 +83,6 @@ public class SlaTimers extends PeriodicTask {
                     return timers.save(due.wishId(), firing).then(announce).thenReturn(1);
                 })
                 .count()
-                .map(Long::intValue));
+                .map(handled -> new DueBatches.Batch(handled.intValue(), handled.intValue())));
     }
 }
