@@ -20,6 +20,7 @@ import org.gridgov.fieldwork.cases.domain.FieldCase;
 import org.gridgov.fieldwork.cases.domain.Severity;
 import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.ProblemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,6 +79,10 @@ class CaseController {
                               @RequestParam(required = false) List<CaseStatus> status,
                               @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
                               @AuthenticationPrincipal Caller caller) {
+        if (status != null && status.contains(null)) {
+            // an empty value (status=, or one of blanks and control characters) converts to no status at all
+            return Mono.error(ProblemException.invalidField("status", "expected one of " + Arrays.toString(CaseStatus.values())));
+        }
         List<CaseStatus> statuses = status == null || status.isEmpty() ? Arrays.asList(CaseStatus.values()) : status;
         return queries.list(node, statuses, limit, caller).map(CaseView::of).collectList();
     }
