@@ -22,6 +22,8 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * 414 and 431.
  * <p>A request whose {@code %} escapes do not decode (a missing hex digit, a truncated or invalid UTF-8
  * sequence) is refused here with the same 400 before any framework code reads it: some of them
- * left the request unanswered and its connection open.
+ * left the request unanswered and its connection open. So is a request the codec could not read at
+ * all (a request line or headers too long, an unprintable header) when nothing is being answered on
+ * its connection: Reactor Netty, which answers those, sometimes never did after a kept-alive answer.
  * Sits right after the server's HTTP codec, so it sees each request and response as the codec has them.
  */
 final class EmptyErrorBodies extends ChannelDuplexHandler {
@@ -56,6 +60,8 @@ final class EmptyErrorBodies extends ChannelDuplexHandler {
     private byte[] pendingBody;
     /** The rest of a refused request's body, dropped unread. */
     private boolean discarding;
+    /** Requests read whose response has not been written to its end yet. */
+    private int unanswered;
 
     EmptyErrorBodies(JsonMapper json) {
         this.json = json;
@@ -72,9 +78,19 @@ final class EmptyErrorBodies extends ChannelDuplexHandler {
                 // a truncated UTF-8 escape (%F0%9F%98) left the request unanswered, its connection open
                 discarding = !(msg instanceof LastHttpContent);
                 ReferenceCountUtil.release(msg);
-                refuseUndecodable(ctx);
+                refuse(ctx, HttpResponseStatus.BAD_REQUEST);
                 return;
             }
+            if (request.decoderResult().isFailure() && unanswered == 0) {
+                // a request line or header the codec could not read (too long, an unprintable header), right
+                // after an answer: Reactor Netty answered it only once the previous request's operations had
+                // ended, and sometimes never (the whole-request pass, straight to the services)
+                discarding = true;
+                ReferenceCountUtil.release(msg);
+                refuse(ctx, statusOf(request.decoderResult().cause()));
+                return;
+            }
+            unanswered++;
         } else if (discarding && msg instanceof HttpContent content) {
             discarding = !(content instanceof LastHttpContent);
             content.release();
@@ -83,11 +99,22 @@ final class EmptyErrorBodies extends ChannelDuplexHandler {
         super.channelRead(ctx, msg);
     }
 
-    /** A 400 for a request whose %-escapes do not decode, before any framework code reads it; the connection closes. */
-    private void refuseUndecodable(ChannelHandlerContext ctx) {
+    /** The codec's own answer to a request it could not read: 414 and 431 for what is too long, else 400. */
+    private static HttpResponseStatus statusOf(Throwable failure) {
+        if (failure instanceof TooLongHttpLineException) {
+            return HttpResponseStatus.REQUEST_URI_TOO_LONG;
+        }
+        if (failure instanceof TooLongHttpHeaderException) {
+            return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        }
+        return HttpResponseStatus.BAD_REQUEST;
+    }
+
+    /** Refuses a request before any framework code reads it, with the problem for {@code status}; the connection closes. */
+    private void refuse(ChannelHandlerContext ctx, HttpResponseStatus status) {
         ErrorFormat format = ErrorFormat.forPath(path);
-        byte[] body = format.render(problem(HttpResponseStatus.BAD_REQUEST.code()), json);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
+        byte[] body = format.render(problem(status.code()), json);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, format.mediaType().toString());
         HttpUtil.setContentLength(response, body.length);
@@ -97,6 +124,9 @@ final class EmptyErrorBodies extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+        if (msg instanceof LastHttpContent && unanswered > 0) {
+            unanswered--;
+        }
         if (msg instanceof HttpResponse response && isEmptyError(response)) {
             ErrorFormat format = ErrorFormat.forPath(path);
             byte[] body = format.render(problem(response.status().code()), json);

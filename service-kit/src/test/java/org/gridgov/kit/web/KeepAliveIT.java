@@ -51,6 +51,32 @@ class KeepAliveIT extends ServiceIntegrationTest {
         }
     }
 
+    /**
+     * A request the codec cannot read (a request line too long, an unprintable header) right after an answer
+     * from the database's thread got no answer at all, straight to a service: the 100,000-request fuzz pass
+     * found it, and this failed in the first or second round before {@link EmptyErrorBodies} answered them.
+     */
+    @Test
+    void a_request_the_server_cannot_read_after_an_answer_is_refused_with_a_problem() throws Exception {
+        String token = token("GRID_STAFF");
+        List<String> unreadable = List.of("GET /api/parcels?q=" + "x".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                "GET /api/parcels/" + UUID.randomUUID() + " HTTP/1.1\r\nHost: localhost\r\nX-Odd: a\u0001b\r\n\r\n");
+        for (int i = 0; i < ROUNDS; i++) {
+            for (String request : unreadable) {
+                try (RawHttpConnection connection = new RawHttpConnection(port, 5_000)) {
+                    connection.send(("GET /api/parcels/" + UUID.randomUUID() + " HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Authorization: Bearer " + token + "\r\n\r\n").getBytes());
+                    assertThat(connection.readResponse().status()).isEqualTo(404);
+                    connection.send(request.getBytes());
+                    RawHttpConnection.Response refused = connection.readResponse();
+                    assertThat(refused.status()).as("round %d", i).isIn(400, 414);
+                    assertThat(refused.contentType()).startsWith("application/problem+json");
+                    assertThat(refused.closes()).isTrue();
+                }
+            }
+        }
+    }
+
     @Test
     void a_pooling_client_gets_every_answer_in_time() {
         WebTestClient client = web.mutate().responseTimeout(Duration.ofSeconds(5)).build();
