@@ -192,7 +192,7 @@ class AuthorisationMatrixIT {
                 // the answer names the resident's phone: only those who see the resident's data read it
                 Call.get("read the grid's questions", w -> "/api/wishes/" + w.wishAwaitingAnswer(true) + "/information")
                         .ok(RESIDENT, STAFF_A, UNIT_A, MEMBER_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)
-                        .hidden(join(B_SIDE, CLIENT)),
+                        .hidden(join(join(B_SIDE, CLIENT), DEPARTMENTS)),
                 Call.post("record a need", w -> "/api/needs", w -> Map.of("gridId", w.gridA, "category", "REPAIRS",
                         "title", "路灯维修", "householdsAffected", 30, "priority", "HIGH", "foundBy", "WALK"))
                         .ok(201, STAFF_AND_ADMINS_A),
