@@ -1,5 +1,6 @@
 package org.gridgov.gateway.web;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.gridgov.kit.web.ProblemWriter;
@@ -18,6 +19,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,6 +28,7 @@ import reactor.core.publisher.Mono;
  * Refuses request bodies above the limit with 413 before they reach a service. The gateway streams
  * bodies instead of decoding them, so the services' codec limit does not protect it: a declared
  * length is checked up front, and a streamed body without one is counted while it is forwarded.
+ * Uploads (photos, under {@code gridgov.gateway.upload-paths}) have a limit of their own.
  */
 @Component
 class RequestSizeLimitFilter implements WebFilter, Ordered {
@@ -33,18 +37,25 @@ class RequestSizeLimitFilter implements WebFilter, Ordered {
     private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     private final long maxBytes;
+    private final long maxUploadBytes;
+    private final List<PathPattern> uploadPaths;
     private final ProblemWriter problems;
 
-    RequestSizeLimitFilter(@Value("${gridgov.gateway.max-request-body}") DataSize maxBody, ProblemWriter problems) {
+    RequestSizeLimitFilter(@Value("${gridgov.gateway.max-request-body}") DataSize maxBody,
+                           @Value("${gridgov.gateway.max-upload-body}") DataSize maxUpload,
+                           @Value("${gridgov.gateway.upload-paths}") List<String> uploadPaths, ProblemWriter problems) {
         this.maxBytes = maxBody.toBytes();
+        this.maxUploadBytes = maxUpload.toBytes();
+        this.uploadPaths = uploadPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
         this.problems = problems;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long limit = limitFor(exchange.getRequest());
         long declared = exchange.getRequest().getHeaders().getContentLength();
-        if (declared > maxBytes) {
-            ProblemDetail tooLarge = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail());
+        if (declared > limit) {
+            ProblemDetail tooLarge = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail(limit));
             // the problem writer reads and drops the refused body first (left unread, the client's next
             // request on this keep-alive connection hung); one too large to be worth reading closes it instead
             if (declared > DRAIN_LIMIT) {
@@ -55,7 +66,13 @@ class RequestSizeLimitFilter implements WebFilter, Ordered {
         if (declared >= 0) {
             return chain.filter(exchange);
         }
-        return chain.filter(exchange.mutate().request(new CountedBody(exchange.getRequest(), exchange.getResponse())).build());
+        return chain.filter(exchange.mutate().request(new CountedBody(exchange.getRequest(), exchange.getResponse(), limit))
+                .build());
+    }
+
+    private long limitFor(ServerHttpRequest request) {
+        boolean upload = uploadPaths.stream().anyMatch(pattern -> pattern.matches(request.getPath().pathWithinApplication()));
+        return upload ? maxUploadBytes : maxBytes;
     }
 
     /** A refused body too large to be worth reading leaves the connection unusable for another request. */
@@ -65,8 +82,8 @@ class RequestSizeLimitFilter implements WebFilter, Ordered {
         }
     }
 
-    private String detail() {
-        return "The request body is larger than the " + maxBytes + " bytes the API accepts.";
+    private static String detail(long limit) {
+        return "The request body is larger than the " + limit + " bytes the API accepts here.";
     }
 
     @Override
@@ -78,19 +95,21 @@ class RequestSizeLimitFilter implements WebFilter, Ordered {
     private final class CountedBody extends ServerHttpRequestDecorator {
 
         private final ServerHttpResponse response;
+        private final long limit;
 
-        CountedBody(ServerHttpRequest request, ServerHttpResponse response) {
+        CountedBody(ServerHttpRequest request, ServerHttpResponse response, long limit) {
             super(request);
             this.response = response;
+            this.limit = limit;
         }
 
         @Override
         public Flux<DataBuffer> getBody() {
             AtomicLong seen = new AtomicLong();
             return super.getBody().handle((buffer, sink) -> {
-                if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
+                if (seen.addAndGet(buffer.readableByteCount()) > limit) {
                     closeAfterResponse(response);
-                    sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, detail()));
+                    sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, detail(limit)));
                 } else {
                     sink.next(buffer);
                 }

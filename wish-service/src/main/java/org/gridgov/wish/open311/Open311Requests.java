@@ -1,5 +1,6 @@
 package org.gridgov.wish.open311;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +19,8 @@ import java.util.UUID;
 
 import org.gridgov.contracts.Ids;
 import org.gridgov.kit.data.Idempotency;
+import org.gridgov.kit.data.Listing;
+import org.gridgov.kit.data.Sql;
 import org.gridgov.kit.jurisdiction.GridNode;
 import org.gridgov.kit.jurisdiction.GridTree;
 import org.gridgov.kit.security.Caller;
@@ -25,14 +28,14 @@ import org.gridgov.wish.app.ClientApps;
 import org.gridgov.wish.app.domain.AppScopes;
 import org.gridgov.wish.app.domain.ClientApp;
 import org.gridgov.wish.app.domain.Secrets;
-import org.gridgov.kit.data.Sql;
+import org.gridgov.wish.attachment.domain.Attachment;
+import org.gridgov.wish.attachment.persistence.AttachmentStore;
 import org.gridgov.wish.open311.domain.Open311Refusal;
 import org.gridgov.wish.open311.domain.RequestQuery;
 import org.gridgov.wish.open311.domain.RequestStatus;
 import org.gridgov.wish.open311.domain.ServiceCatalogue;
 import org.gridgov.wish.open311.domain.Submission;
 import org.gridgov.wish.open311.persistence.Open311Store;
-import org.gridgov.kit.data.Listing;
 import org.gridgov.wish.readmodel.HouseholdDirectory;
 import org.gridgov.wish.wish.WishWorkflow;
 import org.gridgov.wish.wish.domain.Claimer;
@@ -58,6 +61,10 @@ import reactor.core.publisher.Mono;
 @Component
 public class Open311Requests {
 
+    private final AttachmentStore photos;
+    /** Where the API is reached from outside: a photo's {@code media_url} is absolute. */
+    private final URI apiRoot;
+
     private final ClientApps apps;
     private final WishWorkflow workflow;
     private final WishStore wishes;
@@ -70,8 +77,11 @@ public class Open311Requests {
 
     Open311Requests(ClientApps apps, WishWorkflow workflow, WishStore wishes, HouseholdDirectory households,
                     Open311Store store, GridTree tree, Idempotency idempotency, Clock clock,
-                    @Value("${gridgov.wish.time-zone}") ZoneId communityZone) {
+                    @Value("${gridgov.wish.time-zone}") ZoneId communityZone, AttachmentStore photos,
+                    Open311Properties properties) {
         this.communityZone = communityZone;
+        this.photos = photos;
+        this.apiRoot = URI.create(properties.baseUrl()).resolve("/");
         this.apps = apps;
         this.workflow = workflow;
         this.wishes = wishes;
@@ -192,11 +202,17 @@ public class Open311Requests {
             nodes.add(stored.wish().placement().communityId());
         });
         Mono<Map<UUID, String>> names = Flux.fromIterable(nodes).flatMap(tree::find).collectMap(GridNode::id, GridNode::name);
-        return Mono.zip(store.of(ids), wishes.histories(ids), names).map(all -> {
+        return Mono.zip(store.of(ids), wishes.histories(ids), names, photos.firstOf(ids)).map(all -> {
             List<Map<String, Object>> views = new ArrayList<>();
             for (WishStore.Stored stored : found) {
-                views.add(view(app, stored, Optional.ofNullable(all.getT1().get(stored.wish().id())),
-                        all.getT2().getOrDefault(stored.wish().id(), List.of()), all.getT3(), extensions));
+                Map<String, Object> view = view(app, stored, Optional.ofNullable(all.getT1().get(stored.wish().id())),
+                        all.getT2().getOrDefault(stored.wish().id(), List.of()), all.getT3(), extensions);
+                // the app's own media_url first; else the first photo added to the wish
+                UUID photo = all.getT4().get(stored.wish().id());
+                if (view.get("media_url") == null && photo != null) {
+                    view.put("media_url", apiRoot.resolve(Attachment.path(stored.wish().id(), photo)).toString());
+                }
+                views.add(view);
             }
             return views;
         });

@@ -34,6 +34,8 @@ public final class ApiProblems {
             403, new Answer("Forbidden", "The caller's role, scopes or jurisdiction do not allow this."),
             404, new Answer("NotFound", "Nothing with this id, or nothing the caller may see."),
             409, new Answer("Conflict", "The resource's current state does not allow this (for example a wish already claimed)."),
+            413, new Answer("ContentTooLarge", "The body is larger than this operation accepts (`errors` names the part)."),
+            415, new Answer("UnsupportedMediaType", "The body, or an uploaded part, is not of a type this operation accepts."),
             422, new Answer("UnprocessableContent",
                     "Well-formed but refused: the Idempotency-Key was used before for a different request, or an id names nothing."),
             429, new Answer("TooManyRequests", "The client's rate limit is spent; the Retry-After header says when to try again."),

@@ -397,6 +397,27 @@ public final class Wish {
         }
     }
 
+    /**
+     * Who may add a photo to the wish: the one who ordered it, the staff of its grid, and its claimer;
+     * the role they add it in. A wish that ended without being done takes no more photos.
+     */
+    public ActorRole photographer(Actor actor) {
+        requireVisible(actor);
+        ActorRole role;
+        if (submitter.is(actor)) {
+            role = submitter.role();
+        } else if (actor.has(ActorRole.GRID_STAFF) && actor.coversWishArea()) {
+            role = ActorRole.GRID_STAFF;
+        } else {
+            role = claimer.filter(c -> c.isActedBy(actor)).map(Claimer::actingRole).orElseThrow(() -> new WishRefused(
+                    NOT_ALLOWED, "Only the resident, the staff of the grid and the claimer add photos to this wish."));
+        }
+        if (status == WishStatus.REJECTED || status == WishStatus.CANCELLED) {
+            throw new WishRefused(WRONG_STATE, "The wish is " + status + " and takes no more photos.");
+        }
+        return role;
+    }
+
     /** Whether the actor may know this wish exists at all (else: not found). */
     public boolean isVisibleTo(Actor actor) {
         return submitter.is(actor)
