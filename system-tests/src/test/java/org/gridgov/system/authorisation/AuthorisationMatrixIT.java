@@ -32,6 +32,7 @@ import org.gridgov.system.platform.ApiClient;
 import org.gridgov.system.platform.ApiResponse;
 import org.gridgov.system.platform.SystemPlatform;
 import org.gridgov.system.platform.TestCommunity;
+import org.gridgov.system.platform.Upload;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -193,6 +194,15 @@ class AuthorisationMatrixIT {
                 Call.get("read the grid's questions", w -> "/api/wishes/" + w.wishAwaitingAnswer(true) + "/information")
                         .ok(RESIDENT, STAFF_A, UNIT_A, MEMBER_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)
                         .hidden(join(join(B_SIDE, CLIENT), DEPARTMENTS)),
+                // photos: those who act on the wish add them, whoever sees the wish sees them
+                Call.post("add a photo", w -> "/api/wishes/" + w.wish(CLAIMED) + "/attachments", w -> Upload.photo())
+                        .ok(201, RESIDENT, STAFF_A, UNIT_A).hidden(join(join(B_SIDE, CLIENT), DEPARTMENTS)),
+                Call.get("list a wish's photos", w -> "/api/wishes/" + w.wishWithPhoto() + "/attachments")
+                        .ok(RESIDENT, STAFF_A, UNIT_A, MEMBER_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)
+                        .hidden(join(join(B_SIDE, CLIENT), DEPARTMENTS)),
+                Call.get("read a photo", w -> w.photoOfWish())
+                        .ok(RESIDENT, STAFF_A, UNIT_A, MEMBER_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN)
+                        .hidden(join(join(B_SIDE, CLIENT), DEPARTMENTS)),
                 Call.post("record a need", w -> "/api/needs", w -> Map.of("gridId", w.gridA, "category", "REPAIRS",
                         "title", "路灯维修", "householdsAffected", 30, "priority", "HIGH", "foundBy", "WALK"))
                         .ok(201, STAFF_AND_ADMINS_A),
@@ -345,10 +355,12 @@ class AuthorisationMatrixIT {
 
     private static ApiResponse send(ApiClient caller, String method, String path, Object body) {
         return switch (method) {
-            case "GET" -> caller.get(path);
+            case "GET" -> path.contains("/attachments/")
+                    ? caller.withHeader("Accept", "image/*, application/problem+json").get(path) : caller.get(path);
             case "PUT" -> caller.put(path, MatrixWorld.json(body));
             case "DELETE" -> caller.raw("DELETE", path, null, null);
-            default -> caller.post(path, body == null ? null : MatrixWorld.json(body));
+            default -> body instanceof Upload file ? caller.upload(path, file)
+                    : caller.post(path, body == null ? null : MatrixWorld.json(body));
         };
     }
 

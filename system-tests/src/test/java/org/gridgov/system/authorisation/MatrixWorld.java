@@ -14,6 +14,7 @@ import org.gridgov.system.platform.ApiClient;
 import org.gridgov.system.platform.Convergence;
 import org.gridgov.system.platform.SystemPlatform;
 import org.gridgov.system.platform.TestCommunity;
+import org.gridgov.system.platform.Upload;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -289,6 +290,18 @@ final class MatrixWorld {
                     json(Map.of("answer", "五楼，电话" + residentPhone))).expect(200);
         }
         return wish;
+    }
+
+    /** A submitted wish with a photo its resident added. */
+    String wishWithPhoto() {
+        return photoOfWish().replaceAll("/attachments/.*", "").replace("/api/wishes/", "");
+    }
+
+    /** The path of a photo the resident added to a fresh submitted wish. */
+    String photoOfWish() {
+        String wish = wish(State.SUBMITTED);
+        return as(Actor.RESIDENT).upload("/api/wishes/" + wish + "/attachments", Upload.photo()).expect(201)
+                .json().get("url").asString();
     }
 
     /** A fresh submitted wish whose candidates matching-service has computed (they follow its event). */

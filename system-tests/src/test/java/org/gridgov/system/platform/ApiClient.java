@@ -71,6 +71,12 @@ public final class ApiClient {
         return send(withBody(request(path), "PUT", json, UUID.randomUUID().toString()));
     }
 
+    /** A file uploaded as a browser does, in a {@code multipart/form-data} body. */
+    public ApiResponse upload(String path, Upload file) {
+        Upload.Body body = file.body();
+        return raw("POST", path, body.contentType(), body.bytes());
+    }
+
     /** Any method, body and content type, as given: for requests no well-behaved client sends. */
     public ApiResponse raw(String method, String path, String contentType, byte[] body) {
         HttpRequest.Builder request = request(path).method(method, body == null
