@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.gridgov.committee.CommitteeIntegrationTest;
 import org.gridgov.committee.supervision.MilestoneSupervision;
+import org.gridgov.kit.data.SqlGauges;
 import org.gridgov.kit.test.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +35,7 @@ class ProjectMetricsIT extends CommitteeIntegrationTest {
     MilestoneSupervision supervision;
 
     @Autowired
-    ProjectMetrics metrics;
+    SqlGauges projectGauges;
 
     @Autowired
     MeterRegistry meters;
@@ -53,14 +54,14 @@ class ProjectMetricsIT extends CommitteeIntegrationTest {
 
         clock.set(Instant.parse("2026-03-25T08:00:00Z"));
         supervision.fireDue().block();
-        metrics.runOnce().block();
+        projectGauges.refreshNow().block();
         String community = committee.community().toString();
         assertThat(gauge("gridgov.committee.projects", community, "status", "SIGNED")).isEqualTo(1);
         assertThat(gauge("gridgov.committee.projects", community, "status", "OPEN")).isEqualTo(1);
         assertThat(gauge("gridgov.committee.milestones.overdue", community, "escalated", "false")).isEqualTo(2);
 
         supervision.fireDue().block();
-        metrics.runOnce().block();
+        projectGauges.refreshNow().block();
         assertThat(gauge("gridgov.committee.milestones.overdue", community, "escalated", "true"))
                 .as("the first milestone, 15 days late, escalated").isEqualTo(1);
         assertThat(gauge("gridgov.committee.milestones.overdue", community, "escalated", "false")).isEqualTo(1);
