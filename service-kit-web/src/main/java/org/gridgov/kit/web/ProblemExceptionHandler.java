@@ -56,6 +56,20 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return render(problem, exchange);
     }
 
+    /**
+     * A body the codecs could not read that reached the handler unwrapped: a multipart upload whose
+     * Content-Type names no boundary, or whose parts are cut off.
+     */
+    @ExceptionHandler(DecodingException.class)
+    Mono<ResponseEntity<Object>> undecodable(DecodingException ex, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, UnreadableBody.DETAIL);
+        boolean noBoundary = String.valueOf(ex.getMessage()).contains("boundary");
+        problem.setProperty(FieldError.PROBLEM_MEMBER, FieldError.asMembers(List.of(noBoundary
+                ? new FieldError("Content-Type", "expected multipart/form-data with a boundary parameter")
+                : new FieldError("$", "a body that can be read as " + exchange.getRequest().getHeaders().getContentType()))));
+        return render(problem, exchange);
+    }
+
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
         return unexpectedFailure(ex, exchange);

@@ -145,6 +145,13 @@ class WishPhotosIT extends WishIntegrationTest {
         problem(upload(resident, wish, "photo", png(), null), 400, "file");
         problem(web.post().uri("/api/wishes/" + wish + "/attachments").headers(h -> h.setBearerAuth(resident))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange(), 415, null);
+        // a multipart type that names no boundary, and parts cut off before their end
+        problem(web.post().uri("/api/wishes/" + wish + "/attachments").headers(h -> h.setBearerAuth(resident))
+                .header("Content-Type", "multipart/form-data").bodyValue("{}").exchange(), 400, "Content-Type");
+        problem(web.post().uri("/api/wishes/" + wish + "/attachments").headers(h -> h.setBearerAuth(resident))
+                .header("Content-Type", "multipart/form-data; boundary=cut")
+                .bodyValue("--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\n\u0089PNG")
+                .exchange(), 400, null);
 
         // a unit with no hold on the wish, another resident, another grid's staff
         problem(upload(unit(n.unitA), wish, "file", png(), null), 403, null);
