@@ -147,13 +147,13 @@ public class CareService {
     }
 
     /** The 四个一 of the week below the node, per recipient, with its gaps. */
-    public record Coverage(UUID node, LocalDate week, int recipients, int withGaps, List<Entry> entries) {
+    public record CareCoverage(UUID node, LocalDate week, int recipients, int withGaps, List<CareCoverageEntry> entries) {
     }
 
-    public record Entry(UUID recipientId, UUID householdId, UUID microGridId, CareWeek week) {
+    public record CareCoverageEntry(UUID recipientId, UUID householdId, UUID microGridId, CareWeek week) {
     }
 
-    public Mono<Coverage> coverage(UUID node, LocalDate anyDay, Caller caller) {
+    public Mono<CareCoverage> coverage(UUID node, LocalDate anyDay, Caller caller) {
         LocalDate monday = CareWeek.mondayOf(anyDay);
         LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
         // from the start of the year: the year's wish counts too
@@ -166,10 +166,10 @@ public class CareService {
                 .map(found -> {
                     Map<UUID, List<CareContact>> byRecipient = found.getT2().stream()
                             .collect(Collectors.groupingBy(CareContact::recipientId));
-                    List<Entry> entries = found.getT1().stream().map(r -> new Entry(r.id(), r.householdId(),
+                    List<CareCoverageEntry> entries = found.getT1().stream().map(r -> new CareCoverageEntry(r.id(), r.householdId(),
                             r.microGridId(), CareWeek.of(monday, LocalDate.ofInstant(r.registeredAt(), ZoneOffset.UTC),
                                     byRecipient.getOrDefault(r.id(), List.of()), today))).toList();
-                    return new Coverage(node, monday, entries.size(),
+                    return new CareCoverage(node, monday, entries.size(),
                             (int) entries.stream().filter(e -> !e.week().gaps().isEmpty()).count(), entries);
                 });
     }

@@ -48,36 +48,36 @@ class CareController {
     }
 
     /** What a command answers: ids and the timer, nothing sensitive. */
-    record RecipientRef(UUID id, UUID householdId, UUID microGridId, UUID communityId, List<String> carers,
+    record CareRecipientRef(UUID id, UUID householdId, UUID microGridId, UUID communityId, List<String> carers,
                         Instant visitDueAt) {
 
-        static RecipientRef of(CareRecipient r) {
-            return new RecipientRef(r.id(), r.householdId(), r.microGridId(), r.communityId(), r.carers(), r.visitDueAt());
+        static CareRecipientRef of(CareRecipient r) {
+            return new CareRecipientRef(r.id(), r.householdId(), r.microGridId(), r.communityId(), r.carers(), r.visitDueAt());
         }
     }
 
-    record ContactView(UUID id, CareContact.Kind kind, String carer, String note, Instant at) {
+    record CareContactView(UUID id, CareContact.Kind kind, String carer, String note, Instant at) {
     }
 
-    record ContactRef(UUID id, UUID recipientId, CareContact.Kind kind, String carer, Instant at) {
+    record CareContactRef(UUID id, UUID recipientId, CareContact.Kind kind, String carer, Instant at) {
     }
 
     /** {@code masked}: the notes are hidden from admins, who see the groups and the timer to oversee the care. */
-    record RecipientView(UUID id, UUID householdId, UUID microGridId, UUID communityId, Set<CareGroup> groups,
+    record CareRecipientView(UUID id, UUID householdId, UUID microGridId, UUID communityId, Set<CareGroup> groups,
                          List<String> carers, Instant registeredAt, Instant visitDueAt, int visitsMissedInARow,
-                         boolean masked, List<ContactView> contacts) {
+                         boolean masked, List<CareContactView> contacts) {
 
-        static RecipientView of(CareService.Seen seen, List<CareContact> contacts) {
+        static CareRecipientView of(CareService.Seen seen, List<CareContact> contacts) {
             CareRecipient r = seen.recipient();
             boolean masked = seen.sight() == CareService.Sight.MASKED;
-            return new RecipientView(r.id(), r.householdId(), r.microGridId(), r.communityId(), r.groups(), r.carers(),
+            return new CareRecipientView(r.id(), r.householdId(), r.microGridId(), r.communityId(), r.groups(), r.carers(),
                     r.registeredAt(), r.visitDueAt(), r.missedInARow(), masked, contacts == null ? null
-                    : contacts.stream().map(c -> new ContactView(c.id(), c.kind(), c.carer(), masked ? MASK : c.note(),
+                    : contacts.stream().map(c -> new CareContactView(c.id(), c.kind(), c.carer(), masked ? MASK : c.note(),
                             c.at())).toList());
         }
     }
 
-    record RegisterRequest(@NotNull UUID householdId, @NotNull @Size(min = 1, max = 5) List<@NotNull CareGroup> groups,
+    record CareRecipientRequest(@NotNull UUID householdId, @NotNull @Size(min = 1, max = 5) List<@NotNull CareGroup> groups,
                            @NotNull @Size(min = 1, max = CareRecipient.MAX_CARERS)
                            List<@NotBlank @Size(max = CareRecipient.MAX_CARER_LENGTH) String> carers) {
 
@@ -89,47 +89,47 @@ class CareController {
     }
 
     @PostMapping(path = "/api/care-recipients", produces = "application/json")
-    Mono<ResponseEntity<RecipientRef>> registerCareRecipient(@Valid @RequestBody RegisterRequest request,
+    Mono<ResponseEntity<CareRecipientRef>> registerCareRecipient(@Valid @RequestBody CareRecipientRequest request,
                                                              @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                              @AuthenticationPrincipal Caller caller) {
         return idempotency.once(key, caller, "POST /api/care-recipients " + request.householdId() + " "
-                        + request.groups() + " " + request.carers(), RecipientRef.class,
+                        + request.groups() + " " + request.carers(), CareRecipientRef.class,
                 () -> service.register(request.householdId(), request.groups(), request.carers(), caller)
                         .map(r -> ResponseEntity.created(URI.create("/api/care-recipients/" + r.id()))
-                                .body(RecipientRef.of(r))));
+                                .body(CareRecipientRef.of(r))));
     }
 
     /** The recipient with its contacts of the last 31 days, newest first. */
     @GetMapping(path = "/api/care-recipients/{id}", produces = "application/json")
-    Mono<RecipientView> getCareRecipient(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+    Mono<CareRecipientView> getCareRecipient(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return service.find(id, caller).flatMap(seen -> service.contacts(id, 31, 200).collectList()
-                .map(contacts -> RecipientView.of(seen, contacts)));
+                .map(contacts -> CareRecipientView.of(seen, contacts)));
     }
 
     /** Recipients below a node (the staff and admins over it), or without {@code node} those the caller cares for. */
     @GetMapping(path = "/api/care-recipients", produces = "application/json")
-    Mono<List<RecipientView>> listCareRecipients(@RequestParam(required = false) UUID node,
+    Mono<List<CareRecipientView>> listCareRecipients(@RequestParam(required = false) UUID node,
                                                  @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
                                                  @AuthenticationPrincipal Caller caller) {
-        return service.list(node, limit, caller).map(seen -> RecipientView.of(seen, null)).collectList();
+        return service.list(node, limit, caller).map(seen -> CareRecipientView.of(seen, null)).collectList();
     }
 
-    record ContactRequest(@NotNull CareContact.Kind kind, @NotBlank @Size(max = CareContact.MAX_NOTE) String note) {
+    record CareContactRequest(@NotNull CareContact.Kind kind, @NotBlank @Size(max = CareContact.MAX_NOTE) String note) {
     }
 
     @PostMapping(path = "/api/care-recipients/{id}/contacts", produces = "application/json")
-    Mono<ResponseEntity<ContactRef>> recordCareContact(@PathVariable UUID id, @Valid @RequestBody ContactRequest request,
+    Mono<ResponseEntity<CareContactRef>> recordCareContact(@PathVariable UUID id, @Valid @RequestBody CareContactRequest request,
                                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                        @AuthenticationPrincipal Caller caller) {
         return idempotency.once(key, caller, "POST /api/care-recipients/" + id + "/contacts " + request.kind() + " "
-                        + request.note(), ContactRef.class,
+                        + request.note(), CareContactRef.class,
                 () -> service.record(id, request.kind(), request.note(), caller)
-                        .map(c -> ResponseEntity.status(201).body(new ContactRef(c.id(), id, c.kind(), c.carer(), c.at()))));
+                        .map(c -> ResponseEntity.status(201).body(new CareContactRef(c.id(), id, c.kind(), c.carer(), c.at()))));
     }
 
     /** The 四个一 of the week (any day of it; Monday to Sunday) for every recipient below the node, with the gaps. */
     @GetMapping(path = "/api/care/coverage", produces = "application/json")
-    Mono<CareService.Coverage> careCoverage(@RequestParam UUID node, @RequestParam LocalDate week,
+    Mono<CareService.CareCoverage> careCoverage(@RequestParam UUID node, @RequestParam LocalDate week,
                                             @AuthenticationPrincipal Caller caller) {
         return service.coverage(node, week, caller);
     }
