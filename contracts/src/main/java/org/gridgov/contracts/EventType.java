@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 
 import org.gridgov.contracts.events.AppRevoked;
 import org.gridgov.contracts.events.AssessmentComputed;
+import org.gridgov.contracts.events.CareContactRecorded;
+import org.gridgov.contracts.events.CareRecipientRegistered;
+import org.gridgov.contracts.events.CareVisitMissed;
 import org.gridgov.contracts.events.CaseAlerted;
 import org.gridgov.contracts.events.CaseReported;
 import org.gridgov.contracts.events.CaseStatusChanged;
@@ -151,7 +154,13 @@ public enum EventType {
     CASE_ALERTED("org.gridgov.case.alerted.v1", FIELDWORK_EVENTS, "caseId", CaseAlerted.class),
     PATROL_STARTED("org.gridgov.patrol.started.v1", FIELDWORK_EVENTS, "patrolId", PatrolStarted.class),
     PATROL_ENDED("org.gridgov.patrol.ended.v1", FIELDWORK_EVENTS, "patrolId", PatrolEnded.class),
-    VISIT_RECORDED("org.gridgov.visit.recorded.v1", FIELDWORK_EVENTS, "visitId", VisitRecorded.class);
+    VISIT_RECORDED("org.gridgov.visit.recorded.v1", FIELDWORK_EVENTS, "visitId", VisitRecorded.class),
+    CARE_RECIPIENT_REGISTERED("org.gridgov.care-recipient.registered.v1", FIELDWORK_EVENTS, "recipientId",
+            CareRecipientRegistered.class),
+    CARE_CONTACT_RECORDED("org.gridgov.care-recipient.contact-recorded.v1", FIELDWORK_EVENTS, "recipientId",
+            CareContactRecorded.class),
+    CARE_VISIT_MISSED("org.gridgov.care-recipient.visit-missed.v1", FIELDWORK_EVENTS, "recipientId",
+            CareVisitMissed.class);
 
     // consumers look a type up for every record they read
     private static final Map<String, EventType> BY_TYPE =

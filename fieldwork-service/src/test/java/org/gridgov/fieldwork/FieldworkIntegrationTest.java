@@ -118,6 +118,17 @@ public abstract class FieldworkIntegrationTest extends ServiceIntegrationTest {
         return member;
     }
 
+    /** A household grid-service registered in the micro-grid, arrived in the read model. */
+    protected UUID household(UUID microGrid) {
+        UUID household = UUID.randomUUID();
+        publish(EventType.HOUSEHOLD_REGISTERED, Map.of("householdId", household.toString(), "kind", "RESIDENT",
+                "microGridId", microGrid.toString(), "address", "太平街12号1单元101", "occurredAt", Instant.now().toString()));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> db.sql(
+                "select count(*) from household_place where household_id = :id").bind("id", household)
+                .map(row -> row.get(0, Long.class)).one().block() == 1);
+        return household;
+    }
+
     protected static String as(String role, UUID node) {
         return token(TokenRequest.of(role.toLowerCase() + "-" + node, role).withJurisdiction(node.toString()));
     }
@@ -156,6 +167,11 @@ public abstract class FieldworkIntegrationTest extends ServiceIntegrationTest {
 
     protected WebTestClient.ResponseSpec getting(String uri, String token) {
         return web.get().uri(uri).headers(h -> h.setBearerAuth(token)).exchange();
+    }
+
+    /** The field a problem's first error names. */
+    protected String fieldOf(WebTestClient.ResponseSpec response) {
+        return body(response).path("errors").get(0).path("field").asString();
     }
 
     protected JsonNode body(WebTestClient.ResponseSpec response) {

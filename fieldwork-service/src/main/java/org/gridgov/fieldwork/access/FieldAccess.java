@@ -46,6 +46,12 @@ public class FieldAccess {
                                 .defaultIfEmpty(new Place(nodeId, community.id(), null))));
     }
 
+    /** The grid a micro-grid (or grid) lies in. */
+    public Mono<UUID> gridOf(UUID nodeId) {
+        return gridTree.find(nodeId).flatMap(node -> "GRID".equals(node.kind()) ? Mono.just(node.id())
+                : gridTree.ancestorOfKind(nodeId, "GRID").map(GridNode::id));
+    }
+
     /** Whether the node is {@code ancestor} or lies below it. */
     public Mono<Boolean> isWithin(UUID nodeId, UUID ancestor) {
         return gridTree.find(nodeId).map(node -> node.isWithin(ancestor)).defaultIfEmpty(false);

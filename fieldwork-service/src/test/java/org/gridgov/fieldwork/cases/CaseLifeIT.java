@@ -240,8 +240,4 @@ class CaseLifeIT extends FieldworkIntegrationTest {
         assertThat(get("/api/departments/" + housing, department(housing)).path("streetIds").get(0).asString())
                 .isEqualTo(place.street().toString());
     }
-
-    private String fieldOf(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response) {
-        return body(response).path("errors").get(0).path("field").asString();
-    }
 }

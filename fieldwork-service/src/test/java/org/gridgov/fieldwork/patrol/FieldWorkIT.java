@@ -1,7 +1,6 @@
 package org.gridgov.fieldwork.patrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.gridgov.contracts.EventType;
 import org.gridgov.fieldwork.FieldworkIntegrationTest;
 import org.gridgov.kit.test.KafkaTopicReader;
 import org.gridgov.kit.test.TestClock;
@@ -27,16 +25,6 @@ class FieldWorkIT extends FieldworkIntegrationTest {
 
     @Autowired
     TestClock clock;
-
-    private UUID household(UUID microGrid) {
-        UUID household = UUID.randomUUID();
-        publish(EventType.HOUSEHOLD_REGISTERED, Map.of("householdId", household.toString(), "kind", "RESIDENT",
-                "microGridId", microGrid.toString(), "address", "太平街12号1单元101", "occurredAt", Instant.now().toString()));
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> db.sql(
-                "select count(*) from household_place where household_id = :id").bind("id", household)
-                .map(row -> row.get(0, Long.class)).one().block() == 1);
-        return household;
-    }
 
     @Test
     void a_patrol_checks_in_turns_a_finding_into_a_case_in_one_step_and_ends_in_the_work_log() {

@@ -149,7 +149,14 @@ final class AccessPolicy {
             rule(POST, "/api/visits", adminsAnd(GRID_STAFF, PARTY_MEMBER)),
             rule(GET, "/api/visits", adminsAnd(GRID_STAFF)),
             rule(GET, "/api/visits/coverage", adminsAnd(GRID_STAFF)),
-            rule(GET, "/api/visits/work-log", adminsAnd(GRID_STAFF, PARTY_MEMBER)));
+            rule(GET, "/api/visits/work-log", adminsAnd(GRID_STAFF, PARTY_MEMBER)),
+            // care for special groups (四个一): the grid's staff put households in care, the carers (staff or party
+            // members) record the care; the service shows a recipient only to its grid, its carers and the admins
+            rule(POST, "/api/care-recipients", adminsAnd(GRID_STAFF)),
+            rule(GET, "/api/care-recipients", adminsAnd(GRID_STAFF, PARTY_MEMBER)),
+            rule(GET, "/api/care-recipients/*", adminsAnd(GRID_STAFF, PARTY_MEMBER)),
+            rule(POST, "/api/care-recipients/*/contacts", GRID_STAFF, PARTY_MEMBER),
+            rule(GET, "/api/care/coverage", adminsAnd(GRID_STAFF)));
 
     private AccessPolicy() {
     }

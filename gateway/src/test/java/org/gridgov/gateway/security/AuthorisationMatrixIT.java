@@ -160,6 +160,11 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             GET  /api/visits?node={node}&from=2026-03-01&to=2026-03-31  fieldwork GRID_STAFF ADMINS
             GET  /api/visits/coverage?node={node}&from=2026-03-01&to=2026-03-31 fieldwork GRID_STAFF ADMINS
             GET  /api/visits/work-log?date=2026-03-10                   fieldwork GRID_STAFF ADMINS PARTY_MEMBER
+            POST /api/care-recipients                                   fieldwork GRID_STAFF ADMINS
+            GET  /api/care-recipients?node={node}                       fieldwork GRID_STAFF ADMINS PARTY_MEMBER  # a carer: without node
+            GET  /api/care-recipients/{id}                              fieldwork GRID_STAFF ADMINS PARTY_MEMBER  # a carer
+            POST /api/care-recipients/{id}/contacts                     fieldwork GRID_STAFF PARTY_MEMBER  # a carer
+            GET  /api/care/coverage?node={node}&week=2026-03-04         fieldwork GRID_STAFF ADMINS
             GET  /open311/v2/discovery.json                             wish     OPEN
             GET  /open311/v2/services.json                              wish     OPEN
             GET  /open311/v2/services/REPAIRS.json                      wish     OPEN

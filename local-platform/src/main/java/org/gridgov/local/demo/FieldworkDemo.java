@@ -68,20 +68,76 @@ final class FieldworkDemo implements DemoStep {
         }
         int visits = visits(context);
         patrol(context, microGrids.get(0));
+        int cared = care(context);
         context.out().println("Fieldwork demo: 3 departments, " + CASES.size() + " cases in 太平街社区 " + counts
-                + " (one waiting for 区城市管理指挥中心 to report in), " + visits + " visits over the past week, a patrol today");
+                + " (one waiting for 区城市管理指挥中心 to report in), " + visits + " visits over the past week, a patrol today, "
+                + cared + " households in 四个一 care");
     }
 
     private static final List<String> VISIT_NOTES = List.of("走访了解用水用电情况", "看望独居老人，询问身体状况",
             "回访上周反映的楼道照明问题", "宣传垃圾分类，听取意见");
 
-    /** A week of the grid staff's visits to grid 1's households, three a day, logged in their work log. */
-    private static int visits(DemoContext context) throws IOException, InterruptedException {
+    private static List<String> households(DemoContext context) throws IOException, InterruptedException {
         List<String> households = new ArrayList<>();
         for (JsonNode household : context.get(Persona.GRID_STAFF, "/api/grid/nodes/" + Persona.Ids.GRID_1
                 + "/households?limit=50").path("items")) {
             households.add(household.path("id").asString());
         }
+        return households;
+    }
+
+    private record DemoCare(List<String> groups, boolean visitedThisWeek, String deed, String wish) {
+    }
+
+    private static final List<DemoCare> CARE = List.of(
+            new DemoCare(List.of("ELDERLY_ALONE"), true, "帮助更换厨房水龙头", "想去一次城市规划馆"),
+            new DemoCare(List.of("DISABLED", "HARDSHIP"), true, "代办残疾人补贴年审", null),
+            new DemoCare(List.of("LEFT_BEHIND_CHILD"), false, null, null));
+
+    /**
+     * Three of grid 1's households in 四个一 care with the grid staff as carer: today's care contact for each, this
+     * week's home visit for two (the third shows as a gap), a deed and a wish for some.
+     */
+    private static int care(DemoContext context) throws IOException, InterruptedException {
+        List<String> households = households(context);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        // a household is put in care once: a later launch finds it among those the staff cares for
+        Map<String, String> inCare = new java.util.HashMap<>();
+        for (JsonNode recipient : context.get(Persona.GRID_STAFF, "/api/care-recipients?limit=200")) {
+            inCare.put(recipient.path("householdId").asString(), recipient.path("id").asString());
+        }
+        int cared = 0;
+        for (int i = 0; i < CARE.size() && i < households.size(); i++) {
+            DemoCare demo = CARE.get(i);
+            String household = households.get(households.size() - 1 - i);
+            String id = inCare.containsKey(household) ? inCare.get(household)
+                    : context.postOnceKnown(Persona.GRID_STAFF, "/api/care-recipients", json(Map.of(
+                    "householdId", household, "groups", demo.groups(), "carers", List.of("demo-grid-staff"))),
+                    "care:" + i).path("id").asString();
+            String path = "/api/care-recipients/" + id + "/contacts";
+            contact(context, path, "DAILY_CARE", "电话问候，身体状况良好", "care:" + i + ":" + today);
+            if (demo.visitedThisWeek()) {
+                contact(context, path, "HOME_VISIT", "入户看望，帮忙打扫卫生", "care:" + i + ":visit:" + today);
+            }
+            if (demo.deed() != null) {
+                contact(context, path, "MONTHLY_DEED", demo.deed(), "care:" + i + ":deed:" + today.withDayOfMonth(1));
+            }
+            if (demo.wish() != null) {
+                contact(context, path, "YEARLY_WISH", demo.wish(), "care:" + i + ":wish:" + today.getYear());
+            }
+            cared++;
+        }
+        return cared;
+    }
+
+    private static void contact(DemoContext context, String path, String kind, String note, String item)
+            throws IOException, InterruptedException {
+        DemoContext.succeeded(context.post(Persona.GRID_STAFF, path, json(Map.of("kind", kind, "note", note)), item));
+    }
+
+    /** A week of the grid staff's visits to grid 1's households, three a day, logged in their work log. */
+    private static int visits(DemoContext context) throws IOException, InterruptedException {
+        List<String> households = households(context);
         // before today began (UTC), so that a launch later the same day sends the very same visits again
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         java.time.Instant now = today.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);

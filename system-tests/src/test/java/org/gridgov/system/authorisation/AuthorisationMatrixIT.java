@@ -324,7 +324,16 @@ class AuthorisationMatrixIT {
                         + "-01-01&to=" + w.year + "-12-31").ok(STAFF_AND_ADMINS_A),
                 Call.get("one's own work log", w -> "/api/visits/work-log?date=" + w.year + "-01-02")
                         .ok(STAFF_A, STAFF_B, MEMBER_A, MEMBER_B, COMMUNITY_ADMIN_A, COMMUNITY_ADMIN_B, STREET_ADMIN_A,
-                                STREET_ADMIN_B, DISTRICT_ADMIN));
+                                STREET_ADMIN_B, DISTRICT_ADMIN),
+                // a household in care (四个一): its grid's staff, its carer (A's party member) and the admins over it
+                Call.get("read a care recipient", w -> "/api/care-recipients/" + w.careRecipientA)
+                        .ok(join(STAFF_AND_ADMINS_A, MEMBER_A)).hidden(B_STAFF_AND_MEMBER),
+                Call.get("list a grid's care recipients", w -> "/api/care-recipients?node=" + w.gridA).ok(STAFF_AND_ADMINS_A),
+                Call.post("record a care contact", w -> "/api/care-recipients/" + w.careRecipientA + "/contacts",
+                        w -> Map.of("kind", "DAILY_CARE", "note", "电话问候")).ok(201, STAFF_A, MEMBER_A)
+                        .hidden(STAFF_B, MEMBER_B),
+                Call.get("a grid's care coverage", w -> "/api/care/coverage?node=" + w.gridA + "&week=" + w.year + "-03-04")
+                        .ok(STAFF_AND_ADMINS_A));
     }
 
     @TestFactory

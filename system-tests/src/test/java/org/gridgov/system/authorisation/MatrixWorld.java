@@ -56,6 +56,8 @@ final class MatrixWorld {
     final String microGridA;
     final String departmentA;
     final String householdA;
+    /** A's household in 四个一 care, A's party member its carer. */
+    final String careRecipientA;
     private int emptyMicroGrids;
     private int departments;
 
@@ -119,6 +121,8 @@ final class MatrixWorld {
         // fieldwork-service knows A's household once a visit to it is logged
         TestCommunity.onceKnown(as(Actor.STAFF_A), "/api/visits", json(Map.of("householdId", householdA, "kind", "ROUTINE",
                 "note", "走访"))).expect(201);
+        careRecipientA = as(Actor.STAFF_A).post("/api/care-recipients", json(Map.of("householdId", householdA,
+                "groups", List.of("ELDERLY_ALONE"), "carers", List.of(memberA)))).expect(201).field("id");
         appA = as(Actor.DISTRICT_ADMIN).post("/api/apps", json(Map.of("name", "甲社区小程序" + tag,
                 "scopes", List.of("wishes:read"), "jurisdiction", communityA))).expect(201).field("id");
     }

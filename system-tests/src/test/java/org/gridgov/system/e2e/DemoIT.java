@@ -108,4 +108,25 @@ class DemoIT {
             assertThat(c.path("reworkCount").asInt()).isEqualTo(1);
         });
     }
+
+    @Test
+    void the_demo_has_households_in_care_their_groups_masked_notes_for_admins_and_the_weeks_gaps() {
+        SystemPlatform platform = SystemPlatform.shared();
+        JsonNode seenByAdmin = platform.personas().as(Persona.COMMUNITY_ADMIN)
+                .get("/api/care-recipients?node=" + Persona.Ids.COMMUNITY).expect(200).json();
+        assertThat(seenByAdmin).as("three households of 太平街社区 in 四个一 care").hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(r -> assertThat(r.path("masked").asBoolean()).isTrue());
+
+        ApiClient staff = platform.personas().as(Persona.GRID_STAFF);
+        JsonNode recipient = staff.get("/api/care-recipients/" + seenByAdmin.get(0).path("id").asString()).expect(200).json();
+        assertThat(recipient.path("groups")).isNotEmpty();
+        assertThat(recipient.path("contacts")).as("the carer's contacts, notes in clear for the grid's staff")
+                .anySatisfy(c -> assertThat(c.path("note").asString()).isNotBlank().isNotEqualTo("****"));
+
+        JsonNode coverage = staff.get("/api/care/coverage?node=" + Persona.Ids.GRID_1 + "&week="
+                + LocalDate.now(ZoneOffset.UTC)).expect(200).json();
+        assertThat(coverage.path("recipients").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(coverage.path("entries")).as("one household not visited this week shows the gap")
+                .anySatisfy(e -> assertThat(e.path("week").path("gaps").toString()).contains("HOME_VISIT"));
+    }
 }

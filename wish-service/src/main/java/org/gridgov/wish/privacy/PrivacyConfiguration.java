@@ -1,5 +1,6 @@
 package org.gridgov.wish.privacy;
 
+import org.gridgov.kit.privacy.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,7 @@ class PrivacyConfiguration {
             throw new IllegalStateException("WISH_DATA_KEY is not set: give the service a 32-byte AES key, Base64-encoded"
                     + " (openssl rand -base64 32), from a secret");
         }
-        return new PersonalDataCipher(key);
+        // the lookup purpose is part of every stored address key: changing it would lose the household directory
+        return new PersonalDataCipher(key, "WISH_DATA_KEY", "gridgov-wish/address-lookup/v1");
     }
 }

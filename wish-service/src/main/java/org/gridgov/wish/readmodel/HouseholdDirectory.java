@@ -8,12 +8,12 @@ import java.util.UUID;
 
 import org.gridgov.contracts.events.HouseholdMoved;
 import org.gridgov.contracts.events.HouseholdRegistered;
+import org.gridgov.kit.data.Sql;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.kit.jurisdiction.GridNode;
 import org.gridgov.kit.jurisdiction.GridTree;
-import org.gridgov.kit.data.Sql;
+import org.gridgov.kit.privacy.PersonalDataCipher;
 import org.gridgov.wish.household.domain.Addresses;
-import org.gridgov.wish.privacy.PersonalDataCipher;
 import org.gridgov.wish.wish.domain.Placement;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.gridgov.wish.privacy.PersonalDataCipher;
+import org.gridgov.kit.privacy.PersonalDataCipher;
 import org.gridgov.kit.runtime.PeriodicTask;
 import org.gridgov.wish.webhook.domain.WebhookSignature;
 import org.gridgov.wish.webhook.persistence.WebhookStore;

@@ -12,12 +12,12 @@ import java.util.stream.Collectors;
 
 import org.gridgov.contracts.EventType;
 import org.gridgov.contracts.Topic;
+import org.gridgov.kit.privacy.PersonalDataCipher;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.wish.app.ClientApps;
 import org.gridgov.wish.app.domain.ClientApp;
 import org.gridgov.wish.app.domain.Secrets;
-import org.gridgov.wish.privacy.PersonalDataCipher;
 import org.gridgov.wish.webhook.domain.Subscription;
 import org.gridgov.wish.webhook.persistence.WebhookStore;
 import org.springframework.stereotype.Component;

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.gridgov.kit.data.Sql;
-import org.gridgov.wish.privacy.PersonalDataCipher;
+import org.gridgov.kit.privacy.PersonalDataCipher;
 import org.gridgov.wish.wish.domain.ActorRole;
 import org.gridgov.wish.wish.domain.Question;
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -14,7 +14,7 @@ import io.r2dbc.spi.Readable;
 import org.gridgov.kit.data.Sql;
 import org.gridgov.kit.web.Cursor;
 import org.gridgov.kit.data.Listing;
-import org.gridgov.wish.privacy.PersonalDataCipher;
+import org.gridgov.kit.privacy.PersonalDataCipher;
 import org.gridgov.wish.wish.domain.Action;
 import org.gridgov.wish.wish.domain.ActorRole;
 import org.gridgov.contracts.Category;

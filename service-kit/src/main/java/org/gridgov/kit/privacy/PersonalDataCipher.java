@@ -1,4 +1,4 @@
-package org.gridgov.wish.privacy;
+package org.gridgov.kit.privacy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +12,11 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts residents' personal data at rest with AES-256-GCM under the key configured as
- * {@code WISH_DATA_KEY}. Each value is bound to the record it belongs to (the associated data), so a
- * ciphertext copied onto another row does not decrypt. Also derives address lookup keys (HMAC), so
- * the household read model can find an address without storing it.
+ * Encrypts personal data at rest with AES-256-GCM under a service's data key (wish-service's
+ * {@code WISH_DATA_KEY}, fieldwork-service's {@code FIELDWORK_DATA_KEY}). Each value is bound to the record it
+ * belongs to (the associated data), so a ciphertext copied onto another row does not decrypt. Also derives
+ * lookup keys (HMAC under a key derived for one purpose), so a read model can find a value, such as an address,
+ * without storing it.
  */
 public final class PersonalDataCipher {
 
@@ -28,21 +29,25 @@ public final class PersonalDataCipher {
     private final SecretKeySpec lookupKey;
     private final SecureRandom random = new SecureRandom();
 
-    /** @param base64Key 32 random bytes, Base64-encoded ({@code openssl rand -base64 32}) */
-    public PersonalDataCipher(String base64Key) {
+    /**
+     * @param base64Key     32 random bytes, Base64-encoded ({@code openssl rand -base64 32})
+     * @param keyName       the variable the key comes from, for the start-up error messages
+     * @param lookupPurpose names what the lookup keys are for; the lookup key is derived from the data key with it
+     */
+    public PersonalDataCipher(String base64Key, String keyName, String lookupPurpose) {
         byte[] raw;
         try {
             raw = Base64.getDecoder().decode(base64Key == null ? "" : base64Key.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("WISH_DATA_KEY is not valid Base64");
+            throw new IllegalStateException(keyName + " is not valid Base64");
         }
         if (raw.length != 32) {
-            throw new IllegalStateException("WISH_DATA_KEY must be 32 bytes (AES-256), Base64-encoded; got "
+            throw new IllegalStateException(keyName + " must be 32 bytes (AES-256), Base64-encoded; got "
                     + raw.length + " bytes");
         }
         this.key = new SecretKeySpec(raw, "AES");
         // a separate key for lookups, so that the encryption key itself is never used as a MAC key
-        this.lookupKey = new SecretKeySpec(hmac(new SecretKeySpec(raw, "HmacSHA256"), "gridgov-wish/address-lookup/v1"),
+        this.lookupKey = new SecretKeySpec(hmac(new SecretKeySpec(raw, "HmacSHA256"), lookupPurpose),
                 "HmacSHA256");
     }
 
@@ -77,9 +82,9 @@ public final class PersonalDataCipher {
         }
     }
 
-    /** A keyed hash of a normalised address: equal addresses give equal keys, and the key reveals nothing. */
-    public byte[] lookupKey(String normalisedAddress) {
-        return hmac(lookupKey, normalisedAddress);
+    /** A keyed hash of a normalised value (an address): equal values give equal keys, and the key reveals nothing. */
+    public byte[] lookupKey(String normalisedValue) {
+        return hmac(lookupKey, normalisedValue);
     }
 
     private static byte[] hmac(SecretKeySpec key, String text) {

@@ -1,4 +1,4 @@
-package org.gridgov.wish.privacy;
+package org.gridgov.kit.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ class PersonalDataCipherTest {
 
     private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
     private static final String OTHER_KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
-    private final PersonalDataCipher cipher = new PersonalDataCipher(KEY);
+    private final PersonalDataCipher cipher = new PersonalDataCipher(KEY, "TEST_DATA_KEY", "test/lookup/v1");
 
     @Test
     void what_is_sealed_opens_again_for_the_same_record() {
@@ -30,7 +30,7 @@ class PersonalDataCipherTest {
         String sealed = cipher.seal("13812345678", "wish-1");
         assertThatThrownBy(() -> cipher.open(sealed, "wish-2")).isInstanceOf(IllegalStateException.class)
                 .hasMessageNotContaining("13812345678");
-        assertThatThrownBy(() -> new PersonalDataCipher(OTHER_KEY).open(sealed, "wish-1"))
+        assertThatThrownBy(() -> new PersonalDataCipher(OTHER_KEY, "TEST_DATA_KEY", "test/lookup/v1").open(sealed, "wish-1"))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -42,9 +42,15 @@ class PersonalDataCipherTest {
     }
 
     @Test
+    void lookup_keys_for_another_purpose_differ() {
+        assertThat(new PersonalDataCipher(KEY, "TEST_DATA_KEY", "other/lookup/v1").lookupKey("朝华新城3栋"))
+                .isNotEqualTo(cipher.lookupKey("朝华新城3栋"));
+    }
+
+    @Test
     void a_key_of_the_wrong_size_is_refused_at_start_up() {
-        assertThatThrownBy(() -> new PersonalDataCipher(Base64.getEncoder().encodeToString(new byte[16])))
-                .hasMessageContaining("32 bytes");
-        assertThatThrownBy(() -> new PersonalDataCipher("not base64!")).hasMessageContaining("Base64");
+        assertThatThrownBy(() -> new PersonalDataCipher(Base64.getEncoder().encodeToString(new byte[16]), "TEST_DATA_KEY", "test/lookup/v1"))
+                .hasMessageContaining("TEST_DATA_KEY must be 32 bytes");
+        assertThatThrownBy(() -> new PersonalDataCipher("not base64!", "TEST_DATA_KEY", "test/lookup/v1")).hasMessageContaining("Base64");
     }
 }

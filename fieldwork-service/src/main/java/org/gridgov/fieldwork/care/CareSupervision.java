@@ -1,0 +1,89 @@
+package org.gridgov.fieldwork.care;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.gridgov.contracts.events.CareVisitMissed;
+import org.gridgov.fieldwork.access.FieldAccess;
+import org.gridgov.fieldwork.care.domain.CareRecipient;
+import org.gridgov.fieldwork.care.persistence.CareStore;
+import org.gridgov.kit.data.DueBatches;
+import org.gridgov.kit.outbox.Outbox;
+import org.gridgov.kit.runtime.PeriodicTask;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The weekly home visit's timers (每周一次入户): every replica polls, and {@code for update skip locked} gives each
+ * recipient whose week passed without a visit to one of them. The first miss in a row reminds the carers, the next
+ * ones escalate to the grid's chief; the recipient's next due time and the event commit together, and the timer
+ * lives on the recipient's row, so it survives restarts.
+ */
+@Component
+public class CareSupervision extends PeriodicTask {
+
+    private final CareStore store;
+    private final FieldAccess access;
+    private final Outbox outbox;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final int batchSize;
+
+    CareSupervision(CareStore store, FieldAccess access, Outbox outbox, TransactionalOperator tx, Clock clock,
+                    MeterRegistry meters,
+                    @Value("${gridgov.fieldwork.care.poll-interval:15m}") Duration pollInterval,
+                    @Value("${gridgov.fieldwork.care.batch-size:100}") int batchSize) {
+        super("care visit timers", pollInterval, pollInterval, null);
+        this.store = store;
+        this.access = access;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.clock = clock;
+        this.meters = meters;
+        this.batchSize = batchSize;
+        // from 0, so that an alert on their increase sees the first one after a start
+        for (CareRecipient.Alert alert : CareRecipient.Alert.values()) {
+            meters.counter("gridgov.fieldwork.care.visits.missed", "level", alert.name());
+        }
+    }
+
+    /** Tells of every week missed by now, a batch per transaction; emits how many were told. */
+    public Mono<Integer> fireDue() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return DueBatches.drain(batchSize, () -> fireBatch(now));
+    }
+
+    private Mono<DueBatches.Batch> fireBatch(Instant now) {
+        return tx.transactional(store.lockDue(now, batchSize).collectList()
+                .flatMap(due -> Flux.fromIterable(due)
+                        .concatMap(recipient -> Mono.justOrEmpty(recipient.missed(now))
+                                .flatMap(missed -> tell(missed, now)))
+                        .count()
+                        .map(told -> new DueBatches.Batch(due.size(), told.intValue()))));
+    }
+
+    private Mono<Boolean> tell(CareRecipient.Missed missed, Instant now) {
+        CareRecipient r = missed.recipient();
+        return store.updateTimer(r)
+                .then(access.gridOf(r.microGridId()).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .flatMap(grid -> outbox.append(new CareVisitMissed(r.id(), r.microGridId(), grid.orElse(null),
+                        r.communityId(), CareVisitMissed.Level.valueOf(missed.alert().name()), r.carers(),
+                        r.missedInARow(), missed.dueAt(), now)))
+                .doOnSuccess(sent -> meters.counter("gridgov.fieldwork.care.visits.missed", "level",
+                        missed.alert().name()).increment())
+                .thenReturn(true);
+    }
+
+    @Override
+    protected Mono<Integer> runOnce() {
+        return fireDue();
+    }
+}

@@ -1,0 +1,136 @@
+package org.gridgov.fieldwork.care.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.gridgov.fieldwork.care.CareService;
+import org.gridgov.fieldwork.care.domain.CareContact;
+import org.gridgov.fieldwork.care.domain.CareGroup;
+import org.gridgov.fieldwork.care.domain.CareRecipient;
+import org.gridgov.kit.data.Idempotency;
+import org.gridgov.kit.security.Caller;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Care for special groups (四个一): care recipients, their carers' contacts and the week's coverage. The answers to
+ * commands carry ids only — they are kept for idempotent replays — and the groups and notes are read with GET.
+ */
+@RestController
+class CareController {
+
+    private static final String MASK = "****";
+
+    private final CareService service;
+    private final Idempotency idempotency;
+
+    CareController(CareService service, Idempotency idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    /** What a command answers: ids and the timer, nothing sensitive. */
+    record CareRecipientRef(UUID id, UUID householdId, UUID microGridId, UUID communityId, List<String> carers,
+                        Instant visitDueAt) {
+
+        static CareRecipientRef of(CareRecipient r) {
+            return new CareRecipientRef(r.id(), r.householdId(), r.microGridId(), r.communityId(), r.carers(), r.visitDueAt());
+        }
+    }
+
+    record CareContactView(UUID id, CareContact.Kind kind, String carer, String note, Instant at) {
+    }
+
+    record CareContactRef(UUID id, UUID recipientId, CareContact.Kind kind, String carer, Instant at) {
+    }
+
+    /** {@code masked}: the notes are hidden from admins, who see the groups and the timer to oversee the care. */
+    record CareRecipientView(UUID id, UUID householdId, UUID microGridId, UUID communityId, Set<CareGroup> groups,
+                         List<String> carers, Instant registeredAt, Instant visitDueAt, int visitsMissedInARow,
+                         boolean masked, List<CareContactView> contacts) {
+
+        static CareRecipientView of(CareService.Seen seen, List<CareContact> contacts) {
+            CareRecipient r = seen.recipient();
+            boolean masked = seen.sight() == CareService.Sight.MASKED;
+            return new CareRecipientView(r.id(), r.householdId(), r.microGridId(), r.communityId(), r.groups(), r.carers(),
+                    r.registeredAt(), r.visitDueAt(), r.missedInARow(), masked, contacts == null ? null
+                    : contacts.stream().map(c -> new CareContactView(c.id(), c.kind(), c.carer(), masked ? MASK : c.note(),
+                            c.at())).toList());
+        }
+    }
+
+    record CareRecipientRequest(@NotNull UUID householdId, @NotNull @Size(min = 1, max = 5) List<@NotNull CareGroup> groups,
+                           @NotNull @Size(min = 1, max = CareRecipient.MAX_CARERS)
+                           List<@NotBlank @Size(max = CareRecipient.MAX_CARER_LENGTH) String> carers) {
+
+        /** Never the groups: a log line never carries them. */
+        @Override
+        public String toString() {
+            return householdId + " " + groups.size() + " " + carers;
+        }
+    }
+
+    @PostMapping(path = "/api/care-recipients", produces = "application/json")
+    Mono<ResponseEntity<CareRecipientRef>> registerCareRecipient(@Valid @RequestBody CareRecipientRequest request,
+                                                             @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                                             @AuthenticationPrincipal Caller caller) {
+        return idempotency.once(key, caller, "POST /api/care-recipients " + request.householdId() + " "
+                        + request.groups() + " " + request.carers(), CareRecipientRef.class,
+                () -> service.register(request.householdId(), request.groups(), request.carers(), caller)
+                        .map(r -> ResponseEntity.created(URI.create("/api/care-recipients/" + r.id()))
+                                .body(CareRecipientRef.of(r))));
+    }
+
+    /** The recipient with its contacts of the last 31 days, newest first. */
+    @GetMapping(path = "/api/care-recipients/{id}", produces = "application/json")
+    Mono<CareRecipientView> getCareRecipient(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        return service.find(id, caller).flatMap(seen -> service.contacts(id, 31, 200).collectList()
+                .map(contacts -> CareRecipientView.of(seen, contacts)));
+    }
+
+    /** Recipients below a node (the staff and admins over it), or without {@code node} those the caller cares for. */
+    @GetMapping(path = "/api/care-recipients", produces = "application/json")
+    Mono<List<CareRecipientView>> listCareRecipients(@RequestParam(required = false) UUID node,
+                                                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+                                                 @AuthenticationPrincipal Caller caller) {
+        return service.list(node, limit, caller).map(seen -> CareRecipientView.of(seen, null)).collectList();
+    }
+
+    record CareContactRequest(@NotNull CareContact.Kind kind, @NotBlank @Size(max = CareContact.MAX_NOTE) String note) {
+    }
+
+    @PostMapping(path = "/api/care-recipients/{id}/contacts", produces = "application/json")
+    Mono<ResponseEntity<CareContactRef>> recordCareContact(@PathVariable UUID id, @Valid @RequestBody CareContactRequest request,
+                                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                                       @AuthenticationPrincipal Caller caller) {
+        return idempotency.once(key, caller, "POST /api/care-recipients/" + id + "/contacts " + request.kind() + " "
+                        + request.note(), CareContactRef.class,
+                () -> service.record(id, request.kind(), request.note(), caller)
+                        .map(c -> ResponseEntity.status(201).body(new CareContactRef(c.id(), id, c.kind(), c.carer(), c.at()))));
+    }
+
+    /** The 四个一 of the week (any day of it; Monday to Sunday) for every recipient below the node, with the gaps. */
+    @GetMapping(path = "/api/care/coverage", produces = "application/json")
+    Mono<CareService.CareCoverage> careCoverage(@RequestParam UUID node, @RequestParam LocalDate week,
+                                            @AuthenticationPrincipal Caller caller) {
+        return service.coverage(node, week, caller);
+    }
+}
