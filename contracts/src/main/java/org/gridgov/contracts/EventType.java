@@ -1,5 +1,6 @@
 package org.gridgov.contracts;
 
+import static org.gridgov.contracts.Topic.APPS_EVENTS;
 import static org.gridgov.contracts.Topic.COMMITTEE_EVENTS;
 import static org.gridgov.contracts.Topic.FIELDWORK_EVENTS;
 import static org.gridgov.contracts.Topic.GRID_EVENTS;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.gridgov.contracts.events.AppCredentialsIssued;
 import org.gridgov.contracts.events.AppRevoked;
 import org.gridgov.contracts.events.AssessmentComputed;
 import org.gridgov.contracts.events.CaseAlerted;
@@ -119,8 +121,6 @@ public enum EventType {
     RECTIFICATION_OPENED("org.gridgov.rectification.opened.v1", WISH_EVENTS, "wishId", RectificationOpened.class),
     NEED_RECORDED("org.gridgov.need.recorded.v1", WISH_EVENTS, "needId", NeedRecorded.class),
     NEED_PUBLISHED("org.gridgov.need.published.v1", WISH_EVENTS, "needId", NeedPublished.class),
-    // wish-service registers third-party apps; every service refuses a revoked app's tokens
-    APP_REVOKED("org.gridgov.app.revoked.v1", WISH_EVENTS, "appId", AppRevoked.class),
 
     MATCHING_CANDIDATES_COMPUTED("org.gridgov.matching.candidates-computed.v1", MATCHING_EVENTS, "wishId",
             MatchingCandidatesComputed.class),
@@ -151,7 +151,12 @@ public enum EventType {
     CASE_ALERTED("org.gridgov.case.alerted.v1", FIELDWORK_EVENTS, "caseId", CaseAlerted.class),
     PATROL_STARTED("org.gridgov.patrol.started.v1", FIELDWORK_EVENTS, "patrolId", PatrolStarted.class),
     PATROL_ENDED("org.gridgov.patrol.ended.v1", FIELDWORK_EVENTS, "patrolId", PatrolEnded.class),
-    VISIT_RECORDED("org.gridgov.visit.recorded.v1", FIELDWORK_EVENTS, "visitId", VisitRecorded.class);
+    VISIT_RECORDED("org.gridgov.visit.recorded.v1", FIELDWORK_EVENTS, "visitId", VisitRecorded.class),
+
+    // apps-service registers third-party apps; every service refuses a revoked app's tokens, and
+    // wish-service's Open311 door recognises an app's API key by the hash announced on credentials
+    APP_CREDENTIALS_ISSUED("org.gridgov.app.credentials-issued.v1", APPS_EVENTS, "appId", AppCredentialsIssued.class),
+    APP_REVOKED("org.gridgov.app.revoked.v1", APPS_EVENTS, "appId", AppRevoked.class);
 
     // consumers look a type up for every record they read
     private static final Map<String, EventType> BY_TYPE =
