@@ -34,7 +34,6 @@ import org.gridgov.wish.open311.domain.Submission;
 import org.gridgov.wish.open311.persistence.Open311Store;
 import org.gridgov.kit.data.Listing;
 import org.gridgov.wish.readmodel.HouseholdDirectory;
-import org.gridgov.wish.readmodel.Open311Apps;
 import org.gridgov.wish.wish.WishWorkflow;
 import org.gridgov.wish.wish.domain.Claimer;
 import org.gridgov.wish.wish.domain.ClaimerKind;

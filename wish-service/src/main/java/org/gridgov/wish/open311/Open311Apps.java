@@ -1,4 +1,4 @@
-package org.gridgov.wish.readmodel;
+package org.gridgov.wish.open311;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The apps that may use the Open311 door, from apps.events: apps-service owns the apps and announces each
+ * A read model of the apps that may use the Open311 door, from apps.events: apps-service owns the apps and announces each
  * credentials issue with the SHA-256 of the new API key (never the key); a revocation forgets the key.
  * A newer issue replaces the key, so an app's earlier keys stop working as they did in one service.
  */
