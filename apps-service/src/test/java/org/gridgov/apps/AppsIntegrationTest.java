@@ -120,8 +120,8 @@ public abstract class AppsIntegrationTest extends ServiceIntegrationTest {
         return wish;
     }
 
-    /** Another service's event, as it would publish it, at the test clock's time. */
-    protected void publish(EventType type, Map<String, Object> data) {
+    /** Another service's event, as it would publish it, at the test clock's time; the event sent. */
+    protected CloudEvent publish(EventType type, Map<String, Object> data) {
         String body = json.writeValueAsString(data);
         List<String> violations = EventSchemas.validate(type, body);
         if (!violations.isEmpty()) {
@@ -129,6 +129,12 @@ public abstract class AppsIntegrationTest extends ServiceIntegrationTest {
         }
         CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), type.type(), type.source(),
                 String.valueOf(data.get(type.subjectField())), clock.instant(), Optional.empty(), body);
+        resend(type, event);
+        return event;
+    }
+
+    /** Sends an event (again: Kafka redelivers at least once). */
+    protected static void resend(EventType type, CloudEvent event) {
         try {
             producer.send(CloudEventKafka.toRecord(type.topic().topicName(), event)).get();
         } catch (Exception e) {

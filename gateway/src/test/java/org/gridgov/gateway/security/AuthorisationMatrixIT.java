@@ -105,6 +105,8 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             GET  /api/rectifications?grid={node}                        wish     GRID_STAFF ADMINS
             GET  /api/rectifications/{id}                               wish     GRID_STAFF ADMINS
             POST /api/rectifications/{id}/complete                      wish     GRID_STAFF ADMINS
+            GET  /api/me/notifications?unread=true                      apps     ANY
+            POST /api/me/notifications/{id}/read                        apps     ANY
             POST /api/apps                                              apps     DISTRICT_ADMIN
             GET  /api/apps                                              apps     DISTRICT_ADMIN
             GET  /api/apps/{id}                                         apps     DISTRICT_ADMIN CLIENT  # the app itself
