@@ -13,3 +13,5 @@ CREATE USER committee WITH PASSWORD 'committee';
 CREATE DATABASE committee OWNER committee;
 CREATE USER fieldwork WITH PASSWORD 'fieldwork';
 CREATE DATABASE fieldwork OWNER fieldwork;
+CREATE USER apps WITH PASSWORD 'apps';
+CREATE DATABASE apps OWNER apps;

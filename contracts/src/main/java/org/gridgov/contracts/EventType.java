@@ -1,5 +1,6 @@
 package org.gridgov.contracts;
 
+import static org.gridgov.contracts.Topic.APPS_EVENTS;
 import static org.gridgov.contracts.Topic.COMMITTEE_EVENTS;
 import static org.gridgov.contracts.Topic.FIELDWORK_EVENTS;
 import static org.gridgov.contracts.Topic.GRID_EVENTS;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.gridgov.contracts.events.AppCredentialsIssued;
 import org.gridgov.contracts.events.AppRevoked;
 import org.gridgov.contracts.events.AssessmentComputed;
 import org.gridgov.contracts.events.CareContactRecorded;
@@ -122,8 +124,6 @@ public enum EventType {
     RECTIFICATION_OPENED("org.gridgov.rectification.opened.v1", WISH_EVENTS, "wishId", RectificationOpened.class),
     NEED_RECORDED("org.gridgov.need.recorded.v1", WISH_EVENTS, "needId", NeedRecorded.class),
     NEED_PUBLISHED("org.gridgov.need.published.v1", WISH_EVENTS, "needId", NeedPublished.class),
-    // wish-service registers third-party apps; every service refuses a revoked app's tokens
-    APP_REVOKED("org.gridgov.app.revoked.v1", WISH_EVENTS, "appId", AppRevoked.class),
 
     MATCHING_CANDIDATES_COMPUTED("org.gridgov.matching.candidates-computed.v1", MATCHING_EVENTS, "wishId",
             MatchingCandidatesComputed.class),
@@ -160,7 +160,12 @@ public enum EventType {
     CARE_CONTACT_RECORDED("org.gridgov.care-recipient.contact-recorded.v1", FIELDWORK_EVENTS, "recipientId",
             CareContactRecorded.class),
     CARE_VISIT_MISSED("org.gridgov.care-recipient.visit-missed.v1", FIELDWORK_EVENTS, "recipientId",
-            CareVisitMissed.class);
+            CareVisitMissed.class),
+
+    // apps-service registers third-party apps; every service refuses a revoked app's tokens, and
+    // wish-service's Open311 door recognises an app's API key by the hash announced on credentials
+    APP_CREDENTIALS_ISSUED("org.gridgov.app.credentials-issued.v1", APPS_EVENTS, "appId", AppCredentialsIssued.class),
+    APP_REVOKED("org.gridgov.app.revoked.v1", APPS_EVENTS, "appId", AppRevoked.class);
 
     // consumers look a type up for every record they read
     private static final Map<String, EventType> BY_TYPE =

@@ -15,7 +15,8 @@ public enum Topic {
     WISH_EVENTS("wish.events", "wish-service"),
     MATCHING_EVENTS("matching.events", "matching-service"),
     COMMITTEE_EVENTS("committee.events", "committee-service"),
-    FIELDWORK_EVENTS("fieldwork.events", "fieldwork-service");
+    FIELDWORK_EVENTS("fieldwork.events", "fieldwork-service"),
+    APPS_EVENTS("apps.events", "apps-service");
 
     private final String topicName;
     private final String ownerService;

@@ -17,6 +17,7 @@ class TopicTest {
         "MATCHING_EVENTS, matching.events, matching-service, matching.events.dlt",
         "COMMITTEE_EVENTS, committee.events, committee-service, committee.events.dlt",
         "FIELDWORK_EVENTS, fieldwork.events, fieldwork-service, fieldwork.events.dlt",
+        "APPS_EVENTS,     apps.events,     apps-service,     apps.events.dlt",
     })
     void each_topic_names_its_kafka_topic_owner_service_and_dead_letter_topic(
             Topic topic, String topicName, String ownerService, String deadLetterTopic) {

@@ -22,9 +22,9 @@ class ComposeFileTest {
     private static final Map<String, Object> COMPOSE = YamlTree.load(Repository.ROOT.resolve("docker-compose.yml"));
     private static final Map<String, Object> SERVICES = map(COMPOSE, "services");
     private static final List<String> DOMAIN_SERVICES = List.of("grid-service", "member-service", "wish-service",
-            "matching-service", "committee-service", "fieldwork-service");
+            "matching-service", "committee-service", "fieldwork-service", "apps-service");
     private static final List<String> PLATFORM_SERVICES = List.of("gateway", "grid-service", "member-service", "wish-service",
-            "matching-service", "committee-service", "fieldwork-service");
+            "matching-service", "committee-service", "fieldwork-service", "apps-service");
 
     @Test
     void matches_the_compose_specification_schema() {

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KubernetesOverlaysTest {
 
     private static final List<String> SERVICES = List.of("gateway", "grid-service", "member-service", "wish-service",
-            "matching-service", "committee-service", "fieldwork-service");
+            "matching-service", "committee-service", "fieldwork-service", "apps-service");
     private static final List<String> DOMAIN_SERVICES = SERVICES.subList(1, SERVICES.size());
 
     /** kubectl apply -k, Argo CD and Flux render with the default load restrictor: nothing read from outside k8s/. */

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 final class RunningPlatform implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("gateway", "grid-service", "member-service", "wish-service",
-            "matching-service", "committee-service", "fieldwork-service");
+            "matching-service", "committee-service", "fieldwork-service", "apps-service");
     /** The launcher's wait for the services, passed on from {@code -Dgridgov.ready-timeout} on a busy machine. */
     private static final String READY_TIMEOUT = System.getProperty("gridgov.ready-timeout", "PT120S");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(6).plus(Duration.parse(READY_TIMEOUT));

@@ -42,6 +42,7 @@ public abstract class GatewayIntegrationTest extends ServiceIntegrationTest {
         settings.put("MATCHING_SERVICE_URL", backends.matching.url());
         settings.put("COMMITTEE_SERVICE_URL", backends.committee.url());
         settings.put("FIELDWORK_SERVICE_URL", backends.fieldwork.url());
+        settings.put("APPS_SERVICE_URL", backends.apps.url());
         // budgets no test runs out of by accident (the rate-limit test sets its own)
         settings.put("RATE_LIMIT_CLIENT_BURST", "10000");
         settings.put("RATE_LIMIT_ANONYMOUS_BURST", "10000");

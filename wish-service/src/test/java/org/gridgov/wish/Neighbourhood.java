@@ -104,6 +104,25 @@ public final class Neighbourhood {
         }
     }
 
+    /** Publishes apps-service's announcement that an app's credentials were issued with this API key. */
+    public static void appCredentialsIssued(UUID app, List<String> scopes, UUID jurisdiction, String apiKeySha256) {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            send(producer, "apps.events", "org.gridgov.app.credentials-issued.v1", app, """
+                    {"appId":"%s","actor":{"id":"district-admin","role":"DISTRICT_ADMIN"},"occurredAt":"%s","name":"城市热线 12345",
+                     "scopes":["%s"],"jurisdiction":"%s","apiKeySha256":"%s"}"""
+                    .formatted(app, Instant.now(), String.join("\",\"", scopes), jurisdiction, apiKeySha256));
+        }
+    }
+
+    /** Publishes apps-service's announcement that an app was revoked. */
+    public static void appRevoked(UUID app) {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            send(producer, "apps.events", "org.gridgov.app.revoked.v1", app, """
+                    {"appId":"%s","actor":{"id":"district-admin","role":"DISTRICT_ADMIN"},"occurredAt":"%s"}"""
+                    .formatted(app, Instant.now()));
+        }
+    }
+
     private static void node(KafkaProducer<String, byte[]> producer, UUID id, String kind, String name, UUID... path) {
         List<String> ancestors = new ArrayList<>();
         for (UUID ancestor : path) {

@@ -105,16 +105,18 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             GET  /api/rectifications?grid={node}                        wish     GRID_STAFF ADMINS
             GET  /api/rectifications/{id}                               wish     GRID_STAFF ADMINS
             POST /api/rectifications/{id}/complete                      wish     GRID_STAFF ADMINS
-            POST /api/apps                                              wish     DISTRICT_ADMIN
-            GET  /api/apps                                              wish     DISTRICT_ADMIN
-            GET  /api/apps/{id}                                         wish     DISTRICT_ADMIN CLIENT  # the app itself
-            POST /api/apps/{id}/credentials                             wish     DISTRICT_ADMIN
-            POST /api/apps/{id}/revoke                                  wish     DISTRICT_ADMIN
-            POST /api/apps/{id}/webhooks                                wish     DISTRICT_ADMIN CLIENT
-            GET  /api/apps/{id}/webhooks                                wish     DISTRICT_ADMIN CLIENT
-            DELETE /api/apps/{id}/webhooks/{id}                         wish     DISTRICT_ADMIN CLIENT
-            GET  /api/apps/{id}/webhooks/{id}/deliveries                wish     DISTRICT_ADMIN CLIENT
-            POST /api/apps/{id}/webhooks/{id}/deliveries/{id}/retry     wish     DISTRICT_ADMIN CLIENT
+            GET  /api/me/notifications?unread=true                      apps     ANY
+            POST /api/me/notifications/{id}/read                        apps     ANY
+            POST /api/apps                                              apps     DISTRICT_ADMIN
+            GET  /api/apps                                              apps     DISTRICT_ADMIN
+            GET  /api/apps/{id}                                         apps     DISTRICT_ADMIN CLIENT  # the app itself
+            POST /api/apps/{id}/credentials                             apps     DISTRICT_ADMIN
+            POST /api/apps/{id}/revoke                                  apps     DISTRICT_ADMIN
+            POST /api/apps/{id}/webhooks                                apps     DISTRICT_ADMIN CLIENT
+            GET  /api/apps/{id}/webhooks                                apps     DISTRICT_ADMIN CLIENT
+            DELETE /api/apps/{id}/webhooks/{id}                         apps     DISTRICT_ADMIN CLIENT
+            GET  /api/apps/{id}/webhooks/{id}/deliveries                apps     DISTRICT_ADMIN CLIENT
+            POST /api/apps/{id}/webhooks/{id}/deliveries/{id}/retry     apps     DISTRICT_ADMIN CLIENT
             GET  /api/matching/wishes/{wish}/candidates?limit=5         matching GRID_STAFF ADMINS
             POST /api/matching/project-lists                            matching ADMINS
             GET  /api/matching/project-lists/{id}                       matching ADMINS

@@ -2,7 +2,7 @@ package org.gridgov.gateway.support;
 
 import java.util.List;
 
-/** The six domain services as recording backends, one set per test JVM, started on first use. */
+/** The seven domain services as recording backends, one set per test JVM, started on first use. */
 public final class Backends {
 
     private static Backends instance;
@@ -13,6 +13,7 @@ public final class Backends {
     public final RecordingBackend matching = RecordingBackend.start("matching");
     public final RecordingBackend committee = RecordingBackend.start("committee");
     public final RecordingBackend fieldwork = RecordingBackend.start("fieldwork");
+    public final RecordingBackend apps = RecordingBackend.start("apps");
 
     private Backends() {
     }
@@ -25,7 +26,7 @@ public final class Backends {
     }
 
     public List<RecordingBackend> all() {
-        return List.of(grid, member, wish, matching, committee, fieldwork);
+        return List.of(grid, member, wish, matching, committee, fieldwork, apps);
     }
 
     public RecordingBackend named(String service) {

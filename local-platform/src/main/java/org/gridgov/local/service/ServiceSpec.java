@@ -11,7 +11,8 @@ public enum ServiceSpec {
     WISH("wish-service", 8083, "wish", "WISH_SERVICE_URL"),
     MATCHING("matching-service", 8084, "matching", "MATCHING_SERVICE_URL"),
     COMMITTEE("committee-service", 8085, "committee", "COMMITTEE_SERVICE_URL"),
-    FIELDWORK("fieldwork-service", 8086, "fieldwork", "FIELDWORK_SERVICE_URL");
+    FIELDWORK("fieldwork-service", 8086, "fieldwork", "FIELDWORK_SERVICE_URL"),
+    APPS("apps-service", 8087, "apps", "APPS_SERVICE_URL");
 
     private final String module;
     private final int defaultPort;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ServiceArchitectureTests {
 
-    private static final String[] OTHER_SERVICES = {"grid", "member", "wish", "matching", "gateway", "committee", "fieldwork"};
+    private static final String[] OTHER_SERVICES = {"grid", "member", "wish", "matching", "gateway", "committee", "fieldwork", "apps"};
 
     private final String root = getClass().getPackageName();
     private final JavaClasses classes = new ClassFileImporter()

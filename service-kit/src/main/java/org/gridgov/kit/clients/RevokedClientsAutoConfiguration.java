@@ -11,7 +11,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Opt-in ({@code gridgov.revoked-clients.enabled=true}) for services that accept client apps'
- * tokens but do not register apps: they learn revocations from wish.events.
+ * tokens but do not register apps: they learn revocations from apps.events.
  */
 @AutoConfiguration(before = {EventsAutoConfiguration.class, SecurityKitAutoConfiguration.class}, afterName =
         "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration")

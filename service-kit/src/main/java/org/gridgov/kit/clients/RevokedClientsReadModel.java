@@ -10,7 +10,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * The client apps revoked so far, kept from {@code wish.events} ({@code org.gridgov.app.revoked.v1}): a service that
+ * The client apps revoked so far, kept from {@code apps.events} ({@code org.gridgov.app.revoked.v1}): a service that
  * does not register apps itself still refuses a revoked app's tokens a moment after the revocation
  * commits, instead of until they expire. Opt-in with {@code gridgov.revoked-clients.enabled=true}.
  */

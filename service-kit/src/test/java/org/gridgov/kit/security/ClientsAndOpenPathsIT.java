@@ -51,13 +51,13 @@ class ClientsAndOpenPathsIT extends ServiceIntegrationTest {
 
     @BeforeAll
     static void announceRevocation() {
-        infrastructure().kafka().createTopics(Set.of("wish.events", "wish.events.dlt"), 3);
+        infrastructure().kafka().createTopics(Set.of("apps.events", "apps.events.dlt"), 3);
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 infrastructure().kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
             String data = "{\"appId\":\"" + REVOKED + "\",\"actor\":{\"id\":\"admin\",\"role\":\"DISTRICT_ADMIN\"},"
                     + "\"occurredAt\":\"" + Instant.now() + "\"}";
-            producer.send(CloudEventKafka.toRecord("wish.events", new CloudEvent(UUID.randomUUID().toString(),
-                    "org.gridgov.app.revoked.v1", "wish-service", REVOKED, Instant.now(), Optional.empty(), data)));
+            producer.send(CloudEventKafka.toRecord("apps.events", new CloudEvent(UUID.randomUUID().toString(),
+                    "org.gridgov.app.revoked.v1", "apps-service", REVOKED, Instant.now(), Optional.empty(), data)));
         }
     }
 

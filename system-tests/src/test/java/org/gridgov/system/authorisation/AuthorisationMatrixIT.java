@@ -227,6 +227,8 @@ class AuthorisationMatrixIT {
                         "scopes", List.of("wishes:read", "wishes:write"), "jurisdiction", w.communityA)).ok(201, DISTRICT_ADMIN),
                 Call.get("list client apps", w -> "/api/apps").ok(DISTRICT_ADMIN),
                 Call.get("read a client app", w -> "/api/apps/" + w.appA).ok(DISTRICT_ADMIN).hidden(CLIENT),
+                // Notifications: everyone reads their own inbox (apps-service)
+                Call.get("my notifications", w -> "/api/me/notifications?unread=true").ok(Actor.values()),
                 // Matching
                 Call.get("candidates of a wish", w -> "/api/matching/wishes/" + w.wishWithCandidates() + "/candidates")
                         .ok(STAFF_AND_ADMINS_A).hidden(B_STAFF),

@@ -1,6 +1,7 @@
 package org.gridgov.wish.open311;
 
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +26,10 @@ import org.gridgov.kit.data.Sql;
 import org.gridgov.kit.jurisdiction.GridNode;
 import org.gridgov.kit.jurisdiction.GridTree;
 import org.gridgov.kit.security.Caller;
-import org.gridgov.wish.app.ClientApps;
-import org.gridgov.wish.app.domain.AppScopes;
-import org.gridgov.wish.app.domain.ClientApp;
-import org.gridgov.wish.app.domain.Secrets;
+import org.gridgov.kit.security.Role;
 import org.gridgov.wish.attachment.domain.Attachment;
 import org.gridgov.wish.attachment.persistence.AttachmentStore;
+import org.gridgov.wish.open311.domain.Open311App;
 import org.gridgov.wish.open311.domain.Open311Refusal;
 import org.gridgov.wish.open311.domain.RequestQuery;
 import org.gridgov.wish.open311.domain.RequestStatus;
@@ -56,16 +56,18 @@ import reactor.core.publisher.Mono;
  * GeoReport v2 service requests on top of wishes: a posted request is submitted as a wish by the app
  * (through the workflow, like any other order), and wishes read back as service requests. An app
  * sees the requests inside its jurisdiction; residents' personal data (name, phone, address, exact
- * coordinates) only with the {@value AppScopes#PERSONAL_DATA} scope, masked otherwise.
+ * coordinates) only with the {@value Open311App#PERSONAL_DATA} scope, masked otherwise.
  */
 @Component
 public class Open311Requests {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final AttachmentStore photos;
     /** Where the API is reached from outside: a photo's {@code media_url} is absolute. */
     private final URI apiRoot;
+    private final Open311Apps apps;
 
-    private final ClientApps apps;
     private final WishWorkflow workflow;
     private final WishStore wishes;
     private final HouseholdDirectory households;
@@ -75,7 +77,7 @@ public class Open311Requests {
     private final Clock clock;
     private final ZoneId communityZone;
 
-    Open311Requests(ClientApps apps, WishWorkflow workflow, WishStore wishes, HouseholdDirectory households,
+    Open311Requests(Open311Apps apps, WishWorkflow workflow, WishStore wishes, HouseholdDirectory households,
                     Open311Store store, GridTree tree, Idempotency idempotency, Clock clock,
                     @Value("${gridgov.wish.time-zone}") ZoneId communityZone, AttachmentStore photos,
                     Open311Properties properties) {
@@ -97,7 +99,7 @@ public class Open311Requests {
     }
 
     /** The app holding this api_key, allowed {@code scope}; the spec's 403 otherwise. */
-    public Mono<ClientApp> app(String apiKey, String scope, String action) {
+    public Mono<Open311App> app(String apiKey, String scope, String action) {
         if (apiKey == null || apiKey.isBlank()) {
             return Mono.error(Open311Refusal.forbidden("api_key was not provided -- can't proceed with " + action + "."));
         }
@@ -109,9 +111,9 @@ public class Open311Requests {
                         + " -- can't proceed with " + action + ".")));
     }
 
-    public Mono<ResponseEntity<Receipt[]>> submit(ClientApp app, Map<String, String> form, String idempotencyKey) {
+    public Mono<ResponseEntity<Receipt[]>> submit(Open311App app, Map<String, String> form, String idempotencyKey) {
         Submission submission = Submission.read(form, clock.instant(), communityZone);
-        Caller caller = ClientApps.callerOf(app);
+        Caller caller = callerOf(app);
         return idempotency.once(idempotencyKey, caller, "POST /open311/v2/requests\u0000" + submission.fingerprint(),
                 Receipt[].class, () -> place(submission)
                         .filter(placed -> placed.location().areaPath().contains(app.jurisdiction()))
@@ -119,7 +121,7 @@ public class Open311Requests {
                                 "The location lies outside this app's jurisdiction.")))
                         .flatMap(placed -> workflow.submit(caller, submission.order(), placed.location())
                                 .flatMap(stored -> {
-                                    String token = Secrets.newSecret("gg_req_");
+                                    String token = requestToken();
                                     return store.insert(new Open311Store.Extra(stored.wish().id(), app.id(), token,
                                                     submission.coordinates().map(Submission.Coordinates::lat),
                                                     submission.coordinates().map(Submission.Coordinates::lon),
@@ -151,7 +153,7 @@ public class Open311Requests {
     }
 
     /** The request with this id, or the spec's 404 when it is unknown or outside the app's jurisdiction. */
-    public Mono<List<Map<String, Object>>> find(ClientApp app, String id, boolean extensions) {
+    public Mono<List<Map<String, Object>>> find(Open311App app, String id, boolean extensions) {
         Optional<UUID> wishId = Ids.parse(id);
         return Mono.justOrEmpty(wishId).flatMap(wishes::find)
                 .filter(stored -> stored.areaPath().contains(app.jurisdiction()))
@@ -159,7 +161,7 @@ public class Open311Requests {
                 .flatMap(stored -> views(app, List.of(stored), extensions));
     }
 
-    public Mono<List<Map<String, Object>>> list(ClientApp app, RequestQuery query) {
+    public Mono<List<Map<String, Object>>> list(Open311App app, RequestQuery query) {
         Listing listing = WishStore.listing().where(":jurisdiction = any(w.area_path)", "jurisdiction", app.jurisdiction());
         if (query.byIds()) {
             listing.where("w.id = any(:ids)", "ids", query.ids().toArray(UUID[]::new));
@@ -180,7 +182,7 @@ public class Open311Requests {
     }
 
     /** The token's request: {@code [{"service_request_id":…,"token":…}]}; 404 for a token of another app. */
-    public Mono<List<Map<String, Object>>> token(ClientApp app, String token) {
+    public Mono<List<Map<String, Object>>> token(Open311App app, String token) {
         return store.wishOfToken(token, app.id())
                 .switchIfEmpty(Mono.error(() -> Open311Refusal.notFound("token " + token + " was not found.")))
                 .map(wishId -> {
@@ -191,7 +193,7 @@ public class Open311Requests {
                 });
     }
 
-    private Mono<List<Map<String, Object>>> views(ClientApp app, List<WishStore.Stored> found, boolean extensions) {
+    private Mono<List<Map<String, Object>>> views(Open311App app, List<WishStore.Stored> found, boolean extensions) {
         if (found.isEmpty()) {
             return Mono.just(List.of());
         }
@@ -219,10 +221,10 @@ public class Open311Requests {
     }
 
     /** One service request with every field of the spec, in the spec's order. */
-    private static Map<String, Object> view(ClientApp app, WishStore.Stored stored, Optional<Open311Store.Extra> extra,
+    private static Map<String, Object> view(Open311App app, WishStore.Stored stored, Optional<Open311Store.Extra> extra,
                                            List<HistoryEntry> history, Map<UUID, String> names, boolean extensions) {
         Wish wish = stored.wish();
-        boolean clear = app.has(AppScopes.PERSONAL_DATA);
+        boolean clear = app.has(Open311App.PERSONAL_DATA);
         PersonalData personal = clear ? wish.personalDataForGrantedApp() : wish.maskedPersonalData();
         String status = RequestStatus.of(wish.status());
         String grid = names.getOrDefault(wish.placement().communityId(), "") + " "
@@ -291,5 +293,18 @@ public class Open311Requests {
 
     static String time(Instant instant) {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC));
+    }
+
+    /** The app as a verified caller, for requests it authenticated with its API key. */
+    private static Caller callerOf(Open311App app) {
+        return new Caller(app.id().toString(), Set.of(Role.CLIENT), Optional.of(app.jurisdiction().toString()),
+                Optional.empty(), Optional.empty(), app.scopes());
+    }
+
+    /** 256 random bits, URL-safe: the token a request can also be followed by. */
+    private static String requestToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "gg_req_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

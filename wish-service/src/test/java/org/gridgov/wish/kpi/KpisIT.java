@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.gridgov.infra.TokenRequest;
 import org.gridgov.kit.test.PrometheusScrape;
 import org.gridgov.wish.Neighbourhood;
 import org.gridgov.wish.WishIntegrationTest;
@@ -105,5 +106,18 @@ class KpisIT extends WishIntegrationTest {
         get(staffOf(n.grid), "/api/kpis?node=" + n.grid + "&from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z")
                 .expectStatus().isBadRequest();
         get(staffOf(n.grid), "/api/kpis?node=" + n.grid + "&from=last-year").expectStatus().isBadRequest();
+    }
+
+    @Test
+    void an_app_granted_kpis_read_sees_the_kpis_of_its_jurisdiction_only() {
+        Neighbourhood n = neighbourhood();
+        String dashboard = token(TokenRequest.of(UUID.randomUUID().toString(), "CLIENT").withScope("kpis:read")
+                .withJurisdiction(n.community.toString()));
+        String reader = token(TokenRequest.of(UUID.randomUUID().toString(), "CLIENT").withScope("wishes:read")
+                .withJurisdiction(n.community.toString()));
+
+        assertThat(getJson(dashboard, "/api/kpis?node=" + n.grid).get("node").asString()).isEqualTo(n.grid.toString());
+        get(dashboard, "/api/kpis?node=" + n.otherCommunity).expectStatus().isForbidden();
+        get(reader, "/api/kpis?node=" + n.grid).expectStatus().isForbidden();
     }
 }

@@ -1,10 +1,12 @@
 package org.gridgov.wish.open311;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,7 +18,6 @@ import javax.xml.xpath.XPathFactory;
 
 import org.gridgov.wish.Neighbourhood;
 import org.gridgov.wish.WishIntegrationTest;
-import org.gridgov.wish.app.Apps;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -78,7 +79,7 @@ class Open311IT extends WishIntegrationTest {
     @Test
     void a_posted_request_becomes_a_submitted_wish_and_reads_back_with_every_field() {
         Neighbourhood n = neighbourhood();
-        Apps.Registered app = Apps.register(web, admin("DISTRICT_ADMIN", n.district), n.community, "wishes:write wishes:read");
+        Apps.Registered app = Apps.register(web, n.community, "wishes:write wishes:read");
         MultiValueMap<String, String> form = request(app, n.address);
         form.add("first_name", "三丰");
         form.add("last_name", "张");
@@ -135,7 +136,7 @@ class Open311IT extends WishIntegrationTest {
     @Test
     void wanted_by_a_plain_date_means_the_end_of_that_day_in_the_communitys_time_zone() {
         Neighbourhood n = neighbourhood();
-        Apps.Registered app = Apps.register(web, admin("DISTRICT_ADMIN", n.district), n.community, "wishes:write wishes:read");
+        Apps.Registered app = Apps.register(web, n.community, "wishes:write wishes:read");
 
         JsonNode receipt = post(with(request(app, n.address), "attribute[wanted_by]", "2030-05-01"))
                 .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -147,9 +148,8 @@ class Open311IT extends WishIntegrationTest {
     @Test
     void an_app_with_the_personal_data_scope_sees_the_address_and_exact_coordinates() {
         Neighbourhood n = neighbourhood();
-        String admin = admin("DISTRICT_ADMIN", n.district);
-        Apps.Registered hotline = Apps.register(web, admin, n.community, "wishes:write wishes:read wishes:personal-data");
-        Apps.Registered dashboard = Apps.register(web, admin, n.community, "wishes:read");
+        Apps.Registered hotline = Apps.register(web, n.community, "wishes:write wishes:read wishes:personal-data");
+        Apps.Registered dashboard = Apps.register(web, n.community, "wishes:read");
         MultiValueMap<String, String> form = request(hotline, n.address);
         form.add("lat", "29.703512");
         form.add("long", "107.389876");
@@ -173,7 +173,7 @@ class Open311IT extends WishIntegrationTest {
     @Test
     void coordinates_alone_are_placed_by_the_addresses_given_nearby() {
         Neighbourhood n = neighbourhood();
-        Apps.Registered app = Apps.register(web, admin("DISTRICT_ADMIN", n.district), n.community, "wishes:write wishes:read");
+        Apps.Registered app = Apps.register(web, n.community, "wishes:write wishes:read");
         // unique coordinates per run, far from every other test's
         double lat = 20 + Math.random() * 10;
         double lon = 100 + Math.random() * 10;
@@ -199,9 +199,8 @@ class Open311IT extends WishIntegrationTest {
     @Test
     void posts_are_refused_with_the_specs_codes_and_descriptions() throws Exception {
         Neighbourhood n = neighbourhood();
-        String admin = admin("DISTRICT_ADMIN", n.district);
-        Apps.Registered app = Apps.register(web, admin, n.grid, "wishes:write wishes:read");
-        Apps.Registered reader = Apps.register(web, admin, n.community, "wishes:read");
+        Apps.Registered app = Apps.register(web, n.grid, "wishes:write wishes:read");
+        Apps.Registered reader = Apps.register(web, n.community, "wishes:read");
 
         MultiValueMap<String, String> noKey = request(app, n.address);
         noKey.remove("api_key");
@@ -242,7 +241,7 @@ class Open311IT extends WishIntegrationTest {
     @Test
     void the_xml_format_answers_with_the_specs_documents() throws Exception {
         Neighbourhood n = neighbourhood();
-        Apps.Registered app = Apps.register(web, admin("DISTRICT_ADMIN", n.district), n.community, "wishes:write wishes:read");
+        Apps.Registered app = Apps.register(web, n.community, "wishes:write wishes:read");
 
         Document discovery = xml(open311("/open311/v2/discovery.xml"), 200);
         Document services = xml(open311("/open311/v2/services.xml"), 200);
@@ -269,9 +268,26 @@ class Open311IT extends WishIntegrationTest {
     }
 
     @Test
+    void an_app_revoked_or_given_a_new_key_in_apps_service_loses_its_old_key_at_once() throws Exception {
+        Neighbourhood n = neighbourhood();
+        Apps.Registered app = Apps.register(web, n.community, "wishes:write wishes:read");
+        Apps.Registered other = Apps.register(web, n.community, "wishes:read");
+        String newKey = "gg_key_" + UUID.randomUUID() + UUID.randomUUID();
+
+        json(open311("/open311/v2/requests.json?api_key=" + app.apiKey()));
+        Neighbourhood.appRevoked(app.id());
+        Neighbourhood.appCredentialsIssued(other.id(), List.of("wishes:read"), n.community, sha256(newKey));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Apps.known(web, app.apiKey()) && !Apps.known(web, other.apiKey()));
+        error(open311("/open311/v2/requests.json?api_key=" + app.apiKey()), 403,
+                "Invalid api_key received -- can't proceed with get_service_requests.");
+        json(open311("/open311/v2/requests.json?api_key=" + newKey));
+    }
+
+    @Test
     void a_repeated_post_with_the_same_idempotency_key_creates_one_wish() {
         Neighbourhood n = neighbourhood();
-        Apps.Registered app = Apps.register(web, admin("DISTRICT_ADMIN", n.district), n.community, "wishes:write wishes:read");
+        Apps.Registered app = Apps.register(web, n.community, "wishes:write wishes:read");
 
         String first = post(request(app, n.address), "open311-once").expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get(0).get("service_request_id").asString();
@@ -286,8 +302,8 @@ class Open311IT extends WishIntegrationTest {
     @Test
     void requests_are_listed_with_the_specs_filters_pages_and_history_notes() {
         Neighbourhood n = neighbourhood();
-        Apps.Registered app = Apps.register(web, admin("DISTRICT_ADMIN", n.district), n.community, "wishes:write wishes:read");
-        Apps.Registered elsewhere = Apps.register(web, admin("DISTRICT_ADMIN", n.district), n.otherCommunity, "wishes:read");
+        Apps.Registered app = Apps.register(web, n.community, "wishes:write wishes:read");
+        Apps.Registered elsewhere = Apps.register(web, n.otherCommunity, "wishes:read");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             ids.add(post(with(request(app, n.address), "service_code", i == 2 ? "REPAIRS" : "ELDERLY_CARE"))
@@ -383,6 +399,11 @@ class Open311IT extends WishIntegrationTest {
                 })
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData(form)).exchange();
+    }
+
+    private static String sha256(String key) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 
     private WebTestClient.ResponseSpec open311(String path) {

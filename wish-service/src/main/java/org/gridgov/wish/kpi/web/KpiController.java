@@ -14,7 +14,6 @@ import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.wish.access.StaffAndAdmins;
-import org.gridgov.wish.app.domain.AppScopes;
 import org.gridgov.wish.kpi.domain.Kpis;
 import org.gridgov.wish.kpi.persistence.KpiStore;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,6 +28,10 @@ import reactor.core.publisher.Mono;
 @RequestMapping(path = "/api/kpis", produces = "application/json")
 @Tag(name = "KPIs", description = "How well a grid, community or unit serves residents' wishes")
 class KpiController {
+
+    /** The scope of a client app (a district dashboard) that reads KPIs; apps-service grants it. */
+    private static final String KPIS_READ = "kpis:read";
+
 
     private static final Duration DEFAULT_PERIOD = Duration.ofDays(365);
 
@@ -85,11 +88,11 @@ class KpiController {
         Mono<Optional<UUID>> area;
         if (node.isPresent()) {
             // a client app granted kpis:read (a district dashboard) sees them within its jurisdiction too
-            boolean dashboard = caller.has(Role.CLIENT) && caller.hasScope(AppScopes.KPIS_READ);
+            boolean dashboard = caller.has(Role.CLIENT) && caller.hasScope(KPIS_READ);
             area = StaffAndAdmins.includes(caller) || dashboard
                     ? jurisdictions.require(caller, node.get()).thenReturn(node)
                     : Mono.error(ProblemException.forbidden("Only grid staff, admins and apps granted "
-                            + AppScopes.KPIS_READ + " see the KPIs of an area."));
+                            + KPIS_READ + " see the KPIs of an area."));
         } else if (caller.has(Role.UNIT) && caller.unitId().equals(unit)) {
             area = Mono.just(Optional.empty());
         } else {

@@ -18,7 +18,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gridgov.kit.data.Idempotency;
-import org.gridgov.wish.app.domain.AppScopes;
+import org.gridgov.wish.open311.domain.Open311App;
 import org.gridgov.wish.open311.Open311Properties;
 import org.gridgov.wish.open311.Open311Requests;
 import org.gridgov.wish.open311.domain.Open311Refusal;
@@ -148,7 +148,7 @@ class Open311Controller {
             Map<String, String> fields = new LinkedHashMap<>(exchange.getRequest().getQueryParams().toSingleValueMap());
             fields.putAll(form.toSingleValueMap());
             properties.requireJurisdiction(fields.get("jurisdiction_id"));
-            return requests.app(apiKey(exchange, fields), AppScopes.WISHES_WRITE, "create_request")
+            return requests.app(apiKey(exchange, fields), Open311App.WISHES_WRITE, "create_request")
                     .flatMap(app -> requests.submit(app, fields, key))
                     .map(receipt -> format(exchange).body(ResponseEntity.status(receipt.getStatusCode())
                             .headers(receipt.getHeaders()), "service_requests", receipts(receipt.getBody())));
@@ -163,7 +163,7 @@ class Open311Controller {
         Map<String, String> fields = params.toSingleValueMap();
         properties.requireJurisdiction(fields.get("jurisdiction_id"));
         RequestQuery query = RequestQuery.read(fields, clock.instant());
-        return requests.app(apiKey(exchange, fields), AppScopes.WISHES_READ, "get_service_requests")
+        return requests.app(apiKey(exchange, fields), Open311App.WISHES_READ, "get_service_requests")
                 .flatMap(app -> requests.list(app, query))
                 .map(found -> format(exchange).body(ResponseEntity.ok(), "service_requests", found));
     }
@@ -177,7 +177,7 @@ class Open311Controller {
         Map<String, String> fields = params.toSingleValueMap();
         properties.requireJurisdiction(fields.get("jurisdiction_id"));
         boolean extensions = "true".equals(fields.get("extensions"));
-        return requests.app(apiKey(exchange, fields), AppScopes.WISHES_READ, "get_service_request")
+        return requests.app(apiKey(exchange, fields), Open311App.WISHES_READ, "get_service_request")
                 .flatMap(app -> requests.find(app, id, extensions))
                 .map(found -> format(exchange).body(ResponseEntity.ok(), "service_requests", found));
     }
@@ -191,7 +191,7 @@ class Open311Controller {
         String token = Open311Format.strip(file);
         Map<String, String> fields = params.toSingleValueMap();
         properties.requireJurisdiction(fields.get("jurisdiction_id"));
-        return requests.app(apiKey(exchange, fields), AppScopes.WISHES_WRITE, "get_service_request_id")
+        return requests.app(apiKey(exchange, fields), Open311App.WISHES_WRITE, "get_service_request_id")
                 .flatMap(app -> requests.token(app, token))
                 .map(found -> format(exchange).body(ResponseEntity.ok(), "service_requests", found));
     }

@@ -1,0 +1,170 @@
+package org.gridgov.apps.notification;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.gridgov.apps.notification.domain.Recipient;
+import org.gridgov.apps.notification.domain.Templates;
+import org.gridgov.apps.notification.persistence.NotificationStore;
+import org.gridgov.contracts.EventType;
+import org.gridgov.contracts.Ids;
+import org.gridgov.contracts.Topic;
+import org.gridgov.kit.events.CloudEvent;
+import org.gridgov.kit.inbox.EventHandler;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who is told of what: each rule names an event type, the kind of notice (its zh-CN template) and who
+ * receives it. The notices of an event are written in the inbox's transaction, one per recipient and
+ * event ({@code unique (recipient, event_id)}), so a redelivered event tells nobody twice. A new event
+ * (a meeting scheduled, an emergency call-out) is one line in {@link #RULES} and one template.
+ */
+@Component
+class NotificationCentre implements EventHandler {
+
+    /** What a rule sees of an event: its data and, for a wish, who ordered it and in which grid. */
+    record Seen(JsonNode data, Optional<NotificationStore.WishParty> wish) {
+
+        Optional<UUID> id(String field) {
+            JsonNode value = data.path(field);
+            return value.isString() ? Ids.parse(value.asString()) : Optional.empty();
+        }
+
+        List<Recipient> resident() {
+            return wish.flatMap(NotificationStore.WishParty::resident).map(Recipient::person).stream().toList();
+        }
+
+        List<Recipient> gridStaff() {
+            return wish.map(party -> Recipient.staffOf(party.gridId())).stream().toList();
+        }
+
+        List<Recipient> claimer() {
+            JsonNode claimer = data.path("claimer");
+            Optional<UUID> id = claimer.path("id").isString() ? Ids.parse(claimer.path("id").asString()) : Optional.empty();
+            return id.map(value -> "UNIT".equals(claimer.path("kind").asString()) ? Recipient.unit(value) : Recipient.member(value))
+                    .stream().toList();
+        }
+    }
+
+    record Rule(EventType type, String kind, Function<Seen, List<Recipient>> recipients) {
+    }
+
+    static final List<Rule> RULES = List.of(
+            new Rule(EventType.WISH_SUBMITTED, "wish-submitted-resident", Seen::resident),
+            new Rule(EventType.WISH_SUBMITTED, "wish-submitted-grid", Seen::gridStaff),
+            new Rule(EventType.WISH_DISPATCHED, "wish-dispatched-resident", Seen::resident),
+            new Rule(EventType.WISH_DISPATCHED, "wish-dispatched-candidate", seen -> ids(seen.data().path("candidateUnits"))
+                    .stream().map(Recipient::unit).toList()),
+            new Rule(EventType.WISH_REJECTED, "wish-rejected-resident", Seen::resident),
+            new Rule(EventType.WISH_CLAIMED, "wish-claimed-resident", Seen::resident),
+            new Rule(EventType.WISH_CLAIMED, "wish-claimed-claimer", Seen::claimer),
+            new Rule(EventType.WISH_FULFILLED, "wish-fulfilled-resident", Seen::resident),
+            new Rule(EventType.WISH_CLOSED, "wish-closed-resident", Seen::resident),
+            new Rule(EventType.WISH_CANCELLED, "wish-cancelled-resident", Seen::resident),
+            new Rule(EventType.WISH_ESCALATED, "wish-escalated-grid", Seen::gridStaff),
+            new Rule(EventType.CASE_STATUS_CHANGED, "case-referred-department", seen ->
+                    "REFERRED".equals(seen.data().path("status").asString())
+                            ? seen.id("departmentId").map(Recipient::department).stream().toList() : List.of()),
+            new Rule(EventType.PROJECT_MILESTONE_OVERDUE, "project-milestone-overdue-unit", seen ->
+                    seen.id("unitId").map(Recipient::unit).stream().toList()));
+
+    private final NotificationStore store;
+    private final Templates templates = new Templates();
+    private final JsonMapper json;
+
+    NotificationCentre(NotificationStore store, JsonMapper json) {
+        this.store = store;
+        this.json = json;
+        RULES.forEach(rule -> {
+            if (!templates.has(rule.kind())) {
+                throw new IllegalStateException("no zh-CN template for " + rule.kind());
+            }
+        });
+    }
+
+    @Override
+    public String name() {
+        return "notifications";
+    }
+
+    @Override
+    public Set<Topic> topics() {
+        Set<Topic> topics = new java.util.HashSet<>();
+        RULES.forEach(rule -> topics.add(rule.type().topic()));
+        return Set.copyOf(topics);
+    }
+
+    @Override
+    public Mono<Void> handle(CloudEvent event) {
+        List<Rule> rules = RULES.stream().filter(rule -> rule.type().type().equals(event.type())).toList();
+        if (rules.isEmpty()) {
+            return Mono.empty();
+        }
+        JsonNode data = json.readTree(event.data());
+        Instant at = event.time().truncatedTo(ChronoUnit.MICROS);
+        Mono<Optional<NotificationStore.WishParty>> wish = wishOf(event, data);
+        return wish.flatMapMany(party -> {
+            Seen seen = new Seen(data, party);
+            List<NotificationStore.Notice> notices = new ArrayList<>();
+            for (Rule rule : rules) {
+                String text = templates.render(rule.kind(), values(data));
+                for (Recipient recipient : rule.recipients().apply(seen)) {
+                    notices.add(new NotificationStore.Notice(UUID.randomUUID(), recipient, event.id(), event.type(),
+                            rule.kind(), event.subject(), text, at));
+                }
+            }
+            return Flux.fromIterable(notices);
+        }).concatMap(store::insert).then();
+    }
+
+    /** A wish's resident and grid: remembered from its submission, which names them, for its later events. */
+    private Mono<Optional<NotificationStore.WishParty>> wishOf(CloudEvent event, JsonNode data) {
+        if (!event.type().startsWith("org.gridgov.wish.")) {
+            return Mono.just(Optional.empty());
+        }
+        Optional<UUID> wishId = Ids.parse(event.subject());
+        if (wishId.isEmpty()) {
+            return Mono.just(Optional.empty());
+        }
+        if (event.type().equals(EventType.WISH_SUBMITTED.type())) {
+            JsonNode actor = data.path("actor");
+            Optional<String> resident = "RESIDENT".equals(actor.path("role").asString())
+                    ? Optional.of(actor.path("id").asString()) : Optional.empty();
+            Optional<UUID> grid = Ids.parse(data.path("gridId").asString());
+            if (grid.isEmpty()) {
+                return Mono.just(Optional.empty());
+            }
+            NotificationStore.WishParty party = new NotificationStore.WishParty(wishId.get(), resident, grid.get());
+            return store.remember(party).thenReturn(Optional.of(party));
+        }
+        return store.wishParty(wishId.get()).map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+
+    /** The event's text fields, for the templates' placeholders. */
+    private static Map<String, String> values(JsonNode data) {
+        Map<String, String> values = new java.util.HashMap<>();
+        data.properties().forEach(field -> {
+            if (field.getValue().isString() || field.getValue().isNumber()) {
+                values.put(field.getKey(), field.getValue().asString());
+            }
+        });
+        return values;
+    }
+
+    private static List<UUID> ids(JsonNode array) {
+        List<UUID> ids = new ArrayList<>();
+        array.forEach(item -> Ids.parse(item.asString()).ifPresent(ids::add));
+        return ids;
+    }
+}

@@ -1,0 +1,6 @@
+package org.gridgov.apps;
+
+import org.gridgov.kit.test.ServiceConformanceTests;
+
+class AppsServiceConformanceIT extends ServiceConformanceTests {
+}

@@ -1,0 +1,119 @@
+package org.gridgov.apps.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.gridgov.apps.AppsIntegrationTest;
+import org.gridgov.contracts.EventType;
+import org.gridgov.infra.TokenRequest;
+import org.gridgov.kit.events.CloudEvent;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The in-app inbox fed by other services' events: who is told of what, once, in zh-CN. */
+class NotificationsIT extends AppsIntegrationTest {
+
+    @Test
+    void the_resident_hears_of_every_step_of_their_wish_and_the_grid_and_the_unit_of_theirs() {
+        Neighbourhood n = neighbourhood();
+        UUID unit = UUID.randomUUID();
+        UUID wish = submit(n);
+        String resident = token(TokenRequest.of("resident-" + wish, "RESIDENT"));
+        String staff = token(TokenRequest.of("staff-" + n.grid(), "GRID_STAFF").withJurisdiction(n.grid().toString()));
+        String unitUser = token(TokenRequest.of("unit-user-" + unit, "UNIT").withUnit(unit.toString()));
+
+        publish(EventType.WISH_DISPATCHED, Map.of("wishId", wish.toString(), "actor", actor("staff", "GRID_STAFF"),
+                "occurredAt", clock.instant().toString(), "status", "DISPATCHED", "candidateUnits", List.of(unit.toString())));
+        publish(EventType.WISH_CLAIMED, Map.of("wishId", wish.toString(), "actor", actor("unit-user", "UNIT"),
+                "occurredAt", clock.instant().toString(), "status", "CLAIMED", "claimer", Map.of("kind", "UNIT", "id", unit.toString())));
+        publish(EventType.WISH_FULFILLED, Map.of("wishId", wish.toString(), "actor", actor("unit-user", "UNIT"),
+                "occurredAt", clock.instant().toString(), "status", "FULFILLED", "claimer", Map.of("kind", "UNIT", "id", unit.toString())));
+
+        JsonNode mine = awaitInbox(resident, "", 4);
+        assertThat(kinds(mine)).containsExactly("wish-fulfilled-resident", "wish-claimed-resident", "wish-dispatched-resident",
+                "wish-submitted-resident");
+        assertThat(mine.get(3).get("text").asString()).isEqualTo("您的微心愿「帮独居老人买菜」已提交，网格员将尽快处理。");
+        assertThat(mine.get(0).get("text").asString()).contains("请对服务进行评价");
+        assertThat(mine.get(0).get("subject").asString()).isEqualTo(wish.toString());
+        assertThat(kinds(awaitInbox(staff, "", 1))).containsExactly("wish-submitted-grid");
+        assertThat(kinds(awaitInbox(unitUser, "", 2))).containsExactly("wish-claimed-claimer", "wish-dispatched-candidate");
+        // somebody else's wish is not in this resident's inbox, nor this grid's in another grid's staff's
+        assertThat(inbox(token(TokenRequest.of("resident-" + UUID.randomUUID(), "RESIDENT")), "")).isEmpty();
+        assertThat(inbox(token(TokenRequest.of("staff-x", "GRID_STAFF").withJurisdiction(UUID.randomUUID().toString())), "")).isEmpty();
+    }
+
+    @Test
+    void a_redelivered_event_tells_nobody_twice_and_read_notices_leave_the_unread_list() {
+        Neighbourhood n = neighbourhood();
+        UUID wish = submit(n);
+        String resident = token(TokenRequest.of("resident-" + wish, "RESIDENT"));
+        CloudEvent rejected = publish(EventType.WISH_REJECTED, Map.of("wishId", wish.toString(),
+                "actor", actor("staff", "GRID_STAFF"), "occurredAt", clock.instant().toString(), "status", "REJECTED",
+                "reason", "不属于微心愿范围"));
+        awaitInbox(resident, "", 2);
+
+        resend(EventType.WISH_REJECTED, rejected);
+        resend(EventType.WISH_REJECTED, rejected);
+        // a later event shows the redeliveries were consumed before it
+        publish(EventType.WISH_CANCELLED, Map.of("wishId", wish.toString(), "actor", actor("resident-" + wish, "RESIDENT"),
+                "occurredAt", clock.instant().toString(), "status", "CANCELLED"));
+        JsonNode all = awaitInbox(resident, "", 3);
+        assertThat(kinds(all)).containsExactly("wish-cancelled-resident", "wish-rejected-resident", "wish-submitted-resident");
+        assertThat(all.get(1).get("text").asString()).isEqualTo("很抱歉，您的微心愿未被受理：不属于微心愿范围");
+
+        String id = all.get(1).get("id").asString();
+        post(token(TokenRequest.of("resident-other", "RESIDENT")), "/api/me/notifications/" + id + "/read", null, null)
+                .expectStatus().isNotFound();
+        post(resident, "/api/me/notifications/" + id + "/read", null, null).expectStatus().isNoContent();
+        post(resident, "/api/me/notifications/" + id + "/read", null, null).expectStatus().isNoContent();
+
+        assertThat(kinds(inbox(resident, "?unread=true"))).containsExactly("wish-cancelled-resident", "wish-submitted-resident");
+        assertThat(inbox(resident, "?unread=false")).hasSize(3);
+        get(resident, "/api/me/notifications?unread=perhaps").expectStatus().isBadRequest();
+        post(resident, "/api/me/notifications/" + UUID.randomUUID() + "/read", null, null).expectStatus().isNotFound();
+        post(resident, "/api/me/notifications/not-an-id/read", null, null).expectStatus().isBadRequest();
+    }
+
+    @Test
+    void departments_hear_of_cases_referred_to_them_and_units_of_overdue_milestones() {
+        Neighbourhood n = neighbourhood();
+        UUID department = UUID.randomUUID();
+        UUID unit = UUID.randomUUID();
+        UUID kase = UUID.randomUUID();
+        publish(EventType.CASE_STATUS_CHANGED, Map.of("caseId", kase.toString(), "communityId", n.community().toString(),
+                "status", "REFERRED", "previousStatus", "FILED", "departmentId", department.toString(), "reworkCount", 0,
+                "occurredAt", clock.instant().toString()));
+        publish(EventType.PROJECT_MILESTONE_OVERDUE, Map.of("projectId", UUID.randomUUID().toString(), "communityId",
+                n.community().toString(), "year", 2026, "unitId", unit.toString(), "milestone", "签订认领书", "dueDate", "2026-03-01",
+                "level", "REMINDER", "daysLate", 3, "occurredAt", clock.instant().toString()));
+
+        JsonNode referred = awaitInbox(token(TokenRequest.of("department-staff", "DEPARTMENT").withDepartment(department.toString())), "", 1);
+        JsonNode overdue = awaitInbox(token(TokenRequest.of("unit-user-" + unit, "UNIT").withUnit(unit.toString())), "", 1);
+
+        assertThat(referred.get(0).get("subject").asString()).isEqualTo(kase.toString());
+        assertThat(referred.get(0).get("kind").asString()).isEqualTo("case-referred-department");
+        assertThat(overdue.get(0).get("text").asString()).isEqualTo("您认领的项目节点「签订认领书」已逾期 3 天，请尽快推进。");
+    }
+
+    private static Map<String, String> actor(String id, String role) {
+        return Map.of("id", id, "role", role);
+    }
+
+    private JsonNode inbox(String token, String query) {
+        return getJson(token, "/api/me/notifications" + query).get("items");
+    }
+
+    private JsonNode awaitInbox(String token, String query, int count) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> inbox(token, query).size() >= count);
+        return inbox(token, query);
+    }
+
+    private static List<String> kinds(JsonNode items) {
+        return items.valueStream().map(item -> item.get("kind").asString()).toList();
+    }
+}

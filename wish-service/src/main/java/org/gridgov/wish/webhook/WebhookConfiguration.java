@@ -1,9 +1,0 @@
-package org.gridgov.wish.webhook;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
-
-@Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WebhookProperties.class)
-class WebhookConfiguration {
-}
