@@ -1,6 +1,7 @@
 package org.gridgov.system.authorisation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
@@ -160,6 +161,27 @@ final class MatrixWorld {
         as(Actor.COMMUNITY_ADMIN_A).post("/api/assessments", json(Map.of("communityId", communityA, "year", year - 1)))
                 .expect(200, 201);
         return "/api/assessments";
+    }
+
+    /** A joint meeting of A next week inviting A's unit. */
+    Map<String, Object> meetingBody() {
+        return Map.of("communityId", communityA, "kind", "JOINT", "title", "甲联席会议" + tag,
+                "scheduledAt", Instant.now().plus(Duration.ofDays(7)).toString(), "place", "甲社区会议室",
+                "agenda", List.of(Map.of("title", "议题", "refKind", "OTHER")), "invitees", Map.of("unitIds", List.of(unitA)));
+    }
+
+    /** A fresh joint meeting of A, with A's unit present. */
+    String meeting() {
+        String meeting = as(Actor.COMMUNITY_ADMIN_A).post("/api/meetings", json(meetingBody())).expect(201).field("id");
+        as(Actor.COMMUNITY_ADMIN_A).post("/api/meetings/" + meeting + "/attendance", json(Map.of("present", List.of(unitA))))
+                .expect(200);
+        return meeting;
+    }
+
+    /** A fresh open motion of a fresh meeting of A. */
+    String motion() {
+        return as(Actor.COMMUNITY_ADMIN_A).post("/api/meetings/" + meeting() + "/motions",
+                json(Map.of("agendaItem", 0, "text", "甲动议"))).expect(201).field("id");
     }
 
     /** A fresh project on A's opportunity list, added by A's admin. */
