@@ -61,3 +61,40 @@ create table motion_vote (
     cast_at   timestamptz not null,
     primary key (motion_id, voter_id)
 );
+
+-- 四议两公开: a matter of the community through four steps, each a meeting's decided motion, then two disclosures
+create table deliberation (
+    id           uuid primary key,
+    community_id uuid        not null,
+    title        text        not null,
+    description  text        not null,
+    need_ids     uuid[]      not null,
+    status       text        not null,
+    created_at   timestamptz not null,
+    revision     int         not null default 0
+);
+create index deliberation_community on deliberation (community_id, created_at);
+
+create table deliberation_step (
+    deliberation_id uuid        not null references deliberation,
+    position        int         not null,
+    stage           text        not null,
+    meeting_id      uuid        not null references meeting,
+    motion_id       uuid        not null references motion,
+    passed          boolean     not null,
+    taken_at        timestamptz not null,
+    primary key (deliberation_id, position)
+);
+
+-- the notice board: public to every signed-in person and app
+create table disclosure (
+    id              uuid primary key,
+    deliberation_id uuid        not null references deliberation,
+    community_id    uuid        not null,
+    kind            text        not null,
+    title           text        not null,
+    text            text        not null,
+    published_at    timestamptz not null,
+    unique (deliberation_id, kind)
+);
+create index disclosure_community on disclosure (community_id, published_at);

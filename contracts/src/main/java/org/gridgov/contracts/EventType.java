@@ -19,6 +19,7 @@ import org.gridgov.contracts.events.CaseAlerted;
 import org.gridgov.contracts.events.CaseReported;
 import org.gridgov.contracts.events.CaseStatusChanged;
 import org.gridgov.contracts.events.DepartmentRegistered;
+import org.gridgov.contracts.events.DisclosurePublished;
 import org.gridgov.contracts.events.Event;
 import org.gridgov.contracts.events.GridNodeCreated;
 import org.gridgov.contracts.events.GridNodeRetired;
@@ -150,6 +151,9 @@ public enum EventType {
     MEETING_SCHEDULED("org.gridgov.meeting.scheduled.v1", COMMITTEE_EVENTS, "meetingId", MeetingScheduled.class),
     MOTION_DECIDED("org.gridgov.motion.decided.v1", COMMITTEE_EVENTS, "meetingId", MotionDecided.class),
     MEETING_CLOSED("org.gridgov.meeting.closed.v1", COMMITTEE_EVENTS, "meetingId", MeetingClosed.class),
+    // 四议两公开's notice board, keyed by the deliberation so that its result follows its resolution
+    DISCLOSURE_PUBLISHED("org.gridgov.disclosure.published.v1", COMMITTEE_EVENTS, "deliberationId",
+            DisclosurePublished.class),
 
     DEPARTMENT_REGISTERED("org.gridgov.department.registered.v1", FIELDWORK_EVENTS, "departmentId",
             DepartmentRegistered.class),

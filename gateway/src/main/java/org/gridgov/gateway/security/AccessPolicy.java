@@ -132,6 +132,10 @@ final class AccessPolicy {
             rule(POST, "/api/meetings/*/close", adminsAnd(GRID_STAFF)),
             rule(POST, "/api/motions/*/votes", adminsAnd(GRID_STAFF, UNIT, PARTY_MEMBER)),
             rule(POST, "/api/motions/*/close", adminsAnd(GRID_STAFF)),
+            // 四议两公开: the admins deliberate and disclose; the notice board of disclosures is anyone's to read
+            rule(POST, "/api/deliberations", ADMINS),
+            rule(POST, "/api/deliberations/*/steps", ADMINS),
+            rule(POST, "/api/deliberations/*/disclosures", ADMINS),
 
             // field work: the district registers functional departments; the community's staff report, file,
             // refer (吹哨) and verify cases; the department a case is referred to acknowledges (报到) and handles it;

@@ -147,6 +147,11 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             GET  /api/motions/{id}                                      committee ANY
             POST /api/motions/{id}/votes                                committee ADMINS GRID_STAFF UNIT PARTY_MEMBER  # the voter, or the organisers
             POST /api/motions/{id}/close                                committee ADMINS GRID_STAFF
+            POST /api/deliberations                                     committee ADMINS
+            GET  /api/deliberations/{id}                                committee ANY
+            POST /api/deliberations/{id}/steps                          committee ADMINS
+            POST /api/deliberations/{id}/disclosures                    committee ADMINS
+            GET  /api/disclosures?community={node}                      committee ANY
             POST /api/departments                                       fieldwork DISTRICT_ADMIN
             GET  /api/departments                                       fieldwork ANY
             GET  /api/departments/{id}                                  fieldwork ANY
