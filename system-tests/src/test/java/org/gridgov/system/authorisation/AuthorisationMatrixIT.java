@@ -284,6 +284,17 @@ class AuthorisationMatrixIT {
                         .hidden(STAFF_B, UNIT_B, MEMBER_A, MEMBER_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B),
                 Call.post("close a motion", w -> "/api/motions/" + w.motion() + "/close", w -> null).ok(ADMINS_A)
                         .hidden(B_STAFF),
+                // 四议两公开: A's admins deliberate and disclose; the notice board is everyone's
+                Call.post("open a deliberation", w -> "/api/deliberations", w -> Map.of("communityId", w.communityA,
+                        "title", "甲议题", "description", "议事")).ok(201, ADMINS_A),
+                Call.get("read a deliberation", w -> "/api/deliberations/" + w.deliberation(0)).ok(COMMITTEE_A)
+                        .hidden(NOT_IN_A),
+                Call.post("take a deliberation's step", w -> "/api/deliberations/" + w.deliberation(0) + "/steps",
+                        MatrixWorld::passedMotion).ok(ADMINS_A).hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                Call.post("disclose a resolution", w -> "/api/deliberations/" + w.deliberation(4) + "/disclosures",
+                        w -> Map.of("kind", "RESOLUTION", "text", "决议公开")).ok(201, ADMINS_A)
+                        .hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                Call.get("read the notice board", w -> "/api/disclosures?community=" + w.communityA).ok(Actor.values()),
                 // Field work: the district registers departments; A's staff and admins report, file, refer (吹哨) and
                 // verify A's cases; the department a case is referred to acknowledges it (报到); others do not see it
                 Call.post("register a department", w -> "/api/departments", w -> Map.of("name", w.departmentName(),

@@ -16,6 +16,7 @@ import org.gridgov.system.platform.Convergence;
 import org.gridgov.system.platform.SystemPlatform;
 import org.gridgov.system.platform.TestCommunity;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -182,6 +183,26 @@ final class MatrixWorld {
     String motion() {
         return as(Actor.COMMUNITY_ADMIN_A).post("/api/meetings/" + meeting() + "/motions",
                 json(Map.of("agendaItem", 0, "text", "甲动议"))).expect(201).field("id");
+    }
+
+    /** A fresh deliberation of A, {@code steps} of its four steps taken. */
+    String deliberation(int steps) {
+        String deliberation = as(Actor.COMMUNITY_ADMIN_A).post("/api/deliberations", json(Map.of("communityId", communityA,
+                "title", "甲议题" + tag, "description", "议事"))).expect(201).field("id");
+        for (int i = 0; i < steps; i++) {
+            as(Actor.COMMUNITY_ADMIN_A).post("/api/deliberations/" + deliberation + "/steps", json(passedMotion()))
+                    .expect(200);
+        }
+        return deliberation;
+    }
+
+    /** A motion of a fresh meeting of A, passed by A's unit: {@code {meetingId, motionId}}. */
+    Map<String, Object> passedMotion() {
+        String motion = motion();
+        as(Actor.COMMUNITY_ADMIN_A).post("/api/motions/" + motion + "/votes", json(Map.of("voterId", unitA, "choice", "FOR")))
+                .expect(200);
+        JsonNode closed = as(Actor.COMMUNITY_ADMIN_A).post("/api/motions/" + motion + "/close", null).expect(200).json();
+        return Map.of("meetingId", closed.path("meetingId").asString(), "motionId", motion);
     }
 
     /** A fresh project on A's opportunity list, added by A's admin. */
