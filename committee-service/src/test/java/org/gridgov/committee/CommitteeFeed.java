@@ -90,6 +90,14 @@ public final class CommitteeFeed implements AutoCloseable {
         return unit;
     }
 
+    /** member-service registered a party member with the community. */
+    public UUID member(UUID community) {
+        UUID member = UUID.randomUUID();
+        publish(EventType.MEMBER_REGISTERED, Map.of("memberId", member.toString(), "kind", "RESIDENT",
+                "communityId", community.toString(), "occurredAt", Instant.now().toString()));
+        return member;
+    }
+
     UUID need(Community c, String category, String title) {
         UUID need = UUID.randomUUID();
         publish(EventType.NEED_PUBLISHED, Map.of("needId", need.toString(), "category", category, "title", title,

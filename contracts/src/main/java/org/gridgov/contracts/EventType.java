@@ -24,6 +24,7 @@ import org.gridgov.contracts.events.CaseAlerted;
 import org.gridgov.contracts.events.CaseReported;
 import org.gridgov.contracts.events.CaseStatusChanged;
 import org.gridgov.contracts.events.DepartmentRegistered;
+import org.gridgov.contracts.events.DisclosurePublished;
 import org.gridgov.contracts.events.Event;
 import org.gridgov.contracts.events.GridNodeCreated;
 import org.gridgov.contracts.events.GridNodeRetired;
@@ -33,10 +34,13 @@ import org.gridgov.contracts.events.GridStaffUnassigned;
 import org.gridgov.contracts.events.HouseholdMoved;
 import org.gridgov.contracts.events.HouseholdRegistered;
 import org.gridgov.contracts.events.MatchingCandidatesComputed;
+import org.gridgov.contracts.events.MeetingClosed;
+import org.gridgov.contracts.events.MeetingScheduled;
 import org.gridgov.contracts.events.MatchingProjectListComputed;
 import org.gridgov.contracts.events.MatchingStreetProjectListComputed;
 import org.gridgov.contracts.events.MemberDualReported;
 import org.gridgov.contracts.events.MemberRegistered;
+import org.gridgov.contracts.events.MotionDecided;
 import org.gridgov.contracts.events.NeedPublished;
 import org.gridgov.contracts.events.NeedRecorded;
 import org.gridgov.contracts.events.PatrolEnded;
@@ -146,6 +150,13 @@ public enum EventType {
     PROJECT_CANCELLED("org.gridgov.project.cancelled.v1", COMMITTEE_EVENTS, "projectId", ProjectCancelled.class),
     // keyed by the community so that the versions of its assessments stay in order
     ASSESSMENT_COMPUTED("org.gridgov.assessment.computed.v1", COMMITTEE_EVENTS, "communityId", AssessmentComputed.class),
+    // the committee's meetings, keyed by the meeting so that its motions and closing follow its scheduling
+    MEETING_SCHEDULED("org.gridgov.meeting.scheduled.v1", COMMITTEE_EVENTS, "meetingId", MeetingScheduled.class),
+    MOTION_DECIDED("org.gridgov.motion.decided.v1", COMMITTEE_EVENTS, "meetingId", MotionDecided.class),
+    MEETING_CLOSED("org.gridgov.meeting.closed.v1", COMMITTEE_EVENTS, "meetingId", MeetingClosed.class),
+    // 四议两公开's notice board, keyed by the deliberation so that its result follows its resolution
+    DISCLOSURE_PUBLISHED("org.gridgov.disclosure.published.v1", COMMITTEE_EVENTS, "deliberationId",
+            DisclosurePublished.class),
 
     DEPARTMENT_REGISTERED("org.gridgov.department.registered.v1", FIELDWORK_EVENTS, "departmentId",
             DepartmentRegistered.class),

@@ -124,6 +124,18 @@ final class AccessPolicy {
             // the year-end assessment (年底考核): the admins compute it; a unit reads its own row
             rule(POST, "/api/assessments", ADMINS),
             rule(GET, "/api/assessments", adminsAnd(UNIT)),
+            // meetings: the community's admins run them, grid staff a briefing of their grid; those present vote
+            rule(POST, "/api/meetings", adminsAnd(GRID_STAFF)),
+            rule(POST, "/api/meetings/*/attendance", adminsAnd(GRID_STAFF)),
+            rule(PUT, "/api/meetings/*/minutes", adminsAnd(GRID_STAFF)),
+            rule(POST, "/api/meetings/*/motions", adminsAnd(GRID_STAFF)),
+            rule(POST, "/api/meetings/*/close", adminsAnd(GRID_STAFF)),
+            rule(POST, "/api/motions/*/votes", adminsAnd(GRID_STAFF, UNIT, PARTY_MEMBER)),
+            rule(POST, "/api/motions/*/close", adminsAnd(GRID_STAFF)),
+            // 四议两公开: the admins deliberate and disclose; the notice board of disclosures is anyone's to read
+            rule(POST, "/api/deliberations", ADMINS),
+            rule(POST, "/api/deliberations/*/steps", ADMINS),
+            rule(POST, "/api/deliberations/*/disclosures", ADMINS),
 
             // field work: the district registers functional departments; the community's staff report, file,
             // refer (吹哨) and verify cases; the department a case is referred to acknowledges (报到) and handles it;

@@ -139,6 +139,21 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             POST /api/projects/{id}/cancellation                        committee ADMINS
             POST /api/assessments                                       committee ADMINS
             GET  /api/assessments?community={node}&year=2025            committee ADMINS UNIT  # a unit: its own row
+            POST /api/meetings                                          committee ADMINS GRID_STAFF  # a briefing of the staff's grid
+            GET  /api/meetings?community={node}                         committee ANY
+            GET  /api/meetings/{id}                                     committee ANY
+            POST /api/meetings/{id}/attendance                          committee ADMINS GRID_STAFF
+            PUT  /api/meetings/{id}/minutes                             committee ADMINS GRID_STAFF
+            POST /api/meetings/{id}/motions                             committee ADMINS GRID_STAFF
+            POST /api/meetings/{id}/close                               committee ADMINS GRID_STAFF
+            GET  /api/motions/{id}                                      committee ANY
+            POST /api/motions/{id}/votes                                committee ADMINS GRID_STAFF UNIT PARTY_MEMBER  # the voter, or the organisers
+            POST /api/motions/{id}/close                                committee ADMINS GRID_STAFF
+            POST /api/deliberations                                     committee ADMINS
+            GET  /api/deliberations/{id}                                committee ANY
+            POST /api/deliberations/{id}/steps                          committee ADMINS
+            POST /api/deliberations/{id}/disclosures                    committee ADMINS
+            GET  /api/disclosures?community={node}                      committee ANY
             POST /api/departments                                       fieldwork DISTRICT_ADMIN
             GET  /api/departments                                       fieldwork ANY
             GET  /api/departments/{id}                                  fieldwork ANY

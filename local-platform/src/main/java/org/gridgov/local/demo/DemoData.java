@@ -15,6 +15,8 @@ public final class DemoData {
             new WishDemo(),
             // the committee's year: the project list of the units' resources and the published needs
             new CommitteeDemo(),
+            // last quarter's joint meeting of the committee, with a motion passed and one failed
+            new MeetingDemo(),
             // field work: the district's departments and cases found in 太平街社区, one in every state
             new FieldworkDemo(),
             new PersonaTokens(),

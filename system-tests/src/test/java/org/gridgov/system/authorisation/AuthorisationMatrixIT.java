@@ -278,6 +278,35 @@ class AuthorisationMatrixIT {
                         w.communityA, "year", w.year - 1)).ok(ADMINS_A),
                 Call.get("read the year-end assessment", w -> w.assessedLastYear() + "?community=" + w.communityA + "&year="
                         + (w.year - 1)).ok(UNIT_A, COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN),
+                // meetings: A's admins run them; those in A's committee read them; an attendee (A's unit) votes
+                Call.post("schedule a meeting", w -> "/api/meetings", MatrixWorld::meetingBody).ok(201, ADMINS_A),
+                Call.get("list a community's meetings", w -> "/api/meetings?community=" + w.communityA).ok(COMMITTEE_A),
+                Call.get("read a meeting", w -> "/api/meetings/" + w.meeting()).ok(COMMITTEE_A).hidden(NOT_IN_A),
+                Call.post("record a meeting's attendance", w -> "/api/meetings/" + w.meeting() + "/attendance",
+                        w -> Map.of("present", List.of(w.unitA))).ok(ADMINS_A).hidden(B_STAFF),
+                Call.put("write a meeting's minutes", w -> "/api/meetings/" + w.meeting() + "/minutes",
+                        w -> Map.of("text", "会议纪要")).ok(ADMINS_A).hidden(B_STAFF),
+                Call.post("put a motion", w -> "/api/meetings/" + w.meeting() + "/motions",
+                        w -> Map.of("agendaItem", 0, "text", "动议")).ok(201, ADMINS_A).hidden(B_STAFF),
+                Call.post("close a meeting", w -> "/api/meetings/" + w.meeting() + "/close", w -> null).ok(ADMINS_A)
+                        .hidden(B_STAFF),
+                Call.get("read a motion", w -> "/api/motions/" + w.motion()).ok(COMMITTEE_A).hidden(NOT_IN_A),
+                Call.post("vote on a motion", w -> "/api/motions/" + w.motion() + "/votes",
+                        w -> Map.of("voterId", w.unitA, "choice", "FOR")).ok(join(ADMINS_A, UNIT_A))
+                        .hidden(STAFF_B, UNIT_B, MEMBER_A, MEMBER_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                Call.post("close a motion", w -> "/api/motions/" + w.motion() + "/close", w -> null).ok(ADMINS_A)
+                        .hidden(B_STAFF),
+                // 四议两公开: A's admins deliberate and disclose; the notice board is everyone's
+                Call.post("open a deliberation", w -> "/api/deliberations", w -> Map.of("communityId", w.communityA,
+                        "title", "甲议题", "description", "议事")).ok(201, ADMINS_A),
+                Call.get("read a deliberation", w -> "/api/deliberations/" + w.deliberation(0)).ok(COMMITTEE_A)
+                        .hidden(NOT_IN_A),
+                Call.post("take a deliberation's step", w -> "/api/deliberations/" + w.deliberation(0) + "/steps",
+                        MatrixWorld::passedMotion).ok(ADMINS_A).hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                Call.post("disclose a resolution", w -> "/api/deliberations/" + w.deliberation(4) + "/disclosures",
+                        w -> Map.of("kind", "RESOLUTION", "text", "决议公开")).ok(201, ADMINS_A)
+                        .hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                Call.get("read the notice board", w -> "/api/disclosures?community=" + w.communityA).ok(Actor.values()),
                 // Field work: the district registers departments; A's staff and admins report, file, refer (吹哨) and
                 // verify A's cases; the department a case is referred to acknowledges it (报到); others do not see it
                 Call.post("register a department", w -> "/api/departments", w -> Map.of("name", w.departmentName(),

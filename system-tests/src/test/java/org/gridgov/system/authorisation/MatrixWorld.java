@@ -1,6 +1,7 @@
 package org.gridgov.system.authorisation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
@@ -16,6 +17,7 @@ import org.gridgov.system.platform.SystemPlatform;
 import org.gridgov.system.platform.TestCommunity;
 import org.gridgov.system.platform.Upload;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -165,6 +167,47 @@ final class MatrixWorld {
         as(Actor.COMMUNITY_ADMIN_A).post("/api/assessments", json(Map.of("communityId", communityA, "year", year - 1)))
                 .expect(200, 201);
         return "/api/assessments";
+    }
+
+    /** A joint meeting of A next week inviting A's unit. */
+    Map<String, Object> meetingBody() {
+        return Map.of("communityId", communityA, "kind", "JOINT", "title", "甲联席会议" + tag,
+                "scheduledAt", Instant.now().plus(Duration.ofDays(7)).toString(), "place", "甲社区会议室",
+                "agenda", List.of(Map.of("title", "议题", "refKind", "OTHER")), "invitees", Map.of("unitIds", List.of(unitA)));
+    }
+
+    /** A fresh joint meeting of A, with A's unit present. */
+    String meeting() {
+        String meeting = as(Actor.COMMUNITY_ADMIN_A).post("/api/meetings", json(meetingBody())).expect(201).field("id");
+        as(Actor.COMMUNITY_ADMIN_A).post("/api/meetings/" + meeting + "/attendance", json(Map.of("present", List.of(unitA))))
+                .expect(200);
+        return meeting;
+    }
+
+    /** A fresh open motion of a fresh meeting of A. */
+    String motion() {
+        return as(Actor.COMMUNITY_ADMIN_A).post("/api/meetings/" + meeting() + "/motions",
+                json(Map.of("agendaItem", 0, "text", "甲动议"))).expect(201).field("id");
+    }
+
+    /** A fresh deliberation of A, {@code steps} of its four steps taken. */
+    String deliberation(int steps) {
+        String deliberation = as(Actor.COMMUNITY_ADMIN_A).post("/api/deliberations", json(Map.of("communityId", communityA,
+                "title", "甲议题" + tag, "description", "议事"))).expect(201).field("id");
+        for (int i = 0; i < steps; i++) {
+            as(Actor.COMMUNITY_ADMIN_A).post("/api/deliberations/" + deliberation + "/steps", json(passedMotion()))
+                    .expect(200);
+        }
+        return deliberation;
+    }
+
+    /** A motion of a fresh meeting of A, passed by A's unit: {@code {meetingId, motionId}}. */
+    Map<String, Object> passedMotion() {
+        String motion = motion();
+        as(Actor.COMMUNITY_ADMIN_A).post("/api/motions/" + motion + "/votes", json(Map.of("voterId", unitA, "choice", "FOR")))
+                .expect(200);
+        JsonNode closed = as(Actor.COMMUNITY_ADMIN_A).post("/api/motions/" + motion + "/close", null).expect(200).json();
+        return Map.of("meetingId", closed.path("meetingId").asString(), "motionId", motion);
     }
 
     /** A fresh project on A's opportunity list, added by A's admin. */

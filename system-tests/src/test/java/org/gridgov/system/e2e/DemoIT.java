@@ -3,6 +3,7 @@ package org.gridgov.system.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -79,6 +80,27 @@ class DemoIT {
         assertThat(nextYear).as("next year's list computed").isNotEmpty();
         assertThat(nextYear.get(0).path("assignmentCount").asInt())
                 .as("next year's list takes the needs found since this year's list").isPositive();
+    }
+
+    @Test
+    void the_demo_holds_last_quarters_joint_meeting_with_a_passed_and_a_failed_motion() {
+        SystemPlatform platform = SystemPlatform.shared();
+        ApiClient admin = platform.personas().as(Persona.COMMUNITY_ADMIN);
+
+        JsonNode meetings = admin.get("/api/meetings?community=" + Persona.Ids.COMMUNITY + "&to="
+                + Instant.now()).expect(200).json();
+
+        JsonNode joint = null;
+        for (JsonNode meeting : meetings) {
+            if (meeting.path("kind").asString().equals("JOINT") && meeting.path("closed").asBoolean()) {
+                joint = meeting;
+            }
+        }
+        assertThat(joint).as("a closed joint meeting in the past, in " + meetings).isNotNull();
+        JsonNode read = admin.get("/api/meetings/" + joint.path("id").asString()).expect(200).json();
+        assertThat(read.path("present").size()).isGreaterThan(read.path("invitees").path("unitIds").size() / 2);
+        assertThat(read.path("minutes").asString()).isNotBlank();
+        assertThat(read.path("motions").findValuesAsString("status")).containsExactly("PASSED", "FAILED");
     }
 
     @Test

@@ -1,0 +1,105 @@
+package org.gridgov.committee.deliberation.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.gridgov.committee.deliberation.DeliberationService;
+import org.gridgov.committee.deliberation.domain.Deliberation;
+import org.gridgov.committee.deliberation.persistence.DeliberationStore;
+import org.gridgov.kit.data.Idempotency;
+import org.gridgov.kit.security.Caller;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * 四议两公开: the community's admins open a deliberation, take its four steps with their meetings' decided motions and
+ * disclose the resolution and the implementation result; the notice board of disclosures is public.
+ */
+@RestController
+class DeliberationController {
+
+    private final DeliberationService service;
+    private final Idempotency idempotency;
+
+    DeliberationController(DeliberationService service, Idempotency idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    record DeliberationView(UUID id, UUID communityId, String title, String description, List<UUID> needIds,
+                            String status, String nextStage, List<Deliberation.Step> steps, Instant createdAt) {
+
+        static DeliberationView of(Deliberation d) {
+            return new DeliberationView(d.id(), d.communityId(), d.title(), d.description(), d.needIds(), d.status().name(),
+                    d.status() == Deliberation.Status.IN_PROGRESS ? d.nextStage().name() : null, d.steps(), d.createdAt());
+        }
+    }
+
+    record OpenRequest(@NotNull UUID communityId, @NotBlank @Size(max = 200) String title,
+                       @NotBlank @Size(max = 4000) String description, @Size(max = 50) List<@NotNull UUID> needIds) {
+    }
+
+    @PostMapping(path = "/api/deliberations", produces = "application/json")
+    Mono<ResponseEntity<DeliberationView>> open(@Valid @RequestBody OpenRequest request,
+                                                @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                                @AuthenticationPrincipal Caller caller) {
+        return idempotency.once(key, caller, "POST /api/deliberations " + request, DeliberationView.class,
+                () -> service.open(request.communityId(), request.title().strip(), request.description().strip(),
+                                request.needIds() == null ? List.of() : request.needIds(), caller)
+                        .map(d -> ResponseEntity.created(URI.create("/api/deliberations/" + d.id()))
+                                .body(DeliberationView.of(d))));
+    }
+
+    @GetMapping(path = "/api/deliberations/{id}", produces = "application/json")
+    Mono<DeliberationView> find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        return service.visible(id, caller).map(DeliberationView::of);
+    }
+
+    record StepRequest(@NotNull UUID meetingId, @NotNull UUID motionId) {
+    }
+
+    /** The next of the four steps, taken by a motion the meeting decided: passed, on to the next; failed, the end. */
+    @PostMapping(path = "/api/deliberations/{id}/steps", produces = "application/json")
+    Mono<ResponseEntity<DeliberationView>> step(@PathVariable UUID id, @Valid @RequestBody StepRequest request,
+                                                @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                                @AuthenticationPrincipal Caller caller) {
+        return idempotency.once(key, caller, "POST /api/deliberations/" + id + "/steps " + request, DeliberationView.class,
+                () -> service.takeStep(id, request.meetingId(), request.motionId(), caller)
+                        .map(d -> ResponseEntity.ok(DeliberationView.of(d))));
+    }
+
+    record DisclosureRequest(@NotNull Deliberation.Disclosure kind, @NotBlank @Size(max = 8000) String text) {
+    }
+
+    @PostMapping(path = "/api/deliberations/{id}/disclosures", produces = "application/json")
+    Mono<ResponseEntity<DeliberationStore.Notice>> disclose(@PathVariable UUID id,
+                                                            @Valid @RequestBody DisclosureRequest request,
+                                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                                            @AuthenticationPrincipal Caller caller) {
+        return idempotency.once(key, caller, "POST /api/deliberations/" + id + "/disclosures " + request,
+                DeliberationStore.Notice.class,
+                () -> service.disclose(id, request.kind(), request.text().strip(), caller)
+                        .map(notice -> ResponseEntity.created(URI.create("/api/disclosures?community=" + notice.communityId()))
+                                .body(notice)));
+    }
+
+    /** The community's notice board (决议公开, 实施结果公开), the latest first: for anyone signed in and any app. */
+    @GetMapping(path = "/api/disclosures", produces = "application/json")
+    Mono<List<DeliberationStore.Notice>> notices(@RequestParam UUID community) {
+        return service.noticesOf(community).collectList();
+    }
+}

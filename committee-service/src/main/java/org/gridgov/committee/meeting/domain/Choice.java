@@ -1,0 +1,5 @@
+package org.gridgov.committee.meeting.domain;
+
+public enum Choice {
+    FOR, AGAINST, ABSTAIN
+}

@@ -1,0 +1,131 @@
+package org.gridgov.committee.deliberation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.gridgov.committee.CommitteeIntegrationTest;
+import org.gridgov.infra.TokenRequest;
+import org.gridgov.kit.test.KafkaTopicReader;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** 四议两公开 through the API, on real PostgreSQL and Kafka: four steps by decided motions, then the two disclosures. */
+class DeliberationIT extends CommitteeIntegrationTest {
+
+    @Test
+    void a_matter_taken_through_the_four_steps_in_order_is_resolved_and_both_disclosures_are_public() {
+        Committee committee = committee(2, 1);
+        String admin = admin("COMMUNITY_ADMIN", committee.community());
+        String id = body(post("/api/deliberations", admin, Map.of("communityId", committee.community(), "title", "增设老年食堂",
+                "description", "在社区党群服务中心一楼增设老年食堂", "needIds", List.of(committee.needs().get(0))))
+                .expectStatus().isCreated()).path("id").asString();
+        String[] open = decidedMotion(committee, admin, null);
+        post("/api/deliberations/" + id + "/steps", admin, Map.of("meetingId", open[0], "motionId", open[1]))
+                .expectStatus().isEqualTo(409);
+
+        List<String> stages = List.of("PARTY_PROPOSAL", "TWO_COMMITTEES", "MEMBERS_ASSEMBLY", "RESIDENTS_RESOLUTION");
+        JsonNode deliberation = null;
+        for (String stage : stages) {
+            assertThat(get("/api/deliberations/" + id, admin).path("nextStage").asString()).isEqualTo(stage);
+            String[] passed = decidedMotion(committee, admin, "FOR");
+            deliberation = body(post("/api/deliberations/" + id + "/steps", admin,
+                    Map.of("meetingId", passed[0], "motionId", passed[1])).expectStatus().isOk());
+        }
+        assertThat(deliberation.path("status").asString()).isEqualTo("RESOLVED");
+        assertThat(deliberation.path("steps").findValuesAsString("stage")).containsExactlyElementsOf(stages);
+
+        post("/api/deliberations/" + id + "/disclosures", admin, Map.of("kind", "IMPLEMENTATION_RESULT", "text", "已建成"))
+                .expectStatus().isEqualTo(409);
+        post("/api/deliberations/" + id + "/disclosures", admin, Map.of("kind", "RESOLUTION", "text", "决议：增设老年食堂"))
+                .expectStatus().isCreated();
+        post("/api/deliberations/" + id + "/disclosures", admin, Map.of("kind", "IMPLEMENTATION_RESULT", "text", "老年食堂已开业"))
+                .expectStatus().isCreated();
+        post("/api/deliberations/" + id + "/disclosures", admin, Map.of("kind", "RESOLUTION", "text", "再公开"))
+                .expectStatus().isEqualTo(409);
+
+        Committee elsewhere = committee(0, 0);
+        String app = token(TokenRequest.of("app-" + UUID.randomUUID(), "CLIENT").withScope("wishes:read"));
+        for (String reader : List.of(resident(elsewhere.place().grid()), app)) {
+            JsonNode board = get("/api/disclosures?community=" + committee.community(), reader);
+            assertThat(board.findValuesAsString("kind")).containsExactly("IMPLEMENTATION_RESULT", "RESOLUTION");
+            assertThat(board.findValuesAsString("text")).containsExactly("老年食堂已开业", "决议：增设老年食堂");
+        }
+        try (KafkaTopicReader events = new KafkaTopicReader(infrastructure().kafka().bootstrapServers(), "committee.events")) {
+            List<ConsumerRecord<String, byte[]>> disclosed = events.settle(record ->
+                    "org.gridgov.disclosure.published.v1".equals(KafkaTopicReader.header(record, "ce_type"))
+                            && KafkaTopicReader.value(record).contains(id), Duration.ofSeconds(3));
+            assertThat(disclosed).hasSize(2);
+        }
+    }
+
+    @Test
+    void a_failed_motion_ends_the_deliberation_with_its_record() {
+        Committee committee = committee(2, 0);
+        String admin = admin("COMMUNITY_ADMIN", committee.community());
+        String id = body(post("/api/deliberations", admin, Map.of("communityId", committee.community(), "title", "拆除车棚",
+                "description", "拆除3号楼车棚")).expectStatus().isCreated()).path("id").asString();
+        String[] passed = decidedMotion(committee, admin, "FOR");
+        post("/api/deliberations/" + id + "/steps", admin, Map.of("meetingId", passed[0], "motionId", passed[1]))
+                .expectStatus().isOk();
+        post("/api/deliberations/" + id + "/steps", admin, Map.of("meetingId", passed[0], "motionId", passed[1]))
+                .expectStatus().isBadRequest();
+        String[] failed = decidedMotion(committee, admin, "AGAINST");
+
+        JsonNode ended = body(post("/api/deliberations/" + id + "/steps", admin,
+                Map.of("meetingId", failed[0], "motionId", failed[1])).expectStatus().isOk());
+
+        assertThat(ended.path("status").asString()).isEqualTo("FAILED");
+        assertThat(ended.path("steps").get(1).path("stage").asString()).isEqualTo("TWO_COMMITTEES");
+        assertThat(ended.path("steps").get(1).path("passed").asBoolean()).isFalse();
+        String[] another = decidedMotion(committee, admin, "FOR");
+        post("/api/deliberations/" + id + "/steps", admin, Map.of("meetingId", another[0], "motionId", another[1]))
+                .expectStatus().isEqualTo(409);
+        post("/api/deliberations/" + id + "/disclosures", admin, Map.of("kind", "RESOLUTION", "text", "x"))
+                .expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void unknown_needs_and_motions_of_other_meetings_are_refused_naming_the_field() {
+        Committee committee = committee(2, 0);
+        String admin = admin("COMMUNITY_ADMIN", committee.community());
+        JsonNode refused = body(post("/api/deliberations", admin, Map.of("communityId", committee.community(), "title", "t",
+                "description", "d", "needIds", List.of(UUID.randomUUID()))).expectStatus().isEqualTo(422));
+        assertThat(refused.path("errors").findValuesAsString("field")).containsExactly("needIds[0]");
+        String id = body(post("/api/deliberations", admin, Map.of("communityId", committee.community(), "title", "t",
+                "description", "d")).expectStatus().isCreated()).path("id").asString();
+        String[] first = decidedMotion(committee, admin, "FOR");
+        String[] second = decidedMotion(committee, admin, "FOR");
+
+        JsonNode mismatch = body(post("/api/deliberations/" + id + "/steps", admin,
+                Map.of("meetingId", second[0], "motionId", first[1])).expectStatus().isEqualTo(422));
+
+        assertThat(mismatch.path("errors").findValuesAsString("field")).containsExactly("meetingId");
+        post("/api/deliberations/" + id + "/steps", unitToken(committee.units().get(0)),
+                Map.of("meetingId", first[0], "motionId", first[1])).expectStatus().isForbidden();
+        assertThat(get("/api/deliberations/" + id, admin).path("steps")).isEmpty();
+    }
+
+    /** A deliberation meeting of the committee's units, both present, with one motion; closed after they voted {@code choice}. */
+    private String[] decidedMotion(Committee committee, String admin, String choice) {
+        String meeting = body(post("/api/meetings", admin, Map.of("communityId", committee.community(),
+                "kind", "DELIBERATION", "title", "议事会", "scheduledAt", Instant.now().toString(), "place", "会议室",
+                "agenda", List.of(Map.of("title", "议题", "refKind", "OTHER")),
+                "invitees", Map.of("unitIds", committee.units()))).expectStatus().isCreated()).path("id").asString();
+        post("/api/meetings/" + meeting + "/attendance", admin, Map.of("present", committee.units())).expectStatus().isOk();
+        String motion = body(post("/api/meetings/" + meeting + "/motions", admin, Map.of("agendaItem", 0, "text", "动议"))
+                .expectStatus().isCreated()).path("id").asString();
+        if (choice != null) {
+            for (UUID unit : committee.units()) {
+                post("/api/motions/" + motion + "/votes", admin, Map.of("voterId", unit, "choice", choice)).expectStatus().isOk();
+            }
+            post("/api/motions/" + motion + "/close", admin, null).expectStatus().isOk();
+        }
+        return new String[] {meeting, motion};
+    }
+}
