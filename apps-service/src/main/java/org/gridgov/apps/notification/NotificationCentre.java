@@ -77,7 +77,19 @@ class NotificationCentre implements EventHandler {
                     "REFERRED".equals(seen.data().path("status").asString())
                             ? seen.id("departmentId").map(Recipient::department).stream().toList() : List.of()),
             new Rule(EventType.PROJECT_MILESTONE_OVERDUE, "project-milestone-overdue-unit", seen ->
-                    seen.id("unitId").map(Recipient::unit).stream().toList()));
+                    seen.id("unitId").map(Recipient::unit).stream().toList()),
+            new Rule(EventType.MEETING_SCHEDULED, "meeting-invited", seen -> {
+                List<Recipient> invitees = new ArrayList<>();
+                ids(seen.data().path("invitedUnitIds")).forEach(unit -> invitees.add(Recipient.unit(unit)));
+                ids(seen.data().path("invitedMemberIds")).forEach(member -> invitees.add(Recipient.member(member)));
+                return invitees;
+            }),
+            // 四个一: the first missed weekly visit reminds the carers, the next ones the grid's chief
+            new Rule(EventType.CARE_VISIT_MISSED, "care-visit-missed-carer", seen ->
+                    "REMINDER".equals(seen.data().path("level").asString()) ? carers(seen.data().path("carers")) : List.of()),
+            new Rule(EventType.CARE_VISIT_MISSED, "care-visit-missed-grid", seen ->
+                    "ESCALATION".equals(seen.data().path("level").asString())
+                            ? seen.id("gridId").map(Recipient::staffOf).stream().toList() : List.of()));
 
     private final NotificationStore store;
     private final Templates templates = new Templates();
@@ -160,6 +172,14 @@ class NotificationCentre implements EventHandler {
             }
         });
         return values;
+    }
+
+    /** A carer is grid staff (their token's subject) or a party member (their id). */
+    private static List<Recipient> carers(JsonNode array) {
+        List<Recipient> carers = new ArrayList<>();
+        array.forEach(item -> carers.add(Ids.parse(item.asString()).map(Recipient::member)
+                .orElseGet(() -> Recipient.person(item.asString()))));
+        return carers;
     }
 
     private static List<UUID> ids(JsonNode array) {

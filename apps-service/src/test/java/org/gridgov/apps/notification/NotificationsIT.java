@@ -100,6 +100,41 @@ class NotificationsIT extends AppsIntegrationTest {
         assertThat(overdue.get(0).get("text").asString()).isEqualTo("您认领的项目节点「签订认领书」已逾期 3 天，请尽快推进。");
     }
 
+    @Test
+    void invitees_hear_of_meetings_and_carers_then_the_grid_of_missed_weekly_visits() {
+        Neighbourhood n = neighbourhood();
+        UUID unit = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        UUID notInvited = UUID.randomUUID();
+        publish(EventType.MEETING_SCHEDULED, Map.of("meetingId", UUID.randomUUID().toString(), "communityId",
+                n.community().toString(), "kind", "JOINT", "title", "第三季度联席会议", "scheduledAt", "2026-10-10T02:00:00Z",
+                "place", "社区会议室", "invitedUnitIds", List.of(unit.toString()), "invitedMemberIds", List.of(member.toString()),
+                "departmentNames", List.of(), "occurredAt", clock.instant().toString()));
+        UUID recipient = UUID.randomUUID();
+        UUID grid = UUID.randomUUID();
+        Map<String, Object> missed = new java.util.HashMap<>(Map.of("recipientId", recipient.toString(), "microGridId",
+                UUID.randomUUID().toString(), "gridId", grid.toString(), "communityId", n.community().toString(),
+                "carers", List.of("carer-staff-" + recipient), "dueAt", clock.instant().toString(),
+                "occurredAt", clock.instant().toString()));
+        missed.put("level", "REMINDER");
+        missed.put("missedInARow", 1);
+        publish(EventType.CARE_VISIT_MISSED, missed);
+        missed.put("level", "ESCALATION");
+        missed.put("missedInARow", 2);
+        publish(EventType.CARE_VISIT_MISSED, missed);
+
+        JsonNode invited = awaitInbox(token(TokenRequest.of("unit-user-" + unit, "UNIT").withUnit(unit.toString())), "", 1);
+        assertThat(invited.get(0).get("text").asString())
+                .isEqualTo("您受邀参加「第三季度联席会议」，时间 2026-10-10T02:00:00Z，地点 社区会议室。");
+        awaitInbox(token(TokenRequest.of("member-user-" + member, "PARTY_MEMBER").withMember(member.toString())), "", 1);
+        JsonNode carer = awaitInbox(token(TokenRequest.of("carer-staff-" + recipient, "GRID_STAFF").withJurisdiction(grid.toString())), "", 1);
+        assertThat(kinds(carer)).contains("care-visit-missed-carer");
+        JsonNode chief = awaitInbox(token(TokenRequest.of("grid-chief-" + recipient, "GRID_STAFF").withJurisdiction(grid.toString())), "", 1);
+        assertThat(kinds(chief)).containsExactly("care-visit-missed-grid");
+        assertThat(chief.get(0).get("text").asString()).contains("连续 2 周");
+        assertThat(inbox(token(TokenRequest.of("unit-user-" + notInvited, "UNIT").withUnit(notInvited.toString())), "")).isEmpty();
+    }
+
     private static Map<String, String> actor(String id, String role) {
         return Map.of("id", id, "role", role);
     }
