@@ -33,7 +33,7 @@ final class MeetingDemo implements DemoStep {
         String quarter = held.getYear() + "Q" + ((held.getMonthValue() - 1) / 3 + 1);
         // the same five on every launch, so that the step's idempotent requests stay the same
         List<String> all = new ArrayList<>();
-        context.get(Persona.COMMUNITY_ADMIN, "/api/units?community=" + community).forEach(unit -> all.add(unit.path("id").asString()));
+        context.get(Persona.COMMUNITY_ADMIN, "/api/units?community=" + community + "&limit=200").path("items").forEach(unit -> all.add(unit.path("id").asString()));
         List<String> units = all.stream().sorted().limit(INVITED).toList();
 
         JsonNode meeting = context.postOnceKnown(Persona.COMMUNITY_ADMIN, "/api/meetings", json(Map.of(

@@ -11,19 +11,19 @@ import org.gridgov.committee.meeting.domain.Motion;
 /** A meeting as the API shows it; its motions when one meeting is read. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record MeetingView(UUID id, UUID communityId, UUID gridId, String kind, String title, Instant scheduledAt, String place,
-                   List<Item> agenda, Invited invitees, List<UUID> present, List<UUID> excused, String minutes,
+                   List<AgendaEntry> agenda, Invited invitees, List<UUID> present, List<UUID> excused, String minutes,
                    boolean closed, Instant closedAt, List<MotionView> motions) {
 
-    record Item(int position, String title, String refKind, UUID refId) {
+    record AgendaEntry(int position, String title, String refKind, UUID refId) {
     }
 
     record Invited(List<UUID> unitIds, List<UUID> memberIds, List<String> departmentNames) {
     }
 
     static MeetingView of(Meeting meeting, List<Motion> motions) {
-        List<Item> agenda = new java.util.ArrayList<>();
+        List<AgendaEntry> agenda = new java.util.ArrayList<>();
         for (int i = 0; i < meeting.agenda().size(); i++) {
-            agenda.add(new Item(i, meeting.agenda().get(i).title(), meeting.agenda().get(i).refKind().name(),
+            agenda.add(new AgendaEntry(i, meeting.agenda().get(i).title(), meeting.agenda().get(i).refKind().name(),
                     meeting.agenda().get(i).refId()));
         }
         return new MeetingView(meeting.id(), meeting.communityId(), meeting.gridId(), meeting.kind().name(),
