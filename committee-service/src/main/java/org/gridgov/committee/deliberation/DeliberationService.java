@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.gridgov.committee.access.CommunityAccess;
 import org.gridgov.committee.deliberation.domain.Deliberation;
+import org.gridgov.committee.deliberation.domain.Notice;
 import org.gridgov.committee.deliberation.persistence.DeliberationStore;
 import org.gridgov.committee.meeting.MeetingService;
 import org.gridgov.committee.meeting.domain.Motion;
@@ -88,11 +89,11 @@ public class DeliberationService {
         return ProblemException.unknownReferences(List.of(new FieldError(field, message)));
     }
 
-    public Mono<DeliberationStore.Notice> disclose(UUID id, Deliberation.Disclosure kind, String text, Caller caller) {
+    public Mono<Notice> disclose(UUID id, Deliberation.Disclosure kind, String text, Caller caller) {
         Instant at = clock.instant();
         return admin(id, caller).flatMap(deliberation -> {
             Deliberation disclosed = deliberation.disclose(kind);
-            DeliberationStore.Notice notice = new DeliberationStore.Notice(UUID.randomUUID(), id,
+            Notice notice = new Notice(UUID.randomUUID(), id,
                     deliberation.communityId(), kind.name(), deliberation.title(), text, at);
             return store.update(disclosed, null).then(store.publish(notice))
                     .then(outbox.append(new DisclosurePublished(notice.id(), id, notice.communityId(), notice.kind(),
@@ -102,7 +103,7 @@ public class DeliberationService {
     }
 
     /** The notice board is public, as a notice board is: any signed-in person or app reads it. */
-    public Flux<DeliberationStore.Notice> noticesOf(UUID communityId) {
+    public Flux<Notice> noticesOf(UUID communityId) {
         return store.noticesOf(communityId);
     }
 

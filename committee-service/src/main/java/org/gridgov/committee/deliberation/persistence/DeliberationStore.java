@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import org.gridgov.committee.deliberation.domain.Deliberation;
+import org.gridgov.committee.deliberation.domain.Notice;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -24,10 +25,6 @@ public class DeliberationStore {
 
     public DeliberationStore(DatabaseClient db) {
         this.db = db;
-    }
-
-    public record Notice(UUID id, UUID deliberationId, UUID communityId, String kind, String title, String text,
-                         Instant publishedAt) {
     }
 
     public Mono<Void> insert(Deliberation deliberation) {

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.gridgov.committee.deliberation.DeliberationService;
 import org.gridgov.committee.deliberation.domain.Deliberation;
-import org.gridgov.committee.deliberation.persistence.DeliberationStore;
+import org.gridgov.committee.deliberation.domain.Notice;
 import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
 import org.springframework.http.ResponseEntity;
@@ -86,12 +86,12 @@ class DeliberationController {
     }
 
     @PostMapping(path = "/api/deliberations/{id}/disclosures", produces = "application/json")
-    Mono<ResponseEntity<DeliberationStore.Notice>> disclose(@PathVariable UUID id,
+    Mono<ResponseEntity<Notice>> disclose(@PathVariable UUID id,
                                                             @Valid @RequestBody DisclosureRequest request,
                                                             @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                             @AuthenticationPrincipal Caller caller) {
         return idempotency.once(key, caller, "POST /api/deliberations/" + id + "/disclosures " + request,
-                DeliberationStore.Notice.class,
+                Notice.class,
                 () -> service.disclose(id, request.kind(), request.text().strip(), caller)
                         .map(notice -> ResponseEntity.created(URI.create("/api/disclosures?community=" + notice.communityId()))
                                 .body(notice)));
@@ -99,7 +99,7 @@ class DeliberationController {
 
     /** The community's notice board (决议公开, 实施结果公开), the latest first: for anyone signed in and any app. */
     @GetMapping(path = "/api/disclosures", produces = "application/json")
-    Mono<List<DeliberationStore.Notice>> notices(@RequestParam UUID community) {
+    Mono<List<Notice>> notices(@RequestParam UUID community) {
         return service.noticesOf(community).collectList();
     }
 }
