@@ -194,6 +194,11 @@ public final class Bench {
         Load.closedLoop(options.clients(), options.warmup().dividedBy(2), client -> scenario.workflow(direct, client));
         drain(report, watch, null);
 
+        measure("the platform idle", () -> {
+            ProcessCpu cpu = ProcessCpu.from(services);
+            Thread.sleep(options.phase().toMillis());
+            report.note("CPU while idle (ms per second)", cpu.perOperation(options.phase().toSeconds()));
+        });
         measure("PostgreSQL baseline", () -> {
             baseline.pgbench(options.clients(), options.phase(), directory).ifPresent(tps -> report.add(
                     new Figure("single-row insert (pgbench)", BenchReport.POSTGRES, tps, Math.round(tps * options.phase().toSeconds()),
@@ -205,9 +210,11 @@ public final class Bench {
         for (String[] via : ways) {
             measure("ordering wishes, " + via[0], () -> {
                 watch.restart();
-                report.add(Load.closedLoop(options.clients(), options.phase(), client -> scenario.order(via[1], client))
-                        .figure(maximum, via[0]));
+                ProcessCpu cpu = ProcessCpu.from(services);
+                Load.Run run = Load.closedLoop(options.clients(), options.phase(), client -> scenario.order(via[1], client));
+                report.add(run.figure(maximum, via[0]));
                 drain(report, watch, "consumer lag at the end, ordering at the maximum " + via[0]);
+                report.note("CPU per wish ordered (ms, until consumers caught up), " + via[0], cpu.perOperation(run.ok()));
             });
         }
         for (String[] via : ways) {
@@ -216,9 +223,11 @@ public final class Bench {
         }
         for (String[] via : ways) {
             measure("the whole workflow, " + via[0], () -> {
-                report.add(Load.closedLoop(options.clients(), options.phase(), client -> scenario.workflow(via[1], client))
-                        .figure("workflow order→close (wishes closed)", via[0]));
+                ProcessCpu cpu = ProcessCpu.from(services);
+                Load.Run run = Load.closedLoop(options.clients(), options.phase(), client -> scenario.workflow(via[1], client));
+                report.add(run.figure("workflow order→close (wishes closed)", via[0]));
                 drain(report, watch, null);
+                report.note("CPU per wish closed (ms), " + via[0], cpu.perOperation(run.ok()));
             });
         }
         if (Double.isNaN(halfLoad)) {

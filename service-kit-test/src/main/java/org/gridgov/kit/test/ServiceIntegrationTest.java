@@ -31,8 +31,8 @@ public abstract class ServiceIntegrationTest {
         registry.add("logging.level.org.apache.kafka", () -> "WARN");
         // the test machines are shared and sometimes slow: a test fails on a wrong answer, not on a late one
         registry.add("spring.test.webtestclient.timeout", () -> "60s");
-        // tests want events to move fast
-        registry.add("gridgov.outbox.poll-interval", () -> "50ms");
+        // tests want events to move fast: a commit wakes the relay (LISTEN/NOTIFY); the poll is a safety net
+        registry.add("gridgov.outbox.poll-interval", () -> "1s");
         registry.add("gridgov.outbox.retry-interval", () -> "500ms");
         registry.add("gridgov.events.retry-back-off", () -> "50ms");
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.spi.ConnectionFactory;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.gridgov.contracts.Topic;
 import org.gridgov.kit.data.DataKitAutoConfiguration;
@@ -15,6 +16,7 @@ import org.gridgov.kit.inbox.Inbox;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.outbox.OutboxProperties;
 import org.gridgov.kit.outbox.OutboxRelay;
+import org.gridgov.kit.outbox.OutboxWakeUps;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -57,8 +59,8 @@ public class EventsAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, byte[]> eventKafkaTemplate,
                             OutboxProperties properties, @Value("${spring.application.name}") String source,
-                            MeterRegistry meters) {
-        return new OutboxRelay(db, tx, eventKafkaTemplate, properties, source, meters);
+                            MeterRegistry meters, ConnectionFactory connections) {
+        return new OutboxRelay(db, tx, eventKafkaTemplate, properties, source, meters, new OutboxWakeUps(connections));
     }
 
     @Bean

@@ -100,6 +100,10 @@ public class EventConsumers implements SmartLifecycle {
                 count(consumer, event, "unknown-type");
                 return;
             }
+            if (!handler.handles(event.type())) {
+                count(consumer, event, "not-handled");
+                return;
+            }
             List<String> violations = EventSchemas.validate(event.type(), event.data());
             if (!violations.isEmpty()) {
                 throw new PoisonEventException(event.type() + " " + event.id() + " does not match its schema: " + violations);

@@ -19,6 +19,15 @@ public interface EventHandler {
     Set<Topic> topics();
 
     /**
+     * Whether this handler applies events of {@code type}. The kit passes the others by without a
+     * schema check, a transaction or an inbox row: most events on a topic are of no interest to most
+     * of its consumers, and recording each of them cost a database commit.
+     */
+    default boolean handles(String type) {
+        return true;
+    }
+
+    /**
      * Applies one event. Runs inside the database transaction that also records the event in the
      * inbox, so the effect and the record commit together. Throw
      * {@link org.gridgov.kit.events.PoisonEventException} for an event that can never be applied.

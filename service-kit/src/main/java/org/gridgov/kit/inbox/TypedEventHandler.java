@@ -51,6 +51,11 @@ public abstract class TypedEventHandler implements EventHandler {
     }
 
     @Override
+    public final boolean handles(String type) {
+        return EventType.byType(type).map(handlers::containsKey).orElse(false);
+    }
+
+    @Override
     public final Mono<Void> handle(CloudEvent event) {
         EventType type = EventType.byType(event.type()).orElse(null);
         Function<Event, Mono<Void>> handler = type == null ? null : handlers.get(type);

@@ -23,6 +23,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -31,6 +32,10 @@ import reactor.core.scheduler.Schedulers;
  * lock), so with several replicas an aggregate's events still leave in order. If the broker is
  * down the transaction rolls back and the rows wait; if the service dies after publishing but
  * before committing, the rows are published again — consumers de-duplicate by event id.
+ *
+ * <p>The relay does not poll fast: a commit that wrote outbox rows wakes it at once through
+ * {@link OutboxWakeUps} (PostgreSQL {@code LISTEN/NOTIFY}, which reaches every replica), and the
+ * poll interval is only the safety net for a moment without that connection.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -50,11 +55,15 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicLong oldestUnsentSeconds = new AtomicLong();
     private volatile boolean failing;
     private final PeriodicTask housekeeping;
+    private final OutboxWakeUps wakeUps;
+    /** Completed by the next wake-up; replaced before every round, so one arriving during a round starts the next. */
+    private volatile Sinks.One<Boolean> nextWakeUp = Sinks.one();
     private volatile Disposable relaying;
 
     public OutboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, byte[]> kafka,
-                       OutboxProperties properties, String source, MeterRegistry meters) {
+                       OutboxProperties properties, String source, MeterRegistry meters, OutboxWakeUps wakeUps) {
         this.db = db;
+        this.wakeUps = wakeUps;
         this.tx = tx;
         this.kafka = kafka;
         this.properties = properties;
@@ -146,6 +155,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Integer> relayAndPause() {
+        Sinks.One<Boolean> wakeUp = Sinks.one();
+        nextWakeUp = wakeUp;
         return relayOnce()
                 .doOnNext(sent -> {
                     if (failing) {
@@ -161,9 +172,14 @@ public class OutboxRelay implements SmartLifecycle {
                     }
                     return Mono.just(-1);
                 })
-                .flatMap(sent -> sent >= properties.batchSize()
-                        ? Mono.just(sent)
-                        : Mono.delay(sent < 0 ? properties.retryInterval() : properties.pollInterval()).thenReturn(sent));
+                .flatMap(sent -> sent >= properties.batchSize() ? Mono.just(sent)
+                        : sent < 0 ? Mono.delay(properties.retryInterval()).thenReturn(sent)
+                        : Mono.firstWithSignal(Mono.delay(properties.pollInterval()), wakeUp.asMono()).thenReturn(sent));
+    }
+
+    /** Starts the next round now (or right after the one under way): rows were committed. */
+    void wakeUp() {
+        nextWakeUp.tryEmitValue(Boolean.TRUE);
     }
 
     @Override
@@ -171,6 +187,7 @@ public class OutboxRelay implements SmartLifecycle {
         // publishing paces itself (a full batch goes on at once, a failure waits retryInterval);
         // the gauges and the purge are a plain periodic task
         relaying = Mono.defer(this::relayAndPause).repeat().subscribe();
+        wakeUps.start(this::wakeUp);
         housekeeping.start();
     }
 
@@ -181,6 +198,7 @@ public class OutboxRelay implements SmartLifecycle {
             current.dispose();
         }
         relaying = null;
+        wakeUps.stop();
         housekeeping.stop();
     }
 

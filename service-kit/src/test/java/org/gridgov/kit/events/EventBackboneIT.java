@@ -44,6 +44,8 @@ import reactor.core.publisher.Mono;
  */
 @Import(EventBackboneIT.AppliedNodes.class)
 @TestPropertySource(properties = {
+        // the relay never polls within a test: every event here leaves because its commit woke the relay
+        "gridgov.outbox.poll-interval=1h",
         // give up on an unreachable broker within seconds, so the relay's failure path is exercised
         "spring.kafka.producer.properties.max.block.ms=2000",
         "spring.kafka.producer.properties.request.timeout.ms=1000",

@@ -68,6 +68,14 @@ class TypedEventHandlerTest {
     }
 
     @Test
+    void it_says_which_types_it_handles_so_the_others_pass_by_without_a_transaction() {
+        assertThat(handler.handles("org.gridgov.member.registered.v1")).isTrue();
+        assertThat(handler.handles("org.gridgov.wish.submitted.v1")).isTrue();
+        assertThat(handler.handles("org.gridgov.unit.joined.v1")).isFalse();
+        assertThat(handler.handles("org.gridgov.parcel.sent.v7")).isFalse();
+    }
+
+    @Test
     void it_subscribes_to_the_topics_of_the_types_it_handles() {
         assertThat(handler.topics()).containsExactlyInAnyOrder(Topic.MEMBER_EVENTS, Topic.WISH_EVENTS);
         assertThat(handler.name()).isEqualTo("community-members");
