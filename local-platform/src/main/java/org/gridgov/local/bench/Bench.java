@@ -107,11 +107,14 @@ public final class Bench {
         Services services = startServices(addresses, baseEnvironment);
         double startSeconds = Duration.between(launched, Instant.now()).toMillis() / 1000.0;
         String memoryWhenReady = ProcessMemory.describe(services);
-        out.printf(Locale.ROOT, "Ready after %.1f s. Loading the demo data…%n", startSeconds);
+        out.printf(Locale.ROOT, "Ready after %.1f s. Loading the demo's grids, households and units…%n", startSeconds);
 
         URI gateway = URI.create(addresses.baseUrl(ServiceSpec.GATEWAY));
         DemoContext demo = new DemoContext(gateway, infra.issuer()::issue, directory, new PrintStream(OutputStream.nullOutputStream()));
-        DemoData.load(demo);
+        List<String> failed = DemoData.loadPlacesAndUnits(demo);
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("the demo's places and units did not load: " + failed);
+        }
         List<String> households = households(demo);
         out.println("Demo data loaded; " + households.size() + " households of grid 1 order wishes.");
 

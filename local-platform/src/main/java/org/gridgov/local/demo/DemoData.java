@@ -28,8 +28,17 @@ public final class DemoData {
 
     /** Loads every step; the names of the steps that failed (each reported on the console), none when all went well. */
     public static List<String> load(DemoContext context) {
+        return load(context, STEPS);
+    }
+
+    /** Only the grids, their households and the member units: what the bench orders wishes against. */
+    public static List<String> loadPlacesAndUnits(DemoContext context) {
+        return load(context, STEPS.subList(0, 2));
+    }
+
+    private static List<String> load(DemoContext context, List<DemoStep> steps) {
         List<String> failed = new java.util.ArrayList<>();
-        for (DemoStep step : STEPS) {
+        for (DemoStep step : steps) {
             try {
                 step.run(context.forStep(step));
             } catch (InterruptedException e) {
