@@ -15,14 +15,18 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.gridgov.contracts.Topic;
+import org.gridgov.contracts.events.GridNodeRetired;
 import org.gridgov.kit.inbox.EventHandler;
+import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.kit.test.KafkaTopicReader;
 import org.gridgov.kit.test.ServiceIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -153,6 +157,22 @@ class EventBackboneIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void an_event_of_a_type_a_consumer_does_not_handle_passes_it_by_without_an_inbox_row() {
+        String nodeId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        double passedBefore = consumed("not-handled", "retired-nodes");
+        send(event(eventId, nodeId, "created, not retired"));
+
+        await().atMost(PATIENCE).until(() -> applications(nodeId).isPresent()
+                && consumed("not-handled", "retired-nodes") > passedBefore);
+        assertThat(AppliedNodes.retired).doesNotContain(nodeId);
+        assertThat(count("select count(*) from kit_inbox where event_id = '" + eventId + "' and consumer like '%.applied-nodes'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from kit_inbox where event_id = '" + eventId + "' and consumer like '%.retired-nodes'"))
+                .isZero();
+    }
+
+    @Test
     void a_failing_handler_is_retried_and_then_applied_once() {
         String nodeId = UUID.randomUUID().toString();
         AppliedNodes.failuresToCome.put(nodeId, new AtomicInteger(2));
@@ -172,11 +192,17 @@ class EventBackboneIT extends ServiceIntegrationTest {
         String goodEvent = UUID.randomUUID().toString();
         send(event(goodEvent, key, "after the poison"));
 
-        var dead = deadLetters.await(r -> key.equals(r.key()), 2, PATIENCE);
+        var dead = deadLetters.await(r -> key.equals(r.key()) && deadLetteredBy(r, "applied-nodes"), 2, PATIENCE);
         assertThat(dead).allSatisfy(r -> assertThat(header(r, "kafka_dlt-exception-message")).isNotBlank());
         assertThat(dead).anySatisfy(r -> assertThat(header(r, "kafka_dlt-exception-message")).contains("ce_specversion"));
         assertThat(dead).anySatisfy(r -> assertThat(header(r, "kafka_dlt-exception-message")).contains("schema"));
         await().atMost(PATIENCE).until(() -> applications(key).isPresent());
+        // what is not an event at all is poison to every consumer; bad data of a type it does not handle is not its business
+        var deadToTheOther = deadLetters.await(r -> key.equals(r.key()) && deadLetteredBy(r, "retired-nodes"), 1, PATIENCE);
+        assertThat(deadToTheOther).singleElement()
+                .satisfies(r -> assertThat(header(r, "kafka_dlt-exception-message")).contains("ce_specversion"));
+        assertThat(deadLetters.settle(r -> key.equals(r.key()) && deadLetteredBy(r, "retired-nodes"), Duration.ofSeconds(1)))
+                .hasSize(1);
     }
 
     @Test
@@ -225,6 +251,10 @@ class EventBackboneIT extends ServiceIntegrationTest {
         producer.flush();
     }
 
+    private static boolean deadLetteredBy(ConsumerRecord<String, byte[]> record, String handler) {
+        return header(record, "kafka_dlt-original-consumer-group").endsWith("." + handler);
+    }
+
     private long unsentRows() {
         return count("select count(*) from kit_outbox where sent_at is null");
     }
@@ -247,11 +277,28 @@ class EventBackboneIT extends ServiceIntegrationTest {
         return counter == null ? 0 : counter.count();
     }
 
+    private double consumed(String outcome, String handler) {
+        return meters.find("gridgov.events.consumed").tag("outcome", outcome).counters().stream()
+                .filter(counter -> counter.getId().getTag("consumer").endsWith("." + handler))
+                .mapToDouble(Counter::count).sum();
+    }
+
     /** A read model fed from grid.events; it can be told to fail for a node a number of times. */
     @TestConfiguration
     static class AppliedNodes {
 
         static final Map<String, AtomicInteger> failuresToCome = new ConcurrentHashMap<>();
+        static final Set<String> retired = ConcurrentHashMap.newKeySet();
+
+        /** A read model of retirements only: the nodes created on the same topic are not its business. */
+        @Bean
+        EventHandler retiredNodes() {
+            return new TypedEventHandler("retired-nodes") {
+                {
+                    on(GridNodeRetired.class, event -> Mono.fromRunnable(() -> retired.add(event.nodeId().toString())));
+                }
+            };
+        }
 
         @Bean
         EventHandler appliedNodes(DatabaseClient db) {
