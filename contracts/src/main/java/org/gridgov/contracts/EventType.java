@@ -41,6 +41,9 @@ import org.gridgov.contracts.events.MatchingStreetProjectListComputed;
 import org.gridgov.contracts.events.MemberDualReported;
 import org.gridgov.contracts.events.MemberRegistered;
 import org.gridgov.contracts.events.MotionDecided;
+import org.gridgov.contracts.events.OperationCalledOut;
+import org.gridgov.contracts.events.OperationClosed;
+import org.gridgov.contracts.events.OperationOpened;
 import org.gridgov.contracts.events.NeedPublished;
 import org.gridgov.contracts.events.NeedRecorded;
 import org.gridgov.contracts.events.PatrolEnded;
@@ -172,6 +175,11 @@ public enum EventType {
             CareContactRecorded.class),
     CARE_VISIT_MISSED("org.gridgov.care-recipient.visit-missed.v1", FIELDWORK_EVENTS, "recipientId",
             CareVisitMissed.class),
+    // emergency operations (战时攻坚), keyed by the operation so that its call-outs and close follow its opening
+    OPERATION_OPENED("org.gridgov.operation.opened.v1", FIELDWORK_EVENTS, "operationId", OperationOpened.class),
+    OPERATION_CALLED_OUT("org.gridgov.operation.called-out.v1", FIELDWORK_EVENTS, "operationId",
+            OperationCalledOut.class),
+    OPERATION_CLOSED("org.gridgov.operation.closed.v1", FIELDWORK_EVENTS, "operationId", OperationClosed.class),
 
     // apps-service registers third-party apps; every service refuses a revoked app's tokens, and
     // wish-service's Open311 door recognises an app's API key by the hash announced on credentials
