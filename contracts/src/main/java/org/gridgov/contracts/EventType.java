@@ -65,6 +65,7 @@ import org.gridgov.contracts.events.ResourceListPublished;
 import org.gridgov.contracts.events.ResourceListRevised;
 import org.gridgov.contracts.events.ServiceRecorded;
 import org.gridgov.contracts.events.UnitJoined;
+import org.gridgov.contracts.events.VisitFindingRaised;
 import org.gridgov.contracts.events.VisitRecorded;
 import org.gridgov.contracts.events.WishCancelled;
 import org.gridgov.contracts.events.WishClaimed;
@@ -169,6 +170,7 @@ public enum EventType {
     PATROL_STARTED("org.gridgov.patrol.started.v1", FIELDWORK_EVENTS, "patrolId", PatrolStarted.class),
     PATROL_ENDED("org.gridgov.patrol.ended.v1", FIELDWORK_EVENTS, "patrolId", PatrolEnded.class),
     VISIT_RECORDED("org.gridgov.visit.recorded.v1", FIELDWORK_EVENTS, "visitId", VisitRecorded.class),
+    VISIT_FINDING_RAISED("org.gridgov.visit.finding-raised.v1", FIELDWORK_EVENTS, "visitId", VisitFindingRaised.class),
     CARE_RECIPIENT_REGISTERED("org.gridgov.care-recipient.registered.v1", FIELDWORK_EVENTS, "recipientId",
             CareRecipientRegistered.class),
     CARE_CONTACT_RECORDED("org.gridgov.care-recipient.contact-recorded.v1", FIELDWORK_EVENTS, "recipientId",
