@@ -142,6 +142,7 @@ final class AccessPolicy {
             // a case's reporter (a party member, an app) reads and verifies it
             rule(POST, "/api/departments", DISTRICT_ADMIN),
             rule(GET, "/api/departments/*/performance", adminsAnd(DEPARTMENT)),
+            rule(GET, "/api/streets/*/performance", ADMINS),
             rule(POST, "/api/cases", adminsAnd(GRID_STAFF, PARTY_MEMBER, CLIENT)),
             rule(GET, "/api/cases", adminsAnd(GRID_STAFF, DEPARTMENT)),
             rule(GET, "/api/cases/*", adminsAnd(GRID_STAFF, DEPARTMENT, PARTY_MEMBER, CLIENT)),

@@ -184,6 +184,7 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             GET  /api/care-recipients/{id}                              fieldwork GRID_STAFF ADMINS PARTY_MEMBER  # a carer
             POST /api/care-recipients/{id}/contacts                     fieldwork GRID_STAFF PARTY_MEMBER  # a carer
             GET  /api/care/coverage?node={node}&week=2026-03-04         fieldwork GRID_STAFF ADMINS
+            GET  /api/streets/{node}/performance?from=2026-03-01&to=2026-03-31 fieldwork ADMINS
             POST /api/operations                                        fieldwork COMMUNITY_ADMIN STREET_ADMIN
             GET  /api/operations?node={node}                            fieldwork GRID_STAFF ADMINS PARTY_MEMBER UNIT  # the called: without node
             GET  /api/operations/{id}                                   fieldwork GRID_STAFF ADMINS PARTY_MEMBER UNIT  # the called

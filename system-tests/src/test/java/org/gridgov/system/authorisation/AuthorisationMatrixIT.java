@@ -318,6 +318,8 @@ class AuthorisationMatrixIT {
                 Call.get("a department's performance", w -> "/api/departments/" + w.departmentA + "/performance?from="
                         + w.year + "-01-01&to=" + w.year + "-12-31").ok(COMMUNITY_ADMIN_A, COMMUNITY_ADMIN_B,
                         STREET_ADMIN_A, STREET_ADMIN_B, DISTRICT_ADMIN, DEPARTMENT_A),
+                Call.get("a street's evaluation", w -> "/api/streets/" + TestCommunity.STREET + "/performance?from="
+                        + w.year + "-01-01&to=" + w.year + "-12-31").ok(STREET_ADMIN_A, DISTRICT_ADMIN),
                 Call.post("report a case", w -> "/api/cases", w -> Map.of("microGridId", w.microGridA, "category", "REPAIRS",
                         "description", "路灯不亮", "severity", "ROUTINE")).ok(201, join(STAFF_AND_ADMINS_A, MEMBER_A)),
                 Call.get("list a grid's cases", w -> "/api/cases?node=" + w.gridA).ok(STAFF_AND_ADMINS_A),
