@@ -61,7 +61,7 @@ class FindingNeedController {
 
     /** The finding (its position in the visit's findings, from 0) becomes a need of the grid's needs list. */
     @PostMapping("/{id}/findings/{finding}/need")
-    Mono<ResponseEntity<RaisedView>> raiseNeed(@PathVariable UUID id, @PathVariable @Min(0) @Max(100) int finding,
+    Mono<ResponseEntity<RaisedView>> raiseNeed(@PathVariable UUID id, @PathVariable int finding,
                                                @Valid @RequestBody NeedRequest request,
                                                @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                @AuthenticationPrincipal Caller caller) {
