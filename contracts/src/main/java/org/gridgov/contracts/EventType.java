@@ -41,6 +41,9 @@ import org.gridgov.contracts.events.MatchingStreetProjectListComputed;
 import org.gridgov.contracts.events.MemberDualReported;
 import org.gridgov.contracts.events.MemberRegistered;
 import org.gridgov.contracts.events.MotionDecided;
+import org.gridgov.contracts.events.OperationCalledOut;
+import org.gridgov.contracts.events.OperationClosed;
+import org.gridgov.contracts.events.OperationOpened;
 import org.gridgov.contracts.events.NeedPublished;
 import org.gridgov.contracts.events.NeedRecorded;
 import org.gridgov.contracts.events.PatrolEnded;
@@ -62,6 +65,7 @@ import org.gridgov.contracts.events.ResourceListPublished;
 import org.gridgov.contracts.events.ResourceListRevised;
 import org.gridgov.contracts.events.ServiceRecorded;
 import org.gridgov.contracts.events.UnitJoined;
+import org.gridgov.contracts.events.VisitFindingRaised;
 import org.gridgov.contracts.events.VisitRecorded;
 import org.gridgov.contracts.events.WishCancelled;
 import org.gridgov.contracts.events.WishClaimed;
@@ -166,12 +170,18 @@ public enum EventType {
     PATROL_STARTED("org.gridgov.patrol.started.v1", FIELDWORK_EVENTS, "patrolId", PatrolStarted.class),
     PATROL_ENDED("org.gridgov.patrol.ended.v1", FIELDWORK_EVENTS, "patrolId", PatrolEnded.class),
     VISIT_RECORDED("org.gridgov.visit.recorded.v1", FIELDWORK_EVENTS, "visitId", VisitRecorded.class),
+    VISIT_FINDING_RAISED("org.gridgov.visit.finding-raised.v1", FIELDWORK_EVENTS, "visitId", VisitFindingRaised.class),
     CARE_RECIPIENT_REGISTERED("org.gridgov.care-recipient.registered.v1", FIELDWORK_EVENTS, "recipientId",
             CareRecipientRegistered.class),
     CARE_CONTACT_RECORDED("org.gridgov.care-recipient.contact-recorded.v1", FIELDWORK_EVENTS, "recipientId",
             CareContactRecorded.class),
     CARE_VISIT_MISSED("org.gridgov.care-recipient.visit-missed.v1", FIELDWORK_EVENTS, "recipientId",
             CareVisitMissed.class),
+    // emergency operations (战时攻坚), keyed by the operation so that its call-outs and close follow its opening
+    OPERATION_OPENED("org.gridgov.operation.opened.v1", FIELDWORK_EVENTS, "operationId", OperationOpened.class),
+    OPERATION_CALLED_OUT("org.gridgov.operation.called-out.v1", FIELDWORK_EVENTS, "operationId",
+            OperationCalledOut.class),
+    OPERATION_CLOSED("org.gridgov.operation.closed.v1", FIELDWORK_EVENTS, "operationId", OperationClosed.class),
 
     // apps-service registers third-party apps; every service refuses a revoked app's tokens, and
     // wish-service's Open311 door recognises an app's API key by the hash announced on credentials

@@ -112,7 +112,7 @@ public abstract class MemberServiceIntegrationTest extends ServiceIntegrationTes
         publish("committee.events", type, "committee-service", projectId, withProject, eventId);
     }
 
-    private static void publish(String topic, String type, String source, UUID subject, Map<String, Object> data, UUID eventId) {
+    protected static void publish(String topic, String type, String source, UUID subject, Map<String, Object> data, UUID eventId) {
         try {
             producer.send(CloudEventKafka.toRecord(topic, new CloudEvent(eventId.toString(), type, source,
                     subject.toString(), Instant.now(), Optional.empty(), JSON.writeValueAsString(data)))).get();

@@ -16,8 +16,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Cases as Prometheus gauges for the district dashboards, refreshed periodically: each community's cases by
- * status, and each department's referred cases it is late to acknowledge (报到) now. Tagged by community and
- * department, never by case.
+ * status, each department's referred cases it is late to acknowledge (报到) now, and the roll call of the
+ * emergency operations under way. Tagged by community, department or operation, never by case or person.
  */
 @Configuration(proxyBeanMethods = false)
 class CaseMetrics {
@@ -38,6 +38,14 @@ class CaseMetrics {
                                 group by d.id, d.name""",
                         () -> Map.of("now", Sql.utc(clock.instant())),
                         row -> Tags.of("department", row.get("id", UUID.class).toString(),
-                                "department_name", row.get("name", String.class)));
+                                "department_name", row.get("name", String.class)))
+                // the live roll call of the emergency operations under way (战时攻坚), per operation while it is open
+                .gauge("gridgov.fieldwork.operation.callees", "members and units called out to an open operation, by status",
+                        """
+                                select o.id, c.status, count(*) as value from operation o
+                                join operation_callee c on c.operation_id = o.id
+                                where o.status = 'OPEN' group by o.id, c.status""",
+                        Map::of, row -> Tags.of("operation", row.get("id", UUID.class).toString(),
+                                "status", row.get("status", String.class)));
     }
 }

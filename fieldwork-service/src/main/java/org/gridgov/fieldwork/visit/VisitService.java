@@ -3,6 +3,7 @@ package org.gridgov.fieldwork.visit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.gridgov.kit.domain.Refusal;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -36,8 +38,12 @@ public class VisitService {
     private final FieldAccess access;
     private final Outbox outbox;
     private final Clock clock;
+    /** The community's time zone: a work log's day is a local day. */
+    private final ZoneId zone;
 
-    VisitService(VisitStore visits, PatrolStore patrols, FieldAccess access, Outbox outbox, Clock clock) {
+    VisitService(VisitStore visits, PatrolStore patrols, FieldAccess access, Outbox outbox, Clock clock,
+                 @Value("${gridgov.fieldwork.time-zone:Asia/Shanghai}") ZoneId zone) {
+        this.zone = zone;
         this.visits = visits;
         this.patrols = patrols;
         this.access = access;
@@ -72,13 +78,13 @@ public class VisitService {
         return requireStaffOver(node, from, to, caller).thenMany(visits.under(node, from, to, staff, limit));
     }
 
-    /** The caller's own work log of a day (UTC): the visits and the patrols. */
+    /** The caller's own work log of a day in the community's time zone: the visits and the patrols. */
     public record WorkLog(LocalDate date, String staff, List<Visit> visits, List<Patrol> patrols, long minutesPatrolling) {
     }
 
     public Mono<WorkLog> workLog(LocalDate date, Caller caller) {
-        Instant from = date.atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant to = date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant from = date.atStartOfDay(zone).toInstant();
+        Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
         return Mono.zip(visits.of(caller.subject(), from, to).collectList(),
                         patrols.of(caller.subject(), from, to).collectList())
                 .map(day -> new WorkLog(date, caller.subject(), day.getT1(), day.getT2(),

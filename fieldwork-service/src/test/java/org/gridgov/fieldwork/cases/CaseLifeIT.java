@@ -137,6 +137,22 @@ class CaseLifeIT extends FieldworkIntegrationTest {
         getting("/api/departments/" + municipal + "/performance?from=2026-03-01&to=2026-03-31", department(police))
                 .expectStatus().isForbidden();
 
+        // 综合评价 per street: the street's admin sees the same figures, per department and in all
+        String streetPath = "/api/streets/" + place.street() + "/performance?from=2026-03-01&to=2026-03-31";
+        JsonNode street = get(streetPath, as("STREET_ADMIN", place.street()));
+        assertThat(street.path("total").path("referred").asInt()).isEqualTo(1);
+        assertThat(street.path("total").path("reworked").asInt()).isEqualTo(1);
+        assertThat(street.path("departments")).singleElement().satisfies(d -> {
+            assertThat(d.path("departmentId").asString()).isEqualTo(municipal.toString());
+            assertThat(d.path("performance").path("handledOnTime").asInt()).isEqualTo(1);
+        });
+        getting(streetPath, admin).expectStatus().isForbidden();
+        getting(streetPath, as("GRID_STAFF", place.grid())).expectStatus().isForbidden();
+        getting("/api/streets/" + place.community() + "/performance?from=2026-03-01&to=2026-03-31", districtAdmin())
+                .expectStatus().isNotFound();
+        assertThat(fieldOf(getting("/api/streets/" + place.street() + "/performance?from=2026-03-31&to=2026-03-01",
+                as("STREET_ADMIN", place.street())).expectStatus().isBadRequest())).isEqualTo("to");
+
         try (KafkaTopicReader events = new KafkaTopicReader(infrastructure().kafka().bootstrapServers(), "fieldwork.events")) {
             List<JsonNode> ofCase = events.settle(record -> id.toString().equals(record.key()), Duration.ofSeconds(3))
                     .stream().map(record -> json.readTree(KafkaTopicReader.value(record))).toList();

@@ -95,6 +95,19 @@ class FieldWorkIT extends FieldworkIntegrationTest {
     }
 
     @Test
+    void a_work_log_day_is_a_day_in_the_communitys_time_zone() {
+        clock.set(Instant.parse("2026-03-12T02:00:00Z"));
+        Place place = place();
+        String staff = as("GRID_STAFF", place.grid());
+        UUID household = household(place.microGrid());
+        // 01:30 in Shanghai on the 11th is still the 10th in UTC
+        post("/api/visits", staff, Map.of("householdId", household, "kind", "ROUTINE", "note", "清晨走访",
+                "visitedAt", "2026-03-10T17:30:00Z")).expectStatus().isCreated();
+        assertThat(get("/api/visits/work-log?date=2026-03-11", staff).path("visits")).hasSize(1);
+        assertThat(get("/api/visits/work-log?date=2026-03-10", staff).path("visits")).isEmpty();
+    }
+
+    @Test
     void visits_are_logged_by_the_grids_staff_and_the_communitys_party_members_and_counted_in_the_coverage() {
         clock.set(Instant.parse("2026-03-11T02:00:00Z"));
         Place place = place();

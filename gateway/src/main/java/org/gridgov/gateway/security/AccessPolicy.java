@@ -142,6 +142,7 @@ final class AccessPolicy {
             // a case's reporter (a party member, an app) reads and verifies it
             rule(POST, "/api/departments", DISTRICT_ADMIN),
             rule(GET, "/api/departments/*/performance", adminsAnd(DEPARTMENT)),
+            rule(GET, "/api/streets/*/performance", ADMINS),
             rule(POST, "/api/cases", adminsAnd(GRID_STAFF, PARTY_MEMBER, CLIENT)),
             rule(GET, "/api/cases", adminsAnd(GRID_STAFF, DEPARTMENT)),
             rule(GET, "/api/cases/*", adminsAnd(GRID_STAFF, DEPARTMENT, PARTY_MEMBER, CLIENT)),
@@ -162,13 +163,26 @@ final class AccessPolicy {
             rule(GET, "/api/visits", adminsAnd(GRID_STAFF)),
             rule(GET, "/api/visits/coverage", adminsAnd(GRID_STAFF)),
             rule(GET, "/api/visits/work-log", adminsAnd(GRID_STAFF, PARTY_MEMBER)),
+            // one visit and its findings raised as needs of the needs list: the visitor and the staff over it
+            rule(GET, "/api/visits/*", adminsAnd(GRID_STAFF, PARTY_MEMBER)),
+            rule(POST, "/api/visits/*/findings/*/need", adminsAnd(GRID_STAFF, PARTY_MEMBER)),
             // care for special groups (四个一): the grid's staff put households in care, the carers (staff or party
             // members) record the care; the service shows a recipient only to its grid, its carers and the admins
             rule(POST, "/api/care-recipients", adminsAnd(GRID_STAFF)),
             rule(GET, "/api/care-recipients", adminsAnd(GRID_STAFF, PARTY_MEMBER)),
             rule(GET, "/api/care-recipients/*", adminsAnd(GRID_STAFF, PARTY_MEMBER)),
             rule(POST, "/api/care-recipients/*/contacts", GRID_STAFF, PARTY_MEMBER),
-            rule(GET, "/api/care/coverage", adminsAnd(GRID_STAFF)));
+            rule(GET, "/api/care/coverage", adminsAnd(GRID_STAFF)),
+            // emergency operations (战时攻坚): community and street admins run them; the grids' staff and the party
+            // members and units called out read them, and the called report in
+            rule(POST, "/api/operations", COMMUNITY_ADMIN, STREET_ADMIN),
+            rule(GET, "/api/operations", adminsAnd(GRID_STAFF, PARTY_MEMBER, UNIT)),
+            rule(GET, "/api/operations/*", adminsAnd(GRID_STAFF, PARTY_MEMBER, UNIT)),
+            rule(GET, "/api/operations/*/roll-call", adminsAnd(GRID_STAFF, PARTY_MEMBER, UNIT)),
+            rule(POST, "/api/operations/*/call-outs", COMMUNITY_ADMIN, STREET_ADMIN),
+            rule(POST, "/api/operations/*/tasks", COMMUNITY_ADMIN, STREET_ADMIN),
+            rule(POST, "/api/operations/*/close", COMMUNITY_ADMIN, STREET_ADMIN),
+            rule(POST, "/api/operations/*/reports", PARTY_MEMBER, UNIT));
 
     private AccessPolicy() {
     }

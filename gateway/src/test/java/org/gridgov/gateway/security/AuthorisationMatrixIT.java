@@ -177,11 +177,22 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             GET  /api/visits?node={node}&from=2026-03-01&to=2026-03-31  fieldwork GRID_STAFF ADMINS
             GET  /api/visits/coverage?node={node}&from=2026-03-01&to=2026-03-31 fieldwork GRID_STAFF ADMINS
             GET  /api/visits/work-log?date=2026-03-10                   fieldwork GRID_STAFF ADMINS PARTY_MEMBER
+            GET  /api/visits/{id}                                       fieldwork GRID_STAFF ADMINS PARTY_MEMBER  # the visitor
+            POST /api/visits/{id}/findings/0/need                       fieldwork GRID_STAFF ADMINS PARTY_MEMBER  # the visitor
             POST /api/care-recipients                                   fieldwork GRID_STAFF ADMINS
             GET  /api/care-recipients?node={node}                       fieldwork GRID_STAFF ADMINS PARTY_MEMBER  # a carer: without node
             GET  /api/care-recipients/{id}                              fieldwork GRID_STAFF ADMINS PARTY_MEMBER  # a carer
             POST /api/care-recipients/{id}/contacts                     fieldwork GRID_STAFF PARTY_MEMBER  # a carer
             GET  /api/care/coverage?node={node}&week=2026-03-04         fieldwork GRID_STAFF ADMINS
+            GET  /api/streets/{node}/performance?from=2026-03-01&to=2026-03-31 fieldwork ADMINS
+            POST /api/operations                                        fieldwork COMMUNITY_ADMIN STREET_ADMIN
+            GET  /api/operations?node={node}                            fieldwork GRID_STAFF ADMINS PARTY_MEMBER UNIT  # the called: without node
+            GET  /api/operations/{id}                                   fieldwork GRID_STAFF ADMINS PARTY_MEMBER UNIT  # the called
+            GET  /api/operations/{id}/roll-call                         fieldwork GRID_STAFF ADMINS PARTY_MEMBER UNIT  # the called
+            POST /api/operations/{id}/call-outs                         fieldwork COMMUNITY_ADMIN STREET_ADMIN
+            POST /api/operations/{id}/tasks                             fieldwork COMMUNITY_ADMIN STREET_ADMIN
+            POST /api/operations/{id}/close                             fieldwork COMMUNITY_ADMIN STREET_ADMIN
+            POST /api/operations/{id}/reports                           fieldwork PARTY_MEMBER UNIT  # the called
             GET  /open311/v2/discovery.json                             wish     OPEN
             GET  /open311/v2/services.json                              wish     OPEN
             GET  /open311/v2/services/REPAIRS.json                      wish     OPEN

@@ -84,6 +84,13 @@ public final class DemoContext {
                 "POST"));
     }
 
+    /** POSTs JSON through the gateway as a party member of the demo (reporting in to an emergency operation). */
+    public JsonNode postAsMember(String memberId, String path, String json, String item)
+            throws IOException, InterruptedException {
+        return succeeded(send(issuer.apply(TokenRequest.of("demo-member-" + memberId, "PARTY_MEMBER").withMember(memberId)),
+                path, item, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), "POST"));
+    }
+
     public HttpResponse<String> put(Persona as, String path, String json, String item) throws IOException, InterruptedException {
         return send(as, path, item, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), "PUT");
     }

@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and cases found in 太平街社区's micro-grids in every state of their life — reported, filed, declined,
  * referred to the municipal centre (吹哨) and waiting for it to report in, acknowledged (报到), handled, closed,
  * one closed after a failed verification (rework) and one the community solved itself; a week of the grid
- * staff's visits to households (their work log) and today's patrol with a finding reported as a case.
+ * staff's visits to households (their work log), today's patrol with a finding reported as a case, households
+ * in 四个一 care, and the flood season's emergency operation (战时攻坚) with its call-outs, reports and hours.
  */
 final class FieldworkDemo implements DemoStep {
 
@@ -69,9 +70,10 @@ final class FieldworkDemo implements DemoStep {
         int visits = visits(context);
         patrol(context, microGrids.get(0));
         int cared = care(context);
+        String operation = floodOperation(context);
         context.out().println("Fieldwork demo: 3 departments, " + CASES.size() + " cases in 太平街社区 " + counts
                 + " (one waiting for 区城市管理指挥中心 to report in), " + visits + " visits over the past week, a patrol today, "
-                + cared + " households in 四个一 care");
+                + cared + " households in 四个一 care, the flood-season operation " + operation + " closed with its hours credited");
     }
 
     private static final List<String> VISIT_NOTES = List.of("走访了解用水用电情况", "看望独居老人，询问身体状况",
@@ -128,6 +130,40 @@ final class FieldworkDemo implements DemoStep {
             cared++;
         }
         return cared;
+    }
+
+    /**
+     * The flood season's emergency operation (战时攻坚) over 太平街社区, run and closed: two task groups, eight in-service
+     * party members who reported in (双报到) and the units offering SAFETY called out, most of them arrived (one
+     * unavailable), tasks for the groups; closing credits the arrived members' hours in member-service.
+     */
+    private static String floodOperation(DemoContext context) throws IOException, InterruptedException {
+        String item = "operation:flood-season";
+        JsonNode operation = context.postOnceKnown(Persona.COMMUNITY_ADMIN, "/api/operations", json(Map.of(
+                "scopeNodeId", Persona.Ids.COMMUNITY, "kind", "FLOOD", "title", "主汛期防汛（长江涪陵段超警戒水位）",
+                "taskGroups", List.of(Map.of("name", "巡堤查险组"), Map.of("name", "群众转移组")))), item);
+        String id = operation.path("id").asString();
+        String path = "/api/operations/" + id;
+        JsonNode members = context.postOnceKnown(Persona.COMMUNITY_ADMIN, path + "/call-outs", json(Map.of(
+                "groupName", "巡堤查险组", "count", 8)), item + ":members");
+        JsonNode units = context.postOnceKnown(Persona.COMMUNITY_ADMIN, path + "/call-outs", json(Map.of(
+                "groupName", "群众转移组", "categories", List.of("SAFETY"), "count", 4)), item + ":units");
+        post(context, Persona.COMMUNITY_ADMIN, path + "/tasks", Map.of("groupName", "巡堤查险组",
+                "text", "沿江堤段每两小时巡查一次，发现管涌立即上报"), item + ":task:1");
+        post(context, Persona.COMMUNITY_ADMIN, path + "/tasks", Map.of("groupName", "群众转移组",
+                "text", "协助低洼地带居民转移至太平街小学安置点"), item + ":task:2");
+        int n = 0;
+        for (JsonNode member : members.path("memberIds")) {
+            String status = n++ == 0 ? "UNAVAILABLE" : "ARRIVED";
+            context.postAsMember(member.asString(), path + "/reports", json(Map.of("status", status)),
+                    item + ":report:" + member.asString());
+        }
+        for (JsonNode unit : units.path("unitIds")) {
+            DemoContext.succeeded(context.postAsUnit(unit.asString(), path + "/reports", json(Map.of("status", "ARRIVED")),
+                    item + ":report:" + unit.asString()));
+        }
+        post(context, Persona.COMMUNITY_ADMIN, path + "/close", Map.of(), item + ":close");
+        return operation.path("title").asString();
     }
 
     private static void contact(DemoContext context, String path, String kind, String note, String item)
@@ -215,7 +251,12 @@ final class FieldworkDemo implements DemoStep {
 
     private static void post(DemoContext context, String path, Map<String, Object> body, String item)
             throws IOException, InterruptedException {
-        DemoContext.succeeded(context.post(Persona.GRID_STAFF, path, json(body), item));
+        post(context, Persona.GRID_STAFF, path, body, item);
+    }
+
+    private static void post(DemoContext context, Persona as, String path, Map<String, Object> body, String item)
+            throws IOException, InterruptedException {
+        DemoContext.succeeded(context.post(as, path, json(body), item));
     }
 
     /** The department of that name, registered by the district unless it is already. */

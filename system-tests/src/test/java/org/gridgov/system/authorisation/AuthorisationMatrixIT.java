@@ -58,6 +58,8 @@ class AuthorisationMatrixIT {
         COMMUNITY_ADMIN_B, STREET_ADMIN_B, CLIENT, DEPARTMENT_A, DEPARTMENT_B};
     /** Functional departments take cases; a wish is none of theirs. */
     private static final Actor[] DEPARTMENTS = {DEPARTMENT_A, DEPARTMENT_B};
+    /** Those the gateway lets read an operation of A who are neither over it nor called out to it. */
+    private static final Actor[] OUTSIDE_OPERATION = {STAFF_B, UNIT_B, MEMBER_A, MEMBER_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B};
     private static final Actor[] B_SIDE = {OTHER_RESIDENT, STAFF_B, UNIT_B, MEMBER_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B};
 
     private static List<Call> calls() {
@@ -316,6 +318,8 @@ class AuthorisationMatrixIT {
                 Call.get("a department's performance", w -> "/api/departments/" + w.departmentA + "/performance?from="
                         + w.year + "-01-01&to=" + w.year + "-12-31").ok(COMMUNITY_ADMIN_A, COMMUNITY_ADMIN_B,
                         STREET_ADMIN_A, STREET_ADMIN_B, DISTRICT_ADMIN, DEPARTMENT_A),
+                Call.get("a street's evaluation", w -> "/api/streets/" + TestCommunity.STREET + "/performance?from="
+                        + w.year + "-01-01&to=" + w.year + "-12-31").ok(STREET_ADMIN_A, DISTRICT_ADMIN),
                 Call.post("report a case", w -> "/api/cases", w -> Map.of("microGridId", w.microGridA, "category", "REPAIRS",
                         "description", "路灯不亮", "severity", "ROUTINE")).ok(201, join(STAFF_AND_ADMINS_A, MEMBER_A)),
                 Call.get("list a grid's cases", w -> "/api/cases?node=" + w.gridA).ok(STAFF_AND_ADMINS_A),
@@ -353,6 +357,11 @@ class AuthorisationMatrixIT {
                         + w.year + "-12-31").ok(STAFF_AND_ADMINS_A),
                 Call.get("coverage of a grid's households", w -> "/api/visits/coverage?node=" + w.gridA + "&from=" + w.year
                         + "-01-01&to=" + w.year + "-12-31").ok(STAFF_AND_ADMINS_A),
+                Call.get("read a visit", w -> "/api/visits/" + w.visitWithFinding()).ok(STAFF_AND_ADMINS_A)
+                        .hidden(join(B_STAFF_AND_MEMBER, MEMBER_A)),
+                Call.post("raise a visit's finding as a need", w -> "/api/visits/" + w.visitWithFinding()
+                        + "/findings/0/need", w -> Map.of("category", "REPAIRS")).ok(201, STAFF_AND_ADMINS_A)
+                        .hidden(join(B_STAFF_AND_MEMBER, MEMBER_A)),
                 Call.get("one's own work log", w -> "/api/visits/work-log?date=" + w.year + "-01-02")
                         .ok(STAFF_A, STAFF_B, MEMBER_A, MEMBER_B, COMMUNITY_ADMIN_A, COMMUNITY_ADMIN_B, STREET_ADMIN_A,
                                 STREET_ADMIN_B, DISTRICT_ADMIN),
@@ -364,7 +373,29 @@ class AuthorisationMatrixIT {
                         w -> Map.of("kind", "DAILY_CARE", "note", "电话问候")).ok(201, STAFF_A, MEMBER_A)
                         .hidden(STAFF_B, MEMBER_B),
                 Call.get("a grid's care coverage", w -> "/api/care/coverage?node=" + w.gridA + "&week=" + w.year + "-03-04")
-                        .ok(STAFF_AND_ADMINS_A));
+                        .ok(STAFF_AND_ADMINS_A),
+                // an emergency operation over A (战时攻坚): A's community and street admins run it, A's grid staff and
+                // the units it called out (A's) see it, the called report in; nobody else learns it exists
+                Call.post("open an emergency operation", w -> "/api/operations", w -> Map.of("scopeNodeId", w.communityA,
+                        "kind", "FLOOD", "title", "防汛", "taskGroups", List.of(Map.of("name", "巡堤组"))))
+                        .ok(201, COMMUNITY_ADMIN_A, STREET_ADMIN_A),
+                Call.get("list a community's operations", w -> "/api/operations?node=" + w.communityA)
+                        .ok(COMMUNITY_ADMIN_A, STREET_ADMIN_A, DISTRICT_ADMIN),
+                Call.get("read an operation", w -> "/api/operations/" + w.operation())
+                        .ok(join(STAFF_AND_ADMINS_A, UNIT_A)).hidden(OUTSIDE_OPERATION),
+                Call.get("an operation's roll call", w -> "/api/operations/" + w.operation() + "/roll-call")
+                        .ok(join(STAFF_AND_ADMINS_A, UNIT_A)).hidden(OUTSIDE_OPERATION),
+                // (after the reads above, which waited until fieldwork-service knew A's unit)
+                Call.post("call out to an operation", w -> "/api/operations/" + w.openOperation() + "/call-outs",
+                        w -> Map.of("unitIds", List.of(w.unitA))).ok(201, COMMUNITY_ADMIN_A, STREET_ADMIN_A)
+                        .hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                Call.post("report in to an operation", w -> "/api/operations/" + w.operation() + "/reports",
+                        w -> Map.of("status", "ARRIVED")).ok(UNIT_A).hidden(UNIT_B, MEMBER_A, MEMBER_B),
+                Call.post("assign an operation's task", w -> "/api/operations/" + w.operation() + "/tasks",
+                        w -> Map.of("groupName", "巡堤组", "text", "巡查河堤")).ok(201, COMMUNITY_ADMIN_A, STREET_ADMIN_A)
+                        .hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                Call.post("close an operation", w -> "/api/operations/" + w.operation() + "/close", w -> null)
+                        .ok(COMMUNITY_ADMIN_A, STREET_ADMIN_A).hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B));
     }
 
     @TestFactory

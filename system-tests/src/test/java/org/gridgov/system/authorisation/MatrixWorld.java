@@ -276,6 +276,27 @@ final class MatrixWorld {
         return as(Actor.STAFF_A).post("/api/patrols", json(Map.of("gridId", gridA))).expect(201).field("id");
     }
 
+    /** A fresh visit of A's staff to A's household, with a finding. */
+    String visitWithFinding() {
+        return as(Actor.STAFF_A).post("/api/visits", json(Map.of("householdId", householdA, "kind", "ROUTINE",
+                "note", "走访", "findings", List.of("楼道灯不亮")))).expect(201).field("id");
+    }
+
+    /** A fresh emergency operation over A (战时攻坚) by A's admin, nobody called out yet. */
+    String openOperation() {
+        return as(Actor.COMMUNITY_ADMIN_A).post("/api/operations", json(Map.of("scopeNodeId", communityA,
+                "kind", "FLOOD", "title", "甲防汛" + tag, "taskGroups", List.of(Map.of("name", "巡堤组"))))).expect(201).field("id");
+    }
+
+    /** A fresh emergency operation over A (战时攻坚) by A's admin, A's unit called out to it. */
+    String operation() {
+        String id = openOperation();
+        // fieldwork-service knows A's unit once it can be called out
+        TestCommunity.onceKnown(as(Actor.COMMUNITY_ADMIN_A), "/api/operations/" + id + "/call-outs",
+                json(Map.of("unitIds", List.of(unitA)))).expect(201);
+        return id;
+    }
+
     /** A department name no row used before. */
     String departmentName() {
         return "新部门" + tag + "-" + (++departments);

@@ -151,4 +151,41 @@ class DemoIT {
         assertThat(coverage.path("entries")).as("one household not visited this week shows the gap")
                 .anySatisfy(e -> assertThat(e.path("week").path("gaps").toString()).contains("HOME_VISIT"));
     }
+
+    @Test
+    void the_demo_has_a_closed_flood_season_operation_whose_arrived_members_were_credited_their_hours() {
+        SystemPlatform platform = SystemPlatform.shared();
+        ApiClient admin = platform.personas().as(Persona.COMMUNITY_ADMIN);
+        JsonNode operations = admin.get("/api/operations?node=" + Persona.Ids.COMMUNITY).expect(200).json();
+        JsonNode flood = null;
+        for (JsonNode operation : operations) {
+            if (operation.path("kind").asString().equals("FLOOD") && operation.path("status").asString().equals("CLOSED")) {
+                flood = operation;
+            }
+        }
+        assertThat(flood).as("the flood season's operation, closed").isNotNull();
+        String id = flood.path("id").asString();
+        JsonNode rollCall = admin.get("/api/operations/" + id + "/roll-call").expect(200).json();
+        assertThat(rollCall.path("total").path("called").asInt()).as("members and units called out").isGreaterThanOrEqualTo(9);
+        assertThat(rollCall.path("total").path("unavailable").asInt()).isEqualTo(1);
+        assertThat(rollCall.path("groups")).as("both task groups had people arrive")
+                .allSatisfy(group -> assertThat(group.path("count").path("arrived").asInt()).isPositive());
+        assertThat(admin.get("/api/operations/" + id).expect(200).json().path("tasks")).hasSize(2);
+
+        JsonNode arrived = null;
+        for (JsonNode group : rollCall.path("groups")) {
+            for (JsonNode callee : group.path("callees")) {
+                if (callee.path("kind").asString().equals("MEMBER") && callee.path("status").asString().equals("ARRIVED")) {
+                    arrived = callee;
+                }
+            }
+        }
+        assertThat(arrived).as("a member who arrived").isNotNull();
+        String member = arrived.path("id").asString();
+        JsonNode records = Convergence.eventually(Duration.ofMinutes(2), () -> admin.get("/api/members/" + member
+                + "/service-records").expect(200).json(), found -> found.path("items").toString().contains("战时攻坚"));
+        assertThat(records.path("items")).as("the operation's hours, credited once")
+                .filteredOn(r -> r.path("activity").asString().startsWith("战时攻坚")).singleElement()
+                .satisfies(r -> assertThat(r.path("status").asString()).isEqualTo("APPROVED"));
+    }
 }

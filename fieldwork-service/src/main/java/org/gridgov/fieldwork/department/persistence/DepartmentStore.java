@@ -55,11 +55,30 @@ public class DepartmentStore {
                                closed_at, rework_count
                         from field_case where department_id = :department and referred_at >= :from and referred_at < :to""")
                 .bind("department", departmentId).bind("from", utc(from)).bind("to", utc(to))
-                .map(row -> new Performance.Referral(at(row, "referred_at"), at(row, "acknowledged_at"),
-                        row.get("acknowledged_on_time", Boolean.class), at(row, "first_handled_at"),
-                        row.get("handled_on_time", Boolean.class), at(row, "closed_at"),
-                        row.get("rework_count", Integer.class)))
+                .map(DepartmentStore::referral)
                 .all();
+    }
+
+    /** A case of a street referred to a department. */
+    public record StreetReferral(UUID departmentId, Performance.Referral referral) {
+    }
+
+    /** The cases of the street's communities referred to a department in [from, to). */
+    public Flux<StreetReferral> streetReferrals(UUID streetId, Instant from, Instant to) {
+        return db.sql("""
+                        select department_id, referred_at, acknowledged_at, acknowledged_on_time, first_handled_at,
+                               handled_on_time, closed_at, rework_count
+                        from field_case where street_id = :street and department_id is not null
+                          and referred_at >= :from and referred_at < :to""")
+                .bind("street", streetId).bind("from", utc(from)).bind("to", utc(to))
+                .map(row -> new StreetReferral(row.get("department_id", UUID.class), referral(row)))
+                .all();
+    }
+
+    private static Performance.Referral referral(Readable row) {
+        return new Performance.Referral(at(row, "referred_at"), at(row, "acknowledged_at"),
+                row.get("acknowledged_on_time", Boolean.class), at(row, "first_handled_at"),
+                row.get("handled_on_time", Boolean.class), at(row, "closed_at"), row.get("rework_count", Integer.class));
     }
 
     private static Instant at(Readable row, String column) {

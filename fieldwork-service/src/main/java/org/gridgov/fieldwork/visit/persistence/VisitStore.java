@@ -5,6 +5,7 @@ import static org.gridgov.kit.data.Sql.utc;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -43,6 +44,26 @@ public class VisitStore {
                 .bind("note", v.note()).bind("findings", v.findings().toArray(String[]::new))
                 .bind("visitedAt", utc(v.visitedAt())).bind("recordedAt", utc(v.recordedAt()))
                 .fetch().rowsUpdated().then();
+    }
+
+    public Mono<Visit> find(UUID id) {
+        return db.sql("select * from visit where id = :id").bind("id", id).map(VisitStore::visit).one();
+    }
+
+    /** Links the visit's finding to the need it became; false when it became one already. */
+    public Mono<Boolean> linkNeed(UUID visitId, int finding, UUID needId, String raisedBy, Instant at) {
+        return db.sql("""
+                        insert into visit_finding_need (visit_id, finding, need_id, raised_by, raised_at)
+                        values (:visit, :finding, :need, :by, :at) on conflict (visit_id, finding) do nothing""")
+                .bind("visit", visitId).bind("finding", finding).bind("need", needId).bind("by", raisedBy)
+                .bind("at", utc(at)).fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
+    /** The needs the visit's findings became: finding position → need id. */
+    public Flux<Map.Entry<Integer, UUID>> needsOf(UUID visitId) {
+        return db.sql("select finding, need_id from visit_finding_need where visit_id = :visit order by finding")
+                .bind("visit", visitId)
+                .map(row -> Map.entry(row.get("finding", Integer.class), row.get("need_id", UUID.class))).all();
     }
 
     /** Visits to households below the node in [from, to), optionally by one staff member, newest first. */
