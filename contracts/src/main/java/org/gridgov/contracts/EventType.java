@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.gridgov.contracts.events.AppCredentialsIssued;
+import org.gridgov.contracts.events.ActivityCompleted;
 import org.gridgov.contracts.events.AppRevoked;
 import org.gridgov.contracts.events.AssessmentComputed;
 import org.gridgov.contracts.events.CareContactRecorded;
@@ -157,6 +158,8 @@ public enum EventType {
     // 四议两公开's notice board, keyed by the deliberation so that its result follows its resolution
     DISCLOSURE_PUBLISHED("org.gridgov.disclosure.published.v1", COMMITTEE_EVENTS, "deliberationId",
             DisclosurePublished.class),
+    // joint activities (活动联办), keyed by the activity
+    ACTIVITY_COMPLETED("org.gridgov.activity.completed.v1", COMMITTEE_EVENTS, "activityId", ActivityCompleted.class),
 
     DEPARTMENT_REGISTERED("org.gridgov.department.registered.v1", FIELDWORK_EVENTS, "departmentId",
             DepartmentRegistered.class),
