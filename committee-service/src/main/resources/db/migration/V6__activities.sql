@@ -27,3 +27,9 @@ create table activity_registration (
     checked_in_at timestamptz,
     primary key (activity_id, person_id)
 );
+
+-- member.events: the volunteers (志愿者) of each community, so that only known volunteers sign up
+create table volunteer (
+    id           uuid primary key,
+    community_id uuid not null
+);

@@ -64,6 +64,7 @@ import org.gridgov.contracts.events.ResourceListRevised;
 import org.gridgov.contracts.events.ServiceRecorded;
 import org.gridgov.contracts.events.UnitJoined;
 import org.gridgov.contracts.events.VisitRecorded;
+import org.gridgov.contracts.events.VolunteerRegistered;
 import org.gridgov.contracts.events.WishCancelled;
 import org.gridgov.contracts.events.WishClaimed;
 import org.gridgov.contracts.events.WishClosed;
@@ -98,6 +99,7 @@ public enum EventType {
 
     MEMBER_REGISTERED("org.gridgov.member.registered.v1", MEMBER_EVENTS, "memberId", MemberRegistered.class),
     MEMBER_DUAL_REPORTED("org.gridgov.member.dual-reported.v1", MEMBER_EVENTS, "memberId", MemberDualReported.class),
+    VOLUNTEER_REGISTERED("org.gridgov.volunteer.registered.v1", MEMBER_EVENTS, "volunteerId", VolunteerRegistered.class),
     UNIT_JOINED("org.gridgov.unit.joined.v1", MEMBER_EVENTS, "unitId", UnitJoined.class),
     RESOURCE_LIST_PUBLISHED("org.gridgov.resourcelist.published.v1", MEMBER_EVENTS, "unitId",
             ResourceListPublished.class),

@@ -19,6 +19,7 @@ import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
 import org.gridgov.kit.web.FieldError;
 import org.gridgov.kit.web.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -95,24 +96,29 @@ public class ActivityService {
                 ? store.registrations(activity.id()).collectList() : Mono.just(List.of()));
     }
 
-    /** Signs the caller up: a party member known to the committee. Under the activity's lock, so capacity holds in a race. */
+    /**
+     * Signs the caller up: a party member or volunteer known to the committee. Under the activity's lock, so its
+     * capacity holds in a race.
+     */
     public Mono<Registration> register(UUID id, Caller caller) {
         Instant now = clock.instant();
-        UUID person = caller.has(Role.PARTY_MEMBER) ? caller.memberId().orElse(null) : null;
+        Registration.PersonKind kind = caller.has(Role.PARTY_MEMBER) ? Registration.PersonKind.PARTY_MEMBER
+                : caller.has(Role.VOLUNTEER) ? Registration.PersonKind.VOLUNTEER : null;
+        UUID person = kind == null ? null : caller.memberId().orElse(null);
         if (person == null) {
             return Mono.error(ProblemException.forbidden("Only party members and volunteers sign up for activities."));
         }
-        Registration registration = new Registration(id, person, Registration.PersonKind.PARTY_MEMBER, now, null);
+        Registration registration = new Registration(id, person, kind, now, null);
         return find(id)
-                .then(store.isPartyMember(person))
+                .then(store.isKnown(kind, person))
                 .flatMap(known -> known ? store.findForUpdate(id) : Mono.error(ProblemException.forbidden(
-                        "The committee does not know this party member yet.")))
+                        "The committee does not know this party member or volunteer yet.")))
                 .flatMap(activity -> store.registered(id).doOnNext(count -> activity.admitRegistration(count, now)))
                 .then(store.register(registration))
                 .flatMap(inserted -> inserted ? Mono.just(registration) : Mono.error(new ProblemException(
-                        org.springframework.http.HttpStatus.CONFLICT, "already-registered",
-                        "You have already signed up for this activity.")))
-                .doOnSuccess(done -> meters.counter("gridgov.committee.activities.registrations").increment());
+                        HttpStatus.CONFLICT, "already-registered", "You have already signed up for this activity.")))
+                .doOnSuccess(done -> meters.counter("gridgov.committee.activities.registrations",
+                        "kind", kind.name()).increment());
     }
 
     /** Cancels the caller's own registration, or any by an organiser, before the activity starts. */

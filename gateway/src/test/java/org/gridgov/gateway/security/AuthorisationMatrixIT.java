@@ -154,6 +154,13 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             POST /api/deliberations/{id}/steps                          committee ADMINS
             POST /api/deliberations/{id}/disclosures                    committee ADMINS
             GET  /api/disclosures?community={node}                      committee ANY
+            POST /api/activities                                        committee ADMINS
+            GET  /api/activities?community={node}                       committee ANY
+            GET  /api/activities/{id}                                   committee ANY
+            POST /api/activities/{id}/registrations                     committee PARTY_MEMBER VOLUNTEER
+            DELETE /api/activities/{id}/registrations/{member}          committee ADMINS UNIT PARTY_MEMBER VOLUNTEER
+            POST /api/activities/{id}/check-ins                         committee ADMINS UNIT
+            POST /api/activities/{id}/complete                          committee ADMINS UNIT
             POST /api/departments                                       fieldwork DISTRICT_ADMIN
             GET  /api/departments                                       fieldwork ANY
             GET  /api/departments/{id}                                  fieldwork ANY

@@ -115,9 +115,10 @@ public class ActivityStore {
                         .map(row -> row.get("id", UUID.class)).all();
     }
 
-    /** Whether the committee knows this party member (from member.events). */
-    public Mono<Boolean> isPartyMember(UUID memberId) {
-        return db.sql("select exists (select 1 from member where id = :id)").bind("id", memberId)
+    /** Whether the committee knows this party member or volunteer (from member.events). */
+    public Mono<Boolean> isKnown(Registration.PersonKind kind, UUID personId) {
+        String table = kind == Registration.PersonKind.VOLUNTEER ? "volunteer" : "member";
+        return db.sql("select exists (select 1 from " + table + " where id = :id)").bind("id", personId)
                 .map(row -> row.get(0, Boolean.class)).one();
     }
 
