@@ -103,6 +103,33 @@ class ActivityIT extends CommitteeIntegrationTest {
     }
 
     @Test
+    void a_volunteer_known_to_the_committee_signs_up_and_is_credited_as_a_volunteer() {
+        Committee committee = committee(1, 0);
+        String id = plan(committee, NOW.minus(1, ChronoUnit.HOURS), 5);
+        UUID volunteer = feed.volunteer(committee.community());
+        awaitCount("select count(*) from volunteer where id = :id", volunteer, 1);
+        String token = token(TokenRequest.of("volunteer-" + volunteer, "VOLUNTEER").withMember(volunteer.toString()));
+        String stranger = token(TokenRequest.of("volunteer-x", "VOLUNTEER").withMember(UUID.randomUUID().toString()));
+
+        post("/api/activities/" + id + "/registrations", stranger, null).expectStatus().isForbidden();
+        JsonNode registered = body(post("/api/activities/" + id + "/registrations", token, null).expectStatus().isCreated());
+        assertThat(registered.path("kind").asString()).isEqualTo("VOLUNTEER");
+        String admin = admin("COMMUNITY_ADMIN", committee.community());
+        post("/api/activities/" + id + "/check-ins", admin, Map.of("personId", volunteer)).expectStatus().isOk();
+        post("/api/activities/" + id + "/complete", admin, null).expectStatus().isOk();
+
+        try (KafkaTopicReader events = new KafkaTopicReader(infrastructure().kafka().bootstrapServers(), "committee.events")) {
+            List<ConsumerRecord<String, byte[]>> published = events.settle(record ->
+                    "org.gridgov.activity.completed.v1".equals(KafkaTopicReader.header(record, "ce_type"))
+                            && KafkaTopicReader.value(record).contains(id), Duration.ofSeconds(3));
+            assertThat(published).hasSize(1);
+            JsonNode participant = json.readTree(KafkaTopicReader.value(published.get(0))).path("participants").get(0);
+            assertThat(participant.path("kind").asString()).isEqualTo("VOLUNTEER");
+            assertThat(participant.path("personId").asString()).isEqualTo(volunteer.toString());
+        }
+    }
+
+    @Test
     void a_registration_is_cancelled_before_the_start_freeing_its_place_and_not_after() {
         Committee committee = committee(1, 0);
         String upcoming = plan(committee, NOW.plus(3, ChronoUnit.DAYS), 1);

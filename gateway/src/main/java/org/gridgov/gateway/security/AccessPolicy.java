@@ -59,8 +59,10 @@ final class AccessPolicy {
             rule(POST, "/api/units", ADMINS),
             rule(PUT, "/api/units/*/resource-lists/*", adminsAnd(UNIT)),
             rule(POST, "/api/units/*/resource-lists/*/items/*/allocations", ADMINS),
-            rule(GET, "/api/points/accounts/*", adminsAnd(PARTY_MEMBER)),
-            rule(POST, "/api/points/redemptions", adminsAnd(PARTY_MEMBER)),
+            // a points account is a party member's or a volunteer's (志愿者)
+            rule(GET, "/api/points/accounts/*", adminsAnd(PARTY_MEMBER, VOLUNTEER)),
+            rule(POST, "/api/points/redemptions", adminsAnd(PARTY_MEMBER, VOLUNTEER)),
+            rule(POST, "/api/volunteers", ADMINS),
             rule(POST, "/api/points/store-items", ADMINS),
             rule(POST, "/api/points/corrections", ADMINS),
             rule(POST, "/api/points/expiries", ADMINS),
