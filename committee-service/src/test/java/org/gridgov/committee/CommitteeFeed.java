@@ -98,6 +98,14 @@ public final class CommitteeFeed implements AutoCloseable {
         return member;
     }
 
+    /** member-service registered a volunteer (志愿者) of the community. */
+    public UUID volunteer(UUID community) {
+        UUID volunteer = UUID.randomUUID();
+        publish(EventType.VOLUNTEER_REGISTERED, Map.of("volunteerId", volunteer.toString(),
+                "communityId", community.toString(), "occurredAt", Instant.now().toString()));
+        return volunteer;
+    }
+
     UUID need(Community c, String category, String title) {
         UUID need = UUID.randomUUID();
         publish(EventType.NEED_PUBLISHED, Map.of("needId", need.toString(), "category", category, "title", title,

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.gridgov.contracts.events.AppCredentialsIssued;
+import org.gridgov.contracts.events.ActivityCompleted;
 import org.gridgov.contracts.events.AppRevoked;
 import org.gridgov.contracts.events.AssessmentComputed;
 import org.gridgov.contracts.events.CareContactRecorded;
@@ -67,6 +68,7 @@ import org.gridgov.contracts.events.ServiceRecorded;
 import org.gridgov.contracts.events.UnitJoined;
 import org.gridgov.contracts.events.VisitFindingRaised;
 import org.gridgov.contracts.events.VisitRecorded;
+import org.gridgov.contracts.events.VolunteerRegistered;
 import org.gridgov.contracts.events.WishCancelled;
 import org.gridgov.contracts.events.WishClaimed;
 import org.gridgov.contracts.events.WishClosed;
@@ -101,6 +103,7 @@ public enum EventType {
 
     MEMBER_REGISTERED("org.gridgov.member.registered.v1", MEMBER_EVENTS, "memberId", MemberRegistered.class),
     MEMBER_DUAL_REPORTED("org.gridgov.member.dual-reported.v1", MEMBER_EVENTS, "memberId", MemberDualReported.class),
+    VOLUNTEER_REGISTERED("org.gridgov.volunteer.registered.v1", MEMBER_EVENTS, "volunteerId", VolunteerRegistered.class),
     UNIT_JOINED("org.gridgov.unit.joined.v1", MEMBER_EVENTS, "unitId", UnitJoined.class),
     RESOURCE_LIST_PUBLISHED("org.gridgov.resourcelist.published.v1", MEMBER_EVENTS, "unitId",
             ResourceListPublished.class),
@@ -161,6 +164,8 @@ public enum EventType {
     // 四议两公开's notice board, keyed by the deliberation so that its result follows its resolution
     DISCLOSURE_PUBLISHED("org.gridgov.disclosure.published.v1", COMMITTEE_EVENTS, "deliberationId",
             DisclosurePublished.class),
+    // joint activities (活动联办), keyed by the activity
+    ACTIVITY_COMPLETED("org.gridgov.activity.completed.v1", COMMITTEE_EVENTS, "activityId", ActivityCompleted.class),
 
     DEPARTMENT_REGISTERED("org.gridgov.department.registered.v1", FIELDWORK_EVENTS, "departmentId",
             DepartmentRegistered.class),

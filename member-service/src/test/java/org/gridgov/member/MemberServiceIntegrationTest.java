@@ -112,6 +112,11 @@ public abstract class MemberServiceIntegrationTest extends ServiceIntegrationTes
         publish("committee.events", type, "committee-service", projectId, withProject, eventId);
     }
 
+    /** Publishes an event on committee.events as committee-service would, keyed by {@code subject}. */
+    protected static void publishCommitteeEvent(String type, UUID subject, Map<String, Object> data, UUID eventId) {
+        publish("committee.events", type, "committee-service", subject, data, eventId);
+    }
+
     protected static void publish(String topic, String type, String source, UUID subject, Map<String, Object> data, UUID eventId) {
         try {
             producer.send(CloudEventKafka.toRecord(topic, new CloudEvent(eventId.toString(), type, source,

@@ -9,6 +9,7 @@ import static org.gridgov.kit.security.Role.PARTY_MEMBER;
 import static org.gridgov.kit.security.Role.RESIDENT;
 import static org.gridgov.kit.security.Role.STREET_ADMIN;
 import static org.gridgov.kit.security.Role.UNIT;
+import static org.gridgov.kit.security.Role.VOLUNTEER;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
@@ -58,8 +59,10 @@ final class AccessPolicy {
             rule(POST, "/api/units", ADMINS),
             rule(PUT, "/api/units/*/resource-lists/*", adminsAnd(UNIT)),
             rule(POST, "/api/units/*/resource-lists/*/items/*/allocations", ADMINS),
-            rule(GET, "/api/points/accounts/*", adminsAnd(PARTY_MEMBER)),
-            rule(POST, "/api/points/redemptions", adminsAnd(PARTY_MEMBER)),
+            // a points account is a party member's or a volunteer's (志愿者)
+            rule(GET, "/api/points/accounts/*", adminsAnd(PARTY_MEMBER, VOLUNTEER)),
+            rule(POST, "/api/points/redemptions", adminsAnd(PARTY_MEMBER, VOLUNTEER)),
+            rule(POST, "/api/volunteers", ADMINS),
             rule(POST, "/api/points/store-items", ADMINS),
             rule(POST, "/api/points/corrections", ADMINS),
             rule(POST, "/api/points/expiries", ADMINS),
@@ -136,6 +139,13 @@ final class AccessPolicy {
             rule(POST, "/api/deliberations", ADMINS),
             rule(POST, "/api/deliberations/*/steps", ADMINS),
             rule(POST, "/api/deliberations/*/disclosures", ADMINS),
+            // joint activities (活动联办): the admins plan them; party members and volunteers sign up; the admins and the
+            // organising units check people in and complete them
+            rule(POST, "/api/activities", ADMINS),
+            rule(POST, "/api/activities/*/registrations", PARTY_MEMBER, VOLUNTEER),
+            rule(DELETE, "/api/activities/*/registrations/*", adminsAnd(UNIT, PARTY_MEMBER, VOLUNTEER)),
+            rule(POST, "/api/activities/*/check-ins", adminsAnd(UNIT)),
+            rule(POST, "/api/activities/*/complete", adminsAnd(UNIT)),
 
             // field work: the district registers functional departments; the community's staff report, file,
             // refer (吹哨) and verify cases; the department a case is referred to acknowledges (报到) and handles it;

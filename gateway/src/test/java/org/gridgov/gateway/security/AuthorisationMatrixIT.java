@@ -72,8 +72,11 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             GET  /api/units?community={node}                            member   ANY
             PUT  /api/units/{unit}/resource-lists/2026H2                member   UNIT ADMINS
             POST /api/units/{unit}/resource-lists/2026/items/{id}/allocations  member  ADMINS
-            GET  /api/points/accounts/{member}                          member   PARTY_MEMBER ADMINS
-            POST /api/points/redemptions                                member   PARTY_MEMBER ADMINS
+            GET  /api/points/accounts/{member}                          member   PARTY_MEMBER VOLUNTEER ADMINS
+            POST /api/points/redemptions                                member   PARTY_MEMBER VOLUNTEER ADMINS
+            POST /api/volunteers                                        member   ADMINS
+            GET  /api/volunteers/{member}                               member   ANY  # the volunteer, admins: the service decides
+            GET  /api/volunteers/ranking?community={node}               member   ANY
             GET  /api/points/store-items?community={node}               member   ANY
             POST /api/points/store-items                                member   ADMINS
             POST /api/points/corrections                                member   ADMINS
@@ -154,6 +157,13 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             POST /api/deliberations/{id}/steps                          committee ADMINS
             POST /api/deliberations/{id}/disclosures                    committee ADMINS
             GET  /api/disclosures?community={node}                      committee ANY
+            POST /api/activities                                        committee ADMINS
+            GET  /api/activities?community={node}                       committee ANY
+            GET  /api/activities/{id}                                   committee ANY
+            POST /api/activities/{id}/registrations                     committee PARTY_MEMBER VOLUNTEER
+            DELETE /api/activities/{id}/registrations/{member}          committee ADMINS UNIT PARTY_MEMBER VOLUNTEER
+            POST /api/activities/{id}/check-ins                         committee ADMINS UNIT
+            POST /api/activities/{id}/complete                          committee ADMINS UNIT
             POST /api/departments                                       fieldwork DISTRICT_ADMIN
             GET  /api/departments                                       fieldwork ANY
             GET  /api/departments/{id}                                  fieldwork ANY

@@ -76,6 +76,13 @@ public final class DemoContext {
                 HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), "POST");
     }
 
+    /** POSTs JSON through the gateway, until the service knows the caller, as whoever the token request names. */
+    public JsonNode postAsOnceKnown(TokenRequest caller, String path, String json, String item)
+            throws IOException, InterruptedException {
+        return onceKnown(() -> send(issuer.apply(caller), path, item,
+                HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), "POST"));
+    }
+
     /** POSTs JSON through the gateway as the staff of a functional department (fieldwork-service's cases). */
     public JsonNode postAsDepartment(String departmentId, String path, String json, String item)
             throws IOException, InterruptedException {

@@ -17,6 +17,8 @@ public final class DemoData {
             new CommitteeDemo(),
             // last quarter's joint meeting of the committee, with a motion passed and one failed
             new MeetingDemo(),
+            // joint activities (活动联办) with volunteers: today's, completed and credited, and next week's
+            new ActivityDemo(),
             // field work: the district's departments and cases found in 太平街社区, one in every state
             new FieldworkDemo(),
             new PersonaTokens(),

@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.ProblemException;
-import org.gridgov.member.member.Members;
 import org.gridgov.member.points.domain.Cause;
 import org.gridgov.member.points.domain.Expiry;
 import org.gridgov.member.points.domain.LedgerTransaction;
@@ -29,16 +28,16 @@ public class PointsAccounts {
 
     private final LedgerStore ledgerRepository;
     private final PointsLedger ledger;
-    private final Members members;
+    private final AccountHolders holders;
     private final GridPlaces places;
     private final Access access;
     private final Clock clock;
 
-    PointsAccounts(LedgerStore ledgerRepository, PointsLedger ledger, Members members, GridPlaces places, Access access,
+    PointsAccounts(LedgerStore ledgerRepository, PointsLedger ledger, AccountHolders holders, GridPlaces places, Access access,
                    Clock clock) {
         this.ledgerRepository = ledgerRepository;
         this.ledger = ledger;
-        this.members = members;
+        this.holders = holders;
         this.places = places;
         this.access = access;
         this.clock = clock;
@@ -49,8 +48,8 @@ public class PointsAccounts {
 
     /** The member themself and admins over their community see the account; others are told it does not exist. */
     public Mono<Statement> statement(UUID memberId, Optional<Long> beforeEntryId, int limit, Caller caller) {
-        return members.visible(memberId, caller, false)
-                .filterWhen(member -> Access.isMember(caller, memberId) ? Mono.just(true)
+        return holders.visible(memberId, caller)
+                .filterWhen(member -> AccountHolders.isHolder(caller, memberId) ? Mono.just(true)
                         : access.isAdminOver(caller, member.communityId()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("points account", memberId)))
                 .flatMap(member -> Mono.zip(ledgerRepository.summary(memberId),
@@ -64,7 +63,7 @@ public class PointsAccounts {
     /** An admin over the member's community corrects the balance, giving a reason; it never goes below zero. */
     public Mono<Corrected> correct(UUID memberId, long points, String reason, Caller caller) {
         UUID id = UUID.randomUUID();
-        return members.visible(memberId, caller, false)
+        return holders.visible(memberId, caller)
                 .flatMap(member -> access.requireAdminOver(caller, member.communityId()))
                 .then(Mono.fromCallable(() -> LedgerTransaction.correction(id, memberId, points, reason.strip(),
                         caller.subject(), now())))

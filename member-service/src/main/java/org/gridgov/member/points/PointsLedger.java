@@ -98,6 +98,7 @@ public class PointsLedger {
     private static String eventCause(CauseKind kind) {
         return switch (kind) {
             case WISH_CLOSED -> "WISH_CLOSED";
+            case ACTIVITY -> "ACTIVITY";
             case SERVICE_RECORD -> "SERVICE_RECORDED";
             case REDEMPTION -> "STORE_ITEM";
             case EXPIRY -> "EXPIRY";

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.kit.domain.Refusal;
-import org.gridgov.member.member.Members;
 import org.gridgov.member.points.domain.Cause;
 import org.gridgov.member.points.domain.LedgerTransaction;
 import org.gridgov.member.points.persistence.ShopStore;
@@ -28,15 +27,15 @@ public class PointsShop {
 
     private final ShopStore store;
     private final PointsLedger ledger;
-    private final Members members;
+    private final AccountHolders holders;
     private final GridPlaces places;
     private final Access access;
     private final Clock clock;
 
-    PointsShop(ShopStore store, PointsLedger ledger, Members members, GridPlaces places, Access access, Clock clock) {
+    PointsShop(ShopStore store, PointsLedger ledger, AccountHolders holders, GridPlaces places, Access access, Clock clock) {
         this.store = store;
         this.ledger = ledger;
-        this.members = members;
+        this.holders = holders;
         this.places = places;
         this.access = access;
         this.clock = clock;
@@ -72,8 +71,8 @@ public class PointsShop {
     public Mono<Receipt> redeem(UUID memberId, UUID itemId, int quantity, Caller caller) {
         Instant now = now();
         UUID redemptionId = UUID.randomUUID();
-        return item(itemId).flatMap(item -> members.visible(memberId, caller, false)
-                .filterWhen(member -> Access.isMember(caller, memberId) ? Mono.just(true)
+        return item(itemId).flatMap(item -> holders.visible(memberId, caller)
+                .filterWhen(member -> AccountHolders.isHolder(caller, memberId) ? Mono.just(true)
                         : access.isAdminOver(caller, item.communityId()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.forbidden(
                         "Only the member or an admin over this store's community may redeem.")))

@@ -309,6 +309,27 @@ class AuthorisationMatrixIT {
                         w -> Map.of("kind", "RESOLUTION", "text", "决议公开")).ok(201, ADMINS_A)
                         .hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B),
                 Call.get("read the notice board", w -> "/api/disclosures?community=" + w.communityA).ok(Actor.values()),
+                // joint activities (活动联办): A's admins plan them; party members sign up; A's admins and the organising
+                // unit (A's) check people in and complete them; volunteers are A's admins' to register, the ranking anyone's
+                Call.post("plan an activity", w -> "/api/activities", w -> w.activityBody(false)).ok(201, ADMINS_A),
+                Call.get("list a community's activities", w -> "/api/activities?community=" + w.communityA)
+                        .ok(Actor.values()),
+                Call.get("read an activity", w -> "/api/activities/" + w.activity(false)).ok(Actor.values()),
+                Call.post("sign up for an activity", w -> "/api/activities/" + w.activity(false) + "/registrations",
+                        w -> null).ok(201, MEMBER_A, MEMBER_B),
+                Call.delete("cancel a registration", w -> "/api/activities/" + w.activityWithMemberA(true)
+                        + "/registrations/" + w.memberA).ok(204, join(join(ADMINS_A, UNIT_A), MEMBER_A)),
+                Call.post("check in at an activity", w -> "/api/activities/" + w.activityWithMemberA(false) + "/check-ins",
+                        w -> Map.of("personId", w.memberA)).ok(join(ADMINS_A, UNIT_A)),
+                Call.post("complete an activity", w -> "/api/activities/" + w.activity(false) + "/complete", w -> null)
+                        .ok(join(ADMINS_A, UNIT_A)),
+                Call.post("register a volunteer", w -> "/api/volunteers", w -> Map.of("name", "甲志愿者",
+                        "communityId", w.communityA, "phone", "13900000000")).ok(201, ADMINS_A),
+                Call.get("read a volunteer", w -> "/api/volunteers/" + w.volunteerA()).ok(ADMINS_A)
+                        .hidden(RESIDENT, OTHER_RESIDENT, STAFF_A, STAFF_B, UNIT_A, UNIT_B, MEMBER_A, MEMBER_B,
+                                COMMUNITY_ADMIN_B, STREET_ADMIN_B, CLIENT, DEPARTMENT_A, DEPARTMENT_B),
+                Call.get("the volunteer ranking", w -> "/api/volunteers/ranking?community=" + w.communityA)
+                        .ok(Actor.values()),
                 // Field work: the district registers departments; A's staff and admins report, file, refer (吹哨) and
                 // verify A's cases; the department a case is referred to acknowledges it (报到); others do not see it
                 Call.post("register a department", w -> "/api/departments", w -> Map.of("name", w.departmentName(),

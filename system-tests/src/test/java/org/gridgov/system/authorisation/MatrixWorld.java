@@ -190,6 +190,31 @@ final class MatrixWorld {
                 json(Map.of("agendaItem", 0, "text", "甲动议"))).expect(201).field("id");
     }
 
+    /** A fresh activity of A organised with A's unit: under way (started an hour ago), or upcoming (tomorrow). */
+    Map<String, Object> activityBody(boolean upcoming) {
+        Instant start = Instant.now().plus(upcoming ? Duration.ofDays(1) : Duration.ofHours(-1));
+        return Map.of("communityId", communityA, "title", "甲活动" + tag, "kind", "VOLUNTEER_SERVICE",
+                "startsAt", start.toString(), "endsAt", start.plus(Duration.ofHours(3)).toString(), "place", "甲社区广场",
+                "capacity", 30, "hours", 2, "points", 10, "organiserUnitIds", List.of(unitA));
+    }
+
+    String activity(boolean upcoming) {
+        return as(Actor.COMMUNITY_ADMIN_A).post("/api/activities", json(activityBody(upcoming))).expect(201).field("id");
+    }
+
+    /** A fresh activity of A with A's party member signed up (once the committee knows the member). */
+    String activityWithMemberA(boolean upcoming) {
+        String activity = activity(upcoming);
+        TestCommunity.onceKnown(as(Actor.MEMBER_A), "/api/activities/" + activity + "/registrations", null).expect(201);
+        return activity;
+    }
+
+    /** A fresh volunteer (志愿者) of A. */
+    String volunteerA() {
+        return as(Actor.COMMUNITY_ADMIN_A).post("/api/volunteers", json(Map.of("name", "甲志愿者" + tag,
+                "communityId", communityA, "phone", "13900000000"))).expect(201).field("id");
+    }
+
     /** A fresh deliberation of A, {@code steps} of its four steps taken. */
     String deliberation(int steps) {
         String deliberation = as(Actor.COMMUNITY_ADMIN_A).post("/api/deliberations", json(Map.of("communityId", communityA,

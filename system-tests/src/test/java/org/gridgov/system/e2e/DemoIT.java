@@ -104,6 +104,38 @@ class DemoIT {
     }
 
     @Test
+    void the_demo_holds_a_completed_activity_whose_volunteers_were_credited_and_an_upcoming_one() {
+        SystemPlatform platform = SystemPlatform.shared();
+        ApiClient admin = platform.personas().as(Persona.COMMUNITY_ADMIN);
+
+        JsonNode activities = admin.get("/api/activities?community=" + Persona.Ids.COMMUNITY).expect(200).json();
+        JsonNode completed = null;
+        JsonNode upcoming = null;
+        for (JsonNode activity : activities) {
+            if (activity.path("completed").asBoolean()) {
+                completed = activity;
+            } else if (Instant.parse(activity.path("startsAt").asString()).isAfter(Instant.now())) {
+                upcoming = activity;
+            }
+        }
+        assertThat(completed).as("a completed activity in " + activities).isNotNull();
+        assertThat(upcoming).as("an upcoming activity in " + activities).isNotNull();
+        JsonNode read = admin.get("/api/activities/" + completed.path("id").asString()).expect(200).json();
+        assertThat(read.path("registrations").findValuesAsString("kind")).contains("VOLUNTEER", "PARTY_MEMBER");
+
+        // member-service credits the hours and points from committee.events a moment after the completion
+        JsonNode ranking = Convergence.eventually(java.time.Duration.ofSeconds(60),
+                () -> admin.get("/api/volunteers/ranking?community=" + Persona.Ids.COMMUNITY).expect(200).json(),
+                r -> r.size() > 0 && r.get(0).path("points").asLong() > 0);
+        assertThat(ranking.size()).isGreaterThanOrEqualTo(3);
+        String top = ranking.get(0).path("volunteerId").asString();
+        assertThat(ranking.get(0).path("points").asLong()).isPositive();
+        JsonNode account = Convergence.eventually(java.time.Duration.ofSeconds(60),
+                () -> admin.get("/api/points/accounts/" + top).expect(200).json(), a -> a.path("balance").asLong() > 0);
+        assertThat(account.path("balance").asLong()).isGreaterThanOrEqualTo(completed.path("points").asLong());
+    }
+
+    @Test
     void the_demo_has_cases_in_every_state_one_waiting_for_the_municipal_centre_to_report_in() {
         SystemPlatform platform = SystemPlatform.shared();
         ApiClient admin = platform.personas().as(Persona.COMMUNITY_ADMIN);

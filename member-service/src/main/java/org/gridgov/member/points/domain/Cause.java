@@ -28,6 +28,10 @@ public record Cause(CauseKind kind, UUID id, String reason, String actor) {
         return new Cause(CauseKind.WISH_CLOSED, wishId, null, null);
     }
 
+    public static Cause activity(UUID activityId) {
+        return new Cause(CauseKind.ACTIVITY, activityId, null, null);
+    }
+
     public static Cause serviceRecord(UUID recordId) {
         return new Cause(CauseKind.SERVICE_RECORD, recordId, null, null);
     }

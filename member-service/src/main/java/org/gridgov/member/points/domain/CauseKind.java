@@ -4,6 +4,8 @@ package org.gridgov.member.points.domain;
 public enum CauseKind {
     /** A wish the member served was closed by the resident; the cause id is the wish. */
     WISH_CLOSED,
+    /** The member took part in a joint activity (活动联办) that was completed; the cause id is the activity. */
+    ACTIVITY,
     /** Grid staff approved a service record (服务纪实); the cause id is the record. */
     SERVICE_RECORD,
     /** The member exchanged points in the points store (积分超市); the cause id is the redemption. */

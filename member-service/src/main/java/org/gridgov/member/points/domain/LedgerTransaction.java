@@ -34,7 +34,7 @@ public record LedgerTransaction(UUID id, UUID memberId, Cause cause, List<Postin
     public static LedgerTransaction credit(UUID id, UUID memberId, long points, Cause cause, Instant at) {
         requirePositive(points);
         Account source = switch (cause.kind()) {
-            case WISH_CLOSED, SERVICE_RECORD -> Account.ISSUED;
+            case WISH_CLOSED, SERVICE_RECORD, ACTIVITY -> Account.ISSUED;
             case CORRECTION -> Account.CORRECTIONS;
             case REDEMPTION, EXPIRY -> throw new IllegalArgumentException(cause.kind() + " never credits a member");
         };
@@ -49,7 +49,7 @@ public record LedgerTransaction(UUID id, UUID memberId, Cause cause, List<Postin
             case REDEMPTION -> Account.STORE;
             case EXPIRY -> Account.EXPIRED;
             case CORRECTION -> Account.CORRECTIONS;
-            case WISH_CLOSED, SERVICE_RECORD -> throw new IllegalArgumentException(cause.kind() + " never debits a member");
+            case WISH_CLOSED, SERVICE_RECORD, ACTIVITY -> throw new IllegalArgumentException(cause.kind() + " never debits a member");
         };
         return new LedgerTransaction(id, memberId, cause,
                 List.of(new Posting(Account.member(memberId), -points), new Posting(target, points)), at);

@@ -8,7 +8,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
-/** Which members this service knows, and the credits parked because they named somebody else. */
+/** Which account holders (party members, volunteers) this service knows, and the credits parked because they named somebody else. */
 @Repository
 public class ParkedCredits {
 
@@ -19,7 +19,8 @@ public class ParkedCredits {
     }
 
     public Mono<Boolean> isMember(UUID memberId) {
-        return db.sql("select 1 from party_member where id = :id").bind("id", memberId).fetch().first().hasElement();
+        return db.sql("select 1 from party_member where id = :id union all select 1 from volunteer where id = :id")
+                .bind("id", memberId).fetch().first().hasElement();
     }
 
     /** Emits true when the credit was parked now, false when its cause had parked it already. */

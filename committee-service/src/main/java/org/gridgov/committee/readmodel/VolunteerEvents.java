@@ -1,0 +1,28 @@
+package org.gridgov.committee.readmodel;
+
+import org.gridgov.contracts.events.VolunteerRegistered;
+import org.gridgov.kit.inbox.TypedEventHandler;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Keeps the volunteers of each community from {@code member.events}: only volunteers that exist sign up for activities. */
+@Component
+class VolunteerEvents extends TypedEventHandler {
+
+    private final DatabaseClient db;
+
+    VolunteerEvents(DatabaseClient db) {
+        super("volunteer-read-model");
+        this.db = db;
+        on(VolunteerRegistered.class, this::registered);
+    }
+
+    private Mono<Void> registered(VolunteerRegistered volunteer) {
+        return db.sql("""
+                        insert into volunteer (id, community_id) values (:id, :community)
+                        on conflict (id) do update set community_id = excluded.community_id""")
+                .bind("id", volunteer.volunteerId()).bind("community", volunteer.communityId())
+                .fetch().rowsUpdated().then();
+    }
+}

@@ -1,0 +1,60 @@
+package org.gridgov.member.volunteer.persistence;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.gridgov.kit.data.Sql;
+import org.gridgov.member.volunteer.domain.RankedVolunteer;
+import org.gridgov.member.volunteer.domain.Volunteer;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Volunteers, and their ranking by the service hours and points their activities earned. */
+@Repository
+public class VolunteerStore {
+
+    private final DatabaseClient db;
+
+    VolunteerStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Void> insert(Volunteer v, String registeredBy) {
+        return db.sql("""
+                        insert into volunteer (id, name, community_id, phone, registered_at, registered_by)
+                        values (:id, :name, :community, :phone, :at, :by)""")
+                .bind("id", v.id()).bind("name", v.name()).bind("community", v.communityId()).bind("phone", v.phone())
+                .bind("at", Sql.utc(v.registeredAt())).bind("by", registeredBy)
+                .fetch().rowsUpdated().then();
+    }
+
+    public Mono<Volunteer> find(UUID id) {
+        return db.sql("select id, name, community_id, phone, registered_at from volunteer where id = :id").bind("id", id)
+                .map(row -> new Volunteer(row.get("id", UUID.class), row.get("name", String.class),
+                        row.get("community_id", UUID.class), row.get("phone", String.class),
+                        row.get("registered_at", OffsetDateTime.class).toInstant()))
+                .one();
+    }
+
+    /** The community's volunteers, most service hours first, then most points from activities; at most {@code limit}. */
+    public Flux<RankedVolunteer> ranking(UUID communityId, int limit) {
+        return db.sql("""
+                        select v.id, v.name, coalesce(sum(h.hours), 0) as hours, coalesce(sum(h.points), 0) as points,
+                               count(h.activity_id) as activities
+                        from volunteer v left join activity_hours h on h.person_id = v.id
+                        where v.community_id = :community
+                        group by v.id, v.name
+                        order by hours desc, points desc, v.id
+                        limit :limit""")
+                .bind("community", communityId).bind("limit", limit)
+                .map(row -> new RankedVolunteer(0, row.get("id", UUID.class), row.get("name", String.class),
+                        row.get("hours", BigDecimal.class), row.get("points", Long.class),
+                        row.get("activities", Long.class)))
+                .all()
+                .index((i, r) -> new RankedVolunteer(i.intValue() + 1, r.volunteerId(), r.name(), r.hours(), r.points(),
+                        r.activities()));
+    }
+}
