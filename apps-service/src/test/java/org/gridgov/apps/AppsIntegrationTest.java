@@ -28,6 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +45,13 @@ public abstract class AppsIntegrationTest extends ServiceIntegrationTest {
     protected final JsonMapper json = JsonMapper.builder().build();
     private static KafkaProducer<String, byte[]> producer;
     private static KafkaTopicReader appsEvents;
+    /** wish-service's contact read, for the text messages to residents: one for every test class (one Spring context). */
+    protected static final ContactOwner CONTACTS = new ContactOwner();
+
+    @DynamicPropertySource
+    static void contactOwner(DynamicPropertyRegistry registry) {
+        registry.add("gridgov.notifications.contacts.wish-service-url", CONTACTS::url);
+    }
 
     @Autowired
     protected WebTestClient web;
