@@ -107,6 +107,10 @@ class Deliveries extends PeriodicTask {
 
     @Override
     protected Mono<Long> runOnce() {
+        if (channels.isEmpty()) {
+            // nothing beyond the inbox is configured, so nothing was scheduled
+            return Mono.just(0L);
+        }
         Instant now = now();
         return store.claimDue(now, now.plus(LEASE), BATCH).concatMap(this::send).count();
     }
