@@ -114,7 +114,11 @@ public abstract class AppsIntegrationTest extends ServiceIntegrationTest {
 
     /** A resident's wish, as wish-service announces it (no personal data); its id. */
     protected UUID submit(Neighbourhood n) {
-        UUID wish = UUID.randomUUID();
+        return submit(n, UUID.randomUUID());
+    }
+
+    /** The wish of this id, ordered by the resident {@code resident-<id>}. */
+    protected UUID submit(Neighbourhood n, UUID wish) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("wishId", wish.toString());
         data.put("actor", Map.of("id", "resident-" + wish, "role", "RESIDENT"));

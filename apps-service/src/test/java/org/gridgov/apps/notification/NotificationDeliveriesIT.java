@@ -177,18 +177,7 @@ class NotificationDeliveriesIT extends AppsIntegrationTest {
     /** The resident ordered the wish and gave wish-service this phone (apps-service never sees it in an event). */
     private UUID submitWithPhone(Neighbourhood n, String phone, UUID wish) {
         CONTACTS.resident(wish, "resident-" + wish, phone);
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
-        data.put("wishId", wish.toString());
-        data.put("actor", Map.of("id", "resident-" + wish, "role", "RESIDENT"));
-        data.put("occurredAt", clock.instant().toString());
-        data.put("status", "SUBMITTED");
-        data.put("category", "ELDERLY_CARE");
-        data.put("title", "帮独居老人买菜");
-        data.put("gridId", n.grid().toString());
-        data.put("microGridId", n.microGrid().toString());
-        data.put("communityId", n.community().toString());
-        publish(EventType.WISH_SUBMITTED, data);
-        return wish;
+        return submit(n, wish);
     }
 
     private static String phone() {
