@@ -23,6 +23,7 @@ public class ServiceToken {
 
     public static final String SCOPE = "contacts:read";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration FOREVER = Duration.ofDays(36500);
 
     private final WebClient http;
     private final String tokenUri;
@@ -46,7 +47,9 @@ public class ServiceToken {
         this.registration = localIssuerUrl == null || !configured() ? Mono.empty()
                 : http.put().uri(localIssuerUrl + "/local/clients/{id}", clientId)
                         .bodyValue(Map.of("secret", clientSecret, "scope", SCOPE))
-                        .retrieve().toBodilessEntity().timeout(TIMEOUT).then().cache();
+                        .retrieve().toBodilessEntity().timeout(TIMEOUT).then()
+                        // once registered, for good; a failed registration (the issuer slow to answer) is tried again
+                        .cache(done -> FOREVER, failed -> Duration.ZERO, () -> FOREVER);
     }
 
     public boolean configured() {
