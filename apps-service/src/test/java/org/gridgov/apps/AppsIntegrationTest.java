@@ -28,6 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +45,13 @@ public abstract class AppsIntegrationTest extends ServiceIntegrationTest {
     protected final JsonMapper json = JsonMapper.builder().build();
     private static KafkaProducer<String, byte[]> producer;
     private static KafkaTopicReader appsEvents;
+    /** wish-service's contact read, for the text messages to residents: one for every test class (one Spring context). */
+    protected static final ContactOwner CONTACTS = new ContactOwner();
+
+    @DynamicPropertySource
+    static void contactOwner(DynamicPropertyRegistry registry) {
+        registry.add("gridgov.notifications.contacts.wish-service-url", CONTACTS::url);
+    }
 
     @Autowired
     protected WebTestClient web;
@@ -105,7 +114,11 @@ public abstract class AppsIntegrationTest extends ServiceIntegrationTest {
 
     /** A resident's wish, as wish-service announces it (no personal data); its id. */
     protected UUID submit(Neighbourhood n) {
-        UUID wish = UUID.randomUUID();
+        return submit(n, UUID.randomUUID());
+    }
+
+    /** The wish of this id, ordered by the resident {@code resident-<id>}. */
+    protected UUID submit(Neighbourhood n, UUID wish) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("wishId", wish.toString());
         data.put("actor", Map.of("id", "resident-" + wish, "role", "RESIDENT"));

@@ -57,7 +57,12 @@ class NotificationCentre implements EventHandler {
         }
     }
 
-    record Rule(EventType type, String kind, Function<Seen, List<Recipient>> recipients) {
+    /** An urgent rule's messages ignore quiet hours and the per-person rate limit (an emergency call-out). */
+    record Rule(EventType type, String kind, Function<Seen, List<Recipient>> recipients, boolean urgent) {
+
+        Rule(EventType type, String kind, Function<Seen, List<Recipient>> recipients) {
+            this(type, kind, recipients, false);
+        }
     }
 
     static final List<Rule> RULES = List.of(
@@ -90,13 +95,19 @@ class NotificationCentre implements EventHandler {
             new Rule(EventType.CARE_VISIT_MISSED, "care-visit-missed-grid", seen ->
                     "ESCALATION".equals(seen.data().path("level").asString())
                             ? seen.id("gridId").map(Recipient::staffOf).stream().toList() : List.of()));
+    // The emergency call-out (issue 18, org.gridgov.operation.called-out.v1 on fieldwork.events, template
+    // "operation-called-out") is one line once its EventType exists:
+    //   new Rule(EventType.OPERATION_CALLED_OUT, "operation-called-out", Seen::calledOut, true)
+    // with calledOut = the units of data.unitIds and the party members of data.memberIds.
 
     private final NotificationStore store;
+    private final Deliveries deliveries;
     private final Templates templates = new Templates();
     private final JsonMapper json;
 
-    NotificationCentre(NotificationStore store, JsonMapper json) {
+    NotificationCentre(NotificationStore store, Deliveries deliveries, JsonMapper json) {
         this.store = store;
+        this.deliveries = deliveries;
         this.json = json;
         RULES.forEach(rule -> {
             if (!templates.has(rule.kind())) {
@@ -128,16 +139,19 @@ class NotificationCentre implements EventHandler {
         Mono<Optional<NotificationStore.WishParty>> wish = wishOf(event, data);
         return wish.flatMapMany(party -> {
             Seen seen = new Seen(data, party);
-            List<NotificationStore.Notice> notices = new ArrayList<>();
+            Map<String, String> values = values(data);
+            List<Mono<Void>> writes = new ArrayList<>();
             for (Rule rule : rules) {
-                String text = templates.render(rule.kind(), values(data));
+                String text = templates.render(rule.kind(), values);
                 for (Recipient recipient : rule.recipients().apply(seen)) {
-                    notices.add(new NotificationStore.Notice(UUID.randomUUID(), recipient, event.id(), event.type(),
-                            rule.kind(), event.subject(), text, at));
+                    writes.add(store.insert(new NotificationStore.Notice(UUID.randomUUID(), recipient, event.id(),
+                                    event.type(), rule.kind(), event.subject(), text, at))
+                            .then(deliveries.schedule(new Deliveries.Notice(recipient, event.id(), event.type(), rule.kind(),
+                                    event.subject(), rule.urgent(), templates.values(rule.kind(), values), text))));
                 }
             }
-            return Flux.fromIterable(notices);
-        }).concatMap(store::insert).then();
+            return Flux.fromIterable(writes);
+        }).concatMap(write -> write).then();
     }
 
     /** A wish's resident and grid: remembered from its submission, which names them, for its later events. */

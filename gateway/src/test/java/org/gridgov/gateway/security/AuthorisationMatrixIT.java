@@ -110,6 +110,8 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             POST /api/rectifications/{id}/complete                      wish     GRID_STAFF ADMINS
             GET  /api/me/notifications?unread=true                      apps     ANY
             POST /api/me/notifications/{id}/read                        apps     ANY
+            GET  /api/me/notification-preferences                       apps     ANY
+            PUT  /api/me/notification-preferences                       apps     ANY
             POST /api/apps                                              apps     DISTRICT_ADMIN
             GET  /api/apps                                              apps     DISTRICT_ADMIN
             GET  /api/apps/{id}                                         apps     DISTRICT_ADMIN CLIENT  # the app itself

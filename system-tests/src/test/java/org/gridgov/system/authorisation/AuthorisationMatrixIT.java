@@ -231,6 +231,10 @@ class AuthorisationMatrixIT {
                 Call.get("read a client app", w -> "/api/apps/" + w.appA).ok(DISTRICT_ADMIN).hidden(CLIENT),
                 // Notifications: everyone reads their own inbox (apps-service)
                 Call.get("my notifications", w -> "/api/me/notifications?unread=true").ok(Actor.values()),
+                Call.get("my notification preferences", w -> "/api/me/notification-preferences").ok(Actor.values()),
+                Call.put("choose my notification channels", w -> "/api/me/notification-preferences",
+                        w -> Map.of("channels", List.of("SMS"), "quietHours", Map.of("from", "22:00", "to", "07:00")))
+                        .ok(Actor.values()),
                 // Matching
                 Call.get("candidates of a wish", w -> "/api/matching/wishes/" + w.wishWithCandidates() + "/candidates")
                         .ok(STAFF_AND_ADMINS_A).hidden(B_STAFF),

@@ -62,7 +62,11 @@ public final class SystemPlatform {
             Map.entry("RATE_LIMIT_CLIENT_BURST", "5000"),
             Map.entry("RATE_LIMIT_CLIENT_PER_SECOND", "1000"),
             Map.entry("RATE_LIMIT_ANONYMOUS_BURST", "2000"),
-            Map.entry("RATE_LIMIT_ANONYMOUS_PER_SECOND", "500"));
+            Map.entry("RATE_LIMIT_ANONYMOUS_PER_SECOND", "500"),
+            // apps-service's recording SMS channel writes here (relative to the repository, the services' directory),
+            // not into a developer's .local/; NotificationsIT reads it
+            Map.entry("NOTIFICATIONS_SMS_RECORDING_FILE", "system-tests/target/platform/notifications/sms.jsonl"),
+            Map.entry("NOTIFICATIONS_POLL_INTERVAL", "500ms"));
     /** How long a service may take to start; {@code -Dgridgov.system.ready-timeout=PT10M} on a busy shared machine. */
     private static final Duration READY_TIMEOUT = Duration.parse(System.getProperty("gridgov.system.ready-timeout", "PT4M"));
 
@@ -229,6 +233,11 @@ public final class SystemPlatform {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot connect to the database " + database, e);
         }
+    }
+
+    /** What apps-service's recording channel would have sent as text messages, one JSON line each. */
+    public Path recordedTextMessages() {
+        return directory.resolve("notifications/sms.jsonl");
     }
 
     /** Where the services write their logs. */

@@ -56,6 +56,24 @@ public class WishQueries {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("wish", id)));
     }
 
+    /**
+     * For apps-service telling the resident of their wish by text message (service to service, scope
+     * {@code contacts:read}): the phone of the resident who ordered it, if {@code subject} is that resident and they
+     * gave one; empty otherwise (a 404: nobody learns whose wish it is).
+     */
+    public Mono<String> residentPhone(Caller caller, UUID id, String subject) {
+        if (!caller.has(Role.CLIENT) || !caller.hasScope(CONTACTS_SCOPE)) {
+            return Mono.error(ProblemException.forbidden("Only a service holding the scope " + CONTACTS_SCOPE + " reads contacts."));
+        }
+        return wishes.find(id)
+                .filter(stored -> stored.wish().submitter().role() == ActorRole.RESIDENT
+                        && stored.wish().submitter().id().equals(subject))
+                .map(stored -> stored.wish().personalDataForGrantedApp().phone())
+                .filter(phone -> !phone.isBlank());
+    }
+
+    public static final String CONTACTS_SCOPE = "contacts:read";
+
     public Mono<List<HistoryEntry>> history(Seen seen) {
         return wishes.history(seen.stored().wish().id()).collectList();
     }

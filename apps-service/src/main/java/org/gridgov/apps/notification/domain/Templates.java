@@ -32,6 +32,20 @@ public final class Templates {
         return texts.containsKey(kind);
     }
 
+    /** The values the kind's template takes (a provider's template takes the same, by name), empty when absent. */
+    public Map<String, String> values(String kind, Map<String, String> values) {
+        String template = texts.getProperty(kind);
+        if (template == null) {
+            throw new IllegalArgumentException("no template for " + kind);
+        }
+        Map<String, String> taken = new java.util.LinkedHashMap<>();
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        while (matcher.find()) {
+            taken.put(matcher.group(1), values.getOrDefault(matcher.group(1), ""));
+        }
+        return taken;
+    }
+
     /** The kind's text; a placeholder without a value is left empty. */
     public String render(String kind, Map<String, String> values) {
         String template = texts.getProperty(kind);

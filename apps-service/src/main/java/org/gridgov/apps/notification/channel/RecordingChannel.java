@@ -1,0 +1,72 @@
+package org.gridgov.apps.notification.channel;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.gridgov.apps.notification.MessageChannel;
+import org.gridgov.apps.notification.domain.Channel;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends nothing: appends what would be sent as one JSON line to a file (the local platform's
+ * {@code .local/notifications/sms.jsonl}) — the phone masked, the kind, the template's values and the filled text —
+ * for a developer and the tests to read. Every kind has a template here (its zh-CN text).
+ */
+public class RecordingChannel implements MessageChannel {
+
+    private final Channel channel;
+    private final Path file;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    public RecordingChannel(Channel channel, Path file, Clock clock, JsonMapper json) {
+        this.channel = channel;
+        this.file = file;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @Override
+    public Channel channel() {
+        return channel;
+    }
+
+    @Override
+    public boolean sends(String kind) {
+        return true;
+    }
+
+    @Override
+    public Mono<Void> send(Message message) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("at", clock.instant().toString());
+        line.put("channel", channel.name());
+        line.put("to", message.maskedPhone());
+        line.put("kind", message.kind());
+        line.put("subject", message.subject());
+        line.put("params", message.params());
+        line.put("text", message.text());
+        String text = json.writeValueAsString(line) + "\n";
+        return Mono.fromRunnable(() -> append(text)).subscribeOn(Schedulers.boundedElastic()).then();
+    }
+
+    private synchronized void append(String line) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
