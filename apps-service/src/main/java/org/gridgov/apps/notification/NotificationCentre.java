@@ -94,11 +94,14 @@ class NotificationCentre implements EventHandler {
                     "REMINDER".equals(seen.data().path("level").asString()) ? carers(seen.data().path("carers")) : List.of()),
             new Rule(EventType.CARE_VISIT_MISSED, "care-visit-missed-grid", seen ->
                     "ESCALATION".equals(seen.data().path("level").asString())
-                            ? seen.id("gridId").map(Recipient::staffOf).stream().toList() : List.of()));
-    // The emergency call-out (issue 18, org.gridgov.operation.called-out.v1 on fieldwork.events, template
-    // "operation-called-out") is one line once its EventType exists:
-    //   new Rule(EventType.OPERATION_CALLED_OUT, "operation-called-out", Seen::calledOut, true)
-    // with calledOut = the units of data.unitIds and the party members of data.memberIds.
+                            ? seen.id("gridId").map(Recipient::staffOf).stream().toList() : List.of()),
+            // 战时攻坚: the most urgent message the platform sends, at any hour and beyond the rate limit
+            new Rule(EventType.OPERATION_CALLED_OUT, "operation-called-out", seen -> {
+                List<Recipient> called = new ArrayList<>();
+                ids(seen.data().path("unitIds")).forEach(unit -> called.add(Recipient.unit(unit)));
+                ids(seen.data().path("memberIds")).forEach(member -> called.add(Recipient.member(member)));
+                return called;
+            }, true));
 
     private final NotificationStore store;
     private final Deliveries deliveries;
@@ -126,6 +129,12 @@ class NotificationCentre implements EventHandler {
         Set<Topic> topics = new java.util.HashSet<>();
         RULES.forEach(rule -> topics.add(rule.type().topic()));
         return Set.copyOf(topics);
+    }
+
+    /** Only the types a rule names: the others pass by without a transaction. */
+    @Override
+    public boolean handles(String type) {
+        return RULES.stream().anyMatch(rule -> rule.type().type().equals(type));
     }
 
     @Override

@@ -135,6 +135,24 @@ class NotificationsIT extends AppsIntegrationTest {
         assertThat(inbox(token(TokenRequest.of("unit-user-" + notInvited, "UNIT").withUnit(notInvited.toString())), "")).isEmpty();
     }
 
+    @Test
+    void members_and_units_called_out_in_an_emergency_are_told_at_once_and_nobody_else() {
+        UUID unit = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        UUID notCalled = UUID.randomUUID();
+        publish(EventType.OPERATION_CALLED_OUT, Map.of("operationId", UUID.randomUUID().toString(),
+                "callOutId", UUID.randomUUID().toString(), "scopeNodeId", UUID.randomUUID().toString(), "kind", "FLOOD",
+                "title", "汛期防汛应急", "memberIds", List.of(member.toString()), "unitIds", List.of(unit.toString()),
+                "occurredAt", clock.instant().toString()));
+
+        JsonNode called = awaitInbox(token(TokenRequest.of("member-user-" + member, "PARTY_MEMBER").withMember(member.toString())), "", 1);
+        assertThat(called.get(0).get("kind").asString()).isEqualTo("operation-called-out");
+        assertThat(called.get(0).get("text").asString()).isEqualTo("【紧急召集】「汛期防汛应急」已启动，请立即响应，按通知要求到岗报到。");
+        awaitInbox(token(TokenRequest.of("unit-user-" + unit, "UNIT").withUnit(unit.toString())), "", 1);
+        assertThat(inbox(token(TokenRequest.of("member-user-" + notCalled, "PARTY_MEMBER").withMember(notCalled.toString())), ""))
+                .isEmpty();
+    }
+
     private static Map<String, String> actor(String id, String role) {
         return Map.of("id", id, "role", role);
     }
