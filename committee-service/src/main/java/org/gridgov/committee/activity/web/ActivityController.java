@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -50,7 +51,7 @@ class ActivityController {
         this.idempotency = idempotency;
     }
 
-    record CreateRequest(@NotNull UUID communityId, @NotBlank @Size(max = 200) String title,
+    record PlanActivity(@NotNull UUID communityId, @NotBlank @Size(max = 200) String title,
                          @NotBlank @Size(max = 50) String kind, @NotNull Instant startsAt, @NotNull Instant endsAt,
                          @NotBlank @Size(max = 200) String place, @NotNull @Min(1) @Max(10000) Integer capacity,
                          @NotNull @DecimalMin("0") @DecimalMax("24") BigDecimal hours,
@@ -59,7 +60,7 @@ class ActivityController {
     }
 
     @PostMapping
-    Mono<ResponseEntity<ActivityView>> plan(@Valid @RequestBody CreateRequest request,
+    Mono<ResponseEntity<ActivityView>> plan(@Valid @RequestBody PlanActivity request,
                                             @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                             @AuthenticationPrincipal Caller caller) {
         ActivityService.Plan plan = new ActivityService.Plan(request.communityId(), request.title().strip(),
@@ -86,6 +87,7 @@ class ActivityController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getActivity", summary = "An activity of the committee (活动联办)")
     Mono<ActivityView> find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return service.find(id).flatMap(activity -> Mono.zip(service.registered(id),
                         service.registrationsFor(activity, caller))
@@ -110,11 +112,11 @@ class ActivityController {
         return service.cancel(id, personId, caller).then(Mono.just(ResponseEntity.noContent().build()));
     }
 
-    record CheckInRequest(@NotNull UUID personId) {
+    record ActivityCheckIn(@NotNull UUID personId) {
     }
 
     @PostMapping("/{id}/check-ins")
-    Mono<ResponseEntity<RegistrationView>> checkIn(@PathVariable UUID id, @Valid @RequestBody CheckInRequest request,
+    Mono<ResponseEntity<RegistrationView>> checkIn(@PathVariable UUID id, @Valid @RequestBody ActivityCheckIn request,
                                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                    @AuthenticationPrincipal Caller caller) {
         return idempotency.once(key, caller, "POST /api/activities/" + id + "/check-ins " + request,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -65,6 +66,7 @@ class DeliberationController {
     }
 
     @GetMapping(path = "/api/deliberations/{id}", produces = "application/json")
+    @Operation(operationId = "getDeliberation", summary = "A deliberation (四议两公开) with its steps and disclosures")
     Mono<DeliberationView> find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return service.visible(id, caller).map(DeliberationView::of);
     }

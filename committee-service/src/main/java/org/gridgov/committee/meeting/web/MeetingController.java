@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -56,7 +57,7 @@ class MeetingController {
                            @Size(max = 50) List<@NotBlank @Size(max = 100) String> departmentNames) {
     }
 
-    record CreateRequest(@NotNull UUID communityId, UUID gridId, @NotNull MeetingKind kind,
+    record ScheduleMeeting(@NotNull UUID communityId, UUID gridId, @NotNull MeetingKind kind,
                          @NotBlank @Size(max = 200) String title, @NotNull Instant scheduledAt,
                          @NotBlank @Size(max = 200) String place,
                          @Size(max = 50) List<@Valid @NotNull AgendaRequest> agenda,
@@ -64,7 +65,7 @@ class MeetingController {
     }
 
     @PostMapping
-    Mono<ResponseEntity<MeetingView>> schedule(@Valid @RequestBody CreateRequest request,
+    Mono<ResponseEntity<MeetingView>> schedule(@Valid @RequestBody ScheduleMeeting request,
                                                @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                @AuthenticationPrincipal Caller caller) {
         InviteesRequest invited = request.invitees() == null ? new InviteesRequest(null, null, null) : request.invitees();
@@ -97,6 +98,7 @@ class MeetingController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getMeeting", summary = "A meeting with its agenda, attendance and motions")
     Mono<MeetingView> find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return service.visible(id, caller)
                 .flatMap(meeting -> service.motionsOf(id).collectList().map(motions -> MeetingView.of(meeting, motions)));

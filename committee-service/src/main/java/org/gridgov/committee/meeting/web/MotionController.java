@@ -3,6 +3,7 @@ package org.gridgov.committee.meeting.web;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.gridgov.committee.meeting.MeetingService;
@@ -34,6 +35,7 @@ class MotionController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getMotion", summary = "A motion with its votes and tally")
     Mono<MotionView> find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return service.visibleMotion(id, caller).map(found -> MotionView.of(found.motion()));
     }

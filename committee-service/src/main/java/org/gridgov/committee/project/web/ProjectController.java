@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -103,6 +104,7 @@ class ProjectController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getProject", summary = "A project of the committee")
     Mono<ProjectView> find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return service.visible(id, caller).map(ProjectView::of);
     }

@@ -61,12 +61,12 @@ class OperationController {
     record TaskGroupRequest(@NotBlank @Size(max = 100) String name, UUID leadMemberId) {
     }
 
-    record OpenRequest(@NotNull UUID scopeNodeId, @NotNull OperationKind kind, @NotBlank @Size(max = 200) String title,
+    record OpenOperation(@NotNull UUID scopeNodeId, @NotNull OperationKind kind, @NotBlank @Size(max = 200) String title,
                        @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid TaskGroupRequest> taskGroups) {
     }
 
     @PostMapping
-    Mono<ResponseEntity<OperationView>> openOperation(@Valid @RequestBody OpenRequest request,
+    Mono<ResponseEntity<OperationView>> openOperation(@Valid @RequestBody OpenOperation request,
                                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                       @AuthenticationPrincipal Caller caller) {
         return idempotency.once(key, caller, "POST /api/operations " + request, OperationView.class,
@@ -114,12 +114,12 @@ class OperationController {
         return list == null ? List.of() : list;
     }
 
-    record ReportRequest(@NotNull Callee.Status status) {
+    record OperationReport(@NotNull Callee.Status status) {
     }
 
     /** A called member or unit reports in: ON_THE_WAY, ARRIVED or UNAVAILABLE. */
     @PostMapping("/{id}/reports")
-    Mono<ResponseEntity<Callee>> reportIn(@PathVariable UUID id, @Valid @RequestBody ReportRequest request,
+    Mono<ResponseEntity<Callee>> reportIn(@PathVariable UUID id, @Valid @RequestBody OperationReport request,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                           @AuthenticationPrincipal Caller caller) {
         return idempotency.once(key, caller, "POST /api/operations/" + id + "/reports " + request, Callee.class,

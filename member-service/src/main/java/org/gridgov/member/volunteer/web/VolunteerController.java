@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -42,13 +43,13 @@ class VolunteerController {
         this.idempotency = idempotency;
     }
 
-    record RegisterRequest(@NotBlank @Size(max = 100) String name, @NotNull UUID communityId,
+    record RegisterVolunteer(@NotBlank @Size(max = 100) String name, @NotNull UUID communityId,
                            @NotBlank @Pattern(regexp = PhoneNumbers.PATTERN) String phone) {
 
         @Override
         public String toString() {
             // the idempotency fingerprint only: never the phone in clear
-            return "RegisterRequest[" + name.hashCode() + ", " + communityId + ", " + phone.hashCode() + "]";
+            return "RegisterVolunteer[" + name.hashCode() + ", " + communityId + ", " + phone.hashCode() + "]";
         }
     }
 
@@ -62,7 +63,7 @@ class VolunteerController {
     }
 
     @PostMapping
-    Mono<ResponseEntity<VolunteerView>> register(@Valid @RequestBody RegisterRequest request,
+    Mono<ResponseEntity<VolunteerView>> register(@Valid @RequestBody RegisterVolunteer request,
                                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                  @AuthenticationPrincipal Caller caller) {
         return idempotency.once(key, caller, "POST /api/volunteers " + request, VolunteerView.class,
@@ -72,6 +73,7 @@ class VolunteerController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getVolunteer", summary = "A volunteer (志愿者)")
     Mono<VolunteerView> find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return volunteers.visible(id, caller).map(v -> VolunteerView.of(v, Volunteers.isVolunteer(caller, id)));
     }
