@@ -39,13 +39,15 @@ class CaseMetrics {
                         () -> Map.of("now", Sql.utc(clock.instant())),
                         row -> Tags.of("department", row.get("id", UUID.class).toString(),
                                 "department_name", row.get("name", String.class)))
-                // the live roll call of the emergency operations under way (战时攻坚), per operation while it is open
-                .gauge("gridgov.fieldwork.operation.callees", "members and units called out to an open operation, by status",
+                // the live roll call of the emergency operations under way (战时攻坚): every status, 0 when none is open,
+                // so the panel and its queries exist before the first call-out
+                .gauge("gridgov.fieldwork.operation.callees", "members and units called out to the open operations, by status",
                         """
-                                select o.id, c.status, count(*) as value from operation o
-                                join operation_callee c on c.operation_id = o.id
-                                where o.status = 'OPEN' group by o.id, c.status""",
-                        Map::of, row -> Tags.of("operation", row.get("id", UUID.class).toString(),
-                                "status", row.get("status", String.class)));
+                                select s.status, count(c.operation_id) as value
+                                from (values ('CALLED'), ('ON_THE_WAY'), ('ARRIVED'), ('UNAVAILABLE')) as s(status)
+                                left join operation_callee c on c.status = s.status
+                                  and c.operation_id in (select id from operation where status = 'OPEN')
+                                group by s.status""",
+                        Map::of, row -> Tags.of("status", row.get("status", String.class)));
     }
 }
