@@ -51,6 +51,7 @@ public abstract class AppsIntegrationTest extends ServiceIntegrationTest {
     @DynamicPropertySource
     static void contactOwner(DynamicPropertyRegistry registry) {
         registry.add("gridgov.notifications.contacts.wish-service-url", CONTACTS::url);
+        registry.add("gridgov.notifications.contacts.member-service-url", CONTACTS::url);
     }
 
     @Autowired

@@ -19,20 +19,23 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * wish-service's service-to-service contact read as apps-service sees it, on 127.0.0.1 (a real HTTP server): answers
- * {@code GET /internal/wishes/{id}/resident-contact?subject=} for the residents' phones a test gives it, and only to a
- * CLIENT token with the scope contacts:read (the token apps-service got from the local issuer). wish-service's own
- * side is tested in wish-service (ResidentContactIT).
+ * wish-service's and member-service's service-to-service contact reads as apps-service sees them, on 127.0.0.1 (a real
+ * HTTP server): answers {@code GET /internal/wishes/{id}/resident-contact?subject=} for the residents' phones a test
+ * gives it, {@code GET /internal/members/{id}/contact} and {@code /internal/units/{id}/contact} for party members' and
+ * units' phones, and only to a CLIENT token with the scope contacts:read (the token apps-service got from the local
+ * issuer). The owners' own side is tested in wish-service (ResidentContactIT) and member-service (ContactIT).
  */
 public final class ContactOwner implements AutoCloseable {
 
     private static final Pattern PATH = Pattern.compile("/internal/wishes/([0-9a-f-]{36})/resident-contact");
+    private static final Pattern OWNER_PATH = Pattern.compile("/internal/(members|units)/([0-9a-f-]{36})/contact");
 
     private record Resident(String subject, String phone) {
     }
 
     private final HttpServer server;
     private final Map<UUID, Resident> residents = new ConcurrentHashMap<>();
+    private final Map<UUID, String> membersAndUnits = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -42,7 +45,7 @@ public final class ContactOwner implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/internal/wishes/", this::answer);
+        server.createContext("/internal/", this::answer);
         server.start();
     }
 
@@ -53,6 +56,11 @@ public final class ContactOwner implements AutoCloseable {
     /** The resident (their token's subject) who ordered this wish gave this phone. */
     public void resident(UUID wish, String subject, String phone) {
         residents.put(wish, new Resident(subject, phone));
+    }
+
+    /** A party member or a member unit (its contact) gave this phone. */
+    public void memberOrUnit(UUID id, String phone) {
+        membersAndUnits.put(id, phone);
     }
 
     /** Requests refused for want of a proper token (none expected). */
@@ -67,20 +75,28 @@ public final class ContactOwner implements AutoCloseable {
                 exchange.sendResponseHeaders(403, -1);
                 return;
             }
-            Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
-            String query = exchange.getRequestURI().getRawQuery();
-            String subject = query == null || !query.startsWith("subject=") ? ""
-                    : URLDecoder.decode(query.substring("subject=".length()), StandardCharsets.UTF_8);
-            Resident resident = path.matches() ? residents.get(UUID.fromString(path.group(1))) : null;
-            if (resident == null || !resident.subject().equals(subject)) {
+            String phone = phone(exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery());
+            if (phone == null) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            byte[] body = json.writeValueAsBytes(Map.of("phone", resident.phone()));
+            byte[] body = json.writeValueAsBytes(Map.of("phone", phone));
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
         }
+    }
+
+    private String phone(String path, String query) {
+        Matcher owner = OWNER_PATH.matcher(path);
+        if (owner.matches()) {
+            return membersAndUnits.get(UUID.fromString(owner.group(2)));
+        }
+        Matcher wish = PATH.matcher(path);
+        String subject = query == null || !query.startsWith("subject=") ? ""
+                : URLDecoder.decode(query.substring("subject=".length()), StandardCharsets.UTF_8);
+        Resident resident = wish.matches() ? residents.get(UUID.fromString(wish.group(1))) : null;
+        return resident == null || !resident.subject().equals(subject) ? null : resident.phone();
     }
 
     private boolean serviceToken(String authorization) {

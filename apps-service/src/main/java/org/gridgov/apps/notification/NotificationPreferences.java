@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,23 +17,32 @@ import org.gridgov.apps.notification.domain.Recipient;
 import org.gridgov.apps.notification.domain.Templates;
 import org.gridgov.apps.notification.persistence.PreferenceStore;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.security.Role;
 import org.gridgov.kit.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The caller's own choices of channels (overall and per kind of notice) and quiet hours; the inbox is always on. */
+/**
+ * The caller's own choices of channels (overall and per kind of notice) and quiet hours; the inbox is always on. They
+ * hold for whatever the caller is told as: themself, the party member their token names (meeting invitations,
+ * call-outs) and the member unit they act for (a unit's user chooses for the unit's texts, which go to its contact).
+ */
 @Component
 public class NotificationPreferences {
 
     private final PreferenceStore store;
+    private final TransactionalOperator tx;
     private final Templates templates = new Templates();
     private final Clock clock;
     private final ZoneId zone;
 
-    NotificationPreferences(PreferenceStore store, Clock clock,
+    NotificationPreferences(PreferenceStore store, TransactionalOperator tx, Clock clock,
                             @Value("${gridgov.notifications.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.store = store;
+        this.tx = tx;
         this.clock = clock;
         this.zone = zone;
     }
@@ -52,7 +63,11 @@ public class NotificationPreferences {
         });
         Optional<QuietHours> quiet = quietHours(quietFrom, quietTo);
         Preferences chosen = new Preferences(channels, byKind, quiet);
-        return store.save(Recipient.person(caller.subject()), chosen, clock.instant()).thenReturn(chosen);
+        List<Recipient> as = new ArrayList<>(List.of(Recipient.person(caller.subject())));
+        caller.memberId().map(Recipient::member).ifPresent(as::add);
+        caller.unitId().filter(unit -> caller.has(Role.UNIT)).map(Recipient::unit).ifPresent(as::add);
+        return tx.transactional(Flux.fromIterable(as).concatMap(recipient -> store.save(recipient, chosen, clock.instant()))
+                .then(Mono.just(chosen)));
     }
 
     private static Optional<QuietHours> quietHours(Optional<String> from, Optional<String> to) {

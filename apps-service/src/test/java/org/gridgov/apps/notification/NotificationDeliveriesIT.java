@@ -133,6 +133,54 @@ class NotificationDeliveriesIT extends AppsIntegrationTest {
     }
 
     @Test
+    void called_out_members_and_units_are_texted_at_once_in_their_quiet_hours_while_an_invitation_waits() {
+        UUID operation = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        UUID unit = UUID.randomUUID();
+        UUID withoutPhone = UUID.randomUUID();
+        String memberPhone = phone();
+        String unitPhone = phone();
+        CONTACTS.memberOrUnit(member, memberPhone);
+        CONTACTS.memberOrUnit(unit, unitPhone);
+        // the member's own quiet hours, chosen as themself, hold for what they are told as a party member
+        LocalTime now = clock.instant().atZone(ZoneId.of("Asia/Shanghai")).toLocalTime();
+        String memberToken = token(TokenRequest.of("member-user-" + member, "PARTY_MEMBER").withMember(member.toString()));
+        put(memberToken, "{\"channels\":[\"SMS\"],\"quietHours\":{\"from\":\"" + now.minusMinutes(30).format(HH_MM)
+                + "\",\"to\":\"" + now.plusMinutes(60).format(HH_MM) + "\"}}").expectStatus().isOk();
+
+        publish(EventType.OPERATION_CALLED_OUT, Map.of("operationId", operation.toString(),
+                "callOutId", UUID.randomUUID().toString(), "scopeNodeId", UUID.randomUUID().toString(), "kind", "FLOOD",
+                "title", "汛期防汛应急", "memberIds", List.of(member.toString(), withoutPhone.toString()),
+                "unitIds", List.of(unit.toString()), "occurredAt", clock.instant().toString()));
+        List<JsonNode> texts = awaitRecorded(operation, 2);
+        settle();
+        assertThat(recorded(operation)).extracting(line -> line.get("to").asString())
+                .containsExactlyInAnyOrder(masked(memberPhone), masked(unitPhone));
+        assertThat(texts).allSatisfy(line -> assertThat(line.get("text").asString())
+                .isEqualTo("【紧急召集】「汛期防汛应急」已启动，请立即响应，按通知要求到岗报到。"));
+        assertThat(statuses(operation)).containsExactlyInAnyOrder("SENT", "SENT", "NO_CONTACT");
+
+        // an invitation is not urgent: it waits for the end of the member's quiet hours, the unit's goes at once
+        UUID meeting = UUID.randomUUID();
+        publish(EventType.MEETING_SCHEDULED, Map.of("meetingId", meeting.toString(), "communityId",
+                UUID.randomUUID().toString(), "kind", "JOINT", "title", "第四季度联席会议", "scheduledAt", "2026-12-20T02:00:00Z",
+                "place", "社区会议室", "invitedUnitIds", List.of(unit.toString()), "invitedMemberIds", List.of(member.toString()),
+                "departmentNames", List.of(), "occurredAt", clock.instant().toString()));
+        assertThat(awaitRecorded(meeting, 1)).singleElement().satisfies(line ->
+                assertThat(line.get("to").asString()).isEqualTo(masked(unitPhone)));
+        settle();
+        assertThat(recorded(meeting)).hasSize(1);
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(awaitRecorded(meeting, 2)).extracting(line -> line.get("to").asString())
+                .containsExactlyInAnyOrder(masked(unitPhone), masked(memberPhone));
+        assertThat(read()).doesNotContain(memberPhone, unitPhone);
+    }
+
+    private static String masked(String phone) {
+        return phone.substring(0, 3) + "******" + phone.substring(9);
+    }
+
+    @Test
     void preferences_refuse_bad_input_naming_the_field_and_a_retried_put_changes_nothing_twice() {
         String resident = token(TokenRequest.of("resident-prefs-" + UUID.randomUUID(), "RESIDENT"));
         assertField(put(resident, "{\"channels\":[\"PIGEON\"]}"), "channels[0]");

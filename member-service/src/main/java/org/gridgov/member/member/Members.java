@@ -112,6 +112,18 @@ public class Members {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("party member", memberId)));
     }
 
+    /**
+     * The member's phone for a service about to text them (apps-service, scope {@code contacts:read}), read at that
+     * moment only; empty when they gave none.
+     */
+    public Mono<String> phoneToText(UUID memberId, Caller caller) {
+        if (!caller.readsContacts()) {
+            return Mono.error(ProblemException.forbidden("Only a service holding the scope " + Caller.CONTACTS_READ
+                    + " reads contacts."));
+        }
+        return members.find(memberId).flatMap(member -> Mono.justOrEmpty(member.phone()));
+    }
+
     /** The phone is shown to the member and to grid staff of the member's grid; everyone else sees it masked. */
     public Mono<Boolean> seesPhone(PartyMember member, Caller caller) {
         if (Access.isMember(caller, member.id())) {

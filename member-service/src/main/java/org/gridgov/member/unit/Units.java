@@ -61,6 +61,19 @@ public class Units {
         return units.find(id).switchIfEmpty(Mono.error(() -> ProblemException.notFound("member unit", id)));
     }
 
+    /**
+     * The phone of the unit's first contact with one, for a service about to text the unit (apps-service, scope
+     * {@code contacts:read}), read at that moment only; empty when no contact has a phone.
+     */
+    public Mono<String> phoneToText(UUID unitId, Caller caller) {
+        if (!caller.readsContacts()) {
+            return Mono.error(ProblemException.forbidden("Only a service holding the scope " + Caller.CONTACTS_READ
+                    + " reads contacts."));
+        }
+        return units.find(unitId).flatMap(unit -> Mono.justOrEmpty(unit.contacts().stream()
+                .map(MemberUnit.Contact::phone).filter(phone -> phone != null && !phone.isBlank()).findFirst()));
+    }
+
     /** The unit itself and admins over one of its communities see its contacts' phones; others see them masked. */
     public Mono<Boolean> seesContacts(MemberUnit unit, Caller caller) {
         return Access.isUnit(caller, unit.id()) ? Mono.just(true) : access.isAdminOverAny(caller, unit.communityIds());

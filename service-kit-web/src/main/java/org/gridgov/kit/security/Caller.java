@@ -70,6 +70,14 @@ public record Caller(String subject, Set<Role> roles, Optional<String> jurisdict
         return scopes.contains(scope);
     }
 
+    /** The scope of a service that reads people's phones at the moment it texts them (apps-service). */
+    public static final String CONTACTS_READ = "contacts:read";
+
+    /** A service client allowed to read the phone of whom it is about to text: the internal contact reads only. */
+    public boolean readsContacts() {
+        return has(Role.CLIENT) && hasScope(CONTACTS_READ);
+    }
+
     static Caller from(Jwt jwt) {
         return new Caller(jwt.getSubject(), roles(jwt.getClaimAsStringList("roles")),
                 Optional.ofNullable(jwt.getClaimAsString("jurisdiction")),

@@ -2,6 +2,11 @@ package org.gridgov.system.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +36,9 @@ class OperationsIT {
         SystemPlatform platform = SystemPlatform.shared();
         TestCommunity community = TestCommunity.create(platform, 1, 1);
         ApiClient admin = community.admin();
-        String unit = community.joinUnit("防汛测试单位", "SAFETY");
+        String unit = community.joinUnitWithContact("防汛测试单位", "13698760002", "SAFETY");
         String member = TestCommunity.onceKnown(admin, "/api/members", json(Map.of("name", "防汛测试党员",
-                "kind", "IN_SERVICE", "communityId", community.id()))).expect(201).field("id");
+                "kind", "IN_SERVICE", "communityId", community.id(), "phone", "13712340001"))).expect(201).field("id");
         admin.post("/api/members/" + member + "/dual-report", json(Map.of("communityId", community.id(),
                 "workUnit", "区水务局"))).expect(200, 201);
 
@@ -48,6 +53,11 @@ class OperationsIT {
         assertThat(members.path("memberIds")).extracting(JsonNode::asString).containsExactly(member);
         JsonNode units = calledOnceKnown(admin, path + "/call-outs", Map.of("groupName", "转移组", "categories", List.of("SAFETY")));
         assertThat(units.path("unitIds")).extracting(JsonNode::asString).containsExactly(unit);
+        // told at once by text (urgent: whatever the hour), the phones read from member-service at send time
+        List<JsonNode> texts = Convergence.eventually(Duration.ofMinutes(2),
+                () -> texts(platform, operation.path("id").asString()), told -> told.size() >= 2);
+        assertThat(texts).extracting(line -> line.path("to").asString()).containsExactlyInAnyOrder("137******01", "136******02");
+        assertThat(texts).allSatisfy(line -> assertThat(line.path("text").asString()).contains("紧急召集", "汛期防汛演练"));
 
         ApiClient partyMember = community.partyMember(member);
         assertThat(partyMember.get("/api/operations").expect(200).json()).extracting(o -> o.path("id").asString())
@@ -93,6 +103,17 @@ class OperationsIT {
         ApiResponse response = Convergence.eventually(Duration.ofSeconds(90), () -> admin.post(path, json(body)),
                 reply -> reply.status() != 409);
         return response.expect(201).json();
+    }
+
+    /** The text messages apps-service's recording channel wrote about this subject. */
+    private static List<JsonNode> texts(SystemPlatform platform, String subject) {
+        try {
+            Path recorded = platform.recordedTextMessages();
+            return !Files.exists(recorded) ? List.of() : Files.readAllLines(recorded, StandardCharsets.UTF_8).stream()
+                    .map(JSON::readTree).filter(line -> subject.equals(line.path("subject").asString())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String json(Object value) {

@@ -155,7 +155,18 @@ public final class TestCommunity {
      * the community) and publishes this year's resources for it.
      */
     public String joinUnit(String unitName, String... categories) {
-        String body = JSON.writeValueAsString(Map.of("name", unitName, "kind", "SOCIAL_ORGANISATION", "communityIds", List.of(id)));
+        return joinUnit(Map.of("name", unitName, "kind", "SOCIAL_ORGANISATION", "communityIds", List.of(id)), categories);
+    }
+
+    /** A member unit whose contact (党组织书记) gave this phone, offering these categories. */
+    public String joinUnitWithContact(String unitName, String phone, String... categories) {
+        return joinUnit(Map.of("name", unitName, "kind", "SOCIAL_ORGANISATION", "communityIds", List.of(id),
+                "contacts", List.of(Map.of("name", unitName + "书记", "role", "党组织书记", "phone", phone))), categories);
+    }
+
+    private String joinUnit(Map<String, Object> unitBody, String... categories) {
+        String unitName = unitBody.get("name").toString();
+        String body = JSON.writeValueAsString(unitBody);
         String unit = onceKnown(admin(), "/api/units", body).expect(201).field("id");
         List<Object> items = new ArrayList<>();
         for (String category : categories) {

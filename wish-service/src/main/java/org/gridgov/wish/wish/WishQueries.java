@@ -62,8 +62,9 @@ public class WishQueries {
      * gave one; empty otherwise (a 404: nobody learns whose wish it is).
      */
     public Mono<String> residentPhone(Caller caller, UUID id, String subject) {
-        if (!caller.has(Role.CLIENT) || !caller.hasScope(CONTACTS_SCOPE)) {
-            return Mono.error(ProblemException.forbidden("Only a service holding the scope " + CONTACTS_SCOPE + " reads contacts."));
+        if (!caller.readsContacts()) {
+            return Mono.error(ProblemException.forbidden("Only a service holding the scope " + Caller.CONTACTS_READ
+                    + " reads contacts."));
         }
         return wishes.find(id)
                 .filter(stored -> stored.wish().submitter().role() == ActorRole.RESIDENT
@@ -71,8 +72,6 @@ public class WishQueries {
                 .map(stored -> stored.wish().personalDataForGrantedApp().phone())
                 .filter(phone -> !phone.isBlank());
     }
-
-    public static final String CONTACTS_SCOPE = "contacts:read";
 
     public Mono<List<HistoryEntry>> history(Seen seen) {
         return wishes.history(seen.stored().wish().id()).collectList();

@@ -34,7 +34,8 @@ class ContactConfiguration {
 
     @Bean
     ContactBook contactBook(@Value("${gridgov.notifications.contacts.wish-service-url:http://localhost:8083}") String wishServiceUrl,
-                            ServiceToken token) {
-        return new OwnerContactBook(WebClient.builder(), wishServiceUrl, token);
+                            @Value("${gridgov.notifications.contacts.member-service-url:http://localhost:8082}")
+                            String memberServiceUrl, ServiceToken token) {
+        return new OwnerContactBook(WebClient.builder(), wishServiceUrl, memberServiceUrl, token);
     }
 }

@@ -8,6 +8,7 @@ import io.r2dbc.spi.Readable;
 import org.gridgov.member.member.domain.MemberKind;
 import org.gridgov.member.member.domain.PartyMember;
 import org.gridgov.kit.data.Sql;
+import org.gridgov.member.privacy.PhoneCipher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -20,9 +21,11 @@ public class MemberStore {
             id, name, kind, community_id, grid_id, phone, work_unit, work_unit_id, dual_reported_at, registered_at""";
 
     private final DatabaseClient db;
+    private final PhoneCipher phones;
 
-    MemberStore(DatabaseClient db) {
+    MemberStore(DatabaseClient db, PhoneCipher phones) {
         this.db = db;
+        this.phones = phones;
     }
 
     /** Inserts the member; emits false when one with this id already exists. */
@@ -36,7 +39,7 @@ public class MemberStore {
                 .bind("kind", member.kind().name())
                 .bind("communityId", member.communityId())
                 .bind("gridId", Sql.optional(member.gridId(), UUID.class))
-                .bind("phone", Sql.optional(member.phone(), String.class))
+                .bind("phone", Sql.optional(phones.seal(member.phone(), member.id().toString()), String.class))
                 .bind("registeredAt", Sql.utc(member.registeredAt()))
                 .bind("registeredBy", registeredBy)
                 .fetch().rowsUpdated().map(rows -> rows == 1);
@@ -44,7 +47,7 @@ public class MemberStore {
 
     public Mono<PartyMember> find(UUID id) {
         return db.sql("select " + COLUMNS + " from party_member where id = :id").bind("id", id)
-                .map(MemberStore::member).one();
+                .map(this::member).one();
     }
 
     public Mono<Void> saveDualReport(PartyMember member) {
@@ -84,7 +87,7 @@ public class MemberStore {
                 .bind("dualReported", Sql.optional(filter.dualReported(), Boolean.class))
                 .bind("afterId", Sql.optional(afterId, UUID.class))
                 .bind("limit", limit)
-                .map(MemberStore::member).all();
+                .map(this::member).all();
     }
 
     public Mono<Boolean> exists(UUID id) {
@@ -92,15 +95,17 @@ public class MemberStore {
                 .defaultIfEmpty(false);
     }
 
-    static PartyMember member(Readable row) {
+    /** The phone is sealed bound to the member's id. */
+    private PartyMember member(Readable row) {
+        UUID id = row.get("id", UUID.class);
         Optional<String> workUnit = Optional.ofNullable(row.get("work_unit", String.class));
         OffsetDateTime reportedAt = row.get("dual_reported_at", OffsetDateTime.class);
         Optional<PartyMember.DualReport> dualReport = reportedAt == null ? Optional.empty()
                 : Optional.of(new PartyMember.DualReport(row.get("community_id", UUID.class), workUnit.orElse(""),
                         Optional.ofNullable(row.get("work_unit_id", UUID.class)), reportedAt.toInstant()));
-        return new PartyMember(row.get("id", UUID.class), row.get("name", String.class),
+        return new PartyMember(id, row.get("name", String.class),
                 MemberKind.valueOf(row.get("kind", String.class)), row.get("community_id", UUID.class),
-                Optional.ofNullable(row.get("grid_id", UUID.class)), Optional.ofNullable(row.get("phone", String.class)),
+                Optional.ofNullable(row.get("grid_id", UUID.class)), Optional.ofNullable(phones.open(row.get("phone", String.class), id.toString())),
                 dualReport, row.get("registered_at", OffsetDateTime.class).toInstant());
     }
 }

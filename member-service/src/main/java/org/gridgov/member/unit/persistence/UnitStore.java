@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import org.gridgov.kit.data.Sql;
+import org.gridgov.member.privacy.PhoneCipher;
 import org.gridgov.member.unit.domain.MemberUnit;
 import org.gridgov.member.unit.domain.UnitKind;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -19,9 +20,11 @@ import reactor.core.publisher.Mono;
 public class UnitStore {
 
     private final DatabaseClient db;
+    private final PhoneCipher phones;
 
-    UnitStore(DatabaseClient db) {
+    UnitStore(DatabaseClient db, PhoneCipher phones) {
         this.db = db;
+        this.phones = phones;
     }
 
     /** Inserts the unit with its contacts; emits false when a unit with this id already exists. */
@@ -54,7 +57,7 @@ public class UnitStore {
             MemberUnit.Contact contact = unit.contacts().get(i);
             insert = insert.bind("name" + i, contact.name())
                     .bind("role" + i, Sql.nullable(contact.role(), String.class))
-                    .bind("phone" + i, Sql.nullable(contact.phone(), String.class));
+                    .bind("phone" + i, Sql.nullable(phones.seal(contact.phone(), unit.id() + "/" + i), String.class));
         }
         return insert.fetch().rowsUpdated().then();
     }
@@ -67,10 +70,10 @@ public class UnitStore {
     }
 
     private Flux<MemberUnit.Contact> contacts(UUID unitId) {
-        return db.sql("select name, role, phone from member_unit_contact where unit_id = :unitId order by position")
+        return db.sql("select position, name, role, phone from member_unit_contact where unit_id = :unitId order by position")
                 .bind("unitId", unitId)
                 .map(row -> new MemberUnit.Contact(row.get("name", String.class), row.get("role", String.class),
-                        row.get("phone", String.class)))
+                        phones.open(row.get("phone", String.class), unitId + "/" + row.get("position", Integer.class))))
                 .all();
     }
 

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.gridgov.kit.data.Sql;
+import org.gridgov.member.privacy.PhoneCipher;
 import org.gridgov.member.volunteer.domain.RankedVolunteer;
 import org.gridgov.member.volunteer.domain.Volunteer;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -17,16 +18,18 @@ import reactor.core.publisher.Mono;
 public class VolunteerStore {
 
     private final DatabaseClient db;
+    private final PhoneCipher phones;
 
-    VolunteerStore(DatabaseClient db) {
+    VolunteerStore(DatabaseClient db, PhoneCipher phones) {
         this.db = db;
+        this.phones = phones;
     }
 
     public Mono<Void> insert(Volunteer v, String registeredBy) {
         return db.sql("""
                         insert into volunteer (id, name, community_id, phone, registered_at, registered_by)
                         values (:id, :name, :community, :phone, :at, :by)""")
-                .bind("id", v.id()).bind("name", v.name()).bind("community", v.communityId()).bind("phone", v.phone())
+                .bind("id", v.id()).bind("name", v.name()).bind("community", v.communityId()).bind("phone", phones.seal(v.phone(), v.id().toString()))
                 .bind("at", Sql.utc(v.registeredAt())).bind("by", registeredBy)
                 .fetch().rowsUpdated().then();
     }
@@ -34,7 +37,7 @@ public class VolunteerStore {
     public Mono<Volunteer> find(UUID id) {
         return db.sql("select id, name, community_id, phone, registered_at from volunteer where id = :id").bind("id", id)
                 .map(row -> new Volunteer(row.get("id", UUID.class), row.get("name", String.class),
-                        row.get("community_id", UUID.class), row.get("phone", String.class),
+                        row.get("community_id", UUID.class), phones.open(row.get("phone", String.class), id.toString()),
                         row.get("registered_at", OffsetDateTime.class).toInstant()))
                 .one();
     }
