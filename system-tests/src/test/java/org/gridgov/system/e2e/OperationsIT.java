@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,12 +51,18 @@ class OperationsIT {
                 .expect(201).json();
         String path = "/api/operations/" + operation.path("id").asString();
 
+        // the member is in their quiet hours: an emergency call-out is told at once all the same
+        LocalTime now = LocalTime.now(ZoneId.of("Asia/Shanghai"));
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+        community.partyMember(member).put("/api/me/notification-preferences", json(Map.of("channels", List.of("SMS"),
+                "quietHours", Map.of("from", now.minusHours(1).format(hhmm), "to", now.plusHours(2).format(hhmm))))).expect(200);
+
         // the member and the unit are called once fieldwork-service heard of them from member.events
         JsonNode members = calledOnceKnown(admin, path + "/call-outs", Map.of("groupName", "巡堤组"));
         assertThat(members.path("memberIds")).extracting(JsonNode::asString).containsExactly(member);
         JsonNode units = calledOnceKnown(admin, path + "/call-outs", Map.of("groupName", "转移组", "categories", List.of("SAFETY")));
         assertThat(units.path("unitIds")).extracting(JsonNode::asString).containsExactly(unit);
-        // told at once by text (urgent: whatever the hour), the phones read from member-service at send time
+        // told at once by text (urgent: in quiet hours too), the phones read from member-service at send time
         List<JsonNode> texts = Convergence.eventually(Duration.ofMinutes(2),
                 () -> texts(platform, operation.path("id").asString()), told -> told.size() >= 2);
         assertThat(texts).extracting(line -> line.path("to").asString()).containsExactlyInAnyOrder("137******01", "136******02");
