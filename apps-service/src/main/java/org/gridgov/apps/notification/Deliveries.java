@@ -46,14 +46,14 @@ class Deliveries extends PeriodicTask {
     private final DeliveryStore store;
     private final PreferenceStore preferences;
     private final List<MessageChannel> channels;
-    private final ContactBook contacts;
+    private final Addresses addresses;
     private final Clock clock;
     private final MeterRegistry meters;
     private final JsonMapper json;
     private final ZoneId zone;
     private final int maxPerHour;
 
-    Deliveries(DeliveryStore store, PreferenceStore preferences, List<MessageChannel> channels, ContactBook contacts,
+    Deliveries(DeliveryStore store, PreferenceStore preferences, List<MessageChannel> channels, Addresses addresses,
                Clock clock, MeterRegistry meters, JsonMapper json,
                @Value("${gridgov.notifications.time-zone:Asia/Shanghai}") ZoneId zone,
                @Value("${gridgov.notifications.sms.max-per-hour:5}") int maxPerHour,
@@ -62,7 +62,7 @@ class Deliveries extends PeriodicTask {
         this.store = store;
         this.preferences = preferences;
         this.channels = List.copyOf(channels);
-        this.contacts = contacts;
+        this.addresses = addresses;
         this.clock = clock;
         this.meters = meters;
         this.json = json;
@@ -80,7 +80,8 @@ class Deliveries extends PeriodicTask {
     /** Schedules the notice on each channel the recipient wants and can be reached on (in the caller's transaction). */
     Mono<Void> schedule(Notice notice) {
         List<MessageChannel> usable = channels.stream()
-                .filter(channel -> channel.sends(notice.kind()) && contacts.knows(notice.recipient(), notice.eventType()))
+                .filter(channel -> channel.sends(notice.kind())
+                        && addresses.reaches(channel.channel(), notice.recipient(), notice.eventType()))
                 .toList();
         if (usable.isEmpty()) {
             return Mono.empty();
@@ -129,9 +130,9 @@ class Deliveries extends PeriodicTask {
                 counter(channel.get(), "rate-limited").increment();
                 return store.finish(due.id(), "RATE_LIMITED", now, Optional.empty());
             }
-            return contacts.phoneOf(due.recipient(), due.eventType(), due.subject())
-                    .flatMap(phone -> phone.isEmpty() ? noContact(channel.get(), due, now) : channel.get()
-                            .send(new MessageChannel.Message(phone.get(), due.kind(), params(due), due.text(), due.subject()))
+            return addresses.of(due.channel(), due.recipient(), due.eventType(), due.subject())
+                    .flatMap(to -> to.isEmpty() ? noContact(channel.get(), due, now) : channel.get()
+                            .send(new MessageChannel.Message(to.get(), due.kind(), params(due), due.text(), due.subject()))
                             .timeout(SEND_TIMEOUT)
                             .then(Mono.defer(() -> {
                                 counter(channel.get(), "sent").increment();

@@ -7,9 +7,10 @@ import org.gridgov.apps.notification.domain.Channel;
 import reactor.core.publisher.Mono;
 
 /**
- * The port to a channel beyond the inbox (a text-message provider; WeChat when configured): sends one message to one
- * phone. Adapters in {@code notification/channel}: Tencent Cloud SMS through its SDK, and a recording adapter for the
- * local platform and the tests. A channel is off unless a deployment configures one.
+ * The port to a channel beyond the inbox (a text-message provider, WeChat subscription messages): sends one message to
+ * one address — a phone, an openid. Adapters in {@code notification/channel}: Tencent Cloud SMS and WeChat
+ * mini-program subscription messages through their SDKs, and a recording adapter for the local platform and the tests.
+ * A channel is off unless a deployment configures one.
  */
 public interface MessageChannel {
 
@@ -22,23 +23,29 @@ public interface MessageChannel {
     Mono<Void> send(Message message);
 
     /**
-     * One message: the phone (personal data: never logged, {@code toString} masks it), the kind, the template's values,
-     * the filled zh-CN text, and what it is about (the event's subject: a wish's id).
+     * One message: to whom (a phone or an openid — personal data: never logged, {@code toString} masks it), the kind,
+     * the template's values, the filled zh-CN text, and what it is about (the event's subject: a wish's id).
      */
-    record Message(String phone, String kind, Map<String, String> params, String text, String subject) {
+    record Message(String to, String kind, Map<String, String> params, String text, String subject) {
 
-        public String maskedPhone() {
-            return mask(phone);
+        public String masked() {
+            return mask(to);
         }
 
         @Override
         public String toString() {
-            return "Message[phone=" + maskedPhone() + ", kind=" + kind + "]";
+            return "Message[to=" + masked() + ", kind=" + kind + "]";
         }
 
-        /** Keeps the first three and last two digits, enough to recognise a number without revealing it. */
-        public static String mask(String phone) {
-            String digits = phone.replaceAll("[^0-9]", "");
+        /**
+         * A phone keeps its first three and last two digits, enough to recognise a number without revealing it; any
+         * other address (an openid) its first four characters.
+         */
+        public static String mask(String to) {
+            if (!to.matches("\\+?[0-9 -]+")) {
+                return to.substring(0, Math.min(4, to.length())) + "****";
+            }
+            String digits = to.replaceAll("[^0-9]", "");
             if (digits.length() <= 5) {
                 return "*".repeat(digits.length());
             }

@@ -63,11 +63,16 @@ public class NotificationPreferences {
         });
         Optional<QuietHours> quiet = quietHours(quietFrom, quietTo);
         Preferences chosen = new Preferences(channels, byKind, quiet);
+        return tx.transactional(Flux.fromIterable(toldAs(caller)).concatMap(recipient -> store.save(recipient, chosen, clock.instant()))
+                .then(Mono.just(chosen)));
+    }
+
+    /** Whom the caller is told as: themself, the party member their token names, the member unit they act for. */
+    static List<Recipient> toldAs(Caller caller) {
         List<Recipient> as = new ArrayList<>(List.of(Recipient.person(caller.subject())));
         caller.memberId().map(Recipient::member).ifPresent(as::add);
         caller.unitId().filter(unit -> caller.has(Role.UNIT)).map(Recipient::unit).ifPresent(as::add);
-        return tx.transactional(Flux.fromIterable(as).concatMap(recipient -> store.save(recipient, chosen, clock.instant()))
-                .then(Mono.just(chosen)));
+        return as;
     }
 
     private static Optional<QuietHours> quietHours(Optional<String> from, Optional<String> to) {

@@ -36,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 class NotificationDeliveriesIT extends AppsIntegrationTest {
 
     private static final Path RECORDED = Path.of("target/notifications/sms.jsonl");
+    private static final Path RECORDED_WECHAT = Path.of("target/notifications/wechat.jsonl");
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     @Test
@@ -174,6 +175,62 @@ class NotificationDeliveriesIT extends AppsIntegrationTest {
         assertThat(awaitRecorded(meeting, 2)).extracting(line -> line.get("to").asString())
                 .containsExactlyInAnyOrder(masked(unitPhone), masked(memberPhone));
         assertThat(read()).doesNotContain(memberPhone, unitPhone);
+    }
+
+    @Test
+    void a_person_who_bound_wechat_and_chose_it_gets_subscription_messages_and_their_openid_is_kept_sealed(CapturedOutput output) {
+        Neighbourhood n = neighbourhood();
+        UUID wish = UUID.randomUUID();
+        String resident = token(TokenRequest.of("resident-" + wish, "RESIDENT"));
+        String openId = "oGZUI0" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        assertThat(getJson(resident, "/api/me/wechat-binding").get("bound").asBoolean()).isFalse();
+        assertField(bind(resident, "{\"openId\":\"not an openid\"}"), "openId");
+        assertField(bind(resident, "{}"), "openId");
+        JsonNode bound = bind(resident, "{\"openId\":\"" + openId + "\"}").expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(bound.get("openId").asString()).isEqualTo("oGZU****");
+        put(resident, "{\"channels\":[\"WECHAT\"]}").expectStatus().isOk();
+
+        submit(n, wish);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> recordedWeChat(wish).size() == 1);
+        settle();
+        assertThat(recordedWeChat(wish)).singleElement().satisfies(line -> {
+            assertThat(line.get("channel").asString()).isEqualTo("WECHAT");
+            assertThat(line.get("to").asString()).isEqualTo("oGZU****");
+            assertThat(line.get("kind").asString()).isEqualTo("wish-submitted-resident");
+        });
+        assertThat(statuses(wish)).as("texts not chosen: the WeChat delivery only").containsExactly("SENT");
+        String stored = db.sql("select open_id from wechat_binding where recipient = :r").bind("r", "person:resident-" + wish)
+                .map(row -> row.get("open_id", String.class)).one().block();
+        assertThat(stored).startsWith("v1.").doesNotContain(openId);
+
+        // unbound: the next message finds nobody to send to
+        web.delete().uri("/api/me/wechat-binding").headers(h -> h.setBearerAuth(resident)).exchange()
+                .expectStatus().isNoContent();
+        assertThat(getJson(resident, "/api/me/wechat-binding").get("bound").asBoolean()).isFalse();
+        publish(EventType.WISH_REJECTED, Map.of("wishId", wish.toString(), "actor", actor("staff", "GRID_STAFF"),
+                "occurredAt", clock.instant().toString(), "status", "REJECTED", "reason", "重复提交"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> statuses(wish).size() == 2 && !statuses(wish).contains("PENDING"));
+        assertThat(statuses(wish)).containsExactly("SENT", "NO_CONTACT");
+        assertThat(recordedWeChat(wish)).hasSize(1);
+        assertThat(output.getAll()).doesNotContain(openId);
+        assertThat(org.slf4j.LoggerFactory.getLogger("cn.binarywang.wx.miniapp.api.impl.BaseWxMaServiceImpl").isErrorEnabled())
+                .as("the WeChat SDK logs requests with the openid: silenced").isFalse();
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec bind(String token, String body) {
+        return web.put().uri("/api/me/wechat-binding").headers(h -> h.setBearerAuth(token))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private List<JsonNode> recordedWeChat(UUID subject) {
+        try {
+            return !Files.exists(RECORDED_WECHAT) ? List.of() : Files.readAllLines(RECORDED_WECHAT, StandardCharsets.UTF_8)
+                    .stream().map(json::readTree).filter(line -> subject.toString().equals(line.get("subject").asString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String masked(String phone) {

@@ -112,6 +112,9 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             POST /api/me/notifications/{id}/read                        apps     ANY
             GET  /api/me/notification-preferences                       apps     ANY
             PUT  /api/me/notification-preferences                       apps     ANY
+            GET  /api/me/wechat-binding                                 apps     ANY
+            PUT  /api/me/wechat-binding                                 apps     ANY
+            DELETE /api/me/wechat-binding                               apps     ANY
             POST /api/apps                                              apps     DISTRICT_ADMIN
             GET  /api/apps                                              apps     DISTRICT_ADMIN
             GET  /api/apps/{id}                                         apps     DISTRICT_ADMIN CLIENT  # the app itself

@@ -235,6 +235,10 @@ class AuthorisationMatrixIT {
                 Call.put("choose my notification channels", w -> "/api/me/notification-preferences",
                         w -> Map.of("channels", List.of("SMS"), "quietHours", Map.of("from", "22:00", "to", "07:00")))
                         .ok(Actor.values()),
+                Call.get("my WeChat binding", w -> "/api/me/wechat-binding").ok(Actor.values()),
+                Call.put("bind my WeChat openid", w -> "/api/me/wechat-binding",
+                        w -> Map.of("openId", "oMatrix" + w.tag + "0000000000")).ok(Actor.values()),
+                Call.delete("unbind my WeChat openid", w -> "/api/me/wechat-binding").ok(204, Actor.values()),
                 // Matching
                 Call.get("candidates of a wish", w -> "/api/matching/wishes/" + w.wishWithCandidates() + "/candidates")
                         .ok(STAFF_AND_ADMINS_A).hidden(B_STAFF),

@@ -66,6 +66,7 @@ public final class SystemPlatform {
             // apps-service's recording SMS channel writes here (relative to the repository, the services' directory),
             // not into a developer's .local/; NotificationsIT reads it
             Map.entry("NOTIFICATIONS_SMS_RECORDING_FILE", "system-tests/target/platform/notifications/sms.jsonl"),
+            Map.entry("NOTIFICATIONS_WECHAT_RECORDING_FILE", "system-tests/target/platform/notifications/wechat.jsonl"),
             Map.entry("NOTIFICATIONS_POLL_INTERVAL", "500ms"));
     /** How long a service may take to start; {@code -Dgridgov.system.ready-timeout=PT10M} on a busy shared machine. */
     private static final Duration READY_TIMEOUT = Duration.parse(System.getProperty("gridgov.system.ready-timeout", "PT4M"));

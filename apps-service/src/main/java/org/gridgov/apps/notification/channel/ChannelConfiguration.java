@@ -12,11 +12,12 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Picks the text-message channel: {@code gridgov.notifications.sms.provider} = {@code none} (default: no bean, the
- * inbox only), {@code tencent} or {@code recording}. WeChat subscription messages have no adapter yet (README).
+ * Picks the channels beyond the inbox: {@code gridgov.notifications.sms.provider} = {@code none} (default: no bean),
+ * {@code tencent} or {@code recording}; {@code gridgov.notifications.wechat.provider} = {@code none} (default),
+ * {@code miniapp} or {@code recording}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SmsProperties.class)
+@EnableConfigurationProperties({SmsProperties.class, WeChatProperties.class})
 class ChannelConfiguration {
 
     @Bean
@@ -30,5 +31,19 @@ class ChannelConfiguration {
     MessageChannel recordingSms(SmsProperties properties, Clock clock, JsonMapper json) {
         Path file = properties.recordingFile() != null ? properties.recordingFile() : Path.of(".local/notifications/sms.jsonl");
         return new RecordingChannel(Channel.SMS, file, clock, json);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "gridgov.notifications.wechat.provider", havingValue = "miniapp")
+    MessageChannel weChatMiniApp(WeChatProperties properties) {
+        return new WeChatMiniAppChannel(properties);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "gridgov.notifications.wechat.provider", havingValue = "recording")
+    MessageChannel recordingWeChat(WeChatProperties properties, Clock clock, JsonMapper json) {
+        Path file = properties.recordingFile() != null ? properties.recordingFile()
+                : Path.of(".local/notifications/wechat.jsonl");
+        return new RecordingChannel(Channel.WECHAT, file, clock, json);
     }
 }

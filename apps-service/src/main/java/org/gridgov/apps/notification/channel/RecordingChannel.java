@@ -49,7 +49,7 @@ public class RecordingChannel implements MessageChannel {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("at", clock.instant().toString());
         line.put("channel", channel.name());
-        line.put("to", message.maskedPhone());
+        line.put("to", message.masked());
         line.put("kind", message.kind());
         line.put("subject", message.subject());
         line.put("params", message.params());

@@ -65,7 +65,7 @@ public class TencentSmsChannel implements MessageChannel {
         request.setSignName(settings.signName());
         request.setTemplateId(template.id());
         request.setTemplateParamSet(MessageChannel.ordered(template.params(), message.params()));
-        request.setPhoneNumberSet(new String[] {e164(message.phone())});
+        request.setPhoneNumberSet(new String[] {e164(message.to())});
         return Mono.fromCallable(() -> sendBlocking(request)).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
