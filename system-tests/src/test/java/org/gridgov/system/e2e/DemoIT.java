@@ -104,6 +104,20 @@ class DemoIT {
     }
 
     @Test
+    void the_demo_holds_a_finished_deliberation_whose_two_disclosures_residents_read() {
+        SystemPlatform platform = SystemPlatform.shared();
+        JsonNode board = platform.personas().as(Persona.RESIDENT).get("/api/disclosures?community=" + Persona.Ids.COMMUNITY)
+                .expect(200).json();
+        assertThat(board.findValuesAsString("kind")).as("the notice board: " + board)
+                .containsSubsequence("IMPLEMENTATION_RESULT", "RESOLUTION");
+        String deliberation = board.get(0).path("deliberationId").asString();
+        JsonNode read = platform.personas().as(Persona.COMMUNITY_ADMIN).get("/api/deliberations/" + deliberation)
+                .expect(200).json();
+        assertThat(read.path("steps").findValuesAsString("stage")).containsExactly("PARTY_PROPOSAL", "TWO_COMMITTEES",
+                "MEMBERS_ASSEMBLY", "RESIDENTS_RESOLUTION");
+    }
+
+    @Test
     void the_demo_holds_a_completed_activity_whose_volunteers_were_credited_and_an_upcoming_one() {
         SystemPlatform platform = SystemPlatform.shared();
         ApiClient admin = platform.personas().as(Persona.COMMUNITY_ADMIN);

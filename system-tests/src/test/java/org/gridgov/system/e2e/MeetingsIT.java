@@ -76,6 +76,60 @@ class MeetingsIT {
         assertThat(read.path("closed").asBoolean()).isTrue();
     }
 
+    @Test
+    void a_deliberation_taken_through_the_four_steps_and_both_disclosures_which_a_resident_reads() {
+        SystemPlatform platform = SystemPlatform.shared();
+        TestCommunity community = TestCommunity.create(platform, 1, 1);
+        ApiClient admin = community.admin();
+        List<String> units = List.of(community.joinUnit("议事测试单位甲"), community.joinUnit("议事测试单位乙"));
+
+        // opened once the committee has heard of the community
+        String id = TestCommunity.onceKnown(admin, "/api/deliberations", json(Map.of("communityId", community.id(),
+                "title", "增设老年食堂", "description", "在社区党群服务中心一楼增设老年食堂"))).expect(201).field("id");
+        List<String> stages = List.of("PARTY_PROPOSAL", "TWO_COMMITTEES", "MEMBERS_ASSEMBLY", "RESIDENTS_RESOLUTION");
+        JsonNode deliberation = null;
+        for (String stage : stages) {
+            assertThat(admin.get("/api/deliberations/" + id).expect(200).json().path("nextStage").asString()).isEqualTo(stage);
+            String[] passed = passedMotion(community, admin, units);
+            deliberation = admin.post("/api/deliberations/" + id + "/steps", json(Map.of("meetingId", passed[0],
+                    "motionId", passed[1]))).expect(200).json();
+        }
+        assertThat(deliberation.path("status").asString()).isEqualTo("RESOLVED");
+        assertThat(deliberation.path("steps").findValuesAsString("stage")).containsExactlyElementsOf(stages);
+
+        admin.post("/api/deliberations/" + id + "/disclosures", json(Map.of("kind", "IMPLEMENTATION_RESULT",
+                "text", "老年食堂已开业"))).expect(409);
+        admin.post("/api/deliberations/" + id + "/disclosures", json(Map.of("kind", "RESOLUTION",
+                "text", "决议：在党群服务中心一楼增设老年食堂"))).expect(201);
+        admin.post("/api/deliberations/" + id + "/disclosures", json(Map.of("kind", "IMPLEMENTATION_RESULT",
+                "text", "老年食堂已于本月开业，每日供应午餐"))).expect(201);
+        assertThat(admin.post("/api/deliberations/" + id + "/disclosures", json(Map.of("kind", "BULLETIN", "text", "x")))
+                .expect(400).isProblem()).isTrue();
+
+        JsonNode board = platform.as(TokenRequest.of("deliberation-resident", "RESIDENT")
+                .withJurisdiction(community.grids().get(0).id())).get("/api/disclosures?community=" + community.id())
+                .expect(200).json();
+        assertThat(board.findValuesAsString("kind")).containsExactly("IMPLEMENTATION_RESULT", "RESOLUTION");
+        assertThat(board.findValuesAsString("text")).containsExactly("老年食堂已于本月开业，每日供应午餐",
+                "决议：在党群服务中心一楼增设老年食堂");
+    }
+
+    /** A deliberation meeting of the units (once the committee has heard of them), both present, passing its one motion. */
+    private static String[] passedMotion(TestCommunity community, ApiClient admin, List<String> units) {
+        String meeting = TestCommunity.onceKnown(admin, "/api/meetings", json(Map.of("communityId", community.id(), "kind", "DELIBERATION",
+                "title", "议事会", "scheduledAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "place", "会议室",
+                "agenda", List.of(Map.of("title", "增设老年食堂", "refKind", "OTHER")),
+                "invitees", Map.of("unitIds", units)))).expect(201).field("id");
+        admin.post("/api/meetings/" + meeting + "/attendance", json(Map.of("present", units))).expect(200);
+        String motion = admin.post("/api/meetings/" + meeting + "/motions", json(Map.of("agendaItem", 0,
+                "text", "同意增设老年食堂"))).expect(201).field("id");
+        for (String unit : units) {
+            vote(community.unit(unit), motion, unit, "FOR");
+        }
+        admin.post("/api/motions/" + motion + "/close", null).expect(200);
+        return new String[] {meeting, motion};
+    }
+
     private static void vote(ApiClient voter, String motion, String voterId, String choice) {
         voter.post("/api/motions/" + motion + "/votes", json(Map.of("voterId", voterId, "choice", choice))).expect(200);
     }
