@@ -90,7 +90,7 @@ final class MemberDemo implements DemoStep {
         String grid = Persona.Ids.GRID_1;
         List<String> units = joinUnits(context, community);
         int members = registerMembers(context, community, grid, units);
-        stockStore(context, community);
+        stockStore(context, community, units.get(0));
         context.out().println("Member demo: " + units.size() + " member units with resource lists, " + members
                 + " party members (96 in-service dual-reported), " + STORE.size() + " points-store items.");
     }
@@ -184,10 +184,20 @@ final class MemberDemo implements DemoStep {
                 "approval:" + record));
     }
 
-    private static void stockStore(DemoContext context, String community) throws IOException, InterruptedException {
-        for (Object[] item : STORE) {
-            DemoContext.succeeded(context.post(Persona.COMMUNITY_ADMIN, "/api/points/store-items", JSON.writeValueAsString(Map.of(
-                    "communityId", community, "name", item[0], "price", item[1], "stock", item[2])), "store:" + item[0]));
+    /** The store's items; the first four were given (捐赠): by the civil-affairs office, a member unit, a company, a person. */
+    private static void stockStore(DemoContext context, String community, String unit) throws IOException, InterruptedException {
+        List<Map<String, Object>> donors = List.of(Map.of("kind", "GOVERNMENT", "name", "涪陵区民政局"),
+                Map.of("kind", "UNIT", "name", UNITS.get(0).name(), "unitId", unit),
+                Map.of("kind", "COMPANY", "name", "重庆新世纪百货敦仁店"), Map.of("kind", "PERSON", "name", "爱心人士刘女士"));
+        for (int i = 0; i < STORE.size(); i++) {
+            Object[] item = STORE.get(i);
+            Map<String, Object> body = new LinkedHashMap<>(Map.of("communityId", community, "name", item[0], "price", item[1],
+                    "stock", item[2]));
+            if (i < donors.size()) {
+                body.put("donor", donors.get(i));
+            }
+            DemoContext.succeeded(context.post(Persona.COMMUNITY_ADMIN, "/api/points/store-items", JSON.writeValueAsString(body),
+                    "store:" + item[0]));
         }
     }
 

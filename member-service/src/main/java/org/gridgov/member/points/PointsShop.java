@@ -8,11 +8,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.FieldError;
 import org.gridgov.kit.web.ProblemException;
 import org.gridgov.kit.domain.Refusal;
 import org.gridgov.member.points.domain.Cause;
+import org.gridgov.member.points.domain.Donor;
 import org.gridgov.member.points.domain.LedgerTransaction;
 import org.gridgov.member.points.persistence.ShopStore;
+import org.gridgov.member.unit.persistence.UnitStore;
 import org.gridgov.member.access.Access;
 import org.gridgov.member.access.GridPlaces;
 import org.springframework.stereotype.Service;
@@ -30,20 +33,30 @@ public class PointsShop {
     private final AccountHolders holders;
     private final GridPlaces places;
     private final Access access;
+    private final UnitStore units;
     private final Clock clock;
 
-    PointsShop(ShopStore store, PointsLedger ledger, AccountHolders holders, GridPlaces places, Access access, Clock clock) {
+    PointsShop(ShopStore store, PointsLedger ledger, AccountHolders holders, GridPlaces places, Access access,
+               UnitStore units, Clock clock) {
         this.store = store;
         this.ledger = ledger;
         this.holders = holders;
         this.places = places;
         this.access = access;
+        this.units = units;
         this.clock = clock;
     }
 
-    public Mono<ShopStore.StoreItem> addItem(UUID communityId, String name, int price, int stock, Caller caller) {
-        ShopStore.StoreItem item = new ShopStore.StoreItem(UUID.randomUUID(), communityId, name.strip(), price, stock);
+    /** {@code donor}: who gave it, if anyone; a member unit must be one (422 naming {@code donor.unitId}). */
+    public Mono<ShopStore.StoreItem> addItem(UUID communityId, String name, int price, int stock, Optional<Donor> donor,
+                                             Caller caller) {
+        ShopStore.StoreItem item = new ShopStore.StoreItem(UUID.randomUUID(), communityId, name.strip(), price, stock,
+                donor.orElse(null));
+        Mono<Boolean> donorKnown = donor.flatMap(Donor::unitId).map(units::exists).orElse(Mono.just(true));
         return places.community(communityId)
+                .then(donorKnown).flatMap(known -> known ? Mono.empty()
+                        : Mono.error(ProblemException.unknownReferences(List.of(new FieldError("donor.unitId",
+                                "no such member unit")))))
                 .then(access.requireAdminOver(caller, communityId))
                 .then(store.insert(item, now(), caller.subject()))
                 .thenReturn(item);

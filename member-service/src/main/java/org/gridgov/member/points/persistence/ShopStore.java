@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import org.gridgov.kit.data.Sql;
+import org.gridgov.member.points.domain.Donor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -17,24 +18,31 @@ public class ShopStore {
 
     private final DatabaseClient db;
 
+    private static final String ITEM_COLUMNS = "id, community_id, name, price, stock, donor_kind, donor_name, donor_unit_id";
+
     ShopStore(DatabaseClient db) {
         this.db = db;
     }
 
-    public record StoreItem(UUID id, UUID communityId, String name, int price, int stock) {
+    /** {@code donor}: null when the community stocked it itself. */
+    public record StoreItem(UUID id, UUID communityId, String name, int price, int stock, Donor donor) {
     }
 
     public Mono<Void> insert(StoreItem item, Instant at, String createdBy) {
         return db.sql("""
-                        insert into store_item (id, community_id, name, price, stock, created_at, created_by)
-                        values (:id, :communityId, :name, :price, :stock, :at, :by)""")
+                        insert into store_item (id, community_id, name, price, stock, created_at, created_by,
+                                                donor_kind, donor_name, donor_unit_id)
+                        values (:id, :communityId, :name, :price, :stock, :at, :by, :donorKind, :donorName, :donorUnit)""")
                 .bind("id", item.id()).bind("communityId", item.communityId()).bind("name", item.name())
                 .bind("price", item.price()).bind("stock", item.stock()).bind("at", Sql.utc(at)).bind("by", createdBy)
+                .bind("donorKind", Sql.nullable(item.donor() == null ? null : item.donor().kind().name(), String.class))
+                .bind("donorName", Sql.nullable(item.donor() == null ? null : item.donor().name(), String.class))
+                .bind("donorUnit", Sql.optional(item.donor() == null ? Optional.empty() : item.donor().unitId(), UUID.class))
                 .fetch().rowsUpdated().then();
     }
 
     public Mono<StoreItem> find(UUID id) {
-        return db.sql("select id, community_id, name, price, stock from store_item where id = :id").bind("id", id)
+        return db.sql("select " + ITEM_COLUMNS + " from store_item where id = :id").bind("id", id)
                 .map(ShopStore::item).one();
     }
 
@@ -46,15 +54,15 @@ public class ShopStore {
         return db.sql("""
                         update store_item set stock = stock - :quantity
                         where id = :id and stock >= :quantity
-                        returning id, community_id, name, price, stock""")
+                        returning""" + " " + ITEM_COLUMNS)
                 .bind("id", id).bind("quantity", quantity)
                 .map(ShopStore::item).one();
     }
 
     /** A community's catalogue in (name, id) order after the cursor. */
     public Flux<StoreItem> list(UUID communityId, Optional<String> afterName, Optional<UUID> afterId, int limit) {
-        return db.sql("""
-                        select id, community_id, name, price, stock from store_item
+        return db.sql("select " + ITEM_COLUMNS + """
+                         from store_item
                         where community_id = :communityId
                           and (cast(:afterName as text) is null or (name, id) > (:afterName, :afterId))
                         order by name, id
@@ -80,7 +88,10 @@ public class ShopStore {
     }
 
     private static StoreItem item(Readable row) {
+        String donorKind = row.get("donor_kind", String.class);
+        Donor donor = donorKind == null ? null : new Donor(Donor.Kind.valueOf(donorKind), row.get("donor_name", String.class),
+                Optional.ofNullable(row.get("donor_unit_id", UUID.class)));
         return new StoreItem(row.get("id", UUID.class), row.get("community_id", UUID.class), row.get("name", String.class),
-                row.get("price", Integer.class), row.get("stock", Integer.class));
+                row.get("price", Integer.class), row.get("stock", Integer.class), donor);
     }
 }

@@ -1,6 +1,7 @@
 package org.gridgov.member.points.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,10 +16,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
+import org.gridgov.kit.web.ProblemException;
 import org.gridgov.kit.web.openapi.ProblemResponses;
 import org.gridgov.member.points.PointsAccounts;
 import org.gridgov.member.points.PointsShop;
 import org.gridgov.member.points.domain.CauseKind;
+import org.gridgov.member.points.domain.Donor;
 import org.gridgov.member.points.persistence.LedgerStore;
 import org.gridgov.member.points.persistence.ShopStore;
 import org.gridgov.kit.web.Cursor;
@@ -68,7 +71,22 @@ class PointsController {
     }
 
     record NewStoreItem(@NotNull UUID communityId, @NotBlank @Size(max = 100) String name,
-                        @NotNull @Min(1) @Max(1_000_000) Integer price, @NotNull @Min(0) @Max(1_000_000) Integer stock) {
+                        @NotNull @Min(1) @Max(1_000_000) Integer price, @NotNull @Min(0) @Max(1_000_000) Integer stock,
+                        @Schema(description = "Who gave it (捐赠), if anyone; shown with the item") @Valid ItemDonor donor) {
+    }
+
+    @Schema(description = "GOVERNMENT (the civil-affairs office above), UNIT (a member unit: its unitId), COMPANY or PERSON")
+    record ItemDonor(@NotNull Donor.Kind kind, @NotBlank @Size(max = 100) String name, UUID unitId) {
+
+        Donor toDonor() {
+            if (kind == Donor.Kind.UNIT && unitId == null) {
+                throw ProblemException.invalidField("donor.unitId", "a member unit donates by its id");
+            }
+            if (kind != Donor.Kind.UNIT && unitId != null) {
+                throw ProblemException.invalidField("donor.unitId", "only a member unit has one");
+            }
+            return new Donor(kind, name.strip(), Optional.ofNullable(unitId));
+        }
     }
 
     /** {@code points}: positive adds, negative takes away. */
@@ -125,8 +143,9 @@ class PointsController {
     Mono<ResponseEntity<ShopStore.StoreItem>> addStoreItem(@Valid @RequestBody NewStoreItem body,
                                                                  @AuthenticationPrincipal Caller caller,
                                                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        Optional<Donor> donor = Optional.ofNullable(body.donor()).map(ItemDonor::toDonor);
         return idempotency.once(key, caller, "POST /api/points/store-items " + body, ShopStore.StoreItem.class,
-                () -> store.addItem(body.communityId(), body.name(), body.price(), body.stock(), caller)
+                () -> store.addItem(body.communityId(), body.name(), body.price(), body.stock(), donor, caller)
                         .map(item -> ResponseEntity.created(URI.create("/api/points/store-items/" + item.id())).body(item)));
     }
 
