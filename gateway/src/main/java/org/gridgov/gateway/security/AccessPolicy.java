@@ -62,7 +62,8 @@ final class AccessPolicy {
             // a points account is a party member's or a volunteer's (志愿者)
             rule(GET, "/api/points/accounts/*", adminsAnd(PARTY_MEMBER, VOLUNTEER)),
             rule(POST, "/api/points/redemptions", adminsAnd(PARTY_MEMBER, VOLUNTEER)),
-            rule(POST, "/api/volunteers", ADMINS),
+            // a resident registers themself as a volunteer in their community; grid staff and admins register others
+            rule(POST, "/api/volunteers", adminsAnd(GRID_STAFF, RESIDENT)),
             rule(POST, "/api/points/store-items", ADMINS),
             rule(POST, "/api/points/corrections", ADMINS),
             rule(POST, "/api/points/expiries", ADMINS),

@@ -74,7 +74,7 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             POST /api/units/{unit}/resource-lists/2026/items/{id}/allocations  member  ADMINS
             GET  /api/points/accounts/{member}                          member   PARTY_MEMBER VOLUNTEER ADMINS
             POST /api/points/redemptions                                member   PARTY_MEMBER VOLUNTEER ADMINS
-            POST /api/volunteers                                        member   ADMINS
+            POST /api/volunteers                                        member   GRID_STAFF RESIDENT ADMINS
             GET  /api/volunteers/{member}                               member   ANY  # the volunteer, admins: the service decides
             GET  /api/volunteers/ranking?community={node}               member   ANY
             GET  /api/points/store-items?community={node}               member   ANY

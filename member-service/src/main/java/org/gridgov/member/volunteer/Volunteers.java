@@ -3,6 +3,7 @@ package org.gridgov.member.volunteer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,15 +44,31 @@ public class Volunteers {
         this.clock = clock;
     }
 
+    /**
+     * Registers a volunteer: a resident themself (in the community their token places them; once), the grid staff of a
+     * grid in the community, or an admin over it.
+     */
     public Mono<Volunteer> register(String name, UUID communityId, String phone, Caller caller) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Volunteer volunteer = new Volunteer(UUID.randomUUID(), name, communityId, phone, now);
+        boolean self = caller.has(Role.RESIDENT) && !caller.isAdmin() && !caller.has(Role.GRID_STAFF);
         return places.community(communityId)
-                .then(access.requireAdminOver(caller, communityId))
-                .then(store.insert(volunteer, caller.subject()))
+                .then(mayRegister(caller, communityId, self))
+                .flatMap(allowed -> allowed ? Mono.<Void>empty() : Mono.error(Access.forbidden("A resident registers"
+                        + " themself in their own community; grid staff and admins register others there.")))
+                .then(store.insert(volunteer, caller.subject(), self ? Optional.of(caller.subject()) : Optional.empty()))
+                .flatMap(inserted -> inserted ? Mono.<Void>empty() : Mono.error(ProblemException.conflict(
+                        "You are already a volunteer of this community.")))
                 .then(outbox.append(new VolunteerRegistered(volunteer.id(), communityId, now)))
                 .doOnSuccess(done -> meters.counter("gridgov.members.volunteers.registered").increment())
                 .thenReturn(volunteer);
+    }
+
+    private Mono<Boolean> mayRegister(Caller caller, UUID communityId, boolean self) {
+        if (self || caller.has(Role.GRID_STAFF)) {
+            return caller.jurisdictionId().map(place -> places.isWithin(place, communityId)).orElse(Mono.just(false));
+        }
+        return access.isAdminOver(caller, communityId);
     }
 
     /** The caller is the volunteer {@code id} themself. */

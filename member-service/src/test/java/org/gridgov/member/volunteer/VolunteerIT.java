@@ -78,10 +78,32 @@ class VolunteerIT extends MemberServiceIntegrationTest {
                 .jsonPath("$.errors[0].field").isEqualTo("phone");
         post("/api/volunteers", admin(community.id()), Map.of("name", "赵阿姨", "communityId", UUID.randomUUID().toString(),
                 "phone", "13955556666")).expectStatus().isBadRequest();
-        post("/api/volunteers", gridStaff(community.grid()), Map.of("name", "赵阿姨", "communityId",
+        post("/api/volunteers", unit(joinUnit(community, "敦仁小学")), Map.of("name", "赵阿姨", "communityId",
                 community.id().toString(), "phone", "13955556666")).expectStatus().isForbidden();
         get("/api/volunteers/ranking?community=" + community.id() + "&limit=0", resident()).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+    }
+
+    @Test
+    void a_resident_registers_themself_once_in_their_own_community_and_grid_staff_register_others_there() {
+        Community community = newCommunity();
+        Community elsewhere = newCommunity();
+        Map<String, Object> body = Map.of("name", "钱大姐", "communityId", community.id().toString(), "phone", "13977778888");
+        String neighbour = tokenFor(TokenRequest.of("resident-" + UUID.randomUUID(), "RESIDENT")
+                .withJurisdiction(community.grid().toString()));
+        post("/api/volunteers", neighbour, body).expectStatus().isCreated();
+        post("/api/volunteers", neighbour, body).expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith("application/problem+json");
+        post("/api/volunteers", tokenFor(TokenRequest.of("resident-" + UUID.randomUUID(), "RESIDENT")
+                .withJurisdiction(elsewhere.grid().toString())), body).expectStatus().isForbidden();
+        post("/api/volunteers", resident(), body).expectStatus().isForbidden();
+
+        post("/api/volunteers", gridStaff(community.grid()), Map.of("name", "孙大爷", "communityId",
+                community.id().toString(), "phone", "13977779999")).expectStatus().isCreated();
+        post("/api/volunteers", gridStaff(elsewhere.grid()), Map.of("name", "孙大爷", "communityId",
+                community.id().toString(), "phone", "13977779999")).expectStatus().isForbidden();
+        get("/api/volunteers/ranking?community=" + community.id(), resident()).expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(2);
     }
 
     private UUID volunteer(Community community, String name, String phone) {

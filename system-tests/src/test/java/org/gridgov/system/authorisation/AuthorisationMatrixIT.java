@@ -318,7 +318,7 @@ class AuthorisationMatrixIT {
                         .hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B),
                 Call.get("read the notice board", w -> "/api/disclosures?community=" + w.communityA).ok(Actor.values()),
                 // joint activities (活动联办): A's admins plan them; party members sign up; A's admins and the organising
-                // unit (A's) check people in and complete them; volunteers are A's admins' to register, the ranking anyone's
+                // unit (A's) check people in and complete them; volunteers are A's admins' and staff's to register (a resident registers themself in their own community), the ranking anyone's
                 Call.post("plan an activity", w -> "/api/activities", w -> w.activityBody(false)).ok(201, ADMINS_A),
                 Call.get("list a community's activities", w -> "/api/activities?community=" + w.communityA)
                         .ok(Actor.values()),
@@ -332,7 +332,7 @@ class AuthorisationMatrixIT {
                 Call.post("complete an activity", w -> "/api/activities/" + w.activity(false) + "/complete", w -> null)
                         .ok(join(ADMINS_A, UNIT_A)),
                 Call.post("register a volunteer", w -> "/api/volunteers", w -> Map.of("name", "甲志愿者",
-                        "communityId", w.communityA, "phone", "13900000000")).ok(201, ADMINS_A),
+                        "communityId", w.communityA, "phone", "13900000000")).ok(201, join(ADMINS_A, STAFF_A)),
                 Call.get("read a volunteer", w -> "/api/volunteers/" + w.volunteerA()).ok(ADMINS_A)
                         .hidden(RESIDENT, OTHER_RESIDENT, STAFF_A, STAFF_B, UNIT_A, UNIT_B, MEMBER_A, MEMBER_B,
                                 COMMUNITY_ADMIN_B, STREET_ADMIN_B, CLIENT, DEPARTMENT_A, DEPARTMENT_B),

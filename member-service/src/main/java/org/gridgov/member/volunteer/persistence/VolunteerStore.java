@@ -2,6 +2,7 @@ package org.gridgov.member.volunteer.persistence;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.gridgov.kit.data.Sql;
@@ -25,13 +26,16 @@ public class VolunteerStore {
         this.phones = phones;
     }
 
-    public Mono<Void> insert(Volunteer v, String registeredBy) {
+    /** Inserts the volunteer; emits false when {@code subject} registered themself in the community before. */
+    public Mono<Boolean> insert(Volunteer v, String registeredBy, Optional<String> subject) {
         return db.sql("""
-                        insert into volunteer (id, name, community_id, phone, registered_at, registered_by)
-                        values (:id, :name, :community, :phone, :at, :by)""")
+                        insert into volunteer (id, name, community_id, phone, registered_at, registered_by, subject)
+                        values (:id, :name, :community, :phone, :at, :by, :subject)
+                        on conflict (community_id, subject) where subject is not null do nothing""")
                 .bind("id", v.id()).bind("name", v.name()).bind("community", v.communityId()).bind("phone", phones.seal(v.phone(), v.id().toString()))
                 .bind("at", Sql.utc(v.registeredAt())).bind("by", registeredBy)
-                .fetch().rowsUpdated().then();
+                .bind("subject", Sql.optional(subject, String.class))
+                .fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
     public Mono<Volunteer> find(UUID id) {
