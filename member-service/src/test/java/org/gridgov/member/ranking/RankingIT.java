@@ -93,7 +93,7 @@ class RankingIT extends MemberServiceIntegrationTest {
                 .jsonPath("$.black[?(@.unitId=='" + disliked + "')].figures.ratings").isEqualTo(2));
         get(path, resident()).expectStatus().isOk().expectBody()
                 .jsonPath("$.quarter").isEqualTo("2026Q1")
-                .jsonPath("$.rules.length()").isEqualTo(8)
+                .jsonPath("$.rules.length()").isEqualTo(9)
                 .jsonPath("$.red.length()").isEqualTo(1)
                 .jsonPath("$.red[0].unitId").isEqualTo(reliable.toString())
                 .jsonPath("$.red[0].rule.code").isEqualTo("R1")
@@ -168,6 +168,41 @@ class RankingIT extends MemberServiceIntegrationTest {
                 .jsonPath("$.neither[0].rule.code").isEqualTo("N");
         get("/api/units/red-black-list?community=" + community.id() + "&quarter=2026Q3", resident()).expectStatus().isOk()
                 .expectBody().jsonPath("$.neither.length()").isEqualTo(4);
+    }
+
+    @Test
+    void a_unit_away_from_the_quarters_joint_meeting_without_excuse_is_on_the_black_list_and_an_excused_one_is_not() {
+        Community community = newCommunity();
+        UUID present = joinUnit(community, "J 敦仁小学");
+        UUID excused = joinUnit(community, "K 供电所");
+        UUID absent = joinUnit(community, "L 某物业公司");
+        UUID meeting = UUID.randomUUID();
+        Map<String, Object> closed = Map.of("meetingId", meeting.toString(), "communityId", community.id().toString(),
+                "kind", "JOINT", "presentUnitIds", List.of(present.toString()), "excusedUnitIds", List.of(excused.toString()),
+                "absentUnitIds", List.of(absent.toString()), "motionsPassed", 1, "motionsFailed", 1,
+                "occurredAt", "2026-08-20T08:00:00Z");
+        publishCommitteeEvent("org.gridgov.meeting.closed.v1", meeting, closed, UUID.randomUUID());
+        publishCommitteeEvent("org.gridgov.meeting.closed.v1", meeting, closed, UUID.randomUUID());
+        // a residents' meeting says nothing about the units
+        UUID residents = UUID.randomUUID();
+        publishCommitteeEvent("org.gridgov.meeting.closed.v1", residents, Map.of("meetingId", residents.toString(),
+                "communityId", community.id().toString(), "kind", "RESIDENTS", "presentUnitIds", List.of(),
+                "excusedUnitIds", List.of(), "absentUnitIds", List.of(present.toString()), "motionsPassed", 0,
+                "motionsFailed", 0, "occurredAt", "2026-08-21T08:00:00Z"), UUID.randomUUID());
+        String path = "/api/units/red-black-list?community=" + community.id() + "&quarter=2026Q3";
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> get(path, resident()).expectBody()
+                .jsonPath("$.black.length()").isEqualTo(1));
+        get(path, resident()).expectStatus().isOk().expectBody()
+                .jsonPath("$.black[0].unitId").isEqualTo(absent.toString())
+                .jsonPath("$.black[0].rule.code").isEqualTo("B6")
+                .jsonPath("$.black[0].figures.meetings.absent").isEqualTo(1)
+                .jsonPath("$.neither.length()").isEqualTo(2)
+                .jsonPath("$.neither[?(@.unitId=='" + excused + "')].figures.meetings.excused").isEqualTo(1)
+                .jsonPath("$.neither[?(@.unitId=='" + present + "')].figures.meetings.present").isEqualTo(1)
+                .jsonPath("$.neither[?(@.unitId=='" + present + "')].figures.meetings.absent").isEqualTo(0);
+        get("/api/units/red-black-list?community=" + community.id() + "&quarter=2026Q4", resident()).expectStatus().isOk()
+                .expectBody().jsonPath("$.black.length()").isEqualTo(0);
     }
 
     @Test

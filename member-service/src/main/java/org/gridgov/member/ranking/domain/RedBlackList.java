@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The quarterly red/black list (红黑榜) of a community's member units, from what the wish workflow
- * and the Grand Party Committee's projects recorded about each unit. A unit is put on the black list by the first black rule it meets, on
+ * The quarterly red/black list (红黑榜) of a community's member units, from what the wish workflow, the Grand
+ * Party Committee's projects and its joint meetings (联席会议) recorded about each unit. A unit is put on the black list by the first black rule it meets, on
  * the red list when it meets the red rule, and otherwise on neither; every entry names its rule.
  */
 public final class RedBlackList {
@@ -28,6 +28,8 @@ public final class RedBlackList {
             "let a project milestone run so late that it was escalated to the community's admins (督办)");
     public static final Rule PROJECT_POORLY_REVIEWED = new Rule("B5", Placement.BLACK,
             "had a project graded POOR at the quarter's review (项目评议)");
+    public static final Rule MEETING_MISSED = new Rule("B6", Placement.BLACK,
+            "stayed away from the quarter's joint meeting of the Grand Party Committee (联席会议) without excuse");
     public static final Rule DELIVERED = new Rule("R1", Placement.RED,
             "closed at least 3 wishes, at least 80% on time, rated 4.0 or better on average (when rated), "
                     + "at most 1 dispatch unanswered");
@@ -37,7 +39,7 @@ public final class RedBlackList {
     public static final Rule NEITHER = new Rule("N", Placement.NONE, "met neither a red nor a black rule");
 
     public static final List<Rule> RULES = List.of(UNANSWERED, LATE, POORLY_RATED, PROJECT_ESCALATED,
-            PROJECT_POORLY_REVIEWED, DELIVERED, PROJECT_DELIVERED, NEITHER);
+            PROJECT_POORLY_REVIEWED, MEETING_MISSED, DELIVERED, PROJECT_DELIVERED, NEITHER);
 
     private RedBlackList() {
     }
@@ -53,14 +55,21 @@ public final class RedBlackList {
      * @param ratingSum    their sum
      * @param unanswered   dispatches to it as a candidate that nobody claimed before the claim deadline
      * @param projects     what it did with the committee's projects in the quarter
+     * @param meetings     its attendance at the quarter's joint meetings
      */
     public record Figures(UUID unitId, String name, int claims, int released, int closed, int onTime, int ratings,
-                          int ratingSum, int unanswered, Projects projects) {
+                          int ratingSum, int unanswered, Projects projects, Meetings meetings) {
 
-        /** A unit without projects in the quarter. */
+        /** A unit without projects and joint meetings in the quarter. */
         public Figures(UUID unitId, String name, int claims, int released, int closed, int onTime, int ratings,
                        int ratingSum, int unanswered) {
             this(unitId, name, claims, released, closed, onTime, ratings, ratingSum, unanswered, Projects.NONE);
+        }
+
+        /** A unit without joint meetings in the quarter. */
+        public Figures(UUID unitId, String name, int claims, int released, int closed, int onTime, int ratings,
+                       int ratingSum, int unanswered, Projects projects) {
+            this(unitId, name, claims, released, closed, onTime, ratings, ratingSum, unanswered, projects, Meetings.NONE);
         }
 
         /** Share of closed wishes fulfilled on time, or null when none closed. */
@@ -93,6 +102,18 @@ public final class RedBlackList {
         public static final Projects NONE = new Projects(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
+    /**
+     * A unit's joint meetings (联席会议) of the quarter it was invited to, closed.
+     *
+     * @param present came
+     * @param excused were excused (请假)
+     * @param absent  stayed away without excuse
+     */
+    public record Meetings(int present, int excused, int absent) {
+
+        public static final Meetings NONE = new Meetings(0, 0, 0);
+    }
+
     public record Entry(Placement placement, Rule rule, Figures figures) {
     }
 
@@ -112,6 +133,9 @@ public final class RedBlackList {
         }
         if (projects.poorReviews() >= 1) {
             return PROJECT_POORLY_REVIEWED;
+        }
+        if (figures.meetings().absent() >= 1) {
+            return MEETING_MISSED;
         }
         if (figures.closed() >= 3 && figures.onTimeRate() >= 0.8
                 && (figures.ratings() == 0 || figures.averageRating() >= 4.0) && figures.unanswered() <= 1) {

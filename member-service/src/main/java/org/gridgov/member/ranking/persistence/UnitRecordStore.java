@@ -112,6 +112,17 @@ public class UnitRecordStore {
                 .bind("wishId", wishId).fetch().rowsUpdated().then();
     }
 
+    /** A unit's attendance at a closed joint meeting; a re-published closing records nothing twice. */
+    public Mono<Void> meetingAttendance(UUID meetingId, UUID unitId, UUID communityId, String attendance, Instant at) {
+        return db.sql("""
+                        insert into unit_meeting_fact (meeting_id, unit_id, community_id, attendance, occurred_at)
+                        values (:meeting, :unit, :community, :attendance, :at)
+                        on conflict (meeting_id, unit_id) do nothing""")
+                .bind("meeting", meetingId).bind("unit", unitId).bind("community", communityId)
+                .bind("attendance", attendance).bind("at", Sql.utc(at))
+                .fetch().rowsUpdated().then();
+    }
+
     /** A fact of a unit's project life; {@code quarter} and {@code grade} only for a review. */
     public record ProjectFact(UUID projectId, UUID unitId, UUID communityId, String kind, String quarter, String grade,
                               Instant at) {
@@ -142,7 +153,8 @@ public class UnitRecordStore {
                                coalesce(p.on_time, 0) as p_on_time, coalesce(p.late, 0) as p_late,
                                coalesce(p.reminders, 0) as p_reminders, coalesce(p.escalations, 0) as p_escalations,
                                coalesce(p.reviews, 0) as p_reviews, coalesce(p.good, 0) as p_good,
-                               coalesce(p.poor, 0) as p_poor
+                               coalesce(p.poor, 0) as p_poor, coalesce(m.present, 0) as m_present,
+                               coalesce(m.excused, 0) as m_excused, coalesce(m.absent, 0) as m_absent
                         from member_unit u
                         left join (
                             select unit_id,
@@ -173,6 +185,13 @@ public class UnitRecordStore {
                             from (select *, occurred_at >= :from and occurred_at < :to as in_quarter
                                   from unit_project_fact where community_id = :communityId) f
                             group by unit_id) p on p.unit_id = u.id
+                        left join (
+                            select unit_id, count(*) filter (where attendance = 'PRESENT') as present,
+                                   count(*) filter (where attendance = 'EXCUSED') as excused,
+                                   count(*) filter (where attendance = 'ABSENT') as absent
+                            from unit_meeting_fact
+                            where community_id = :communityId and occurred_at >= :from and occurred_at < :to
+                            group by unit_id) m on m.unit_id = u.id
                         where :communityId = any (u.community_ids)""")
                 .bind("communityId", communityId)
                 .bind("from", Sql.utc(quarter.start())).bind("to", Sql.utc(quarter.end()))
@@ -186,7 +205,9 @@ public class UnitRecordStore {
                                 count(row.get("p_on_time", Long.class)), count(row.get("p_late", Long.class)),
                                 count(row.get("p_reminders", Long.class)), count(row.get("p_escalations", Long.class)),
                                 count(row.get("p_reviews", Long.class)), count(row.get("p_good", Long.class)),
-                                count(row.get("p_poor", Long.class)))))
+                                count(row.get("p_poor", Long.class))), new RedBlackList.Meetings(
+                                count(row.get("m_present", Long.class)), count(row.get("m_excused", Long.class)),
+                                count(row.get("m_absent", Long.class)))))
                 .all();
     }
 

@@ -90,14 +90,16 @@ class RankingController {
     }
 
     record UnitFigures(int claims, int released, int closed, int onTime, Double onTimeRate, int ratings,
-                       Double averageRating, int unanswered, RedBlackList.Projects projects) {
+                       Double averageRating, int unanswered, RedBlackList.Projects projects,
+                       RedBlackList.Meetings meetings) {
     }
 
     record UnitEntry(UUID unitId, String name, RuleView rule, UnitFigures figures) {
         static UnitEntry of(RedBlackList.Entry entry) {
             RedBlackList.Figures f = entry.figures();
             return new UnitEntry(f.unitId(), f.name(), RuleView.of(entry.rule()), new UnitFigures(f.claims(), f.released(),
-                    f.closed(), f.onTime(), f.onTimeRate(), f.ratings(), f.averageRating(), f.unanswered(), f.projects()));
+                    f.closed(), f.onTime(), f.onTimeRate(), f.ratings(), f.averageRating(), f.unanswered(), f.projects(),
+                    f.meetings()));
         }
     }
 

@@ -31,6 +31,18 @@ class RedBlackListTest {
     }
 
     @Test
+    void staying_away_from_the_joint_meeting_without_excuse_is_black_and_an_excuse_is_not() {
+        RedBlackList.Projects delivering = new RedBlackList.Projects(1, 0, 1, 0, 0, 0, 0, 0, 0);
+        assertThat(RedBlackList.ruleFor(new RedBlackList.Figures(UUID.randomUUID(), "away", 3, 0, 3, 3, 0, 0, 0, delivering,
+                new RedBlackList.Meetings(0, 0, 1)))).isEqualTo(RedBlackList.MEETING_MISSED);
+        assertThat(RedBlackList.ruleFor(new RedBlackList.Figures(UUID.randomUUID(), "excused", 3, 0, 3, 3, 0, 0, 0, delivering,
+                new RedBlackList.Meetings(0, 1, 0)))).isEqualTo(RedBlackList.DELIVERED);
+        assertThat(RedBlackList.ruleFor(new RedBlackList.Figures(UUID.randomUUID(), "escalated and away", 0, 0, 0, 0, 0, 0, 0,
+                new RedBlackList.Projects(1, 0, 0, 0, 0, 1, 0, 0, 0), new RedBlackList.Meetings(0, 0, 1))))
+                .as("the first black rule met names the entry").isEqualTo(RedBlackList.PROJECT_ESCALATED);
+    }
+
+    @Test
     void project_delivery_places_a_unit_escalations_and_poor_reviews_black_clean_delivery_red() {
         assertThat(RedBlackList.ruleFor(withProjects(new RedBlackList.Projects(1, 0, 1, 0, 1, 1, 1, 1, 0))))
                 .isEqualTo(RedBlackList.PROJECT_ESCALATED);
