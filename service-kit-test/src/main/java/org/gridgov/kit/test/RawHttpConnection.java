@@ -71,9 +71,13 @@ public final class RawHttpConnection implements AutoCloseable {
         out.flush();
     }
 
-    /** Reads one whole response (Content-Length, chunked, or up to the end of the connection). */
+    /**
+     * Reads one whole response (Content-Length, chunked, or up to the end of the connection). A 1xx, 204 or 304 has no
+     * body whatever its headers say (RFC 9112 §6.3), so nothing is read after its head.
+     */
     public Response readResponse() throws IOException {
         String head = readHead();
+        int status = Integer.parseInt(head.substring(9, 12));
         long length = -1;
         boolean chunked = false;
         boolean closes = false;
@@ -88,6 +92,9 @@ public final class RawHttpConnection implements AutoCloseable {
             }
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (status < 200 || status == 204 || status == 304) {
+            return new Response(status, head, "", closes);
+        }
         if (chunked) {
             long size;
             while ((size = Long.parseLong(readLine().split(";")[0].trim(), 16)) > 0) {
@@ -101,7 +108,7 @@ public final class RawHttpConnection implements AutoCloseable {
             in.transferTo(body);
             closes = true;
         }
-        return new Response(Integer.parseInt(head.substring(9, 12)), head, body.toString(StandardCharsets.UTF_8), closes);
+        return new Response(status, head, body.toString(StandardCharsets.UTF_8), closes);
     }
 
     private String readHead() throws IOException {
