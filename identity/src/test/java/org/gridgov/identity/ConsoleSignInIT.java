@@ -24,25 +24,16 @@ import java.util.Map;
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The console's sign-in as a browser does it: authorization code with PKCE (S256), the login form,
  * the code exchanged with the verifier, then refresh, userinfo, revoke and logout.
  */
-@SpringBootTest(classes = IdentityApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class ConsoleSignInIT {
+class ConsoleSignInIT extends IdentityServerTest {
 
     private static final String CALLBACK = CONSOLE_BASE + "/console/callback";
     private static final String GRID = "6a1c5c1e-0000-4000-8000-000000000001";
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        IdentityServer.properties(registry);
-    }
 
     @BeforeEach
     void people() throws Exception {

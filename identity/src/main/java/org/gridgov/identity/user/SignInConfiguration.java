@@ -36,12 +36,13 @@ class SignInConfiguration {
     /** Everything the other chains do not take: the login form, the actuator, and nothing else without signing in. */
     @Bean
     @Order(10)
-    SecurityFilterChain signIn(HttpSecurity http, LockingAuthenticationProvider provider) throws Exception {
+    // The provider is a bean, so it is the one AuthenticationManager of the application; it is not added to this
+    // chain as well, where a failure would be counted twice (once here, once in the parent manager).
+    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
                         .anyRequest().authenticated())
-                .authenticationProvider(provider)
                 .formLogin(form -> form.loginPage("/login").failureHandler((request, response, failure) -> {
                     request.getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, failure);
                     response.sendRedirect(request.getContextPath() + LoginPage.failureUrl(failure));
