@@ -2,7 +2,10 @@ package org.gridgov.system.console;
 
 import org.gridgov.local.demo.Persona;
 
-/** The demo personas' logins on the identity provider (what {@code ./gridgov start} prints). */
+/**
+ * The demo people's logins on the identity provider, as {@code ./gridgov start} prints them (the demo's
+ * {@code DemoPeople}): one per role of the demo's tokens, with the same claims.
+ */
 final class DemoLogins {
 
     static final String PASSWORD = "gridgov-demo";
@@ -11,6 +14,13 @@ final class DemoLogins {
     }
 
     static String username(Persona persona) {
-        return persona.tokenRequest().subject();
+        return switch (persona) {
+            case GRID_STAFF -> "wangge-taiping";
+            case COMMUNITY_ADMIN -> "shequ-taiping";
+            case UNIT -> "danwei-taiping";
+            case DISTRICT_ADMIN -> "quzhang-fuling";
+            case RESIDENT -> "jumin-taiping";
+            default -> throw new IllegalArgumentException(persona + " does not sign in to the console");
+        };
     }
 }
