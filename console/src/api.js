@@ -19,7 +19,7 @@ export function idempotencyKey() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-async function request(method, path, { body, query, key, accept = 'application/json', raw = false } = {}) {
+async function request(method, path, { body, form, query, key, accept = 'application/json', raw = false } = {}) {
   const user = await userManager().getUser()
   const headers = { Accept: accept }
   if (user) headers.Authorization = `Bearer ${user.access_token}`
@@ -31,7 +31,7 @@ async function request(method, path, { body, query, key, accept = 'application/j
   })
   let response
   try {
-    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    response = await fetch(url, { method, headers, body: form ?? (body === undefined ? undefined : JSON.stringify(body)) })
   } catch {
     throw new ApiError(0, { detail: '无法连接服务器，请检查网络后重试' })
   }
@@ -59,5 +59,11 @@ export const api = {
   post: (path, body, key) => request('POST', path, { body, key }),
   put: (path, body, key) => request('PUT', path, { body, key }),
   delete: (path, key) => request('DELETE', path, { key }),
+  /** A file as multipart part `file` (the browser sets the boundary). */
+  upload: (path, file, key) => {
+    const form = new FormData()
+    form.append('file', file)
+    return request('POST', path, { form, key })
+  },
   blob: async (path) => (await request('GET', path, { accept: 'image/*', raw: true })).blob(),
 }

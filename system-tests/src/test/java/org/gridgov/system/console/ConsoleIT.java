@@ -80,10 +80,20 @@ class ConsoleIT {
         screens(Persona.DISTRICT_ADMIN);
     }
 
+    @Test
+    void a_functional_department_opens_its_cases_and_performance() {
+        JsonNode report = screens("department", DemoLogins.DEPARTMENT);
+        assertThat(report.path("screens").toString()).contains("案件与吹哨报到");
+    }
+
     private static void screens(Persona persona) {
-        JsonNode report = run("screens.mjs", Map.of("PERSONA", persona.name().toLowerCase().replace('_', '-'),
-                "USERNAME", DemoLogins.username(persona)));
+        screens(persona.name().toLowerCase().replace('_', '-'), DemoLogins.username(persona));
+    }
+
+    private static JsonNode screens(String persona, String username) {
+        JsonNode report = run("screens.mjs", Map.of("PERSONA", persona, "USERNAME", username));
         assertThat(report.path("screens").size()).as("screens in the menu").isGreaterThan(1);
+        return report;
     }
 
     private static String anAddressOfTheStaffsGrid() {

@@ -9,6 +9,8 @@ import org.gridgov.local.demo.Persona;
 final class DemoLogins {
 
     static final String PASSWORD = "gridgov-demo";
+    /** The district's 区城市管理指挥中心 (no persona of the demo's tokens). */
+    static final String DEPARTMENT = "bumen-chengguan";
 
     private DemoLogins() {
     }
