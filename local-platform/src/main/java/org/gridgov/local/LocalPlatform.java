@@ -25,7 +25,6 @@ import org.gridgov.contracts.Topic;
 import org.gridgov.infra.EmbeddedKafkaServer;
 import org.gridgov.infra.EmbeddedPostgresServer;
 import org.gridgov.infra.FreePorts;
-import org.gridgov.infra.LocalOidcIssuer;
 import org.gridgov.local.demo.DemoContext;
 import org.gridgov.local.demo.DemoData;
 import org.gridgov.local.service.PlatformAddresses;
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the whole platform on one machine without Docker: a real PostgreSQL and a real single-node
- * Kafka from Maven artifacts, the local OIDC issuer, and the services as child JVMs. Stops
+ * Kafka from Maven artifacts, the identity provider and the services as child JVMs. Stops
  * everything on Ctrl-C or SIGTERM, services first.
  */
 public final class LocalPlatform {
@@ -108,8 +107,18 @@ public final class LocalPlatform {
             return 1;
         }
         PlatformAddresses addresses = infrastructure.addresses(new PortAllocator(FreePorts::isFree), defaultPorts());
+        Identity identity;
+        try {
+            identity = infrastructure.startIdentity(Identity.jar(repoRoot, version), addresses, local.logs(), shutdown,
+                    READY_TIMEOUT);
+        } catch (RuntimeException e) {
+            System.err.println("The identity provider did not start: " + e.getMessage());
+            return 1;
+        }
+        out.printf("  %-17s ready after %d s%n", Identity.MODULE, Duration.between(launched, Instant.now()).toSeconds());
         out.println("Starting the services (logs in " + local.logs() + ")…");
-        Services services = shutdown.register("the services", Services.start(repoRoot, version, addresses, local.logs(), Map.of()));
+        Services services = shutdown.register("the services", Services.start(repoRoot, version, addresses, local.logs(),
+                Identity.serviceEnvironment()));
         try {
             services.awaitReady(READY_TIMEOUT, service -> out.printf("  %-17s ready after %d s%n",
                     service.module(), Duration.between(launched, Instant.now()).toSeconds()));
@@ -118,13 +127,13 @@ public final class LocalPlatform {
             return 1;
         }
         services.reportUnexpectedExits();
-        out.print(Summary.render(addresses, infrastructure.postgres(), infrastructure.kafka(), infrastructure.issuer(),
+        out.print(Summary.render(addresses, infrastructure.postgres(), infrastructure.kafka(), identity,
                 local.logs(), Duration.between(launched, Instant.now())));
 
         if (options.demo()) {
             out.println();
             DemoData.load(new DemoContext(URI.create(addresses.baseUrl(ServiceSpec.GATEWAY)),
-                    infrastructure.issuer()::issue, local.root(), out));
+                    identity::issue, identity::putUser, local.root(), out));
         }
         out.println("\nPress Ctrl-C or run ./gridgov stop to stop everything.");
         // The shutdown hook stops everything and ends the JVM; until then there is nothing to do.
@@ -138,8 +147,8 @@ public final class LocalPlatform {
         if (running.isPresent()) {
             return Optional.of("GridGov already runs (launcher pid " + running.get().pid() + "); stop it with ./gridgov stop");
         }
-        List<Path> missing = Arrays.stream(ServiceSpec.values())
-                .map(service -> service.jar(repoRoot, version)).filter(jar -> !Files.isRegularFile(jar)).toList();
+        List<Path> missing = Stream.concat(Arrays.stream(ServiceSpec.values()).map(service -> service.jar(repoRoot, version)),
+                Stream.of(Identity.jar(repoRoot, version))).filter(jar -> !Files.isRegularFile(jar)).toList();
         if (!missing.isEmpty()) {
             return Optional.of("Missing service jars: " + missing + "\nBuild the tree first: ./gridgov start builds "
                     + "when needed, or run: mvn -B -q -DskipTests install");
@@ -148,7 +157,7 @@ public final class LocalPlatform {
     }
 
     private Infrastructure startInfrastructure() {
-        out.println("Starting PostgreSQL, Kafka and the OIDC issuer…");
+        out.println("Starting PostgreSQL and Kafka…");
         return Infrastructure.start(new Infrastructure.Plan(local.postgres(), local.kafka(), local.issuer(), POSTGRES_PORT,
                 KAFKA_PORT, ISSUER_PORT, false), shutdown);
     }

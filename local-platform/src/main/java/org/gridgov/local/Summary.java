@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import org.gridgov.infra.EmbeddedKafkaServer;
 import org.gridgov.infra.EmbeddedPostgresServer;
-import org.gridgov.infra.LocalOidcIssuer;
 import org.gridgov.local.service.PlatformAddresses;
 import org.gridgov.local.service.ServiceSpec;
 
@@ -17,7 +16,7 @@ final class Summary {
     }
 
     static String render(PlatformAddresses addresses, EmbeddedPostgresServer postgres, EmbeddedKafkaServer kafka,
-            LocalOidcIssuer issuer, Path logs, Duration startup) {
+            Identity identity, Path logs, Duration startup) {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "%nGridGov is up (%.1f s).%n%n", startup.toMillis() / 1000.0));
         table.append(String.format("  Console (operators' web app): %s/console/%n%n", addresses.baseUrl(ServiceSpec.GATEWAY)));
@@ -33,7 +32,8 @@ final class Summary {
         table.append(String.format(line, "Kafka bootstrap", kafka.bootstrapServers()));
         table.append(String.format(line, "PostgreSQL", postgres.jdbcUrl("{" + String.join(",", Infrastructure.databases()) + "}")
                 + "  user " + postgres.username() + ", password " + postgres.password()));
-        table.append(String.format(line, "OIDC issuer", issuer.issuerUri() + "  (tokens: POST " + issuer.tokenUri() + ")"));
+        table.append(String.format(line, "OIDC issuer", identity.issuerUri() + "  (identity; sign-in "
+                + identity.issuerUri() + "/login, persona tokens: POST " + identity.tokenUri() + ")"));
         table.append(String.format(line, "Logs", logs));
         return table.toString();
     }

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import org.gridgov.infra.FreePorts;
 import org.gridgov.infra.TokenRequest;
+import org.gridgov.local.Identity;
 import org.gridgov.local.Infrastructure;
 import org.gridgov.local.LocalPlatform;
 import org.gridgov.local.PortAllocator;
@@ -92,7 +93,7 @@ public final class Bench {
         snapshotJars();
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "bench-shutdown"));
 
-        out.println("Starting PostgreSQL, Kafka and the OIDC issuer (in " + directory + ")…");
+        out.println("Starting PostgreSQL, Kafka and the identity provider (in " + directory + ")…");
         Path data = directory.resolve("data");
         Infrastructure infra = Infrastructure.start(new Infrastructure.Plan(data.resolve("postgres"), data.resolve("kafka"),
                 data.resolve("issuer"), 0, 0, 0, false), shutdown);
@@ -101,6 +102,8 @@ public final class Bench {
             preferred.put(service, service.defaultPort() + 10_000 + (directory.getFileName().toString().equals("bench") ? 0 : 100));
         }
         PlatformAddresses addresses = infra.addresses(new PortAllocator(FreePorts::isFree), preferred);
+        Identity identity = infra.startIdentity(Identity.jar(repoRoot, LocalPlatform.projectVersion()), addresses,
+                directory.resolve("logs"), shutdown, Duration.ofMinutes(5));
         Map<String, String> baseEnvironment = new LinkedHashMap<>(Map.of("RATE_LIMIT_CLIENT_BURST", "1000000",
                 "RATE_LIMIT_CLIENT_PER_SECOND", "1000000"));
         baseEnvironment.putAll(options.environment());
@@ -110,7 +113,7 @@ public final class Bench {
         out.printf(Locale.ROOT, "Ready after %.1f s. Loading the demo's grids, households and units…%n", startSeconds);
 
         URI gateway = URI.create(addresses.baseUrl(ServiceSpec.GATEWAY));
-        DemoContext demo = new DemoContext(gateway, infra.issuer()::issue, directory, new PrintStream(OutputStream.nullOutputStream()));
+        DemoContext demo = new DemoContext(gateway, identity::issue, directory, new PrintStream(OutputStream.nullOutputStream()));
         List<String> failed = DemoData.loadPlacesAndUnits(demo);
         if (!failed.isEmpty()) {
             throw new IllegalStateException("the demo's places and units did not load: " + failed);
@@ -118,7 +121,7 @@ public final class Bench {
         List<String> households = households(demo);
         out.println("Demo data loaded; " + households.size() + " households of grid 1 order wishes.");
 
-        Tokens tokens = new Tokens(infra.issuer()::issue, options.clients());
+        Tokens tokens = new Tokens(identity::issue, options.clients());
         PostgresBaseline baseline = new PostgresBaseline(infra.postgres());
         baseline.prepare();
         try (Api api = new Api(); CandidateWatch watch = new CandidateWatch(infra.postgres().jdbcUrl("matching"),

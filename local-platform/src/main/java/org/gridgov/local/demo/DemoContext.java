@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import org.gridgov.infra.TokenRequest;
@@ -37,19 +39,31 @@ public final class DemoContext {
     private final HttpClient http;
     private final URI gateway;
     private final Function<TokenRequest, String> issuer;
+    private final BiConsumer<String, Map<String, Object>> users;
     private final Path localDirectory;
     private final PrintStream out;
     private final String step;
 
+    /** Without a user store: the steps that sign people up fail (the bench loads only places and units). */
     public DemoContext(URI gateway, Function<TokenRequest, String> issuer, Path localDirectory, PrintStream out) {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), gateway, issuer, localDirectory, out, "");
+        this(gateway, issuer, (username, user) -> {
+            throw new IllegalStateException("no identity provider to create " + username + " in");
+        }, localDirectory, out);
     }
 
-    private DemoContext(HttpClient http, URI gateway, Function<TokenRequest, String> issuer, Path localDirectory,
-            PrintStream out, String step) {
+    /** {@code users}: creates or replaces a person who signs in (the identity provider's {@code PUT /local/users/{username}}). */
+    public DemoContext(URI gateway, Function<TokenRequest, String> issuer, BiConsumer<String, Map<String, Object>> users,
+            Path localDirectory, PrintStream out) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), gateway, issuer, users, localDirectory,
+                out, "");
+    }
+
+    private DemoContext(HttpClient http, URI gateway, Function<TokenRequest, String> issuer,
+            BiConsumer<String, Map<String, Object>> users, Path localDirectory, PrintStream out, String step) {
         this.http = http;
         this.gateway = gateway;
         this.issuer = issuer;
+        this.users = users;
         this.localDirectory = localDirectory;
         this.out = out;
         this.step = step;
@@ -57,7 +71,12 @@ public final class DemoContext {
 
     /** The same context, naming the step in the idempotency keys it derives. */
     DemoContext forStep(DemoStep demoStep) {
-        return new DemoContext(http, gateway, issuer, localDirectory, out, demoStep.name());
+        return new DemoContext(http, gateway, issuer, users, localDirectory, out, demoStep.name());
+    }
+
+    /** Creates or replaces a person who signs in to the console. */
+    public void putUser(String username, Map<String, Object> user) {
+        users.accept(username, user);
     }
 
     public String token(Persona persona) {

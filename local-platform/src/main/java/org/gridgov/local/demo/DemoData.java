@@ -21,6 +21,8 @@ public final class DemoData {
             new ActivityDemo(),
             // field work: the district's departments and cases found in 太平街社区, one in every state
             new FieldworkDemo(),
+            // the people who sign in to the console, one per role of the tokens below
+            new DemoPeople(),
             new PersonaTokens(),
             // appends the demo app's credentials to the tokens file the step before wrote
             new AppDemo());

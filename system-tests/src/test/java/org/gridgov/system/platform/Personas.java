@@ -22,7 +22,8 @@ public final class Personas {
 
     /** Loads the demo; a step that fails fails the caller, as it would show on a fresh {@code ./gridgov start}. */
     static Personas load(SystemPlatform platform, Path directory) {
-        List<String> failed = DemoData.load(new DemoContext(platform.gateway(), platform::token, directory, System.out));
+        List<String> failed = DemoData.load(new DemoContext(platform.gateway(), platform::token,
+                platform.identity()::putUser, directory, System.out));
         if (!failed.isEmpty()) {
             throw new IllegalStateException("demo steps failed (see the console): " + failed);
         }

@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 import org.gridgov.infra.EmbeddedKafkaServer;
 import org.gridgov.infra.EmbeddedPostgresServer;
 import org.gridgov.infra.FreePorts;
-import org.gridgov.infra.LocalOidcIssuer;
 import org.gridgov.infra.TokenRequest;
+import org.gridgov.local.Identity;
 import org.gridgov.local.Infrastructure;
 import org.gridgov.local.LocalPlatform;
 import org.gridgov.local.PortAllocator;
@@ -74,20 +74,29 @@ public final class SystemPlatform {
 
     private final Shutdown shutdown;
     private final Infrastructure infrastructure;
+    private final Identity identity;
     private final PlatformAddresses addresses;
     private final Services services;
     private final Path directory;
     private final ApiClient anonymous;
     private Personas personas;
 
-    private SystemPlatform(Shutdown shutdown, Infrastructure infrastructure, PlatformAddresses addresses,
+    private SystemPlatform(Shutdown shutdown, Infrastructure infrastructure, Identity identity, PlatformAddresses addresses,
             Services services, Path directory) {
         this.shutdown = shutdown;
         this.infrastructure = infrastructure;
+        this.identity = identity;
         this.addresses = addresses;
         this.services = services;
         this.directory = directory;
         this.anonymous = new ApiClient(gateway(), null);
+    }
+
+    /** The tests' settings and what the identity provider tells the services. */
+    private static Map<String, String> environment() {
+        Map<String, String> environment = new java.util.LinkedHashMap<>(ENVIRONMENT);
+        environment.putAll(Identity.serviceEnvironment());
+        return environment;
     }
 
     /** The platform of this test JVM, started by the first caller (about a minute on two cores). */
@@ -113,14 +122,16 @@ public final class SystemPlatform {
             Map<ServiceSpec, Integer> anyPorts = new EnumMap<>(ServiceSpec.class);
             Arrays.stream(ServiceSpec.values()).forEach(service -> anyPorts.put(service, FreePorts.any()));
             PlatformAddresses addresses = infrastructure.addresses(new PortAllocator(FreePorts::isFree), anyPorts);
+            Identity identity = infrastructure.startIdentity(Identity.jar(repoRoot, LocalPlatform.projectVersion()), addresses,
+                    directory.resolve("logs"), shutdown, READY_TIMEOUT);
             Services services = shutdown.register("the services", Services.start(repoRoot,
-                    LocalPlatform.projectVersion(), addresses, directory.resolve("logs"), ENVIRONMENT));
+                    LocalPlatform.projectVersion(), addresses, directory.resolve("logs"), environment()));
             services.awaitReady(READY_TIMEOUT, service -> { });
             services.reportUnexpectedExits();
             System.out.printf("SystemPlatform up after %d s: gateway %s, logs in %s%n",
                     Duration.between(begun, Instant.now()).toSeconds(), addresses.baseUrl(ServiceSpec.GATEWAY),
                     directory.resolve("logs"));
-            return new SystemPlatform(shutdown, infrastructure, addresses, services, directory);
+            return new SystemPlatform(shutdown, infrastructure, identity, addresses, services, directory);
         } catch (Services.StartFailure e) {
             shutdown.run();
             throw new IllegalStateException("the platform did not start:\n" + e.getMessage(), e);
@@ -144,9 +155,9 @@ public final class SystemPlatform {
         return URI.create(addresses.baseUrl(service));
     }
 
-    /** A token for any claims, signed by the issuer every service trusts. */
+    /** A token for any claims, signed by the identity provider every service trusts (its local token endpoint). */
     public String token(TokenRequest request) {
-        return infrastructure.issuer().issue(request);
+        return identity.issue(request);
     }
 
     /** Calls through the gateway as the bearer of a token with these claims. */
@@ -175,8 +186,9 @@ public final class SystemPlatform {
         return personas;
     }
 
-    public LocalOidcIssuer issuer() {
-        return infrastructure.issuer();
+    /** The identity provider: sign-in, client credentials, the keys every service trusts. */
+    public Identity identity() {
+        return identity;
     }
 
     /** The broker: {@code stop()} and {@code start()} bring it back on the same port with its data. */

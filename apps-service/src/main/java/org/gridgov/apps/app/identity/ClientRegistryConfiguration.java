@@ -1,5 +1,7 @@
 package org.gridgov.apps.app.identity;
 
+import java.time.Clock;
+
 import org.gridgov.apps.app.ClientRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -7,7 +9,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** Picks the identity-provider adapter: {@code gridgov.apps.client-registry} = {@code local-issuer} or {@code none}. */
+/**
+ * Picks the identity-provider adapter: {@code gridgov.apps.client-registry} = {@code identity} (GridGov's
+ * identity provider, through its admin API), {@code local-issuer} (its local-only endpoints, no service
+ * token: module tests) or {@code none}.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClientRegistryConfiguration {
 
@@ -15,6 +21,14 @@ class ClientRegistryConfiguration {
     @ConditionalOnProperty(name = "gridgov.apps.client-registry", havingValue = "local-issuer")
     ClientRegistry localIssuerClientRegistry(@Value("${gridgov.apps.local-issuer-url}") String issuerUri) {
         return new LocalIssuerClientRegistry(WebClient.builder(), issuerUri);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "gridgov.apps.client-registry", havingValue = "identity")
+    ClientRegistry identityClientRegistry(@Value("${gridgov.apps.local-issuer-url}") String issuerUri,
+            @Value("${gridgov.apps.identity.client-id:apps-service}") String clientId,
+            @Value("${gridgov.apps.identity.client-secret}") String clientSecret, Clock clock) {
+        return new IdentityClientRegistry(WebClient.builder(), issuerUri, clientId, clientSecret, clock);
     }
 
     @Bean

@@ -1,0 +1,25 @@
+package org.gridgov.identity.client;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** {@code /internal/**}: a bearer token of this server with the scope {@code clients:write}, nothing else. */
+@Configuration(proxyBeanMethods = false)
+class ClientAdminSecurity {
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain clientAdmin(HttpSecurity http) throws Exception {
+        http.securityMatcher("/internal/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority("SCOPE_" + ClientAdminApi.SCOPE))
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+}
