@@ -93,7 +93,7 @@ public final class SystemPlatform {
     }
 
     /** The tests' settings and what the identity provider tells the services. */
-    private static Map<String, String> environment() {
+    private static Map<String, String> serviceEnvironment() {
         Map<String, String> environment = new java.util.LinkedHashMap<>(ENVIRONMENT);
         environment.putAll(Identity.serviceEnvironment());
         return environment;
@@ -125,7 +125,7 @@ public final class SystemPlatform {
             Identity identity = infrastructure.startIdentity(Identity.jar(repoRoot, LocalPlatform.projectVersion()), addresses,
                     directory.resolve("logs"), shutdown, READY_TIMEOUT);
             Services services = shutdown.register("the services", Services.start(repoRoot,
-                    LocalPlatform.projectVersion(), addresses, directory.resolve("logs"), environment()));
+                    LocalPlatform.projectVersion(), addresses, directory.resolve("logs"), serviceEnvironment()));
             services.awaitReady(READY_TIMEOUT, service -> { });
             services.reportUnexpectedExits();
             System.out.printf("SystemPlatform up after %d s: gateway %s, logs in %s%n",
@@ -259,7 +259,7 @@ public final class SystemPlatform {
 
     /** Each environment variable the services were started with beyond their addresses. */
     public Map<String, String> environment() {
-        return new LinkedHashMap<>(ENVIRONMENT);
+        return serviceEnvironment();
     }
 
     private static void deleteRecursively(Path dir) {
