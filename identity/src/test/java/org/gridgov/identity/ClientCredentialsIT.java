@@ -98,8 +98,22 @@ class ClientCredentialsIT extends IdentityServerTest {
         assertThat(clientToken("app-4", "app-4-secret-0123456789", Map.of()).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void no_app_and_no_local_set_up_takes_the_client_id_of_the_console_or_of_a_platform_service() throws Exception {
+        String body = "{\"secret\":\"taken-over-secret-0123456789\",\"scope\":\"wishes:read\"}";
+
+        HttpResponse<String> console = register(appsServiceToken(), "gridgov-console", body);
+        HttpResponse<String> registry = sendJson(http, "PUT", "/local/clients/apps-registry", body);
+
+        assertThat(console.statusCode()).isEqualTo(400);
+        assertThat(json(console).path("errors").get(0).path("field").asString()).isEqualTo("clientId");
+        assertThat(registry.statusCode()).isEqualTo(400);
+        assertThat(clientToken("apps-registry", "taken-over-secret-0123456789", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(appsServiceToken()).isNotBlank();
+    }
+
     private String appsServiceToken() throws Exception {
-        HttpResponse<String> response = clientToken("apps-service", APPS_SERVICE_SECRET, Map.of("scope", "clients:write"));
+        HttpResponse<String> response = clientToken("apps-registry", APPS_SERVICE_SECRET, Map.of("scope", "clients:write"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response).path("access_token").asString();
     }

@@ -140,6 +140,22 @@ class ConsoleSignInIT extends IdentityServerTest {
     }
 
     @Test
+    void a_person_locked_since_signing_in_gets_no_new_tokens_from_the_refresh_token() throws Exception {
+        IdentityServer.user("lockme-test", "gridgov-demo", "{\"roles\":[\"RESIDENT\"]}");
+        String refreshToken = signIn(browser(), "lockme-test", "gridgov-demo", verifier()).path("refresh_token").asString();
+        HttpClient someoneElse = browser();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            postForm(someoneElse, "/login", Map.of("username", "lockme-test", "password", "guess-" + attempt,
+                    "_csrf", csrf(get(someoneElse, "/login").body())));
+        }
+
+        HttpResponse<String> refreshed = refresh(refreshToken);
+
+        assertThat(refreshed.statusCode()).isEqualTo(400);
+        assertThat(json(refreshed).path("error").asString()).isEqualTo("invalid_grant");
+    }
+
+    @Test
     void logout_ends_the_session_and_returns_to_the_console() throws Exception {
         HttpClient browser = browser();
         JsonNode tokens = signIn(browser, "wangge-test", "gridgov-demo", verifier());

@@ -60,7 +60,7 @@ final class IdentityServer {
         registry.add("gridgov.identity.console-base-urls", () -> CONSOLE_BASE);
         registry.add("gridgov.identity.key-directory", keys::toString);
         registry.add("gridgov.identity.local-tokens", () -> "true");
-        registry.add("gridgov.identity.service-clients.apps-service.secret", () -> APPS_SERVICE_SECRET);
+        registry.add("gridgov.identity.service-clients.apps-registry.secret", () -> APPS_SERVICE_SECRET);
     }
 
     static Path keyDirectory() {

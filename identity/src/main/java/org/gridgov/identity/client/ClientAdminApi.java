@@ -55,9 +55,11 @@ class ClientAdminApi {
         if (scope != null && !scope.isBlank() && !scope.strip().matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+(\\s+[\\x21\\x23-\\x5B\\x5D-\\x7E]+)*")) {
             throw new InvalidRequest("scope", "scope must be space-separated scope names");
         }
-        if (ClientRegistrations.CONSOLE.equals(clientId) || ClientRegistrations.scopes(scope).contains(SCOPE)) {
-            throw new InvalidRequest(ClientRegistrations.CONSOLE.equals(clientId) ? "clientId" : "scope",
-                    "an app may not take the console's client id or the scope " + SCOPE);
+        if (registrations.reserved(clientId)) {
+            throw new InvalidRequest("clientId", "an app may not take the console's or a platform service's client id");
+        }
+        if (ClientRegistrations.scopes(scope).contains(SCOPE)) {
+            throw new InvalidRequest("scope", "an app may not have the scope " + SCOPE);
         }
         String jurisdiction = string(body, "jurisdiction");
         if (jurisdiction != null && jurisdiction.length() > 100) {

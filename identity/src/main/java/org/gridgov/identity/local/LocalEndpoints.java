@@ -99,6 +99,9 @@ class LocalEndpoints {
         if (secret == null || secret.isBlank()) {
             throw new InvalidRequest("secret", "\"secret\" is required");
         }
+        if (clients.reserved(clientId)) {
+            throw new InvalidRequest("clientId", "the console's and the platform services' clients are not set up here");
+        }
         clients.register(clientId, secret, ClientRegistrations.scopes(string(body, "scope")), string(body, "jurisdiction"));
     }
 

@@ -78,6 +78,11 @@ public class ClientRegistrations implements ApplicationRunner {
         clients.save(console.build());
     }
 
+    /** The console and the platform's own clients: no app may take their client id. */
+    public boolean reserved(String clientId) {
+        return CONSOLE.equals(clientId) || properties.serviceClients().containsKey(clientId);
+    }
+
     /** Registers a client app for the client-credentials grant, or replaces its secret, scopes and jurisdiction. */
     @Transactional
     public void register(String clientId, String secret, Set<String> scopes, String jurisdiction) {
@@ -103,7 +108,7 @@ public class ClientRegistrations implements ApplicationRunner {
     @Transactional
     public void revoke(String clientId) {
         RegisteredClient existing = clients.findByClientId(clientId);
-        if (existing == null || CONSOLE.equals(clientId)) {
+        if (existing == null || reserved(clientId)) {
             return;
         }
         jdbc.update("delete from oauth2_authorization where registered_client_id = ?", existing.getId());

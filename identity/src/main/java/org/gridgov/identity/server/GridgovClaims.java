@@ -1,15 +1,20 @@
 package org.gridgov.identity.server;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.gridgov.identity.user.UserAccount;
 import org.gridgov.identity.user.UserAccounts;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
@@ -61,8 +66,14 @@ public final class GridgovClaims implements OAuth2TokenCustomizer<JwtEncodingCon
             return;
         }
         if (accessToken || idToken) {
-            users.find(context.getPrincipal().getName())
-                    .ifPresent(user -> of(user, accessToken).forEach(context.getClaims()::claim));
+            Optional<UserAccount> user = users.find(context.getPrincipal().getName());
+            if (AuthorizationGrantType.REFRESH_TOKEN.equals(context.getAuthorizationGrantType())
+                    && (user.isEmpty() || !user.get().enabled() || user.get().lockedAt(Instant.now()))) {
+                // a person who was disabled or locked since signing in gets no new tokens from an old refresh token
+                throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+                        "the account is disabled or locked", null));
+            }
+            user.ifPresent(account -> of(account, accessToken).forEach(context.getClaims()::claim));
         }
     }
 

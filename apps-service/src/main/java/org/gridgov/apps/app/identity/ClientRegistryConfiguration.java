@@ -26,7 +26,7 @@ class ClientRegistryConfiguration {
     @Bean
     @ConditionalOnProperty(name = "gridgov.apps.client-registry", havingValue = "identity")
     ClientRegistry identityClientRegistry(@Value("${gridgov.apps.local-issuer-url}") String issuerUri,
-            @Value("${gridgov.apps.identity.client-id:apps-service}") String clientId,
+            @Value("${gridgov.apps.identity.client-id:apps-registry}") String clientId,
             @Value("${gridgov.apps.identity.client-secret}") String clientSecret, Clock clock) {
         return new IdentityClientRegistry(WebClient.builder(), issuerUri, clientId, clientSecret, clock);
     }

@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Registers apps with GridGov's identity provider through its admin API ({@code PUT}/{@code DELETE
- * /internal/clients/{id}}), as apps-service's own client ({@code client_credentials}, scope
- * {@value #SCOPE}). A revoked app's client is deleted there, so its secret gets no token any more.
+ * /internal/clients/{id}}), as apps-service's own client {@code apps-registry} ({@code client_credentials},
+ * scope {@value #SCOPE}). A revoked app's client is deleted there, so its secret gets no token any more.
  */
 public class IdentityClientRegistry implements ClientRegistry {
 
