@@ -5,13 +5,14 @@
 // directory, default ./test-results/screenshots), GRIDGOV_PASSWORD (the demo users' password).
 // A scenario prints one JSON line — {scenario, ok, screens:[{name, file, violations}], failures} — and exits 1 when
 // anything failed, so the JUnit side can assert on both.
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 
 const require = createRequire(import.meta.url)
-const AXE = require.resolve('axe-core/axe.min.js')
+// evaluated through the DevTools protocol: the console's Content-Security-Policy (rightly) refuses an injected <script>
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 
 export const gateway = (process.env.GRIDGOV_GATEWAY || 'http://localhost:8080').replace(/\/$/, '')
 export const password = process.env.GRIDGOV_PASSWORD || 'gridgov-demo'
@@ -75,7 +76,7 @@ export class Run {
     await this.settle(page)
     const file = join(screenshots, `${this.scenario}-${name}.png`)
     await page.screenshot({ path: file, fullPage: true })
-    await page.addScriptTag({ path: AXE })
+    await page.evaluate(AXE)
     const result = await page.evaluate(async () => {
       // eslint-disable-next-line no-undef
       const r = await axe.run(document, { resultTypes: ['violations'] })
