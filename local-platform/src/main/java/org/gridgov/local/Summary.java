@@ -19,6 +19,7 @@ final class Summary {
             Identity identity, Path logs, Duration startup) {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "%nGridGov is up (%.1f s).%n%n", startup.toMillis() / 1000.0));
+        table.append(String.format("  Console (operators' web app): %s/console/%n%n", addresses.baseUrl(ServiceSpec.GATEWAY)));
         String row = "  %-17s %-5s %-23s %-38s %s%n";
         table.append(String.format(row, "SERVICE", "PORT", "URL", "HEALTH", "API DOCS"));
         for (ServiceSpec service : ServiceSpec.values()) {

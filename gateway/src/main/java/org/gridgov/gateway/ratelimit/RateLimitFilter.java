@@ -24,8 +24,8 @@ import reactor.core.publisher.Mono;
  * A refused request gets 429 with {@code Retry-After} and never reaches a service. Every answer
  * says the client's budget ({@code X-RateLimit-Limit}) and what is left of it
  * ({@code X-RateLimit-Remaining}); answers given before the caller is known (a 401, a request the
- * security chain refuses) say the anonymous budget ({@link RateLimitHeaders}). Probes and metrics
- * scrapes are not limited.
+ * security chain refuses) say the anonymous budget ({@link RateLimitHeaders}). Probes, metrics
+ * scrapes and the console's static files are not limited.
  */
 class RateLimitFilter implements WebFilter, Ordered {
 
@@ -56,7 +56,8 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (exchange.getRequest().getPath().value().startsWith("/actuator/")) {
+        String path = exchange.getRequest().getPath().value();
+        if (path.startsWith("/actuator/") || path.equals("/console") || path.startsWith("/console/")) {
             return chain.filter(exchange);
         }
         return exchange.getPrincipal()

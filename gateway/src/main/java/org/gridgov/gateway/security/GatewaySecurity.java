@@ -1,11 +1,14 @@
 package org.gridgov.gateway.security;
 
+import org.gridgov.gateway.console.ConsoleProperties;
+import org.gridgov.gateway.console.ConsoleResources;
 import org.gridgov.kit.security.SecurityKitAutoConfiguration;
 import org.gridgov.kit.web.MalformedRequests;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.gridgov.kit.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -20,7 +23,7 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
  * The gateway's own security chain, in place of the kit's: the same JWT validation (issuer,
  * signature via JWKS, audience, expiry — configured by the kit's defaults) and problem+json 401/403,
  * plus what only the public entry needs: the coarse role check of {@link AccessPolicy}, the
- * anonymous Open311 facade, CORS for browser apps and security headers on every response.
+ * anonymous Open311 facade, the console's static files ({@link ConsoleResources}), CORS for browser apps and security headers on every response.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CorsProperties.class)
@@ -29,9 +32,14 @@ class GatewaySecurity {
     /** GeoReport v2 apps call without a bearer token (reads are public, posts carry an api_key the facade checks). */
     private static final String OPEN311 = "/open311/**";
 
-    /** Enough for Swagger UI (its scripts and styles are served from here); nothing may frame the API. */
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-            + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+    /**
+     * Enough for Swagger UI and the console (their scripts and styles are served from here; the console fetches
+     * from the identity provider and shows wish photos it fetched with its token as blobs); nothing may frame the API.
+     */
+    private static String contentSecurityPolicy(ConsoleProperties console) {
+        return "default-src 'self'; connect-src 'self' " + console.issuerOrigin() + "; img-src 'self' data: blob:; "
+                + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+    }
 
     /**
      * A request Spring Security's firewall refuses (an encoded NUL or slash, "..", "//" in the path,
@@ -44,7 +52,8 @@ class GatewaySecurity {
 
     @Bean
     SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, ServerAuthenticationEntryPoint entryPoint,
-                                                ServerAccessDeniedHandler deniedHandler, CorsProperties cors) {
+                                                ServerAccessDeniedHandler deniedHandler, CorsProperties cors,
+                                                ConsoleProperties console) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -53,11 +62,12 @@ class GatewaySecurity {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .cors(spec -> spec.configurationSource(cors.source()))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(console)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers(SecurityKitAutoConfiguration.OPEN_PATHS).permitAll();
                     exchanges.pathMatchers(OPEN311).permitAll();
+                    exchanges.pathMatchers(HttpMethod.GET, ConsoleResources.PATHS).permitAll();
                     AccessPolicy.RULES.forEach(rule ->
                             exchanges.pathMatchers(rule.method(), rule.path()).hasAnyRole(rule.roles()));
                     exchanges.anyExchange().authenticated();
