@@ -1,7 +1,9 @@
 package org.gridgov.local.demo;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +44,13 @@ final class ActivityDemo implements DemoStep {
                 .forEach(member -> members.add(member.path("id").asString()));
         String unit = Persona.Ids.UNIT_1;
 
+        // under way whatever the hour the demo loads (people register before its end and check in after its start);
+        // one per day: a later load the same day replays its creation and everything after it
+        Instant started = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
         JsonNode cleanUp = context.postOnceKnown(Persona.COMMUNITY_ADMIN, "/api/activities", json(Map.of(
                 "communityId", community, "title", "银龄先锋服务队·楼道清扫", "kind", "VOLUNTEER_SERVICE",
-                "startsAt", today.atStartOfDay(ZoneOffset.UTC).toInstant().toString(),
-                "endsAt", today.atTime(23, 0).toInstant(ZoneOffset.UTC).toString(), "place", "太平街社区1号网格各楼栋",
+                "startsAt", started.toString(),
+                "endsAt", started.plus(5, ChronoUnit.HOURS).toString(), "place", "太平街社区1号网格各楼栋",
                 "capacity", 20, "hours", 2.5, "points", 20, "organiserUnitIds", List.of(unit))), "activity:today:" + today);
         String id = cleanUp.path("id").asString();
         List<String[]> people = new ArrayList<>();
