@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -185,7 +186,10 @@ final class RunningPlatform implements AutoCloseable {
         deleteRecursively(checkout);
         Files.createDirectories(checkout.resolve("local-platform"));
         Files.copy(Repository.ROOT.resolve("pom.xml"), checkout.resolve("pom.xml"));
-        for (String service : SERVICES) {
+        // the identity provider too: the launcher starts it before the services (tokens, the demo's people)
+        List<String> modules = new ArrayList<>(SERVICES);
+        modules.add("identity");
+        for (String service : modules) {
             Path copy = checkout.resolve(service).resolve("target").resolve(service + "-" + version + ".jar");
             Files.createDirectories(copy.getParent());
             Files.copy(jar(service, version), copy);
