@@ -6,14 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.gridgov.committee.access.CommunityAccess;
 import org.gridgov.committee.deliberation.domain.Deliberation;
 import org.gridgov.committee.deliberation.domain.Notice;
+import org.gridgov.committee.deliberation.domain.ResolvedProject;
 import org.gridgov.committee.deliberation.persistence.DeliberationStore;
 import org.gridgov.committee.meeting.MeetingService;
 import org.gridgov.committee.meeting.domain.Motion;
 import org.gridgov.contracts.events.DisclosurePublished;
+import org.gridgov.kit.domain.Refusal;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.FieldError;
@@ -89,17 +92,72 @@ public class DeliberationService {
         return ProblemException.unknownReferences(List.of(new FieldError(field, message)));
     }
 
+    /**
+     * Discloses the resolution or the implementation result by hand. While projects the resolution created are under
+     * way, their completion is the implementation result, so it is not disclosed by hand.
+     */
     public Mono<Notice> disclose(UUID id, Deliberation.Disclosure kind, String text, Caller caller) {
         Instant at = clock.instant();
-        return admin(id, caller).flatMap(deliberation -> {
-            Deliberation disclosed = deliberation.disclose(kind);
-            Notice notice = new Notice(UUID.randomUUID(), id,
-                    deliberation.communityId(), kind.name(), deliberation.title(), text, at);
-            return store.update(disclosed, null).then(store.publish(notice))
-                    .then(outbox.append(new DisclosurePublished(notice.id(), id, notice.communityId(), notice.kind(),
-                            notice.title(), notice.text(), at)))
-                    .thenReturn(notice);
-        });
+        return admin(id, caller).flatMap(deliberation -> kind == Deliberation.Disclosure.RESOLUTION
+                ? publish(deliberation, kind, text, at)
+                : store.projectsOf(id).collectList().flatMap(projects -> {
+                    if (!projects.isEmpty() && !ResolvedProject.allCompleted(projects)) {
+                        return Mono.error(Refusal.conflict("PROJECTS_UNDER_WAY", "The resolution's projects are "
+                                + "still under way; the last one completed discloses the implementation result."));
+                    }
+                    return publish(deliberation, kind, text, at);
+                }));
+    }
+
+    /** The projects the deliberation's resolution created. */
+    public Flux<ResolvedProject> projectsOf(UUID id) {
+        return store.projectsOf(id);
+    }
+
+    /**
+     * The deliberation a new project carries out: one of the same community whose resolution is passed; the project
+     * is linked to it once stored ({@link #link}).
+     */
+    public Mono<Deliberation> resolutionFor(UUID deliberationId, UUID communityId) {
+        return store.find(deliberationId)
+                .filter(deliberation -> deliberation.communityId().equals(communityId))
+                .switchIfEmpty(Mono.error(() -> unknown("deliberationId", "no deliberation of this community has this id")))
+                .flatMap(deliberation -> deliberation.status() == Deliberation.Status.RESOLVED
+                        || deliberation.status() == Deliberation.Status.RESOLUTION_DISCLOSED ? Mono.just(deliberation)
+                        : Mono.error(Refusal.conflict("NOT_RESOLVED", "The deliberation is " + deliberation.status()
+                                + ": only a passed resolution, not yet carried out, creates projects.")));
+    }
+
+    public Mono<Void> link(UUID deliberationId, UUID projectId) {
+        return store.link(deliberationId, projectId);
+    }
+
+    /**
+     * A project was completed: when it carries out a resolution already disclosed and it was the last of that
+     * resolution's projects, the implementation result is disclosed now, naming them.
+     */
+    public Mono<Void> projectCompleted(UUID projectId) {
+        Instant at = clock.instant();
+        return store.deliberationOf(projectId)
+                .flatMap(store::findForUpdate)
+                .filter(deliberation -> deliberation.status() == Deliberation.Status.RESOLUTION_DISCLOSED)
+                .flatMap(deliberation -> store.projectsOf(deliberation.id()).collectList()
+                        .filter(ResolvedProject::allCompleted)
+                        .flatMap(projects -> publish(deliberation, Deliberation.Disclosure.IMPLEMENTATION_RESULT,
+                                "实施结果：" + projects.stream().filter(ResolvedProject::completed)
+                                        .map(project -> project.title() + " 已完成").collect(Collectors.joining("；")) + "。",
+                                at)))
+                .then();
+    }
+
+    private Mono<Notice> publish(Deliberation deliberation, Deliberation.Disclosure kind, String text, Instant at) {
+        Deliberation disclosed = deliberation.disclose(kind);
+        Notice notice = new Notice(UUID.randomUUID(), deliberation.id(), deliberation.communityId(), kind.name(),
+                deliberation.title(), text, at);
+        return store.update(disclosed, null).then(store.publish(notice))
+                .then(outbox.append(new DisclosurePublished(notice.id(), deliberation.id(), notice.communityId(),
+                        notice.kind(), notice.title(), notice.text(), at)))
+                .thenReturn(notice);
     }
 
     /** The notice board is public, as a notice board is: any signed-in person or app reads it. */

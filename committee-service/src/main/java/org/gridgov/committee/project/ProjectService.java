@@ -12,6 +12,7 @@ import org.gridgov.committee.project.domain.Milestone;
 import org.gridgov.committee.project.domain.Project;
 import org.gridgov.committee.project.domain.Quarter;
 import org.gridgov.committee.project.messaging.ProjectEvents;
+import org.gridgov.committee.deliberation.DeliberationService;
 import org.gridgov.committee.project.persistence.AgreementStore;
 import org.gridgov.committee.project.persistence.AgreementStore.ProgressReport;
 import org.gridgov.committee.project.persistence.ProjectStore;
@@ -39,18 +40,20 @@ public class ProjectService {
     private final ReviewStore reviews;
     private final ProjectEvents events;
     private final CommunityAccess access;
+    private final DeliberationService deliberations;
     private final GridTree gridTree;
     private final Clock clock;
     private final int defaultQuota;
 
     ProjectService(ProjectStore projects, AgreementStore agreements, ReviewStore reviews, ProjectEvents events,
-                   CommunityAccess access, GridTree gridTree, Clock clock,
+                   CommunityAccess access, DeliberationService deliberations, GridTree gridTree, Clock clock,
                    @Value("${gridgov.committee.default-unit-quota:2}") int defaultQuota) {
         this.projects = projects;
         this.agreements = agreements;
         this.reviews = reviews;
         this.events = events;
         this.access = access;
+        this.deliberations = deliberations;
         this.gridTree = gridTree;
         this.clock = clock;
         this.defaultQuota = defaultQuota;
@@ -63,12 +66,19 @@ public class ProjectService {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("project", id)));
     }
 
+    /**
+     * A project an admin puts on the opportunity list; with {@code deliberationId}, one that carries out that
+     * deliberation's resolution (四议两公开), whose completion is then its implementation result.
+     */
     public Mono<Project> create(UUID communityId, int year, String title, Category category, String description,
-                                List<UUID> needIds, Caller caller) {
+                                List<UUID> needIds, UUID deliberationId, Caller caller) {
         return access.requireAdminOf(caller, communityId)
+                .then(deliberationId == null ? Mono.empty() : deliberations.resolutionFor(deliberationId, communityId))
                 .then(Mono.fromCallable(() -> Project.open(communityId, year, title, category, description, needIds,
                         null, clock.instant())))
-                .flatMap(project -> projects.insert(project).then(events.published(project)).thenReturn(project));
+                .flatMap(project -> projects.insert(project)
+                        .then(deliberationId == null ? Mono.empty() : deliberations.link(deliberationId, project.id()))
+                        .then(events.published(project)).thenReturn(project));
     }
 
     /** 揭榜: the first unit wins; a unit already holding its quota for the year is refused. */
@@ -141,6 +151,7 @@ public class ProjectService {
             return projects.update(completed)
                     .then(agreements.find(id))
                     .flatMap(agreement -> events.completed(completed, agreement.milestones()))
+                    .then(deliberations.projectCompleted(id))
                     .thenReturn(completed);
         });
     }

@@ -111,6 +111,61 @@ class DeliberationIT extends CommitteeIntegrationTest {
         assertThat(get("/api/deliberations/" + id, admin).path("steps")).isEmpty();
     }
 
+    @Test
+    void the_resolutions_projects_completed_disclose_the_implementation_result() {
+        Committee committee = committee(2, 1);
+        String admin = admin("COMMUNITY_ADMIN", committee.community());
+        String id = body(post("/api/deliberations", admin, Map.of("communityId", committee.community(), "title", "加装电梯",
+                "description", "为5号楼、6号楼加装电梯")).expectStatus().isCreated()).path("id").asString();
+        JsonNode early = body(post("/api/projects", admin, project(committee, "5号楼加装电梯", id)).expectStatus().isEqualTo(409));
+        assertThat(early.path("reason").asString()).isEqualTo("NOT_RESOLVED");
+        resolve(committee, admin, id);
+        Committee elsewhere = committee(0, 0);
+        JsonNode foreign = body(post("/api/projects", admin("COMMUNITY_ADMIN", elsewhere.community()),
+                project(elsewhere, "别处的电梯", id)).expectStatus().isEqualTo(422));
+        assertThat(foreign.path("errors").findValuesAsString("field")).containsExactly("deliberationId");
+
+        List<String> projects = List.of("5号楼加装电梯", "6号楼加装电梯").stream().map(title -> body(post("/api/projects", admin,
+                project(committee, title, id)).expectStatus().isCreated()).path("id").asString()).toList();
+        post("/api/deliberations/" + id + "/disclosures", admin, Map.of("kind", "RESOLUTION", "text", "决议：两栋楼加装电梯"))
+                .expectStatus().isCreated();
+        JsonNode byHand = body(post("/api/deliberations/" + id + "/disclosures", admin,
+                Map.of("kind", "IMPLEMENTATION_RESULT", "text", "已完成")).expectStatus().isEqualTo(409));
+        assertThat(byHand.path("reason").asString()).isEqualTo("PROJECTS_UNDER_WAY");
+
+        carryOut(projects.get(0), committee.units().get(0));
+        assertThat(get("/api/deliberations/" + id, admin).path("status").asString()).isEqualTo("RESOLUTION_DISCLOSED");
+        carryOut(projects.get(1), committee.units().get(1));
+
+        JsonNode carriedOut = get("/api/deliberations/" + id, admin);
+        assertThat(carriedOut.path("status").asString()).isEqualTo("RESULT_DISCLOSED");
+        assertThat(carriedOut.path("projects").findValuesAsString("status")).containsExactly("COMPLETED", "COMPLETED");
+        JsonNode board = get("/api/disclosures?community=" + committee.community(), resident(committee.place().grid()));
+        assertThat(board.findValuesAsString("kind")).containsExactly("IMPLEMENTATION_RESULT", "RESOLUTION");
+        assertThat(board.get(0).path("text").asString()).contains("5号楼加装电梯 已完成", "6号楼加装电梯 已完成");
+    }
+
+    private static Map<String, Object> project(Committee committee, String title, String deliberationId) {
+        return Map.of("communityId", committee.community(), "year", YEAR, "title", title, "category", "ELDERLY_CARE",
+                "deliberationId", deliberationId);
+    }
+
+    private void resolve(Committee committee, String admin, String id) {
+        for (int step = 0; step < 4; step++) {
+            String[] passed = decidedMotion(committee, admin, "FOR");
+            post("/api/deliberations/" + id + "/steps", admin, Map.of("meetingId", passed[0], "motionId", passed[1]))
+                    .expectStatus().isOk();
+        }
+    }
+
+    /** The unit takes the project from the opportunity list, signs for it and completes it. */
+    private void carryOut(String project, UUID unit) {
+        post("/api/projects/" + project + "/claim", unitToken(unit), null).expectStatus().isOk();
+        post("/api/projects/" + project + "/agreement", unitToken(unit), Map.of("signatory", "王建国", "commitments", "按期完工",
+                "milestones", List.of(Map.of("title", "竣工", "dueDate", YEAR + "-12-31")))).expectStatus().isCreated();
+        post("/api/projects/" + project + "/completion", unitToken(unit), null).expectStatus().isOk();
+    }
+
     /** A deliberation meeting of the committee's units, both present, with one motion; closed after they voted {@code choice}. */
     private String[] decidedMotion(Committee committee, String admin, String choice) {
         String meeting = body(post("/api/meetings", admin, Map.of("communityId", committee.community(),

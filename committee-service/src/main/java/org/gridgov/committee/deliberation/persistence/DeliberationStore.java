@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.r2dbc.spi.Readable;
 import org.gridgov.committee.deliberation.domain.Deliberation;
 import org.gridgov.committee.deliberation.domain.Notice;
+import org.gridgov.committee.deliberation.domain.ResolvedProject;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -93,6 +94,29 @@ public class DeliberationStore {
                 .map(row -> new Notice(row.get("id", UUID.class), row.get("deliberation_id", UUID.class),
                         row.get("community_id", UUID.class), row.get("kind", String.class), row.get("title", String.class),
                         row.get("text", String.class), row.get("published_at", OffsetDateTime.class).toInstant()))
+                .all();
+    }
+
+    /** Records that the deliberation's resolution created the project. */
+    public Mono<Void> link(UUID deliberationId, UUID projectId) {
+        return db.sql("insert into deliberation_project (project_id, deliberation_id) values (:project, :deliberation)")
+                .bind("project", projectId).bind("deliberation", deliberationId).fetch().rowsUpdated().then();
+    }
+
+    /** The deliberation whose resolution created the project, if one did. */
+    public Mono<UUID> deliberationOf(UUID projectId) {
+        return db.sql("select deliberation_id from deliberation_project where project_id = :project")
+                .bind("project", projectId).map(row -> row.get("deliberation_id", UUID.class)).one();
+    }
+
+    /** The projects the deliberation's resolution created, oldest first. */
+    public Flux<ResolvedProject> projectsOf(UUID deliberationId) {
+        return db.sql("""
+                        select p.id, p.title, p.status from deliberation_project d join project p on p.id = d.project_id
+                        where d.deliberation_id = :deliberation order by p.created_at, p.id""")
+                .bind("deliberation", deliberationId)
+                .map(row -> new ResolvedProject(row.get("id", UUID.class), row.get("title", String.class),
+                        row.get("status", String.class)))
                 .all();
     }
 

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.gridgov.committee.deliberation.DeliberationService;
 import org.gridgov.committee.deliberation.domain.Deliberation;
 import org.gridgov.committee.deliberation.domain.Notice;
+import org.gridgov.committee.deliberation.domain.ResolvedProject;
 import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
 import org.springframework.http.ResponseEntity;
@@ -41,13 +42,20 @@ class DeliberationController {
         this.idempotency = idempotency;
     }
 
+    /** A deliberation with its steps and the projects its resolution created (their completion is its result). */
     record DeliberationView(UUID id, UUID communityId, String title, String description, List<UUID> needIds,
-                            String status, String nextStage, List<Deliberation.Step> steps, Instant createdAt) {
+                            String status, String nextStage, List<Deliberation.Step> steps, List<ResolvedProject> projects,
+                            Instant createdAt) {
 
-        static DeliberationView of(Deliberation d) {
+        static DeliberationView of(Deliberation d, List<ResolvedProject> projects) {
             return new DeliberationView(d.id(), d.communityId(), d.title(), d.description(), d.needIds(), d.status().name(),
-                    d.status() == Deliberation.Status.IN_PROGRESS ? d.nextStage().name() : null, d.steps(), d.createdAt());
+                    d.status() == Deliberation.Status.IN_PROGRESS ? d.nextStage().name() : null, d.steps(), projects,
+                    d.createdAt());
         }
+    }
+
+    private Mono<DeliberationView> view(Deliberation d) {
+        return service.projectsOf(d.id()).collectList().map(projects -> DeliberationView.of(d, projects));
     }
 
     record OpenRequest(@NotNull UUID communityId, @NotBlank @Size(max = 200) String title,
@@ -62,13 +70,13 @@ class DeliberationController {
                 () -> service.open(request.communityId(), request.title().strip(), request.description().strip(),
                                 request.needIds() == null ? List.of() : request.needIds(), caller)
                         .map(d -> ResponseEntity.created(URI.create("/api/deliberations/" + d.id()))
-                                .body(DeliberationView.of(d))));
+                                .body(DeliberationView.of(d, List.of()))));
     }
 
     @GetMapping(path = "/api/deliberations/{id}", produces = "application/json")
     @Operation(operationId = "getDeliberation", summary = "A deliberation (四议两公开) with its steps and disclosures")
     Mono<DeliberationView> find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
-        return service.visible(id, caller).map(DeliberationView::of);
+        return service.visible(id, caller).flatMap(this::view);
     }
 
     record StepRequest(@NotNull UUID meetingId, @NotNull UUID motionId) {
@@ -81,7 +89,7 @@ class DeliberationController {
                                                 @AuthenticationPrincipal Caller caller) {
         return idempotency.once(key, caller, "POST /api/deliberations/" + id + "/steps " + request, DeliberationView.class,
                 () -> service.takeStep(id, request.meetingId(), request.motionId(), caller)
-                        .map(d -> ResponseEntity.ok(DeliberationView.of(d))));
+                        .flatMap(this::view).map(ResponseEntity::ok));
     }
 
     record DisclosureRequest(@NotNull Deliberation.Disclosure kind, @NotBlank @Size(max = 8000) String text) {

@@ -68,7 +68,8 @@ class ProjectController {
 
     record CreateRequest(@NotNull UUID communityId, @NotNull @Min(2000) @Max(2100) Integer year,
                          @NotBlank @Size(max = 200) String title, @NotNull Category category,
-                         @Size(max = 4000) String description, @Size(max = 50) List<@NotNull UUID> needIds) {
+                         @Size(max = 4000) String description, @Size(max = 50) List<@NotNull UUID> needIds,
+                         UUID deliberationId) {
     }
 
     @PostMapping
@@ -77,7 +78,8 @@ class ProjectController {
                                              @AuthenticationPrincipal Caller caller) {
         return idempotency.once(key, caller, "POST /api/projects " + request, ProjectView.class,
                 () -> service.create(request.communityId(), request.year(), request.title(), request.category(),
-                                request.description(), request.needIds() == null ? List.of() : request.needIds(), caller)
+                                request.description(), request.needIds() == null ? List.of() : request.needIds(),
+                                request.deliberationId(), caller)
                         .map(project -> ResponseEntity.created(URI.create("/api/projects/" + project.id()))
                                 .body(ProjectView.of(project))));
     }
