@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * wish-service's and member-service's service-to-service contact reads as apps-service sees them, on 127.0.0.1 (a real
  * HTTP server): answers {@code GET /internal/wishes/{id}/resident-contact?subject=} for the residents' phones a test
  * gives it, {@code GET /internal/members/{id}/contact} and {@code /internal/units/{id}/contact} for party members' and
- * units' phones, and only to a CLIENT token with the scope contacts:read (the token apps-service got from the local
- * issuer). The owners' own side is tested in wish-service (ResidentContactIT) and member-service (ContactIT).
+ * units' phones, and only to a CLIENT token with the scope contacts:read (the token apps-service got from the identity
+ * provider). The owners' own side is tested in wish-service (ResidentContactIT) and member-service (ContactIT).
  */
 public final class ContactOwner implements AutoCloseable {
 
@@ -108,8 +108,11 @@ public final class ContactOwner implements AutoCloseable {
             return false;
         }
         JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
-        return claims.path("roles").toString().contains("CLIENT")
-                && (" " + claims.path("scope").asString() + " ").contains(" contacts:read ");
+        JsonNode scope = claims.path("scope");
+        // a space-separated string (RFC 8693) or, as the identity provider writes it, an array
+        boolean readsContacts = scope.isArray() ? scope.toString().contains("\"contacts:read\"")
+                : (" " + scope.asString() + " ").contains(" contacts:read ");
+        return claims.path("roles").toString().contains("CLIENT") && readsContacts;
     }
 
     @Override

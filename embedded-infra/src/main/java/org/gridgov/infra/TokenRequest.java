@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a {@link LocalOidcIssuer} token should say about its bearer: the subject, roles, and the
+ * What a persona token ({@link IdentityProvider#issue}) should say about its bearer: the subject, roles, and the
  * jurisdiction (grid-tree node id), unit, party member, client scope and department when they apply.
  *
  * <pre>{@code

@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Base of the gateway's integration tests: the real gateway on a random port in front of four
  * recording backends (real HTTP servers standing in for the services), with tokens from the real
- * local issuer. Settings are tuned so that breakers open and recover within a test's patience.
+ * identity provider. Settings are tuned so that breakers open and recover within a test's patience.
  * Subclasses share one application context; those that change settings get their own.
  */
 public abstract class GatewayIntegrationTest extends ServiceIntegrationTest {

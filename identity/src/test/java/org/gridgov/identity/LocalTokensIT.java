@@ -9,8 +9,11 @@ import static org.gridgov.identity.IdentityServer.verify;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Date;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
 /** The test-only persona tokens ({@code gridgov.identity.local-tokens=true}): the former local issuer's JSON, this server's key. */
@@ -38,6 +41,17 @@ class LocalTokensIT extends IdentityServerTest {
         assertThat(claims.getClaims()).doesNotContainKeys("unit", "member", "scope");
         assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(600_000);
         assertThat(Files.readString(IdentityServer.keyDirectory().resolve("signing-key.json"))).contains("\"d\"");
+    }
+
+    @Test
+    void a_negative_lifetime_gives_a_token_that_has_already_expired() throws Exception {
+        HttpResponse<String> response = sendJson(http, "POST", "/local/token",
+                "{\"sub\":\"resident-1\",\"roles\":[\"RESIDENT\"],\"expiresInSeconds\":-300}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JWTClaimsSet claims = SignedJWT.parse(json(response).path("access_token").asString()).getJWTClaimsSet();
+        assertThat(claims.getExpirationTime()).isBefore(Date.from(Instant.now().minusSeconds(240)));
+        assertThat(claims.getIssueTime()).isBefore(claims.getExpirationTime());
     }
 
     @Test

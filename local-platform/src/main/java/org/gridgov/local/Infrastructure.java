@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.gridgov.infra.IdentityProvider;
 import org.gridgov.contracts.Topic;
 import org.gridgov.infra.EmbeddedKafkaServer;
 import org.gridgov.infra.EmbeddedPostgresServer;
@@ -68,9 +69,9 @@ public record Infrastructure(EmbeddedPostgresServer postgres, EmbeddedKafkaServe
      * Starts the identity provider (its executable jar as a child JVM) on its port, with the gateway's
      * address for the console's sign-in, and waits until it is ready: the services start after it.
      */
-    public Identity startIdentity(Path jar, PlatformAddresses addresses, Path logs, Shutdown shutdown, Duration timeout)
+    public IdentityProvider startIdentity(Path jar, PlatformAddresses addresses, Path logs, Shutdown shutdown, Duration timeout)
             throws InterruptedException {
-        Identity identity = Identity.start(jar, identityPort, identityKeys, addresses, logs, timeout);
+        IdentityProvider identity = Identity.start(jar, identityPort, identityKeys, addresses, logs, timeout);
         return shutdown.register("the identity provider", identity);
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.gridgov.infra.IdentityProvider;
 import org.gridgov.contracts.Topic;
 import org.gridgov.infra.EmbeddedKafkaServer;
 import org.gridgov.infra.EmbeddedPostgresServer;
@@ -107,7 +108,7 @@ public final class LocalPlatform {
             return 1;
         }
         PlatformAddresses addresses = infrastructure.addresses(new PortAllocator(FreePorts::isFree), defaultPorts());
-        Identity identity;
+        IdentityProvider identity;
         try {
             identity = infrastructure.startIdentity(Identity.jar(repoRoot, version), addresses, local.logs(), shutdown,
                     READY_TIMEOUT);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.gridgov.infra.IdentityProvider;
 import org.gridgov.infra.EmbeddedKafkaServer;
 import org.gridgov.infra.EmbeddedPostgresServer;
 import org.gridgov.local.service.PlatformAddresses;
@@ -16,7 +17,7 @@ final class Summary {
     }
 
     static String render(PlatformAddresses addresses, EmbeddedPostgresServer postgres, EmbeddedKafkaServer kafka,
-            Identity identity, Path logs, Duration startup) {
+            IdentityProvider identity, Path logs, Duration startup) {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "%nGridGov is up (%.1f s).%n%n", startup.toMillis() / 1000.0));
         table.append(String.format("  Console (operators' web app): %s/console/%n%n", addresses.baseUrl(ServiceSpec.GATEWAY)));

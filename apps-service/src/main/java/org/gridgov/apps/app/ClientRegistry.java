@@ -7,8 +7,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The port to the identity provider that hands client apps their client-credentials tokens. The
- * local platform and the tests use the local issuer ({@code identity/LocalIssuerClientRegistry});
- * a real IdP (Keycloak, an OAuth server of the city) plugs in as another adapter that creates,
+ * local platform and the tests use GridGov's identity provider ({@code identity/IdentityClientRegistry});
+ * another IdP (Keycloak, an OAuth server of the city) plugs in as another adapter that creates,
  * updates and deletes the client through its admin API, with the app id as client id and the app's
  * scopes and jurisdiction as the token's {@code scope} and {@code jurisdiction} claims.
  */

@@ -7,8 +7,9 @@ import java.util.List;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import org.gridgov.gateway.GatewayApplication;
-import org.gridgov.infra.LocalOidcIssuer;
+import org.gridgov.infra.IdentityProvider;
 import org.gridgov.infra.TokenRequest;
+import org.gridgov.kit.test.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,8 +44,8 @@ class GatewayOverheadBenchmark {
                 .handle((request, response) -> response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
                         .sendString(Mono.just(NODE), StandardCharsets.UTF_8))
                 .bindNow();
-        try (LocalOidcIssuer issuer = LocalOidcIssuer.builder().start();
-             ConfigurableApplicationContext gateway = startGateway(issuer, "http://127.0.0.1:" + backend.port())) {
+        IdentityProvider issuer = RealInfrastructure.get().issuer();
+        try (ConfigurableApplicationContext gateway = startGateway(issuer, "http://127.0.0.1:" + backend.port())) {
             String token = issuer.issue(TokenRequest.of("bench-staff", "GRID_STAFF"));
             HttpClient client = HttpClient.create(ConnectionProvider.builder("bench").maxConnections(IN_FLIGHT).build())
                     .runOn(LoopResources.create("bench-client", 1, true))
@@ -84,7 +85,7 @@ class GatewayOverheadBenchmark {
         }
     }
 
-    private static ConfigurableApplicationContext startGateway(LocalOidcIssuer issuer, String backend) {
+    private static ConfigurableApplicationContext startGateway(IdentityProvider issuer, String backend) {
         List<String> args = List.of(
                 "--server.port=0",
                 "--OIDC_ISSUER_URI=" + issuer.issuerUri(),

@@ -69,12 +69,16 @@ class LocalEndpoints {
         }
         Duration lifetime = lifetime(body);
         Instant now = Instant.now();
+        Instant expiresAt = now.plus(lifetime);
+        // a zero or negative lifetime asks for a token that has already expired (tests of its refusal); the
+        // encoder insists on issue before expiry, so such a token was issued a minute before it expired
+        Instant issuedAt = !lifetime.isNegative() && !lifetime.isZero() ? now : expiresAt.minus(Duration.ofMinutes(1));
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(issuer)
                 .subject(subject)
                 .audience(List.of(GridgovClaims.AUDIENCE))
-                .issuedAt(now)
-                .expiresAt(now.plus(lifetime))
+                .issuedAt(issuedAt)
+                .expiresAt(expiresAt)
                 .id(UUID.randomUUID().toString())
                 .claim("roles", strings(body, "roles"));
         for (String name : List.of("jurisdiction", "unit", "member", "scope", "department")) {

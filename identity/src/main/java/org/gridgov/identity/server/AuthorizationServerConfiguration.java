@@ -59,6 +59,7 @@ class AuthorizationServerConfiguration {
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(GridgovClaims::userInfo)));
+                    server.tokenEndpoint(token -> token.accessTokenRequestConverter(new AllScopesWhenNoneAsked()));
                     server.clientAuthentication(client -> client
                             .authenticationConverter(new PublicClientRefresh.Converter())
                             .authenticationProviders(providers -> providers.add(0, new PublicClientRefresh.Provider(clients))));

@@ -3,7 +3,6 @@ package org.gridgov.identity.server;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,10 +54,6 @@ public final class GridgovClaims implements OAuth2TokenCustomizer<JwtEncodingCon
         }
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             context.getClaims().claim("roles", new ArrayList<>(List.of("CLIENT")));
-            if (accessToken && context.getAuthorizedScopes().isEmpty() && !context.getRegisteredClient().getScopes().isEmpty()) {
-                // an app that names no scope gets all of its own, as app developers are told (docs/app-developers.md)
-                context.getClaims().claim("scope", new LinkedHashSet<>(context.getRegisteredClient().getScopes()));
-            }
             String jurisdiction = context.getRegisteredClient().getClientSettings().getSetting(JURISDICTION_SETTING);
             if (jurisdiction != null) {
                 context.getClaims().claim("jurisdiction", jurisdiction);

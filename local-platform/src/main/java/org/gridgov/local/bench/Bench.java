@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.gridgov.infra.IdentityProvider;
 import org.gridgov.infra.FreePorts;
 import org.gridgov.infra.TokenRequest;
 import org.gridgov.local.Identity;
@@ -102,7 +103,7 @@ public final class Bench {
             preferred.put(service, service.defaultPort() + 10_000 + (directory.getFileName().toString().equals("bench") ? 0 : 100));
         }
         PlatformAddresses addresses = infra.addresses(new PortAllocator(FreePorts::isFree), preferred);
-        Identity identity = infra.startIdentity(Identity.jar(repoRoot, LocalPlatform.projectVersion()), addresses,
+        IdentityProvider identity = infra.startIdentity(Identity.jar(repoRoot, LocalPlatform.projectVersion()), addresses,
                 directory.resolve("logs"), shutdown, Duration.ofMinutes(5));
         Map<String, String> baseEnvironment = new LinkedHashMap<>(Map.of("RATE_LIMIT_CLIENT_BURST", "1000000",
                 "RATE_LIMIT_CLIENT_PER_SECOND", "1000000"));

@@ -8,7 +8,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of a service's integration tests: the whole application on a random port, against a real
- * PostgreSQL database of its own, the real Kafka broker and the local issuer.
+ * PostgreSQL database of its own, the real Kafka broker and the identity provider.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -41,7 +41,7 @@ public abstract class ServiceIntegrationTest {
         return RealInfrastructure.get();
     }
 
-    /** A valid token from the local issuer for a caller with these roles. */
+    /** A valid token from the identity provider for a caller with these roles. */
     protected static String token(String... roles) {
         return token(TokenRequest.of("test-" + String.join("-", roles).toLowerCase(), roles));
     }

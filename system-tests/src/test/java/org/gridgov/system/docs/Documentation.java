@@ -20,7 +20,7 @@ final class Documentation {
 
     /**
      * A call of the public API written as {@code `GET /api/grid/nodes/{id}`} (query and body after the
-     * path are not part of it); the local issuer's calls are not the gateway's.
+     * path are not part of it); the identity provider's calls are not the gateway's.
      */
     private static final Pattern CALL = Pattern.compile("`(GET|POST|PUT|DELETE|PATCH) (/(?:api|open311)/[^`?\\s]*)");
     private static final Set<String> SKIPPED = Set.of(".git", "target", "node_modules", ".local");

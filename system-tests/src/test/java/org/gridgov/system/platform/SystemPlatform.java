@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.gridgov.infra.IdentityProvider;
 import org.gridgov.infra.EmbeddedKafkaServer;
 import org.gridgov.infra.EmbeddedPostgresServer;
 import org.gridgov.infra.FreePorts;
@@ -75,14 +76,14 @@ public final class SystemPlatform {
 
     private final Shutdown shutdown;
     private final Infrastructure infrastructure;
-    private final Identity identity;
+    private final IdentityProvider identity;
     private final PlatformAddresses addresses;
     private final Services services;
     private final Path directory;
     private final ApiClient anonymous;
     private Personas personas;
 
-    private SystemPlatform(Shutdown shutdown, Infrastructure infrastructure, Identity identity, PlatformAddresses addresses,
+    private SystemPlatform(Shutdown shutdown, Infrastructure infrastructure, IdentityProvider identity, PlatformAddresses addresses,
             Services services, Path directory) {
         this.shutdown = shutdown;
         this.infrastructure = infrastructure;
@@ -123,7 +124,7 @@ public final class SystemPlatform {
             Map<ServiceSpec, Integer> anyPorts = new EnumMap<>(ServiceSpec.class);
             Arrays.stream(ServiceSpec.values()).forEach(service -> anyPorts.put(service, FreePorts.any()));
             PlatformAddresses addresses = infrastructure.addresses(new PortAllocator(FreePorts::isFree), anyPorts);
-            Identity identity = infrastructure.startIdentity(Identity.jar(repoRoot, LocalPlatform.projectVersion()), addresses,
+            IdentityProvider identity = infrastructure.startIdentity(Identity.jar(repoRoot, LocalPlatform.projectVersion()), addresses,
                     directory.resolve("logs"), shutdown, READY_TIMEOUT);
             Services services = shutdown.register("the services", Services.start(repoRoot,
                     LocalPlatform.projectVersion(), addresses, directory.resolve("logs"), serviceEnvironment()));
@@ -188,7 +189,7 @@ public final class SystemPlatform {
     }
 
     /** The identity provider: sign-in, client credentials, the keys every service trusts. */
-    public Identity identity() {
+    public IdentityProvider identity() {
         return identity;
     }
 

@@ -11,21 +11,15 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Picks the identity-provider adapter: {@code gridgov.apps.client-registry} = {@code identity} (GridGov's
- * identity provider, through its admin API), {@code local-issuer} (its local-only endpoints, no service
- * token: module tests) or {@code none}.
+ * identity provider, through its admin API, as apps-service's own client) or {@code none} (a district's own
+ * IdP, where an administrator creates the apps' clients).
  */
 @Configuration(proxyBeanMethods = false)
 class ClientRegistryConfiguration {
 
     @Bean
-    @ConditionalOnProperty(name = "gridgov.apps.client-registry", havingValue = "local-issuer")
-    ClientRegistry localIssuerClientRegistry(@Value("${gridgov.apps.local-issuer-url}") String issuerUri) {
-        return new LocalIssuerClientRegistry(WebClient.builder(), issuerUri);
-    }
-
-    @Bean
     @ConditionalOnProperty(name = "gridgov.apps.client-registry", havingValue = "identity")
-    ClientRegistry identityClientRegistry(@Value("${gridgov.apps.local-issuer-url}") String issuerUri,
+    ClientRegistry identityClientRegistry(@Value("${gridgov.apps.identity.url}") String issuerUri,
             @Value("${gridgov.apps.identity.client-id:apps-registry}") String clientId,
             @Value("${gridgov.apps.identity.client-secret}") String clientSecret, Clock clock) {
         return new IdentityClientRegistry(WebClient.builder(), issuerUri, clientId, clientSecret, clock);

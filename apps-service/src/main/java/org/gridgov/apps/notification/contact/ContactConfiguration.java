@@ -12,7 +12,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * {@code gridgov.notifications.contacts.*}: where the owners of phone numbers are and apps-service's client for
- * asking them. Without a client secret (and not registering with the local issuer) nobody is reachable beyond the inbox.
+ * asking them. Without a client secret (and not registering with the identity provider) nobody is reachable beyond the inbox.
  */
 @Configuration(proxyBeanMethods = false)
 class ContactConfiguration {
@@ -22,7 +22,7 @@ class ContactConfiguration {
                               @Value("${gridgov.notifications.contacts.client-id:apps-service}") String clientId,
                               @Value("${gridgov.notifications.contacts.client-secret:}") String clientSecret,
                               @Value("${gridgov.notifications.contacts.register-with-local-issuer:false}") boolean local,
-                              @Value("${gridgov.apps.local-issuer-url:}") String localIssuerUrl, Clock clock) {
+                              @Value("${gridgov.apps.identity.url:}") String localIssuerUrl, Clock clock) {
         if (local) {
             byte[] secret = new byte[32];
             new SecureRandom().nextBytes(secret);

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * apps-service's own token for service-to-service reads (OAuth 2.0 client credentials, scope {@value #SCOPE}), kept
  * until a minute before it expires. The client is created in the district's IdP with this scope and its secret put in
- * the Secret {@code apps-notifications-client}; on the local platform apps-service registers it with the local issuer
+ * the Secret {@code apps-notifications-client}; on the local platform apps-service registers it with the identity provider
  * itself, with a secret of its own making.
  */
 public class ServiceToken {
