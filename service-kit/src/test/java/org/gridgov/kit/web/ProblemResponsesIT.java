@@ -127,6 +127,16 @@ class ProblemResponsesIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void a_query_parameter_out_of_its_bounds_is_named_with_what_was_expected() {
+        expectProblem(web.get().uri("/api/parcels/first?limit=0").headers(this::staff).exchange(),
+                HttpStatus.BAD_REQUEST, "invalid-request")
+                .jsonPath("$.errors[0].field").isEqualTo("limit")
+                .jsonPath("$.errors[0].message").value(message -> org.assertj.core.api.Assertions
+                        .assertThat((String) message).contains("1"));
+        web.get().uri("/api/parcels/first?limit=5").headers(this::staff).exchange().expectStatus().isOk();
+    }
+
+    @Test
     void failed_validation_is_a_400_problem_naming_the_field() {
         expectProblem(web.post().uri("/api/parcels").headers(this::staff)
                 .bodyValue(Map.of("name", " ")).exchange(), HttpStatus.BAD_REQUEST, "invalid-request")
