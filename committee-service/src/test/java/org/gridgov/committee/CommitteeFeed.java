@@ -98,6 +98,29 @@ public final class CommitteeFeed implements AutoCloseable {
         return member;
     }
 
+    /** member-service registered a party member living in the grid. */
+    public UUID member(Community c, UUID grid) {
+        UUID member = UUID.randomUUID();
+        publish(EventType.MEMBER_REGISTERED, Map.of("memberId", member.toString(), "kind", "RESIDENT",
+                "communityId", c.community().toString(), "gridId", grid.toString(), "occurredAt", Instant.now().toString()));
+        return member;
+    }
+
+    /** A second grid of the community, named as given. */
+    public UUID grid(Community c, String name) {
+        UUID grid = UUID.randomUUID();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("nodeId", grid.toString());
+        data.put("kind", "GRID");
+        data.put("name", name);
+        data.put("parentId", c.community().toString());
+        data.put("path", List.of(c.district().toString(), c.street().toString(), c.community().toString()));
+        data.put("gridKind", "RESIDENTIAL");
+        data.put("occurredAt", Instant.now().toString());
+        publish(EventType.GRID_NODE_CREATED, data);
+        return grid;
+    }
+
     /** member-service registered a volunteer (志愿者) of the community. */
     public UUID volunteer(UUID community) {
         UUID volunteer = UUID.randomUUID();

@@ -12,8 +12,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.gridgov.committee.access.CommunityAccess;
 import org.gridgov.committee.activity.domain.Activity;
 import org.gridgov.committee.activity.domain.Registration;
+import org.gridgov.committee.activity.domain.Teams;
 import org.gridgov.committee.activity.persistence.ActivityStore;
 import org.gridgov.contracts.events.ActivityCompleted;
+import org.gridgov.kit.jurisdiction.GridTree;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.security.Role;
@@ -34,16 +36,18 @@ public class ActivityService {
 
     private final ActivityStore store;
     private final CommunityAccess access;
+    private final GridTree gridTree;
     private final Outbox outbox;
     private final MeterRegistry meters;
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    ActivityService(ActivityStore store, CommunityAccess access, Outbox outbox, MeterRegistry meters, Clock clock,
-                    TransactionalOperator tx) {
+    ActivityService(ActivityStore store, CommunityAccess access, GridTree gridTree, Outbox outbox, MeterRegistry meters,
+                    Clock clock, TransactionalOperator tx) {
         this.tx = tx;
         this.store = store;
         this.access = access;
+        this.gridTree = gridTree;
         this.outbox = outbox;
         this.meters = meters;
         this.clock = clock;
@@ -159,6 +163,25 @@ public class ActivityService {
                                                 .toList(), at))
                                 .doOnSuccess(done -> meters.counter("gridgov.committee.activities.completed").increment())
                                 .thenReturn(new Seen(completed, registrations))));
+    }
+
+    /**
+     * The people signed up in teams by grid, {@code size} to a team at most: for the organisers, and for the grid
+     * staff of the community, who lead their grid's teams.
+     */
+    public Mono<List<Teams.Team>> teams(UUID id, int size, Caller caller) {
+        return find(id)
+                .flatMap(activity -> isOrganiser(caller, activity).flatMap(organiser -> organiser || !caller.has(Role.GRID_STAFF)
+                        ? Mono.just(organiser) : access.canRead(caller, activity.communityId())))
+                .flatMap(allowed -> allowed ? store.placedRegistrations(id).collectList()
+                        : Mono.error(ProblemException.forbidden("Only the activity's organisers and the community's grid "
+                                + "staff see its teams.")))
+                .flatMap(placed -> Flux.fromIterable(placed)
+                        .concatMap(p -> p.gridId() == null ? Mono.just(p) : gridTree.find(p.gridId())
+                                .map(grid -> new Teams.Placed(p.registration(), p.gridId(), grid.name()))
+                                .defaultIfEmpty(p))
+                        .collectList())
+                .map(placed -> Teams.byGrid(placed, size));
     }
 
     private Mono<Activity> requireOrganiser(Caller caller, Activity activity) {

@@ -1,6 +1,9 @@
 package org.gridgov.committee.readmodel;
 
+import java.util.UUID;
+
 import org.gridgov.contracts.events.MemberRegistered;
+import org.gridgov.kit.data.Sql;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -20,9 +23,10 @@ class MemberEvents extends TypedEventHandler {
 
     private Mono<Void> registered(MemberRegistered member) {
         return db.sql("""
-                        insert into member (id, community_id) values (:id, :community)
-                        on conflict (id) do update set community_id = excluded.community_id""")
+                        insert into member (id, community_id, grid_id) values (:id, :community, :grid)
+                        on conflict (id) do update set community_id = excluded.community_id, grid_id = excluded.grid_id""")
                 .bind("id", member.memberId()).bind("community", member.communityId())
+                .bind("grid", Sql.nullable(member.gridId(), UUID.class))
                 .fetch().rowsUpdated().then();
     }
 }

@@ -174,6 +174,51 @@ class ActivityIT extends CommitteeIntegrationTest {
         post("/api/activities/" + id + "/registrations", resident(committee.place().grid()), null).expectStatus().isForbidden();
     }
 
+    @Test
+    void the_people_signed_up_are_put_in_teams_by_their_grid_for_the_grid_staff_to_lead() {
+        Committee committee = committee(2, 0);
+        UUID home = committee.place().grid();
+        UUID second = feed.grid(committee.place(), "二网格");
+        awaitCount("select count(*) from kit_grid_node where id = :id", second, 1);
+        String id = plan(committee, NOW.plus(1, ChronoUnit.DAYS), 10);
+        List<UUID> ofHome = List.of(feed.member(committee.place(), home), feed.member(committee.place(), home),
+                feed.member(committee.place(), home));
+        UUID ofSecond = feed.member(committee.place(), second);
+        UUID volunteer = feed.volunteer(committee.community());
+        for (UUID member : ofHome) {
+            awaitCount("select count(*) from member where id = :id and grid_id is not null", member, 1);
+            post("/api/activities/" + id + "/registrations", memberToken(member), null).expectStatus().isCreated();
+        }
+        awaitCount("select count(*) from member where id = :id and grid_id is not null", ofSecond, 1);
+        post("/api/activities/" + id + "/registrations", memberToken(ofSecond), null).expectStatus().isCreated();
+        awaitCount("select count(*) from volunteer where id = :id", volunteer, 1);
+        post("/api/activities/" + id + "/registrations", token(TokenRequest.of("volunteer-" + volunteer, "VOLUNTEER")
+                .withMember(volunteer.toString())), null).expectStatus().isCreated();
+        String staff = token(TokenRequest.of("staff-" + home, "GRID_STAFF").withJurisdiction(home.toString()));
+
+        JsonNode teams = body(web.get().uri("/api/activities/" + id + "/teams?size=2").headers(h -> h.setBearerAuth(staff))
+                .exchange().expectStatus().isOk());
+
+        String homeName = teams.get(0).path("gridName").asString();
+        assertThat(teams.findValuesAsString("name")).containsExactly(homeName + "第1队", homeName + "第2队", "二网格第1队",
+                "社区志愿者第1队");
+        assertThat(teams.get(0).path("people").findValuesAsString("personId"))
+                .containsExactly(ofHome.get(0).toString(), ofHome.get(1).toString());
+        assertThat(teams.get(1).path("people").findValuesAsString("personId")).containsExactly(ofHome.get(2).toString());
+        assertThat(teams.get(2).path("gridId").asString()).isEqualTo(second.toString());
+        assertThat(teams.get(3).path("people").get(0).path("kind").asString()).isEqualTo("VOLUNTEER");
+        assertThat(body(web.get().uri("/api/activities/" + id + "/teams").headers(h -> h.setBearerAuth(
+                admin("COMMUNITY_ADMIN", committee.community()))).exchange().expectStatus().isOk()))
+                .hasSize(3);
+        web.get().uri("/api/activities/" + id + "/teams").headers(h -> h.setBearerAuth(unitToken(committee.units().get(1))))
+                .exchange().expectStatus().isForbidden();
+        web.get().uri("/api/activities/" + id + "/teams").headers(h -> h.setBearerAuth(memberToken(ofSecond)))
+                .exchange().expectStatus().isForbidden();
+        JsonNode tooSmall = body(web.get().uri("/api/activities/" + id + "/teams?size=1").headers(h -> h.setBearerAuth(staff))
+                .exchange().expectStatus().isBadRequest());
+        assertThat(tooSmall.path("errors").findValuesAsString("field")).containsExactly("size");
+    }
+
     private String plan(Committee committee, Instant startsAt, int capacity) {
         return body(post("/api/activities", admin("COMMUNITY_ADMIN", committee.community()),
                 activity(committee, startsAt, capacity)).expectStatus().isCreated()).path("id").asString();

@@ -141,8 +141,9 @@ final class AccessPolicy {
             rule(POST, "/api/deliberations/*/steps", ADMINS),
             rule(POST, "/api/deliberations/*/disclosures", ADMINS),
             // joint activities (活动联办): the admins plan them; party members and volunteers sign up; the admins and the
-            // organising units check people in and complete them
+            // organising units check people in and complete them; the teams by grid are theirs and the grid staff's, who lead them
             rule(POST, "/api/activities", ADMINS),
+            rule(GET, "/api/activities/*/teams", adminsAnd(UNIT, GRID_STAFF)),
             rule(POST, "/api/activities/*/registrations", PARTY_MEMBER, VOLUNTEER),
             rule(DELETE, "/api/activities/*/registrations/*", adminsAnd(UNIT, PARTY_MEMBER, VOLUNTEER)),
             rule(POST, "/api/activities/*/check-ins", adminsAnd(UNIT)),

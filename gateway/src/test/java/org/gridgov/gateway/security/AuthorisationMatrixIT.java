@@ -165,6 +165,7 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             POST /api/activities                                        committee ADMINS
             GET  /api/activities?community={node}                       committee ANY
             GET  /api/activities/{id}                                   committee ANY
+            GET  /api/activities/{id}/teams                             committee ADMINS UNIT GRID_STAFF
             POST /api/activities/{id}/registrations                     committee PARTY_MEMBER VOLUNTEER
             DELETE /api/activities/{id}/registrations/{member}          committee ADMINS UNIT PARTY_MEMBER VOLUNTEER
             POST /api/activities/{id}/check-ins                         committee ADMINS UNIT

@@ -323,6 +323,8 @@ class AuthorisationMatrixIT {
                 Call.get("list a community's activities", w -> "/api/activities?community=" + w.communityA)
                         .ok(Actor.values()),
                 Call.get("read an activity", w -> "/api/activities/" + w.activity(false)).ok(Actor.values()),
+                Call.get("see an activity's teams by grid", w -> "/api/activities/" + w.activity(false) + "/teams")
+                        .ok(join(STAFF_AND_ADMINS_A, UNIT_A)),
                 Call.post("sign up for an activity", w -> "/api/activities/" + w.activity(false) + "/registrations",
                         w -> null).ok(201, MEMBER_A, MEMBER_B),
                 Call.delete("cancel a registration", w -> "/api/activities/" + w.activityWithMemberA(true)

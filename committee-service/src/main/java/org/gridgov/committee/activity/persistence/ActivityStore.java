@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.r2dbc.spi.Readable;
 import org.gridgov.committee.activity.domain.Activity;
 import org.gridgov.committee.activity.domain.Registration;
+import org.gridgov.committee.activity.domain.Teams;
 import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -105,6 +106,17 @@ public class ActivityStore {
                         select activity_id, person_id, person_kind, registered_at, checked_in_at
                         from activity_registration where activity_id = :id order by registered_at, person_id""")
                 .bind("id", activityId).map(ActivityStore::registration).all();
+    }
+
+    /** Who is signed up, each with the grid of the party member (from member.events; none for a volunteer). */
+    public Flux<Teams.Placed> placedRegistrations(UUID activityId) {
+        return db.sql("""
+                        select r.activity_id, r.person_id, r.person_kind, r.registered_at, r.checked_in_at, m.grid_id
+                        from activity_registration r
+                        left join member m on r.person_kind = 'PARTY_MEMBER' and m.id = r.person_id
+                        where r.activity_id = :id order by r.registered_at, r.person_id""")
+                .bind("id", activityId)
+                .map(row -> new Teams.Placed(registration(row), row.get("grid_id", UUID.class), null)).all();
     }
 
     /** Which of these ids are member units of the community's committee. */

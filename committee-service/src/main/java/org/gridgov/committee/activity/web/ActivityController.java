@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.gridgov.committee.activity.ActivityService;
+import org.gridgov.committee.activity.domain.Teams;
 import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.ProblemException;
@@ -122,6 +123,19 @@ class ActivityController {
         return idempotency.once(key, caller, "POST /api/activities/" + id + "/check-ins " + request,
                 RegistrationView.class, () -> service.checkIn(id, request.personId(), caller)
                         .map(registration -> ResponseEntity.ok(RegistrationView.of(registration))));
+    }
+
+    /** A team of the activity: its name, the grid whose staff lead it (none: the community's volunteers), its people. */
+    record TeamView(String name, UUID gridId, String gridName, List<RegistrationView> people) {
+    }
+
+    /** 按照网格区域10人一组，由网格员带队: those signed up in teams by grid, {@code size} to a team at most (2–50). */
+    @GetMapping("/{id}/teams")
+    @Operation(operationId = "getActivityTeams", summary = "The activity's people in teams by grid (网格分队)")
+    Mono<List<TeamView>> teams(@PathVariable UUID id, @RequestParam(defaultValue = "10") @Min(Teams.MIN_SIZE)
+                               @Max(Teams.MAX_SIZE) int size, @AuthenticationPrincipal Caller caller) {
+        return service.teams(id, size, caller).map(teams -> teams.stream().map(team -> new TeamView(team.name(),
+                team.gridId(), team.gridName(), team.people().stream().map(RegistrationView::of).toList())).toList());
     }
 
     /** Completes the activity: each person checked in earns its service hours and points, once. */
