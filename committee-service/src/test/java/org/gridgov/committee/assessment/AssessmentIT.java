@@ -84,7 +84,7 @@ class AssessmentIT extends CommitteeIntegrationTest {
         Map<String, Object> request = Map.of("communityId", committee.community(), "year", YEAR);
         JsonNode first = body(post("/api/assessments", admin, request, "assess-1").expectStatus().isCreated());
         assertThat(first.path("version").asInt()).isEqualTo(1);
-        assertThat(first.path("rule").asString()).isEqualTo("A2");
+        assertThat(first.path("rule").asString()).isEqualTo("A3");
         assertThat(first.path("ruleText").asString()).contains("escalated", "Wishes:", "Red/black list");
         JsonNode units = first.path("units");
         assertThat(units).hasSize(3);
@@ -199,7 +199,7 @@ class AssessmentIT extends CommitteeIntegrationTest {
         clock.set(Instant.parse("2027-01-10T08:00:00Z"));
         JsonNode assessment = body(post("/api/assessments", admin, Map.of("communityId", committee.community(),
                 "year", YEAR)).expectStatus().isCreated());
-        assertThat(assessment.path("rule").asString()).isEqualTo("A2");
+        assertThat(assessment.path("rule").asString()).isEqualTo("A3");
         JsonNode servingRow = row(assessment.path("units"), serving);
         JsonNode wishes = servingRow.path("figures").path("wishes");
         assertThat(wishes.path("claimed").asInt()).as("the wish given up does not count").isEqualTo(2);
@@ -227,7 +227,8 @@ class AssessmentIT extends CommitteeIntegrationTest {
                     h.setAccept(List.of(MediaType.parseMediaType("text/csv")));
                 }).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(csv.lines().toList().get(0)).contains("wishes_claimed,wishes_fulfilled,wishes_on_time,wish_ratings,"
-                + "average_wish_rating,red_list_quarters,black_list_quarters,reasons");
+                + "average_wish_rating,red_list_quarters,black_list_quarters,joint_meetings_invited,joint_meetings_attended,"
+                + "motions_decided,motions_voted,reasons");
         assertThat(csv).contains(",2,2,1,2,4.0,2026Q1 R1,,", ",0,0,0,0,,,2026Q1 B1; 2026Q2 B4,");
     }
 
@@ -266,7 +267,7 @@ class AssessmentIT extends CommitteeIntegrationTest {
         JsonNode next = body(post("/api/assessments", admin, Map.of("communityId", committee.community(), "year", YEAR))
                 .expectStatus().isCreated());
         assertThat(next.path("version").asInt()).isEqualTo(2);
-        assertThat(next.path("rule").asString()).isEqualTo("A2");
+        assertThat(next.path("rule").asString()).isEqualTo("A3");
         assertThat(db.sql("select count(*) from assessment_unit u join assessment a on a.id = u.assessment_id "
                         + "where a.id = :id and a.rule = 'A1' and u.score = 30 and u.figures = cast(:figures as jsonb) "
                         + "and u.reasons = cast(:reasons as jsonb)")
@@ -280,6 +281,42 @@ class AssessmentIT extends CommitteeIntegrationTest {
         feed.wishStep(EventType.WISH_CLAIMED, wish, unit, march.plus(Duration.ofHours(1)), null, new UUID(id, 1));
         feed.wishStep(EventType.WISH_FULFILLED, wish, unit, march.plus(Duration.ofDays(5)), null, new UUID(id, 2));
         feed.wishStep(EventType.WISH_CLOSED, wish, unit, march.plus(Duration.ofDays(6)), rating, new UUID(id, 3));
+    }
+
+    @Test
+    void rule_a3_counts_the_joint_meetings_a_unit_attended_and_the_motions_it_voted_on() {
+        Committee committee = committee(2, 0);
+        String admin = admin("COMMUNITY_ADMIN", committee.community());
+        UUID present = committee.units().get(0);
+        UUID absent = committee.units().get(1);
+        clock.set(Instant.parse("2026-04-10T10:00:00Z"));
+        String meeting = body(post("/api/meetings", admin, Map.of("communityId", committee.community(), "kind", "JOINT",
+                "title", "第二季度联席会议", "scheduledAt", "2026-04-10T09:00:00Z", "place", "社区会议室",
+                "agenda", List.of(Map.of("title", "议题", "refKind", "OTHER")),
+                "invitees", Map.of("unitIds", committee.units()))).expectStatus().isCreated()).path("id").asString();
+        post("/api/meetings/" + meeting + "/attendance", admin, Map.of("present", List.of(present))).expectStatus().isOk();
+        for (int i = 0; i < 2; i++) {
+            String motion = body(post("/api/meetings/" + meeting + "/motions", admin, Map.of("agendaItem", 0, "text", "动议" + i))
+                    .expectStatus().isCreated()).path("id").asString();
+            if (i == 0) {
+                post("/api/motions/" + motion + "/votes", admin, Map.of("voterId", present, "choice", "FOR")).expectStatus().isOk();
+            }
+        }
+        post("/api/meetings/" + meeting + "/close", admin, null).expectStatus().isOk();
+
+        clock.set(Instant.parse("2027-01-10T08:00:00Z"));
+        JsonNode assessment = body(post("/api/assessments", admin, Map.of("communityId", committee.community(),
+                "year", YEAR)).expectStatus().isCreated());
+
+        assertThat(assessment.path("rule").asString()).isEqualTo("A3");
+        JsonNode came = row(assessment.path("units"), present);
+        assertThat(came.path("figures").path("jointMeetings").path("attended").asInt()).isEqualTo(1);
+        assertThat(reasonPoints(came)).containsEntry("JOINT_MEETINGS", 5).containsEntry("MOTIONS_VOTED", 3);
+        assertThat(came.path("reasons").findValuesAsString("text"))
+                .contains("attended 1 of 1 joint meeting(s) it was invited to", "voted on 1 of 2 motion(s) decided while it was present");
+        JsonNode stayedAway = row(assessment.path("units"), absent);
+        assertThat(reasonPoints(stayedAway)).containsEntry("JOINT_MEETINGS", 0).containsEntry("MOTIONS_VOTED", 0);
+        assertThat(stayedAway.path("reasons").findValuesAsString("text")).contains("attended 0 of 1 joint meeting(s) it was invited to");
     }
 
     @Test

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * The demo data of {@code ./gridgov start}, loaded through the gateway on a fresh platform: no step fails
  * ({@code personas()} refuses otherwise), and 太平街社区's Grand Party Committee shows its year — the
  * computed list published, most projects signed, some progressing, a late milestone under supervision,
- * last quarter's reviews, last year's assessment by rule A2 and this year's so far with the wishes served,
+ * last quarter's reviews, last year's assessment by rule A3 and this year's so far with the wishes served,
  * and next year's list matching the needs found since.
  */
 class DemoIT {
@@ -58,9 +58,9 @@ class DemoIT {
         assertThat(assessment.path("units")).as("every unit of the committee assessed").hasSizeGreaterThanOrEqualTo(30);
         assertThat(assessment.path("units").get(0).path("score").asInt()).isPositive();
         assertThat(assessment.path("units").get(0).path("reasons")).isNotEmpty();
-        assertThat(assessment.path("rule").asString()).isEqualTo("A2");
+        assertThat(assessment.path("rule").asString()).isEqualTo("A3");
         assertThat(assessment.path("units").get(0).path("reasons").findValuesAsString("code"))
-                .as("the breakdown of rule A2").contains("SIGNED", "COMPLETED", "WISHES_CLAIMED", "WISH_RATINGS");
+                .as("the breakdown of rule A3").contains("SIGNED", "COMPLETED", "WISHES_CLAIMED", "WISH_RATINGS");
 
         // this year's so far: the wishes UNIT_1 served and this quarter's announced red/black list
         int thisYear = LocalDate.now(ZoneOffset.UTC).getYear();

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * one wins; an offered project is declined and claimed by another unit; both are signed (项目认领书),
  * delivered and reviewed (项目评议), one after a milestone missed, reminded and escalated (督办, the
  * platform's short supervision settings); a unit serves a resident's wish; member-service's red/black list,
- * announced for the quarter, and the year-end assessment (rule A2: projects, wishes, red/black list) then tell
+ * announced for the quarter, and the year-end assessment (rule A3: projects, wishes, red/black list) then tell
  * each unit's story, with their reasons.
  */
 class ProjectCycleIT {
@@ -179,12 +179,12 @@ class ProjectCycleIT {
         assertThat(entry(announced.path("list"), winner).path("rule").path("code").asString()).isEqualTo("B4");
         assertThat(entry(announced.path("list"), reclaimer).path("figures").path("closed").asInt()).isEqualTo(1);
 
-        // the year-end assessment (rule A2): each unit's score from its projects, wishes and red/black list, and why
+        // the year-end assessment (rule A3): each unit's score from its projects, wishes and red/black list, and why
         String assess = json(Map.of("communityId", community.id(), "year", year));
         JsonNode assessment = Convergence.eventually(EVENTS, () -> admin.post("/api/assessments", assess).expect(200, 201)
                 .json(), computed -> row(computed, winner).path("figures").path("redBlackList").size() == 1
                 && row(computed, reclaimer).path("figures").path("wishes").path("ratings").asInt() == 1);
-        assertThat(assessment.path("rule").asString()).isEqualTo("A2");
+        assertThat(assessment.path("rule").asString()).isEqualTo("A3");
         JsonNode winnerRow = row(assessment, winner);
         assertThat(winnerRow.path("figures").path("escalations").asInt()).isEqualTo(1);
         assertThat(winnerRow.path("figures").path("completed").asInt()).isEqualTo(1);

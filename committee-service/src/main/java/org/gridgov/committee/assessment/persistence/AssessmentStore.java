@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.gridgov.committee.assessment.domain.AssessmentVersion;
 import org.gridgov.committee.assessment.domain.YearEndAssessment;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Figures;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.Meetings;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Placement;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.ScoreReason;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Result;
@@ -40,7 +41,8 @@ public class AssessmentStore {
      * Every member unit of the community's committee with what it did in the community in the year, zeros
      * included: its projects (a milestone counts as due once its date has passed {@code today}, unless an admin
      * cancelled the project, or once it was reached; on time when reached by the end of its due day), its wishes (claimed, fulfilled and closed within
-     * the year) and its places on the red and black lists of the year's quarters as last announced.
+     * the year), its places on the red and black lists of the year's quarters as last announced, and its part in the
+     * joint meetings closed in the year (invited, present, motions decided while present, voted on).
      */
     public Flux<Figures> figures(UUID communityId, int year, LocalDate today) {
         return lists(communityId, year).flatMapMany(lists -> db.sql("""
@@ -67,6 +69,20 @@ public class AssessmentStore {
                                                             when 'FAIR' then 8 else 0 end), 0)
                              from review r join project p on p.id = r.project_id
                              where p.unit_id = u.id and p.community_id = :community and p.year = :year) as review_points,
+                          (select count(*) from meeting mt where mt.community_id = :community and mt.kind = 'JOINT'
+                             and mt.closed_at >= :from and mt.closed_at < :to and u.id = any(mt.invited_unit_ids)) as invited,
+                          (select count(*) from meeting mt where mt.community_id = :community and mt.kind = 'JOINT'
+                             and mt.closed_at >= :from and mt.closed_at < :to and u.id = any(mt.invited_unit_ids)
+                             and u.id = any(mt.present_ids)) as attended,
+                          (select count(*) from motion mo join meeting mt on mt.id = mo.meeting_id
+                             where mt.community_id = :community and mt.kind = 'JOINT' and mt.closed_at >= :from
+                               and mt.closed_at < :to and u.id = any(mt.present_ids)
+                               and mo.status in ('PASSED', 'FAILED')) as motions,
+                          (select count(*) from motion_vote v join motion mo on mo.id = v.motion_id
+                             join meeting mt on mt.id = mo.meeting_id
+                             where v.voter_id = u.id and mt.community_id = :community and mt.kind = 'JOINT'
+                               and mt.closed_at >= :from and mt.closed_at < :to and u.id = any(mt.present_ids)
+                               and mo.status in ('PASSED', 'FAILED')) as voted,
                           w.claimed as wishes_claimed, w.fulfilled as wishes_fulfilled, w.on_time as wishes_on_time,
                           w.ratings as wish_ratings, coalesce(w.rating_sum, 0) as wish_rating_sum
                         from unit u
@@ -93,7 +109,9 @@ public class AssessmentStore {
                                     count(row.get("wishes_fulfilled", Long.class)),
                                     count(row.get("wishes_on_time", Long.class)), count(row.get("wish_ratings", Long.class)),
                                     count(row.get("wish_rating_sum", Long.class))),
-                            lists.getOrDefault(unitId, List.of()));
+                            lists.getOrDefault(unitId, List.of()),
+                            new Meetings(count(row.get("invited", Long.class)), count(row.get("attended", Long.class)),
+                                    count(row.get("motions", Long.class)), count(row.get("voted", Long.class))));
                 })
                 .all());
     }

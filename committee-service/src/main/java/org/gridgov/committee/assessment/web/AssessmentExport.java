@@ -11,12 +11,13 @@ import java.util.stream.Collectors;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.gridgov.committee.assessment.domain.YearEndAssessment;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Placement;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.ScoreReason;
 
 /**
  * The assessment as the table that goes into the units' annual performance review: one row per unit,
- * the figures (projects, wishes, red/black list quarters), the score, the band and the reasons. CSV (UTF-8 with a byte-order mark, so that a
+ * the figures (projects, wishes, red/black list quarters, joint meetings), the score, the band and the reasons. CSV (UTF-8 with a byte-order mark, so that a
  * spreadsheet opens the Chinese names right) or XLSX.
  */
 final class AssessmentExport {
@@ -26,7 +27,8 @@ final class AssessmentExport {
     private static final List<String> HEADER = List.of("place", "unit_id", "unit", "score", "band", "signed", "completed",
             "milestones_due", "milestones_on_time", "escalations", "declines", "reviews", "average_review", "wishes_claimed",
             "wishes_fulfilled", "wishes_on_time", "wish_ratings", "average_wish_rating", "red_list_quarters",
-            "black_list_quarters", "reasons");
+            "black_list_quarters", "joint_meetings_invited", "joint_meetings_attended", "motions_decided", "motions_voted",
+            "reasons");
 
     private AssessmentExport() {
     }
@@ -35,7 +37,7 @@ final class AssessmentExport {
         return "assessment-" + view.communityId() + "-" + view.year() + "-v" + view.version() + "." + extension;
     }
 
-    /** A version of rule A1 counted no wishes or lists: those cells are empty, not 0. */
+    /** A version of rule A1 counted no wishes or lists, one of A1 or A2 no joint meetings: those cells are empty, not 0. */
     private static List<Object> row(AssessmentView.AssessedUnitView unit) {
         AssessmentView.AssessedFiguresView f = unit.figures();
         AssessmentView.AssessedWishesView w = f.wishes();
@@ -46,6 +48,8 @@ final class AssessmentExport {
                 : List.of(w.claimed(), w.fulfilled(), w.fulfilledOnTime(), w.ratings(), decimal(w.averageRating())));
         row.add(f.redBlackList() == null ? "" : quarters(f.redBlackList(), "RED"));
         row.add(f.redBlackList() == null ? "" : quarters(f.redBlackList(), "BLACK"));
+        YearEndAssessment.Meetings m = f.jointMeetings();
+        row.addAll(m == null ? List.of("", "", "", "") : List.of(m.invited(), m.attended(), m.motions(), m.voted()));
         row.add(reasons(unit.reasons()));
         return row;
     }

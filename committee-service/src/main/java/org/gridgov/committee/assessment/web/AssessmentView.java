@@ -11,14 +11,14 @@ import org.gridgov.committee.assessment.domain.AssessmentVersion;
 
 /**
  * A version of a community's year-end assessment: each unit's score, band, figures and reasons, and the rule it
- * was computed by (a version of rule A1 has no wishes or red/black list figures: null).
+ * was computed by (a version of rule A1 has no wishes or red/black list figures, one of A1 or A2 no joint meetings: null).
  */
 public record AssessmentView(UUID assessmentId, UUID communityId, int year, int version, String rule, String ruleText,
                              Instant computedAt, List<AssessedUnitView> units) {
 
     public record AssessedFiguresView(int signed, int completed, int milestonesDue, int milestonesOnTime, int escalations,
                                       int declines, int reviews, Double averageReview, AssessedWishesView wishes,
-                                      List<YearEndAssessment.Placement> redBlackList) {
+                                      List<YearEndAssessment.Placement> redBlackList, YearEndAssessment.Meetings jointMeetings) {
     }
 
     public record AssessedWishesView(int claimed, int fulfilled, int fulfilledOnTime, int ratings, Double averageRating) {
@@ -40,7 +40,7 @@ public record AssessmentView(UUID assessmentId, UUID communityId, int year, int 
                     return new AssessedUnitView(placed.place(), f.unitId(), f.name(), placed.result().score(),
                             placed.result().band().name(), new AssessedFiguresView(f.signed(), f.completed(), f.milestonesDue(),
                             f.milestonesOnTime(), f.escalations(), f.declines(), f.reviews(), f.averageReview(),
-                            AssessedWishesView.of(f.wishes()), f.lists()),
+                            AssessedWishesView.of(f.wishes()), f.lists(), f.meetings()),
                             placed.result().reasons());
                 }).toList());
     }

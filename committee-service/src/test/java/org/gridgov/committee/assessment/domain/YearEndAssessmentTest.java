@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Band;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Figures;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.Meetings;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Placement;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.ScoreReason;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Result;
@@ -23,19 +24,35 @@ class YearEndAssessmentTest {
     private static Figures projects(int signed, int completed, int due, int onTime, int escalations, int declines,
                                     int reviews, int reviewPoints) {
         return new Figures(UUID.randomUUID(), "x", signed, completed, due, onTime, escalations, declines, reviews,
-                reviewPoints, Wishes.NONE, List.of());
+                reviewPoints, Wishes.NONE, List.of(), Meetings.NONE);
     }
 
     @Test
     void two_projects_delivered_on_time_graded_excellent_wishes_served_well_and_two_red_quarters_score_100() {
         Result result = YearEndAssessment.assess(new Figures(UUID.randomUUID(), "供电所", 2, 2, 4, 4, 0, 0, 3, 60,
-                new Wishes(5, 4, 4, 4, 20), List.of(RED_Q1, RED_Q2)));
+                new Wishes(5, 4, 4, 4, 20), List.of(RED_Q1, RED_Q2), new Meetings(4, 4, 6, 6)));
 
         assertThat(result.score()).isEqualTo(100);
         assertThat(result.band()).isEqualTo(Band.EXCELLENT);
         assertThat(result.reasons()).extracting(ScoreReason::code).containsExactly("SIGNED", "COMPLETED", "ON_TIME", "REVIEWS",
-                "WISHES_CLAIMED", "WISHES_ON_TIME", "WISH_RATINGS", "RED_LIST", "RED_LIST");
-        assertThat(result.reasons()).extracting(ScoreReason::points).containsExactly(20, 20, 10, 10, 10, 10, 10, 5, 5);
+                "WISHES_CLAIMED", "WISHES_ON_TIME", "WISH_RATINGS", "RED_LIST", "RED_LIST", "JOINT_MEETINGS", "MOTIONS_VOTED");
+        assertThat(result.reasons()).extracting(ScoreReason::points).containsExactly(20, 20, 10, 10, 10, 10, 10, 5, 5, 5, 5);
+    }
+
+    @Test
+    void rule_a3_counts_the_joint_meetings_attended_and_the_motions_voted_on_while_present() {
+        Result result = YearEndAssessment.assess(new Figures(UUID.randomUUID(), "x", 0, 0, 0, 0, 0, 0, 0, 0, Wishes.NONE,
+                List.of(), new Meetings(4, 3, 5, 2)));
+
+        assertThat(result.reasons()).filteredOn(reason -> reason.code().equals("JOINT_MEETINGS") || reason.code().equals("MOTIONS_VOTED"))
+                .extracting(ScoreReason::text, ScoreReason::points)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("attended 3 of 4 joint meeting(s) it was invited to", 4),
+                        org.assertj.core.groups.Tuple.tuple("voted on 2 of 5 motion(s) decided while it was present", 2));
+        assertThat(result.score()).isEqualTo(6);
+        assertThat(YearEndAssessment.assess(projects(0, 0, 0, 0, 0, 0, 0, 0)).reasons()).extracting(ScoreReason::text)
+                .contains("invited to no joint meeting", "no motion was decided while it was present");
+        assertThat(YearEndAssessment.ruleText("A3")).contains("Joint meetings").startsWith(YearEndAssessment.ruleText("A2")
+                .replace(" Kept between 0 and 100. EXCELLENT from 85, GOOD from 70, PASS from 50, FAIL below.", ""));
     }
 
     @Test
@@ -50,7 +67,7 @@ class YearEndAssessmentTest {
     @Test
     void wishes_count_claims_the_share_fulfilled_on_time_and_the_average_rating() {
         Result result = YearEndAssessment.assess(new Figures(UUID.randomUUID(), "x", 0, 0, 0, 0, 0, 0, 0, 0,
-                new Wishes(2, 2, 1, 2, 8), List.of()));
+                new Wishes(2, 2, 1, 2, 8), List.of(), Meetings.NONE));
 
         assertThat(result.reasons()).filteredOn(reason -> reason.code().startsWith("WISH"))
                 .extracting(ScoreReason::text, ScoreReason::points)
@@ -63,7 +80,7 @@ class YearEndAssessmentTest {
     @Test
     void the_red_list_gives_5_a_quarter_at_most_twice_and_the_black_list_takes_10_naming_quarter_and_rule() {
         Result result = YearEndAssessment.assess(new Figures(UUID.randomUUID(), "x", 2, 0, 0, 0, 0, 0, 0, 0,
-                Wishes.NONE, List.of(RED_Q1, RED_Q2, RED_Q3, BLACK_Q4)));
+                Wishes.NONE, List.of(RED_Q1, RED_Q2, RED_Q3, BLACK_Q4), Meetings.NONE));
 
         assertThat(result.reasons()).filteredOn(reason -> reason.code().endsWith("_LIST")).extracting(ScoreReason::points)
                 .containsExactly(5, 5, 0, -10);
@@ -91,8 +108,8 @@ class YearEndAssessmentTest {
 
     @Test
     void units_are_placed_best_first() {
-        Figures weak = new Figures(UUID.randomUUID(), "乙", 1, 0, 0, 0, 0, 0, 0, 0, Wishes.NONE, List.of());
-        Figures strong = new Figures(UUID.randomUUID(), "甲", 2, 1, 1, 1, 0, 0, 0, 0, Wishes.NONE, List.of());
+        Figures weak = new Figures(UUID.randomUUID(), "乙", 1, 0, 0, 0, 0, 0, 0, 0, Wishes.NONE, List.of(), Meetings.NONE);
+        Figures strong = new Figures(UUID.randomUUID(), "甲", 2, 1, 1, 1, 0, 0, 0, 0, Wishes.NONE, List.of(), Meetings.NONE);
 
         assertThat(YearEndAssessment.assessAll(List.of(weak, strong))).extracting(result -> result.figures().name())
                 .containsExactly("甲", "乙");
