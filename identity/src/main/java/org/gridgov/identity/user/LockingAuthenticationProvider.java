@@ -10,6 +10,7 @@ import org.gridgov.identity.IdentityProperties;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -54,6 +55,9 @@ public class LockingAuthenticationProvider implements AuthenticationProvider {
         Instant now = clock.instant();
         if (user.lockedAt(now)) {
             throw new AccountLockedException(user.lockedUntil());
+        }
+        if (users.lockedByAdmin(username)) {
+            throw new LockedException("locked by an admin");
         }
         if (!passwords.matches(password, user.passwordHash())) {
             UserAccount failed = user.afterFailedLogin(now, lockout.maxFailures(), lockout.duration());
