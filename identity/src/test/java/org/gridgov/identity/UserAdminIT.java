@@ -127,8 +127,14 @@ class UserAdminIT extends IdentityServerTest {
         String staffToken = token("grid-staff-3", "GRID_STAFF", COMMUNITY_1);
         assertThat(send(staffToken, "GET", "/api/users", null).statusCode()).isEqualTo(403);
         assertThat(send(staffToken, "POST", "/api/users", body("ua-esc-5", "RESIDENT", COMMUNITY_1)).statusCode()).isEqualTo(403);
-        assertThat(sendJson(http, "GET", "/api/users", null).statusCode()).isEqualTo(401);
-        assertThat(sendJson(http, "GET", "/api/users", null, "Authorization", "Bearer not-a-token").statusCode()).isEqualTo(401);
+        HttpResponse<String> community1List = send(community, "GET", "/api/users?jurisdiction=" + STREET, null);
+        assertThat(community1List.statusCode()).as("a node above the admin's own").isEqualTo(403);
+        HttpResponse<String> anonymous = sendJson(http, "GET", "/api/users", null);
+        HttpResponse<String> forged = sendJson(http, "GET", "/api/users", null, "Authorization", "Bearer not-a-token");
+        for (HttpResponse<String> refused : List.of(anonymous, forged)) {
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
     }
 
     @Test
@@ -167,6 +173,12 @@ class UserAdminIT extends IdentityServerTest {
         assertThat(send(district, "POST", "/api/users/nobody-here/lock", null).statusCode()).isEqualTo(404);
         assertThat(send(district, "GET", "/api/users?limit=0", null).statusCode()).isEqualTo(400);
         assertThat(send(district, "GET", "/api/users?role=KING", null).statusCode()).isEqualTo(400);
+        HttpResponse<String> notJson = send(district, "POST", "/api/users", "username=x");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        HttpResponse<String> badLimit = send(district, "GET", "/api/users?limit=many", null);
+        assertThat(badLimit.statusCode()).isEqualTo(400);
+        assertThat(badLimit.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
 
     @Test

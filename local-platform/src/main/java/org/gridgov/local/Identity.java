@@ -74,6 +74,10 @@ public final class Identity implements AutoCloseable {
         environment.put("IDENTITY_APPS_CLIENT_SECRET", APPS_CLIENT_SECRET);
         // the console may be opened as localhost or 127.0.0.1
         environment.put("GRIDGOV_CONSOLE_BASE_URLS", gateway + "," + gateway.replace("localhost", "127.0.0.1"));
+        // user management asks the owning services whether the nodes, units, members and departments it names exist
+        environment.put("GRID_SERVICE_URL", addresses.baseUrl(ServiceSpec.GRID));
+        environment.put("MEMBER_SERVICE_URL", addresses.baseUrl(ServiceSpec.MEMBER));
+        environment.put("FIELDWORK_SERVICE_URL", addresses.baseUrl(ServiceSpec.FIELDWORK));
         environment.put("MANAGEMENT_INFO_PROCESS_ENABLED", "true");
         environment.put("GRIDGOV_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));

@@ -1,6 +1,8 @@
 package org.gridgov.identity.admin;
 
+import org.gridgov.identity.ErrorsAsProblems;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
@@ -20,7 +22,13 @@ class UserAdminSecurity {
     SecurityFilterChain userAdmin(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            ErrorsAsProblems.write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
+                        })
+                        .accessDeniedHandler((request, response, denied) ->
+                                ErrorsAsProblems.write(response, HttpStatus.FORBIDDEN, "This token may not do this.")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();

@@ -63,7 +63,13 @@ class UserManagement {
                 throw new InvalidRequest("role", "role must be one of " + new java.util.TreeSet<>(UserAdministration.RANKS.keySet()));
             }
         });
-        node.ifPresent(id -> nodeId("jurisdiction", id));
+        node.ifPresent(id -> {
+            List<String> lineage = directory.lineage(nodeId("jurisdiction", id), admin.token())
+                    .orElseThrow(() -> new InvalidRequest("jurisdiction", "jurisdiction " + id + " is no grid node"));
+            if (!UserAdministration.within(admin.jurisdiction(), lineage)) {
+                throw new Forbidden("jurisdiction " + id + " is outside your own");
+            }
+        });
         fillLineages(admin);
         return users.list(new ManagedUsers.Query(admin.jurisdiction(), role, node, text, after, rows));
     }
