@@ -40,10 +40,11 @@ public class ErrorsAsProblems {
 
     private static String slug(HttpStatus status) {
         return switch (status) {
-            case UNAUTHORIZED -> "unauthorized";
+            case UNAUTHORIZED -> "unauthenticated";
             case FORBIDDEN -> "forbidden";
             case NOT_FOUND -> "not-found";
             case BAD_REQUEST -> "invalid-request";
+            case INTERNAL_SERVER_ERROR -> "internal-error";
             default -> "error";
         };
     }

@@ -74,10 +74,10 @@ class Directory {
                         if (status.is2xxSuccessful()) {
                             return Optional.<Map<?, ?>>ofNullable(response.bodyTo(Map.class));
                         }
-                        throw new Unavailable(service + " answered " + status.value() + " when asked about " + id);
+                        throw new Unavailable(service + " answered " + status.value());
                     });
         } catch (RestClientException e) {
-            throw new Unavailable(service + " cannot be reached to check " + id);
+            throw new Unavailable(service + " cannot be reached");
         }
     }
 

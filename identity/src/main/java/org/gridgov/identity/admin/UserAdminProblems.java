@@ -28,7 +28,7 @@ class UserAdminProblems {
 
     @ExceptionHandler(Directory.Unavailable.class)
     ProblemDetail unavailable(Directory.Unavailable e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage() + "; nothing was changed, try again");
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", e.getMessage() + "; nothing was changed, try again");
     }
 
     private static ProblemDetail problem(HttpStatus status, String slug, String detail) {

@@ -65,9 +65,19 @@ class UserManagement {
         });
         node.ifPresent(id -> {
             List<String> lineage = directory.lineage(nodeId("jurisdiction", id), admin.token())
-                    .orElseThrow(() -> new InvalidRequest("jurisdiction", "jurisdiction " + id + " is no grid node"));
+                    .orElseThrow(() -> new InvalidRequest("jurisdiction", "jurisdiction names no grid node"));
             if (!UserAdministration.within(admin.jurisdiction(), lineage)) {
-                throw new Forbidden("jurisdiction " + id + " is outside your own");
+                throw new Forbidden("this node is outside your jurisdiction");
+            }
+        });
+        text.ifPresent(words -> {
+            if (words.chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidRequest("q", "q must be text without control characters");
+            }
+        });
+        after.ifPresent(username -> {
+            if (!USERNAME.matcher(username).matches()) {
+                throw new InvalidRequest("cursor", "cursor must be the 'next' of the page before");
             }
         });
         fillLineages(admin);
@@ -102,7 +112,7 @@ class UserManagement {
                 given(changes.department()), true, false, null, true, null, null, null));
         String generated = password.isPresent() ? null : generatedPassword();
         if (!users.create(user, passwords.encode(password.orElse(generated)))) {
-            throw new Conflict("username " + username + " is taken");
+            throw new Conflict("this username is taken");
         }
         audit(admin, "create", username, changes.fields());
         return new Created(users.find(username).orElseThrow(), generated);
@@ -167,17 +177,20 @@ class UserManagement {
     /** The account, if the admin may manage it as it is now: 404 unknown, 403 outside their reach. */
     private ManagedUser manageable(Admin admin, String username) {
         requireAdmin(admin);
-        ManagedUser user = users.find(username).orElseThrow(() -> new NotFound("user " + username + " does not exist"));
+        if (!USERNAME.matcher(username).matches()) {
+            throw new NotFound("no such user");
+        }
+        ManagedUser user = users.find(username).orElseThrow(() -> new NotFound("no such user"));
         List<String> lineage = user.lineage();
         if (lineage == null && user.jurisdiction() != null) {
             lineage = directory.lineage(user.jurisdiction(), admin.token()).orElse(List.of());
             users.saveLineage(user.jurisdiction(), lineage);
         }
         if (!UserAdministration.within(admin.jurisdiction(), lineage == null ? List.of() : lineage)) {
-            throw new Forbidden("user " + username + " is outside your jurisdiction");
+            throw new Forbidden("this user is outside your jurisdiction");
         }
         if (!UserAdministration.mayHandle(admin.roles(), user.roles())) {
-            throw new Forbidden("user " + username + " holds a role above yours");
+            throw new Forbidden("this user holds a role above yours");
         }
         return user;
     }
@@ -189,34 +202,33 @@ class UserManagement {
         }
         List<String> unknown = UserAdministration.unknownRoles(user.roles());
         if (!unknown.isEmpty()) {
-            throw new InvalidRequest("roles", "roles must be among " + new java.util.TreeSet<>(UserAdministration.RANKS.keySet())
-                    + "; not " + unknown);
+            throw new InvalidRequest("roles", "roles must be among " + new java.util.TreeSet<>(UserAdministration.RANKS.keySet()));
         }
         if (!UserAdministration.mayHandle(admin.roles(), user.roles())) {
             throw new Forbidden("you cannot grant a role above your own");
         }
         for (String claim : UserAdministration.claimsNeeded(user.roles())) {
             if (claim(user, claim) == null) {
-                throw new InvalidRequest(claim, claim + " is required for the roles " + user.roles());
+                throw new InvalidRequest(claim, claim + " is required for these roles");
             }
         }
         List<String> lineage = List.of();
         if (user.jurisdiction() != null) {
             nodeId("jurisdiction", user.jurisdiction());
             lineage = directory.lineage(user.jurisdiction(), admin.token())
-                    .orElseThrow(() -> new InvalidRequest("jurisdiction", "jurisdiction " + user.jurisdiction() + " is no grid node"));
+                    .orElseThrow(() -> new InvalidRequest("jurisdiction", "jurisdiction names no grid node"));
             if (!UserAdministration.within(admin.jurisdiction(), lineage)) {
-                throw new Forbidden("jurisdiction " + user.jurisdiction() + " is outside your own");
+                throw new Forbidden("jurisdiction is outside your own");
             }
         }
         if (user.unit() != null && !directory.unitExists(nodeId("unit", user.unit()), admin.token())) {
-            throw new InvalidRequest("unit", "unit " + user.unit() + " does not exist");
+            throw new InvalidRequest("unit", "unit names no member unit you may see");
         }
         if (user.member() != null && !directory.memberExists(nodeId("member", user.member()), admin.token())) {
-            throw new InvalidRequest("member", "member " + user.member() + " does not exist");
+            throw new InvalidRequest("member", "member names no party member or volunteer you may see");
         }
         if (user.department() != null && !directory.departmentExists(nodeId("department", user.department()), admin.token())) {
-            throw new InvalidRequest("department", "department " + user.department() + " does not exist");
+            throw new InvalidRequest("department", "department names no functional department");
         }
         return new ManagedUser(user.username(), user.name(), user.roles(), user.jurisdiction(), user.unit(), user.member(),
                 user.department(), user.enabled(), user.lockedByAdmin(), user.lockedUntil(), user.passwordChangeRequired(),
