@@ -176,6 +176,19 @@ class UserAdminIT extends IdentityServerTest {
         HttpResponse<String> notJson = send(district, "POST", "/api/users", "username=x");
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(notJson.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        String token = "Bearer " + district;
+        List<HttpResponse<String>> unreadable = List.of(
+                sendJson(http, "POST", "/api/users", "{}", "Authorization", token, "X-Padding", "x".repeat(20_000)),
+                http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(IdentityServer.ISSUER + "/api/users"))
+                        .header("Authorization", token).header("Content-Type", "application/json; charset=no-such-charset")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()),
+                http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(IdentityServer.ISSUER + "/api/users"))
+                        .header("Authorization", token).header("Content-Type", "multipart/form-data")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("--x")).build(), HttpResponse.BodyHandlers.ofString()));
+        for (HttpResponse<String> refused : unreadable) {
+            assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 499);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).as(refused.body()).startsWith("application/problem+json");
+        }
         HttpResponse<String> badLimit = send(district, "GET", "/api/users?limit=many", null);
         assertThat(badLimit.statusCode()).isEqualTo(400);
         assertThat(badLimit.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
