@@ -17,9 +17,10 @@ scenario('users', async (run) => {
   await run.step('a refused username is explained beside its field', admin, async () => {
     await admin.locator('input[data-test="user-username"], [data-test="user-username"] input').fill('Not Allowed!')
     await admin.locator('input[data-test="user-name"], [data-test="user-name"] input').fill('浏览器测试网格员')
-    await admin.locator('[data-test="user-roles"]').click()
-    await admin.locator('.el-select-dropdown__item', { hasText: '网格员' }).first().click()
-    await admin.keyboard.press('Escape')
+    await admin.getByRole('dialog', { name: '新建用户' }).locator('.el-select').first().click()
+    await admin.locator('.el-select-dropdown__item:visible', { hasText: '网格员' }).first().click()
+    // a click elsewhere in the form closes the options (Escape would close the dialog too)
+    await admin.getByRole('dialog', { name: '新建用户' }).locator('.el-dialog__title').click()
     await admin.locator('[data-test="user-save"]').click()
     await admin.locator('.field-error', { hasText: 'username' }).waitFor()
   })
