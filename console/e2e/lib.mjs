@@ -47,11 +47,11 @@ export class Run {
   }
 
   /** Opens the console, is sent to the identity provider's login page, signs in and comes back signed in. */
-  async signIn(page, username, path = '/console/') {
+  async signIn(page, username, path = '/console/', secret = password) {
     await page.goto(gateway + path)
     await page.waitForSelector('input[name="username"]')
     await page.fill('input[name="username"]', username)
-    await page.fill('input[name="password"]', password)
+    await page.fill('input[name="password"]', secret)
     await page.getByRole('button', { name: '登录' }).click()
     await page.waitForURL((url) => url.pathname.startsWith('/console/') && !url.pathname.startsWith('/console/callback'))
     await page.waitForSelector('[data-test="user"]')

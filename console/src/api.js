@@ -58,6 +58,7 @@ export const api = {
   get: (path, query) => request('GET', path, { query }),
   post: (path, body, key) => request('POST', path, { body, key }),
   put: (path, body, key) => request('PUT', path, { body, key }),
+  patch: (path, body, key) => request('PATCH', path, { body, key }),
   delete: (path, key) => request('DELETE', path, { key }),
   /** A file as multipart part `file` (the browser sets the boundary). */
   upload: (path, file, key) => {

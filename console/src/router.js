@@ -13,6 +13,7 @@ const views = {
   'roll-call': () => import('./views/RollCallView.vue'),
   kpis: () => import('./views/KpisView.vue'),
   points: () => import('./views/PointsView.vue'),
+  users: () => import('./views/UsersView.vue'),
 }
 
 export const router = createRouter({

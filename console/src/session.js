@@ -29,6 +29,7 @@ export const screens = [
   { path: '/roll-call', name: 'roll-call', title: '战时点名', icon: 'AlarmClock', roles: ['GRID_STAFF', 'PARTY_MEMBER', 'UNIT', ...ADMINS] },
   { path: '/kpis', name: 'kpis', title: '绩效指标', icon: 'DataLine', roles: ['GRID_STAFF', 'UNIT', ...ADMINS] },
   { path: '/points', name: 'points', title: '积分与榜单', icon: 'Trophy', roles: null },
+  { path: '/users', name: 'users', title: '用户管理', icon: 'User', roles: ADMINS },
 ]
 
 export function canOpen(screen) {

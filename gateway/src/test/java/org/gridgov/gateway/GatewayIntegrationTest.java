@@ -43,6 +43,7 @@ public abstract class GatewayIntegrationTest extends ServiceIntegrationTest {
         settings.put("COMMITTEE_SERVICE_URL", backends.committee.url());
         settings.put("FIELDWORK_SERVICE_URL", backends.fieldwork.url());
         settings.put("APPS_SERVICE_URL", backends.apps.url());
+        settings.put("IDENTITY_SERVICE_URL", backends.identity.url());
         // budgets no test runs out of by accident (the rate-limit test sets its own)
         settings.put("RATE_LIMIT_CLIENT_BURST", "10000");
         settings.put("RATE_LIMIT_ANONYMOUS_BURST", "10000");

@@ -61,6 +61,10 @@ final class IdentityServer {
         registry.add("gridgov.identity.key-directory", keys::toString);
         registry.add("gridgov.identity.local-tokens", () -> "true");
         registry.add("gridgov.identity.service-clients.apps-registry.secret", () -> APPS_SERVICE_SECRET);
+        String services = OwningServices.get().url();
+        registry.add("gridgov.identity.directory.grid-url", () -> services);
+        registry.add("gridgov.identity.directory.member-url", () -> services);
+        registry.add("gridgov.identity.directory.fieldwork-url", () -> services);
     }
 
     static Path keyDirectory() {

@@ -44,6 +44,10 @@ public final class Identity {
                 .appsClientSecret(APPS_CLIENT_SECRET)
                 // the console may be opened as localhost or 127.0.0.1
                 .consoleBaseUrls(List.of(gateway, gateway.replace("localhost", "127.0.0.1")))
+                // user management asks the owning services whether the nodes, units, members and departments it names exist
+                .environment("GRID_SERVICE_URL", addresses.baseUrl(ServiceSpec.GRID))
+                .environment("MEMBER_SERVICE_URL", addresses.baseUrl(ServiceSpec.MEMBER))
+                .environment("FIELDWORK_SERVICE_URL", addresses.baseUrl(ServiceSpec.FIELDWORK))
                 .environment("MANAGEMENT_INFO_PROCESS_ENABLED", "true")
                 .jvmFlags(Services.QUICK_START_JVM)
                 .log(logs.resolve(MODULE + ".log"))

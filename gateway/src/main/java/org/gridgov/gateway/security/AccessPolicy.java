@@ -12,6 +12,7 @@ import static org.gridgov.kit.security.Role.UNIT;
 import static org.gridgov.kit.security.Role.VOLUNTEER;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -194,7 +195,18 @@ final class AccessPolicy {
             rule(POST, "/api/operations/*/call-outs", COMMUNITY_ADMIN, STREET_ADMIN),
             rule(POST, "/api/operations/*/tasks", COMMUNITY_ADMIN, STREET_ADMIN),
             rule(POST, "/api/operations/*/close", COMMUNITY_ADMIN, STREET_ADMIN),
-            rule(POST, "/api/operations/*/reports", PARTY_MEMBER, UNIT));
+            rule(POST, "/api/operations/*/reports", PARTY_MEMBER, UNIT),
+
+            // user management (the identity provider): admins within their jurisdiction, never above their own role
+            rule(GET, "/api/users", ADMINS),
+            rule(POST, "/api/users", ADMINS),
+            rule(GET, "/api/users/*", ADMINS),
+            rule(PATCH, "/api/users/*", ADMINS),
+            rule(POST, "/api/users/*/lock", ADMINS),
+            rule(POST, "/api/users/*/unlock", ADMINS),
+            rule(POST, "/api/users/*/disable", ADMINS),
+            rule(POST, "/api/users/*/enable", ADMINS),
+            rule(POST, "/api/users/*/password-reset", ADMINS));
 
     private AccessPolicy() {
     }

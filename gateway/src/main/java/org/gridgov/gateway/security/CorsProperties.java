@@ -28,7 +28,7 @@ record CorsProperties(List<String> allowedOrigins) {
         }
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOriginPatterns(allowedOrigins);
-        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE"));
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", CorrelationId.HEADER));
         cors.setExposedHeaders(List.of(CorrelationId.HEADER, "Location", "Retry-After", "Idempotent-Replayed",
                 "X-RateLimit-Remaining"));

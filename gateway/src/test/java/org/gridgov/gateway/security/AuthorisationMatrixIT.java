@@ -209,6 +209,15 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             POST /api/operations/{id}/tasks                             fieldwork COMMUNITY_ADMIN STREET_ADMIN
             POST /api/operations/{id}/close                             fieldwork COMMUNITY_ADMIN STREET_ADMIN
             POST /api/operations/{id}/reports                           fieldwork PARTY_MEMBER UNIT  # the called
+            GET  /api/users?role=GRID_STAFF&jurisdiction={node}         identity ADMINS
+            POST /api/users                                             identity ADMINS
+            GET  /api/users/someone                                     identity ADMINS
+            PATCH /api/users/someone                                    identity ADMINS
+            POST /api/users/someone/lock                                identity ADMINS
+            POST /api/users/someone/unlock                              identity ADMINS
+            POST /api/users/someone/disable                             identity ADMINS
+            POST /api/users/someone/enable                              identity ADMINS
+            POST /api/users/someone/password-reset                      identity ADMINS
             GET  /open311/v2/discovery.json                             wish     OPEN
             GET  /open311/v2/services.json                              wish     OPEN
             GET  /open311/v2/services/REPAIRS.json                      wish     OPEN
@@ -275,7 +284,8 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
 
     private WebTestClient.ResponseSpec send(Endpoint endpoint, String token, String id) {
         RequestBodySpec request = web.method(endpoint.method()).uri(endpoint.path()).headers(as(token, id));
-        if (endpoint.method() == HttpMethod.POST || endpoint.method() == HttpMethod.PUT) {
+        if (endpoint.method() == HttpMethod.POST || endpoint.method() == HttpMethod.PUT
+                || endpoint.method() == HttpMethod.PATCH) {
             return request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange();
         }
         return request.exchange();

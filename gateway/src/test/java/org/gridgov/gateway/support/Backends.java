@@ -2,7 +2,7 @@ package org.gridgov.gateway.support;
 
 import java.util.List;
 
-/** The seven domain services as recording backends, one set per test JVM, started on first use. */
+/** The seven domain services and the identity provider's user management as recording backends, one set per test JVM, started on first use. */
 public final class Backends {
 
     private static Backends instance;
@@ -14,6 +14,7 @@ public final class Backends {
     public final RecordingBackend committee = RecordingBackend.start("committee");
     public final RecordingBackend fieldwork = RecordingBackend.start("fieldwork");
     public final RecordingBackend apps = RecordingBackend.start("apps");
+    public final RecordingBackend identity = RecordingBackend.start("identity");
 
     private Backends() {
     }
@@ -26,7 +27,7 @@ public final class Backends {
     }
 
     public List<RecordingBackend> all() {
-        return List.of(grid, member, wish, matching, committee, fieldwork, apps);
+        return List.of(grid, member, wish, matching, committee, fieldwork, apps, identity);
     }
 
     public RecordingBackend named(String service) {

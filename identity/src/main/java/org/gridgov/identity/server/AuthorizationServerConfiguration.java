@@ -13,6 +13,7 @@ import org.gridgov.identity.IdentityProperties;
 import org.gridgov.identity.user.UserAccounts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -99,9 +100,16 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder jwtEncoder, UserAccounts users, Clock clock) {
+    OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder jwtEncoder, UserAccounts users, Clock clock, MeterRegistry meters) {
         JwtGenerator jwts = new JwtGenerator(jwtEncoder);
-        jwts.setJwtCustomizer(new GridgovClaims(users));
+        GridgovClaims claims = new GridgovClaims(users);
+        // gridgov_identity_tokens_issued_total{grant_type, token}: every JWT signed, after its claims are set
+        jwts.setJwtCustomizer(context -> {
+            claims.customize(context);
+            meters.counter("gridgov.identity.tokens.issued",
+                    "grant_type", context.getAuthorizationGrantType() == null ? "none" : context.getAuthorizationGrantType().getValue(),
+                    "token", context.getTokenType().getValue()).increment();
+        });
         return new DelegatingOAuth2TokenGenerator(jwts, new OAuth2AccessTokenGenerator(), new PublicClientRefresh.Tokens(clock));
     }
 

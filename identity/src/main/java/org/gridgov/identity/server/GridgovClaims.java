@@ -63,7 +63,8 @@ public final class GridgovClaims implements OAuth2TokenCustomizer<JwtEncodingCon
         if (accessToken || idToken) {
             Optional<UserAccount> user = users.find(context.getPrincipal().getName());
             if (AuthorizationGrantType.REFRESH_TOKEN.equals(context.getAuthorizationGrantType())
-                    && (user.isEmpty() || !user.get().enabled() || user.get().lockedAt(Instant.now()))) {
+                    && (user.isEmpty() || !user.get().enabled() || user.get().lockedAt(Instant.now())
+                        || users.lockedByAdmin(user.get().username()))) {
                 // a person who was disabled or locked since signing in gets no new tokens from an old refresh token
                 throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
                         "the account is disabled or locked", null));

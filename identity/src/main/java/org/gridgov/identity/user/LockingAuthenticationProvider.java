@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.gridgov.identity.IdentityProperties;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -32,9 +34,12 @@ public class LockingAuthenticationProvider implements AuthenticationProvider {
     /** Compared against when the username is unknown, so that the answer takes as long as for a wrong password. */
     private final String decoyHash;
 
+    private final MeterRegistry meters;
+
     public LockingAuthenticationProvider(UserAccounts users, PasswordEncoder passwords, IdentityProperties.Lockout lockout,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
         this.users = users;
+        this.meters = meters;
         this.passwords = passwords;
         this.lockout = lockout;
         this.clock = clock;
@@ -48,21 +53,33 @@ public class LockingAuthenticationProvider implements AuthenticationProvider {
         Optional<UserAccount> found = users.find(username);
         if (found.isEmpty()) {
             passwords.matches(password, decoyHash);
+            count("bad_credentials");
             throw new BadCredentialsException("bad credentials");
         }
         UserAccount user = found.get();
         Instant now = clock.instant();
         if (user.lockedAt(now)) {
+            count("locked");
             throw new AccountLockedException(user.lockedUntil());
+        }
+        if (users.lockedByAdmin(username)) {
+            count("locked_by_admin");
+            throw new LockedException("locked by an admin");
         }
         if (!passwords.matches(password, user.passwordHash())) {
             UserAccount failed = user.afterFailedLogin(now, lockout.maxFailures(), lockout.duration());
             users.saveSignInState(failed);
+            count("bad_credentials");
+            if (failed.lockedAt(now)) {
+                meters.counter("gridgov.identity.lockouts").increment();
+            }
             throw new BadCredentialsException("bad credentials");
         }
         if (!user.enabled()) {
+            count("disabled");
             throw new DisabledException("the account is disabled");
         }
+        count("success");
         if (user.failedLogins() > 0 || user.lockedUntil() != null) {
             users.saveSignInState(user.afterSuccessfulLogin());
         }
@@ -71,6 +88,11 @@ public class LockingAuthenticationProvider implements AuthenticationProvider {
                 AuthorityUtils.createAuthorityList(user.roles().stream().map(role -> "ROLE_" + role).toList()));
         authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(now).build());
         return UsernamePasswordAuthenticationToken.authenticated(user.username(), null, authorities);
+    }
+
+    /** gridgov_identity_sign_ins_total{outcome}: success, bad_credentials, locked, locked_by_admin, disabled. */
+    private void count(String outcome) {
+        meters.counter("gridgov.identity.sign.ins", "outcome", outcome).increment();
     }
 
     @Override

@@ -83,6 +83,9 @@ class LoginPage {
             }
             return "<p class=\"error\" role=\"alert\">账户已被锁定，请稍后再试。</p>";
         }
+        if (request.getParameter("locked-by-admin") != null) {
+            return "<p class=\"error\" role=\"alert\">账户已被管理员锁定，请联系管理员解锁。</p>";
+        }
         if (request.getParameter("disabled") != null) {
             return "<p class=\"error\" role=\"alert\">账户已停用，请联系管理员。</p>";
         }
@@ -96,6 +99,9 @@ class LoginPage {
     static String failureUrl(AuthenticationException failure) {
         if (failure instanceof AccountLockedException) {
             return "/login?locked";
+        }
+        if (failure instanceof org.springframework.security.authentication.LockedException) {
+            return "/login?locked-by-admin";
         }
         if (failure instanceof org.springframework.security.authentication.DisabledException) {
             return "/login?disabled";

@@ -2,6 +2,8 @@ package org.gridgov.identity.user;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.gridgov.identity.IdentityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,8 +31,19 @@ class SignInConfiguration {
 
     @Bean
     LockingAuthenticationProvider lockingAuthenticationProvider(UserAccounts users, PasswordEncoder passwords,
-            IdentityProperties properties, Clock clock) {
-        return new LockingAuthenticationProvider(users, passwords, properties.lockout(), clock);
+            IdentityProperties properties, Clock clock, MeterRegistry meters) {
+        return new LockingAuthenticationProvider(users, passwords, properties.lockout(), clock, meters);
+    }
+
+    /** gridgov_identity_locked_accounts: accounts no one can sign in to now (too many wrong passwords, or an admin's lock). */
+    @Bean
+    Gauge lockedAccounts(MeterRegistry meters, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return Gauge.builder("gridgov.identity.locked.accounts", jdbc, db -> {
+                    Long locked = db.queryForObject("select count(*) from user_account where locked_by_admin "
+                            + "or locked_until > now()", Long.class);
+                    return locked == null ? 0 : locked;
+                })
+                .description("accounts locked now, after wrong passwords or by an admin").register(meters);
     }
 
     /** Everything the other chains do not take: the login form, the actuator, and nothing else without signing in. */

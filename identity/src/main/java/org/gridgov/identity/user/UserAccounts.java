@@ -28,6 +28,12 @@ public class UserAccounts {
                 .stream().findFirst();
     }
 
+    /** Locked by an admin (user management): no sign-in until an admin unlocks it. */
+    public boolean lockedByAdmin(String username) {
+        return Boolean.TRUE.equals(jdbc.query("select locked_by_admin from user_account where username = ?",
+                (rs, row) -> rs.getBoolean(1), username).stream().findFirst().orElse(false));
+    }
+
     /** Creates the account, or replaces everything about it but its sign-in state. */
     public void save(UserAccount user) {
         jdbc.update("""

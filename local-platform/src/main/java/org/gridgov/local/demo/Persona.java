@@ -12,7 +12,8 @@ import org.gridgov.infra.TokenRequest;
  * create the district, community, grid and unit under these very ids, so tokens stay valid.
  */
 public enum Persona {
-    RESIDENT(TokenRequest.of("demo-resident", "RESIDENT")),
+    /** 陈居民, who signs in to the console as {@code jumin-taiping}: the demo's wishes are ordered under this subject. */
+    RESIDENT(TokenRequest.of("jumin-taiping", "RESIDENT")),
     GRID_STAFF(TokenRequest.of("demo-grid-staff", "GRID_STAFF").withJurisdiction(Ids.GRID_1)),
     UNIT(TokenRequest.of("demo-unit", "UNIT").withUnit(Ids.UNIT_1)),
     COMMUNITY_ADMIN(TokenRequest.of("demo-community-admin", "COMMUNITY_ADMIN").withJurisdiction(Ids.COMMUNITY)),

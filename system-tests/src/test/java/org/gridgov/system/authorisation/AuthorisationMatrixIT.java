@@ -426,7 +426,20 @@ class AuthorisationMatrixIT {
                         w -> Map.of("groupName", "巡堤组", "text", "巡查河堤")).ok(201, COMMUNITY_ADMIN_A, STREET_ADMIN_A)
                         .hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B),
                 Call.post("close an operation", w -> "/api/operations/" + w.operation() + "/close", w -> null)
-                        .ok(COMMUNITY_ADMIN_A, STREET_ADMIN_A).hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B));
+                        .ok(COMMUNITY_ADMIN_A, STREET_ADMIN_A).hidden(COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                // user management (the identity provider): the admins over A manage A's people; B's admins are refused
+                // A's people and A's node, everyone else is no admin
+                Call.get("list a community's users", w -> "/api/users?jurisdiction=" + w.communityA).ok(ADMINS_A),
+                Call.get("read a user", w -> "/api/users/" + w.userA()).ok(ADMINS_A),
+                Call.post("create a user", w -> "/api/users", MatrixWorld::newUser).ok(201, ADMINS_A),
+                Call.patch("change a user's roles", w -> "/api/users/" + w.userA(),
+                        w -> Map.of("roles", List.of("GRID_STAFF", "VOLUNTEER"), "member", w.memberA)).ok(ADMINS_A),
+                Call.post("lock a user", w -> "/api/users/" + w.userA() + "/lock", w -> null).ok(ADMINS_A),
+                Call.post("unlock a user", w -> "/api/users/" + w.userA() + "/unlock", w -> null).ok(ADMINS_A),
+                Call.post("disable a user", w -> "/api/users/" + w.userA() + "/disable", w -> null).ok(ADMINS_A),
+                Call.post("enable a user", w -> "/api/users/" + w.userA() + "/enable", w -> null).ok(ADMINS_A),
+                Call.post("reset a user's password", w -> "/api/users/" + w.userA() + "/password-reset", w -> null)
+                        .ok(ADMINS_A));
     }
 
     @TestFactory
@@ -460,6 +473,8 @@ class AuthorisationMatrixIT {
             case "GET" -> path.contains("/attachments/")
                     ? caller.withHeader("Accept", "image/*, application/problem+json").get(path) : caller.get(path);
             case "PUT" -> caller.put(path, MatrixWorld.json(body));
+            case "PATCH" -> caller.raw("PATCH", path, "application/json",
+                    MatrixWorld.json(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             case "DELETE" -> caller.raw("DELETE", path, null, null);
             default -> body instanceof Upload file ? caller.upload(path, file)
                     : caller.post(path, body == null ? null : MatrixWorld.json(body));

@@ -32,6 +32,10 @@ record Call(String method, String name, Function<MatrixWorld, String> path, Func
         return new Call("PUT", name, path, body, 200, Set.of(), Set.of(), Set.of(), Set.of());
     }
 
+    static Call patch(String name, Function<MatrixWorld, String> path, Function<MatrixWorld, Object> body) {
+        return new Call("PATCH", name, path, body, 200, Set.of(), Set.of(), Set.of(), Set.of());
+    }
+
     /** Who succeeds, and with which status. */
     Call ok(int status, Actor... actors) {
         return new Call(method, name, path, body, status, of(actors), hidden, seePersonalData, seeTarget);

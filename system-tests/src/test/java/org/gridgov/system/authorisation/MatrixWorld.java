@@ -62,6 +62,8 @@ final class MatrixWorld {
     final String careRecipientA;
     private int emptyMicroGrids;
     private int departments;
+    private String userA;
+    private int users;
 
     private final Map<Actor, ApiClient> callers = new EnumMap<>(Actor.class);
     private final Convergence convergence;
@@ -323,6 +325,21 @@ final class MatrixWorld {
     }
 
     /** A department name no row used before. */
+    /** A person of community A, created once by the district admin, whom the user management calls aim at. */
+    synchronized String userA() {
+        if (userA == null) {
+            userA = as(Actor.DISTRICT_ADMIN).post("/api/users", json(newUser())).expect(201).field("username");
+        }
+        return userA;
+    }
+
+    /** A new person of community A for each create. */
+    synchronized Map<String, Object> newUser() {
+        users++;
+        return Map.of("username", "matrix-" + tag + "-" + users, "name", "甲网格员", "roles", List.of("GRID_STAFF"),
+                "jurisdiction", communityA);
+    }
+
     String departmentName() {
         return "新部门" + tag + "-" + (++departments);
     }

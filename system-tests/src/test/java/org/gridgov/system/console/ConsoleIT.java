@@ -61,6 +61,14 @@ class ConsoleIT {
     }
 
     @Test
+    void an_admin_creates_a_person_in_the_browser_who_then_signs_in_with_the_one_time_password() {
+        JsonNode report = run("users.mjs", Map.of("USERNAME", DemoLogins.username(Persona.COMMUNITY_ADMIN)));
+        String username = report.path("created").asString();
+        assertThat(platform.personas().as(Persona.COMMUNITY_ADMIN).get("/api/users/" + username).expect(200).json()
+                .path("roles").get(0).asString()).as("the API has the person the browser created").isEqualTo("GRID_STAFF");
+    }
+
+    @Test
     void grid_staff_open_every_screen_of_their_menu() {
         screens(Persona.GRID_STAFF);
     }

@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The identity provider on the whole platform: a demo person signs in as the console does and the
- * gateway takes the token; an app's client credentials work until the app is revoked, then the
+ * gateway takes the token; an admin creates a person (the unit and node named checked with member- and
+ * grid-service) who then signs in with those claims, and cannot once locked; an app's client credentials work until the app is revoked, then the
  * identity provider refuses them.
  */
 class IdentityIT {
@@ -62,6 +63,68 @@ class IdentityIT {
     @Test
     void a_demo_person_signs_in_as_the_console_does_and_the_gateway_takes_the_token() throws Exception {
         platform.personas();
+        String accessToken = signIn("shequ-taiping", "gridgov-demo");
+
+        HttpResponse<String> node = gatewayGet("/api/grid/nodes/" + Persona.Ids.COMMUNITY, accessToken);
+        assertThat(node.statusCode()).as(node.body()).isEqualTo(200);
+    }
+
+    @Test
+    void an_admin_creates_a_person_through_the_gateway_who_then_signs_in_with_the_claims_given() throws Exception {
+        ApiClient admin = platform.personas().as(Persona.COMMUNITY_ADMIN);
+        String username = "xitong-" + UUID.randomUUID().toString().substring(0, 8);
+
+        // what the request names is checked with the services that own it: no such unit in member-service
+        String unknownUnit = UUID.randomUUID().toString();
+        JsonNode refused = admin.post("/api/users", """
+                {"username":"%s","name":"系统测试单位联络员","roles":["UNIT"],"jurisdiction":"%s","unit":"%s"}"""
+                .formatted(username, Persona.Ids.COMMUNITY, unknownUnit)).expect(400).json();
+        assertThat(refused.path("errors").get(0).path("field").asString()).isEqualTo("unit");
+        // nor a grid node grid-service does not know, nor a role above the admin's own
+        admin.post("/api/users", """
+                {"username":"%s","name":"某人","roles":["RESIDENT"],"jurisdiction":"%s"}"""
+                .formatted(username, UUID.randomUUID())).expect(400);
+        admin.post("/api/users", """
+                {"username":"%s","name":"某人","roles":["DISTRICT_ADMIN"],"jurisdiction":"%s"}"""
+                .formatted(username, Persona.Ids.COMMUNITY)).expect(403);
+        admin.get("/api/users/" + username).expect(404);
+
+        JsonNode created = admin.post("/api/users", """
+                {"username":"%s","name":"系统测试单位联络员","roles":["UNIT"],"jurisdiction":"%s","unit":"%s"}"""
+                .formatted(username, Persona.Ids.COMMUNITY, Persona.Ids.UNIT_1)).expect(201).json();
+        String password = created.path("initialPassword").asString();
+        assertThat(password).isNotBlank();
+        assertThat(admin.get("/api/users?q=" + username).expect(200).json().path("items").get(0).path("username").asString())
+                .isEqualTo(username);
+
+        String token = signIn(username, password);
+        HttpResponse<String> unit = gatewayGet("/api/units/" + Persona.Ids.UNIT_1, token);
+        assertThat(unit.statusCode()).as(unit.body()).isEqualTo(200);
+        String[] parts = token.split("\\.");
+        JsonNode claims = JsonMapper.shared().readTree(Base64.getUrlDecoder().decode(parts[1]));
+        assertThat(claims.path("sub").asString()).isEqualTo(username);
+        assertThat(claims.path("roles").get(0).asString()).isEqualTo("UNIT");
+        assertThat(claims.path("unit").asString()).isEqualTo(Persona.Ids.UNIT_1);
+
+        // locked by the admin: the same password no longer signs in
+        admin.post("/api/users/" + username + "/lock", null).expect(200);
+        assertThat(location(login(HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build(), username, password))).endsWith("/login?locked-by-admin");
+    }
+
+    @Test
+    void the_demo_resident_signs_in_and_sees_the_wishes_the_demo_ordered_in_their_name() throws Exception {
+        platform.personas();
+        String token = signIn("jumin-taiping", "gridgov-demo");
+
+        HttpResponse<String> wishes = gatewayGet("/api/wishes?limit=50", token);
+        assertThat(wishes.statusCode()).as(wishes.body()).isEqualTo(200);
+        JsonNode items = JsonMapper.shared().readTree(wishes.body()).path("items");
+        assertThat(items.size()).as("the demo's wishes of 陈居民: " + wishes.body()).isGreaterThanOrEqualTo(3);
+    }
+
+    /** Signs in through the login page with authorization code + PKCE, as the console does; the access token. */
+    private String signIn(String username, String password) throws Exception {
         String issuer = platform.identity().issuerUri();
         String callback = platform.gateway().toString().replaceAll("/$", "") + "/console/callback";
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -74,13 +137,8 @@ class IdentityIT {
                 + form(Map.of("response_type", "code", "client_id", "gridgov-console", "scope", "openid profile",
                 "state", "s", "redirect_uri", callback, "code_challenge", challenge, "code_challenge_method", "S256"))))
                 .header("Accept", "text/html"));
-        String loginPage = send(browser, HttpRequest.newBuilder(URI.create(location(authorize)))).body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
-        assertThat(csrf.find()).as(loginPage).isTrue();
-        HttpResponse<String> login = send(browser, HttpRequest.newBuilder(URI.create(issuer + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", "shequ-taiping",
-                        "password", "gridgov-demo", "_csrf", csrf.group(1))))));
+        send(browser, HttpRequest.newBuilder(URI.create(location(authorize))));
+        HttpResponse<String> login = login(browser, username, password);
         HttpResponse<String> resumed = send(browser, HttpRequest.newBuilder(URI.create(location(login))).header("Accept", "text/html"));
         URI redirect = URI.create(location(resumed));
         assertThat(redirect.toString()).startsWith(callback);
@@ -91,10 +149,19 @@ class IdentityIT {
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code", code,
                         "redirect_uri", callback, "client_id", "gridgov-console", "code_verifier", verifier)))));
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-        String accessToken = JsonMapper.shared().readTree(tokens.body()).path("access_token").asString();
+        return JsonMapper.shared().readTree(tokens.body()).path("access_token").asString();
+    }
 
-        HttpResponse<String> node = gatewayGet("/api/grid/nodes/" + Persona.Ids.COMMUNITY, accessToken);
-        assertThat(node.statusCode()).as(node.body()).isEqualTo(200);
+    /** Posts the login form (with the page's CSRF token) in this browser. */
+    private HttpResponse<String> login(HttpClient browser, String username, String password) throws Exception {
+        String issuer = platform.identity().issuerUri();
+        String loginPage = send(browser, HttpRequest.newBuilder(URI.create(issuer + "/login"))).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(csrf.find()).as(loginPage).isTrue();
+        return send(browser, HttpRequest.newBuilder(URI.create(issuer + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username,
+                        "password", password, "_csrf", csrf.group(1))))));
     }
 
     private HttpResponse<String> gatewayGet(String path, String token) throws Exception {
