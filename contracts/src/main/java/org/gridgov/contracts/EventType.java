@@ -21,6 +21,7 @@ import org.gridgov.contracts.events.AssessmentComputed;
 import org.gridgov.contracts.events.CareContactRecorded;
 import org.gridgov.contracts.events.CareRecipientRegistered;
 import org.gridgov.contracts.events.CareVisitMissed;
+import org.gridgov.contracts.events.CareWishRaised;
 import org.gridgov.contracts.events.CaseAlerted;
 import org.gridgov.contracts.events.CaseReported;
 import org.gridgov.contracts.events.CaseStatusChanged;
@@ -182,6 +183,8 @@ public enum EventType {
             CareContactRecorded.class),
     CARE_VISIT_MISSED("org.gridgov.care-recipient.visit-missed.v1", FIELDWORK_EVENTS, "recipientId",
             CareVisitMissed.class),
+    CARE_WISH_RAISED("org.gridgov.care-recipient.wish-raised.v1", FIELDWORK_EVENTS, "recipientId",
+            CareWishRaised.class),
     // emergency operations (战时攻坚), keyed by the operation so that its call-outs and close follow its opening
     OPERATION_OPENED("org.gridgov.operation.opened.v1", FIELDWORK_EVENTS, "operationId", OperationOpened.class),
     OPERATION_CALLED_OUT("org.gridgov.operation.called-out.v1", FIELDWORK_EVENTS, "operationId",
