@@ -21,6 +21,7 @@ import org.gridgov.contracts.events.AssessmentComputed;
 import org.gridgov.contracts.events.CareContactRecorded;
 import org.gridgov.contracts.events.CareRecipientRegistered;
 import org.gridgov.contracts.events.CareVisitMissed;
+import org.gridgov.contracts.events.CareWishRaised;
 import org.gridgov.contracts.events.CaseAlerted;
 import org.gridgov.contracts.events.CaseReported;
 import org.gridgov.contracts.events.CaseStatusChanged;
@@ -48,6 +49,8 @@ import org.gridgov.contracts.events.OperationOpened;
 import org.gridgov.contracts.events.NeedPublished;
 import org.gridgov.contracts.events.NeedRecorded;
 import org.gridgov.contracts.events.PatrolEnded;
+import org.gridgov.contracts.events.PatrolMissed;
+import org.gridgov.contracts.events.PatrolPlanned;
 import org.gridgov.contracts.events.PatrolStarted;
 import org.gridgov.contracts.events.PointsAwarded;
 import org.gridgov.contracts.events.PointsRedeemed;
@@ -174,6 +177,8 @@ public enum EventType {
     CASE_ALERTED("org.gridgov.case.alerted.v1", FIELDWORK_EVENTS, "caseId", CaseAlerted.class),
     PATROL_STARTED("org.gridgov.patrol.started.v1", FIELDWORK_EVENTS, "patrolId", PatrolStarted.class),
     PATROL_ENDED("org.gridgov.patrol.ended.v1", FIELDWORK_EVENTS, "patrolId", PatrolEnded.class),
+    PATROL_PLANNED("org.gridgov.patrol.planned.v1", FIELDWORK_EVENTS, "planId", PatrolPlanned.class),
+    PATROL_MISSED("org.gridgov.patrol.missed.v1", FIELDWORK_EVENTS, "planId", PatrolMissed.class),
     VISIT_RECORDED("org.gridgov.visit.recorded.v1", FIELDWORK_EVENTS, "visitId", VisitRecorded.class),
     VISIT_FINDING_RAISED("org.gridgov.visit.finding-raised.v1", FIELDWORK_EVENTS, "visitId", VisitFindingRaised.class),
     CARE_RECIPIENT_REGISTERED("org.gridgov.care-recipient.registered.v1", FIELDWORK_EVENTS, "recipientId",
@@ -182,6 +187,8 @@ public enum EventType {
             CareContactRecorded.class),
     CARE_VISIT_MISSED("org.gridgov.care-recipient.visit-missed.v1", FIELDWORK_EVENTS, "recipientId",
             CareVisitMissed.class),
+    CARE_WISH_RAISED("org.gridgov.care-recipient.wish-raised.v1", FIELDWORK_EVENTS, "recipientId",
+            CareWishRaised.class),
     // emergency operations (战时攻坚), keyed by the operation so that its call-outs and close follow its opening
     OPERATION_OPENED("org.gridgov.operation.opened.v1", FIELDWORK_EVENTS, "operationId", OperationOpened.class),
     OPERATION_CALLED_OUT("org.gridgov.operation.called-out.v1", FIELDWORK_EVENTS, "operationId",

@@ -11,13 +11,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.gridgov.contracts.Category;
 import org.gridgov.contracts.events.CareContactRecorded;
 import org.gridgov.contracts.events.CareRecipientRegistered;
+import org.gridgov.contracts.events.CareWishRaised;
 import org.gridgov.fieldwork.access.FieldAccess;
 import org.gridgov.fieldwork.care.domain.CareContact;
 import org.gridgov.fieldwork.care.domain.CareGroup;
 import org.gridgov.fieldwork.care.domain.CareRecipient;
 import org.gridgov.fieldwork.care.domain.CareWeek;
+import org.gridgov.fieldwork.care.domain.CareWish;
 import org.gridgov.fieldwork.care.persistence.CareStore;
 import org.gridgov.fieldwork.visit.persistence.VisitStore;
 import org.gridgov.kit.domain.Refusal;
@@ -98,24 +101,57 @@ public class CareService {
                 : Flux.error(Refusal.forbidden("This node is outside your jurisdiction.")));
     }
 
+    /** The yearly wish as the carer writes it for the grid's dispatch board. */
+    public record WishText(Category category, String title) {
+    }
+
+    /** A recorded contact and, for the year's wish, the id its micro-wish gets in wish-service. */
+    public record Recorded(CareContact contact, UUID wishId) {
+    }
+
     /**
-     * A carer (or the grid's staff) records one of the 四个一; a home visit restarts the weekly timer. One wish a year:
-     * a second one is a 409.
+     * A carer (or the grid's staff) records one of the 四个一; a home visit restarts the weekly timer. One wish a year
+     * (a second one is a 409), written for the dispatch board ({@code wish}): it is ordered as a micro-wish in
+     * wish-service through {@code org.gridgov.care-recipient.wish-raised.v1}, committed with the contact.
      */
-    public Mono<CareContact> record(UUID id, CareContact.Kind kind, String note, Caller caller) {
+    public Mono<Recorded> record(UUID id, CareContact.Kind kind, String note, WishText wish, Caller caller) {
         Instant at = now();
         return store.lock(id)
                 .flatMap(recipient -> sight(recipient, caller).flatMap(sight -> mayRecord(recipient, caller)
                         .then(Mono.fromCallable(() -> CareContact.record(id, kind, caller.subject(), note, at)))
-                        .flatMap(contact -> kind == CareContact.Kind.YEARLY_WISH ? oneWishAYear(id, at).thenReturn(contact)
-                                : Mono.just(contact))
-                        .flatMap(contact -> store.insert(contact)
-                                .then(kind == CareContact.Kind.HOME_VISIT
-                                        ? store.updateTimer(recipient.visited(at)).then() : Mono.empty())
-                                .then(outbox.append(new CareContactRecorded(id, contact.id(), recipient.communityId(),
-                                        CareContactRecorded.Kind.valueOf(kind.name()), contact.carer(), at)))
-                                .thenReturn(contact))))
+                        .flatMap(contact -> {
+                            if (kind != CareContact.Kind.YEARLY_WISH) {
+                                return wish == null ? store.insert(contact).thenReturn(new Recorded(contact, null))
+                                        : Mono.error(Refusal.invalidField("wish", "Only a YEARLY_WISH contact orders a wish."));
+                            }
+                            if (wish == null) {
+                                return Mono.error(Refusal.invalidField("wish", "The year's wish is ordered as a"
+                                        + " micro-wish: give wish.category and wish.title for the dispatch board."));
+                            }
+                            CareWish raised = CareWish.raise(contact.id(), id, wish.category(), wish.title(), at);
+                            return oneWishAYear(id, at)
+                                    .then(access.gridOf(recipient.microGridId()))
+                                    .switchIfEmpty(Mono.error(() -> Refusal.conflict(
+                                            "The recipient's micro-grid lies in no grid.")))
+                                    .flatMap(grid -> store.insert(contact).then(store.insertWish(raised))
+                                            .then(outbox.append(new CareWishRaised(id, contact.id(), raised.wishId(),
+                                                    recipient.householdId(), recipient.microGridId(), grid,
+                                                    recipient.communityId(), raised.category(), raised.title(),
+                                                    contact.carer(), at))))
+                                    .thenReturn(new Recorded(contact, raised.wishId()));
+                        })
+                        .flatMap(recorded -> (kind == CareContact.Kind.HOME_VISIT
+                                        ? store.updateTimer(recipient.visited(at)).then() : Mono.<Void>empty())
+                                .then(outbox.append(new CareContactRecorded(id, recorded.contact().id(),
+                                        recipient.communityId(), CareContactRecorded.Kind.valueOf(kind.name()),
+                                        recorded.contact().carer(), at)))
+                                .thenReturn(recorded))))
                 .switchIfEmpty(Mono.error(() -> Refusal.notFound("care recipient", id)));
+    }
+
+    /** The recipient's yearly wishes and what became of them in wish-service, newest first. */
+    public Flux<CareWish> wishes(UUID id) {
+        return store.wishesOf(id);
     }
 
     private Mono<Void> oneWishAYear(UUID id, Instant at) {

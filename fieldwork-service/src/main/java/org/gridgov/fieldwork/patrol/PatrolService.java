@@ -14,6 +14,7 @@ import org.gridgov.fieldwork.cases.CaseService;
 import org.gridgov.fieldwork.cases.domain.FieldCase;
 import org.gridgov.fieldwork.cases.domain.Severity;
 import org.gridgov.fieldwork.patrol.domain.Patrol;
+import org.gridgov.fieldwork.patrol.persistence.PatrolPlanStore;
 import org.gridgov.fieldwork.patrol.persistence.PatrolStore;
 import org.gridgov.kit.domain.Refusal;
 import org.gridgov.kit.outbox.Outbox;
@@ -30,13 +31,16 @@ import reactor.core.publisher.Mono;
 public class PatrolService {
 
     private final PatrolStore patrols;
+    private final PatrolPlanStore plans;
     private final CaseService cases;
     private final FieldAccess access;
     private final Outbox outbox;
     private final Clock clock;
 
-    PatrolService(PatrolStore patrols, CaseService cases, FieldAccess access, Outbox outbox, Clock clock) {
+    PatrolService(PatrolStore patrols, PatrolPlanStore plans, CaseService cases, FieldAccess access, Outbox outbox,
+                  Clock clock) {
         this.patrols = patrols;
+        this.plans = plans;
         this.cases = cases;
         this.access = access;
         this.outbox = outbox;
@@ -52,6 +56,8 @@ public class PatrolService {
                         ? Mono.just(Patrol.start(gridId, place.communityId(), caller.subject(), now()))
                         : Mono.error(Refusal.forbidden("This grid is outside your jurisdiction."))))
                 .flatMap(patrol -> patrols.insert(patrol)
+                        // the grid's patrol plan (if any) is due again a period after this one
+                        .then(plans.patrolled(patrol.gridId(), patrol.startedAt()))
                         .then(outbox.append(new PatrolStarted(patrol.id(), patrol.gridId(), patrol.communityId(),
                                 patrol.startedAt())))
                         .thenReturn(patrol));

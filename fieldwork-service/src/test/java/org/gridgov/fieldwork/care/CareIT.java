@@ -121,9 +121,11 @@ class CareIT extends FieldworkIntegrationTest {
                 .expectStatus().isCreated();
         post("/api/care-recipients/" + id + "/contacts", carer, Map.of("kind", "DAILY_CARE", "note", NOTE), contactKey)
                 .expectStatus().isCreated().expectHeader().valueEquals("Idempotent-Replayed", "true");
-        post("/api/care-recipients/" + id + "/contacts", carer, Map.of("kind", "YEARLY_WISH", "note", "想要一台助听器"))
+        post("/api/care-recipients/" + id + "/contacts", carer, Map.of("kind", "YEARLY_WISH", "note", "想要一台助听器",
+                "wish", Map.of("category", "ELDERLY_CARE", "title", "配一副老年助听设备")))
                 .expectStatus().isCreated();
-        post("/api/care-recipients/" + id + "/contacts", staff, Map.of("kind", "YEARLY_WISH", "note", "再许一个"))
+        post("/api/care-recipients/" + id + "/contacts", staff, Map.of("kind", "YEARLY_WISH", "note", "再许一个",
+                "wish", Map.of("category", "ELDERLY_CARE", "title", "再许一个")))
                 .expectStatus().isEqualTo(409);
 
         JsonNode contacts = get("/api/care-recipients/" + id, staff).path("contacts");
@@ -166,12 +168,13 @@ class CareIT extends FieldworkIntegrationTest {
         clock.set(Instant.parse("2026-03-23T08:59:00Z"));
         assertThat(supervision.fireDue().block()).as("visited: a fresh week").isZero();
 
-        List<JsonNode> events = eventsOf(id, 6);
+        // registered, the day's care, the year's wish raised and recorded, reminder, escalation, home visit
+        List<JsonNode> events = eventsOf(id, 7);
         assertThat(events.get(0).path("carers")).extracting(JsonNode::asString).contains(carerId.toString());
-        JsonNode reminder = events.get(3);
+        JsonNode reminder = events.get(4);
         assertThat(reminder.path("level").asString()).isEqualTo("REMINDER");
         assertThat(reminder.path("carers")).extracting(JsonNode::asString).contains(carerId.toString());
-        JsonNode escalation = events.get(4);
+        JsonNode escalation = events.get(5);
         assertThat(escalation.path("level").asString()).isEqualTo("ESCALATION");
         assertThat(escalation.path("gridId").asString()).isEqualTo(place.grid().toString());
         assertThat(escalation.path("missedInARow").asInt()).isEqualTo(2);

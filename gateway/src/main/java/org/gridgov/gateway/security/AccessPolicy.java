@@ -172,6 +172,10 @@ final class AccessPolicy {
             rule(POST, "/api/patrols/*/check-ins", GRID_STAFF),
             rule(POST, "/api/patrols/*/findings", GRID_STAFF),
             rule(POST, "/api/patrols/*/end", GRID_STAFF),
+            // patrol plans per grid: its staff and the admins over it set them and see the patrols missed
+            rule(PUT, "/api/patrol-plans/*", adminsAnd(GRID_STAFF)),
+            rule(GET, "/api/patrol-plans", adminsAnd(GRID_STAFF)),
+            rule(GET, "/api/patrol-plans/*", adminsAnd(GRID_STAFF)),
             rule(POST, "/api/visits", adminsAnd(GRID_STAFF, PARTY_MEMBER)),
             rule(GET, "/api/visits", adminsAnd(GRID_STAFF)),
             rule(GET, "/api/visits/coverage", adminsAnd(GRID_STAFF)),

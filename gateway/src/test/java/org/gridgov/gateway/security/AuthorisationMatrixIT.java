@@ -189,6 +189,9 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             POST /api/patrols/{id}/check-ins                            fieldwork GRID_STAFF
             POST /api/patrols/{id}/findings                             fieldwork GRID_STAFF
             POST /api/patrols/{id}/end                                  fieldwork GRID_STAFF
+            PUT  /api/patrol-plans/{node}                               fieldwork GRID_STAFF ADMINS
+            GET  /api/patrol-plans?node={node}                          fieldwork GRID_STAFF ADMINS
+            GET  /api/patrol-plans/{node}                               fieldwork GRID_STAFF ADMINS
             POST /api/visits                                            fieldwork GRID_STAFF ADMINS PARTY_MEMBER
             GET  /api/visits?node={node}&from=2026-03-01&to=2026-03-31  fieldwork GRID_STAFF ADMINS
             GET  /api/visits/coverage?node={node}&from=2026-03-01&to=2026-03-31 fieldwork GRID_STAFF ADMINS

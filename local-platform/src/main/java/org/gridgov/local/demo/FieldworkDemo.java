@@ -69,10 +69,12 @@ final class FieldworkDemo implements DemoStep {
         }
         int visits = visits(context);
         patrol(context, microGrids.get(0));
+        patrolPlan(context);
         int cared = care(context);
         String operation = floodOperation(context);
         context.out().println("Fieldwork demo: 3 departments, " + CASES.size() + " cases in 太平街社区 " + counts
                 + " (one waiting for 区城市管理指挥中心 to report in), " + visits + " visits over the past week, a patrol today, "
+                + "grid 1's patrol plan (every 2 days, one patrol missed), "
                 + cared + " households in 四个一 care, the flood-season operation " + operation + " closed with its hours credited");
     }
 
@@ -98,7 +100,7 @@ final class FieldworkDemo implements DemoStep {
 
     /**
      * Three of grid 1's households in 四个一 care with the grid staff as carer: today's care contact for each, this
-     * week's home visit for two (the third shows as a gap), a deed and a wish for some.
+     * week's home visit for two (the third shows as a gap), a deed and a wish for some (the wish ordered as a micro-wish on the grid's dispatch board).
      */
     private static int care(DemoContext context) throws IOException, InterruptedException {
         List<String> households = households(context);
@@ -125,7 +127,10 @@ final class FieldworkDemo implements DemoStep {
                 contact(context, path, "MONTHLY_DEED", demo.deed(), "care:" + i + ":deed:" + today.withDayOfMonth(1));
             }
             if (demo.wish() != null) {
-                contact(context, path, "YEARLY_WISH", demo.wish(), "care:" + i + ":wish:" + today.getYear());
+                // the year's wish is ordered as a micro-wish on grid 1's dispatch board (四个一 · 每年一个心愿)
+                DemoContext.succeeded(context.post(Persona.GRID_STAFF, path, json(Map.of("kind", "YEARLY_WISH",
+                        "note", "老人说" + demo.wish() + "，腿脚不便需要有人陪同",
+                        "wish", Map.of("category", "CULTURE", "title", demo.wish()))), "care:" + i + ":wish:" + today.getYear()));
             }
             cared++;
         }
@@ -208,6 +213,18 @@ final class FieldworkDemo implements DemoStep {
                 "description", "小学门口护栏松动", "microGridId", microGrid, "category", "SAFETY", "severity", "URGENT")),
                 "patrol:" + patrol + ":finding"));
         DemoContext.succeeded(context.post(Persona.GRID_STAFF, "/api/patrols/" + patrol + "/end", "{}", "patrol:" + patrol + ":end"));
+    }
+
+    /**
+     * Grid 1's patrol plan (巡查计划): four places every two days, in force since three days ago (UTC midnight) — the
+     * patrol due yesterday was missed (fieldwork-service records it at its next poll), the next is due tomorrow.
+     */
+    private static void patrolPlan(DemoContext context) throws IOException, InterruptedException {
+        java.time.Instant from = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3)
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        DemoContext.succeeded(context.put(Persona.GRID_STAFF, "/api/patrol-plans/" + Persona.Ids.GRID_1, json(Map.of(
+                "places", List.of("太平街北口", "农贸市场", "太平街小学门口", "朝华新城东门"), "everyDays", 2,
+                "from", from.toString())), "patrol-plan:" + from));
     }
 
     private static void advance(DemoContext context, String id, String item, Stage stage, String municipal)

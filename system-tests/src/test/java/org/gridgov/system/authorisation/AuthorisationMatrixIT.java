@@ -403,6 +403,13 @@ class AuthorisationMatrixIT {
                 Call.post("record a care contact", w -> "/api/care-recipients/" + w.careRecipientA + "/contacts",
                         w -> Map.of("kind", "DAILY_CARE", "note", "电话问候")).ok(201, STAFF_A, MEMBER_A)
                         .hidden(STAFF_B, MEMBER_B),
+                // a grid's patrol plan (巡查计划): its staff and the admins over it set and read it with the patrols missed;
+                // B's staff and admins may not set it (403) and are told it does not exist (404)
+                Call.put("set a grid's patrol plan", w -> "/api/patrol-plans/" + w.gridA,
+                        w -> Map.of("places", List.of("甲网格东门", "农贸市场"), "everyDays", 1)).ok(STAFF_AND_ADMINS_A),
+                Call.get("read a grid's patrol plan", w -> "/api/patrol-plans/" + w.gridA).ok(STAFF_AND_ADMINS_A)
+                        .hidden(STAFF_B, COMMUNITY_ADMIN_B, STREET_ADMIN_B),
+                Call.get("list the patrol plans below a node", w -> "/api/patrol-plans?node=" + w.gridA).ok(STAFF_AND_ADMINS_A),
                 Call.get("a grid's care coverage", w -> "/api/care/coverage?node=" + w.gridA + "&week=" + w.year + "-03-04")
                         .ok(STAFF_AND_ADMINS_A),
                 // an emergency operation over A (战时攻坚): A's community and street admins run it, A's grid staff and

@@ -127,6 +127,8 @@ final class MatrixWorld {
                 "note", "走访"))).expect(201);
         careRecipientA = as(Actor.STAFF_A).post("/api/care-recipients", json(Map.of("householdId", householdA,
                 "groups", List.of("ELDERLY_ALONE"), "carers", List.of(memberA)))).expect(201).field("id");
+        as(Actor.STAFF_A).put("/api/patrol-plans/" + gridA, json(Map.of("places", List.of("甲网格东门"), "everyDays", 1)))
+                .expect(200);
         appA = as(Actor.DISTRICT_ADMIN).post("/api/apps", json(Map.of("name", "甲社区小程序" + tag,
                 "scopes", List.of("wishes:read"), "jurisdiction", communityA))).expect(201).field("id");
     }

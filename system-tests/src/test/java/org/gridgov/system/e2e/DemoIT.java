@@ -178,6 +178,19 @@ class DemoIT {
     }
 
     @Test
+    void the_demo_has_a_patrol_plan_for_grid_1_with_a_missed_patrol_shown_to_the_community() {
+        ApiClient admin = SystemPlatform.shared().personas().as(Persona.COMMUNITY_ADMIN);
+        JsonNode plans = Convergence.eventually(Duration.ofMinutes(1),
+                () -> admin.get("/api/patrol-plans?node=" + Persona.Ids.COMMUNITY).expect(200).json(),
+                found -> found.size() > 0 && found.get(0).path("missed").size() > 0);
+        assertThat(plans).singleElement().satisfies(plan -> {
+            assertThat(plan.path("gridId").asString()).isEqualTo(Persona.Ids.GRID_1);
+            assertThat(plan.path("everyDays").asInt()).isEqualTo(2);
+            assertThat(plan.path("missed")).as("the patrol due yesterday, missed").hasSize(1);
+        });
+    }
+
+    @Test
     void the_demo_has_households_in_care_their_groups_masked_notes_for_admins_and_the_weeks_gaps() {
         SystemPlatform platform = SystemPlatform.shared();
         JsonNode seenByAdmin = platform.personas().as(Persona.COMMUNITY_ADMIN)
@@ -190,6 +203,18 @@ class DemoIT {
         assertThat(recipient.path("groups")).isNotEmpty();
         assertThat(recipient.path("contacts")).as("the carer's contacts, notes in clear for the grid's staff")
                 .anySatisfy(c -> assertThat(c.path("note").asString()).isNotBlank().isNotEqualTo("****"));
+
+        // the year's wish of one of them, ordered as a micro-wish in wish-service: its status came back from wish.events
+        List<String> wishStatuses = Convergence.eventually(Duration.ofMinutes(1), () -> {
+            List<String> statuses = new ArrayList<>();
+            for (JsonNode r : seenByAdmin) {
+                staff.get("/api/care-recipients/" + r.path("id").asString()).expect(200).json().path("wishes")
+                        .forEach(w -> statuses.add(w.path("status").asString()));
+            }
+            return statuses;
+        }, statuses -> statuses.stream().anyMatch(status -> !status.equals("ORDERED")));
+        assertThat(wishStatuses).as("the demo's yearly wish, on grid 1's dispatch board").isNotEmpty()
+                .anySatisfy(status -> assertThat(status).isIn("SUBMITTED", "DISPATCHED", "CLAIMED", "FULFILLED", "CLOSED"));
 
         JsonNode coverage = staff.get("/api/care/coverage?node=" + Persona.Ids.GRID_1 + "&week="
                 + LocalDate.now(ZoneOffset.UTC)).expect(200).json();

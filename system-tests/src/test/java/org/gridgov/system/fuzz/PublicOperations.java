@@ -24,7 +24,7 @@ final class PublicOperations {
 
     /** The merged description is fetched from the services in the background: wait until it covers every route. */
     private static final Set<String> ROUTE_PREFIXES = Set.of("/api/grid/", "/api/members", "/api/wishes", "/api/matching/",
-            "/api/projects", "/api/assessments", "/api/meetings", "/api/deliberations", "/api/disclosures", "/api/activities", "/api/volunteers", "/api/departments", "/api/cases", "/api/patrols", "/api/visits",
+            "/api/projects", "/api/assessments", "/api/meetings", "/api/deliberations", "/api/disclosures", "/api/activities", "/api/volunteers", "/api/departments", "/api/cases", "/api/patrols", "/api/patrol-plans", "/api/visits",
             "/api/care-recipients", "/api/care/", "/api/operations", "/api/streets/", "/api/apps", "/api/me/notifications", "/api/me/notification-preferences",
             "/api/me/wechat-binding", "/api/users");
     private static final Duration DESCRIBED = Duration.ofSeconds(90);

@@ -56,6 +56,12 @@ public final class SystemPlatform {
             Map.entry("GRIDGOV_SLA_DEFAULTS_CLAIM", "20s"),
             Map.entry("GRIDGOV_SLA_DEFAULTS_ESCALATEAFTER", "20s"),
             Map.entry("SLA_POLL_INTERVAL", "1s"),
+            // a department's late acknowledgement (报到) within a test: an URGENT case referred is reminded after 15 s
+            // and the street told after 30 s (production: 4 h); fieldwork-service's SLA periods are configuration, so
+            // the system platform needs no clock of its own (CaseChainIT)
+            Map.entry("FIELDWORK_SLA_URGENT_ACKNOWLEDGE", "15s"),
+            Map.entry("FIELDWORK_SLA_POLL_INTERVAL", "1s"),
+            Map.entry("FIELDWORK_PATROL_POLL_INTERVAL", "1s"),
             // 督办 within a test: a milestone past due is reminded at once and escalated a few seconds later
             Map.entry("COMMITTEE_SUPERVISION_POLL_INTERVAL", "1s"),
             Map.entry("COMMITTEE_SUPERVISION_ESCALATE_AFTER", "3s"),

@@ -3,6 +3,7 @@ package org.gridgov.wish.wish;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -15,6 +16,7 @@ import org.gridgov.wish.sla.domain.SlaPolicy;
 import org.gridgov.wish.sla.persistence.SlaTimerStore;
 import org.gridgov.wish.wish.domain.Action;
 import org.gridgov.wish.wish.domain.Actor;
+import org.gridgov.wish.wish.domain.Placement;
 import org.gridgov.wish.wish.domain.Wish;
 import org.gridgov.wish.wish.domain.WishRefused;
 import org.gridgov.wish.wish.messaging.WishEvents;
@@ -83,6 +85,19 @@ public class WishWorkflow {
         return actors.towards(caller, location.placement())
                 .flatMap(actor -> decide(id, () -> Wish.submit(id, actor, order, location.placement(), at)))
                 .flatMap(change -> tx.transactional(wishes.insert(change.wish(), location.areaPath())
+                        .then(commit(change.wish(), change, at))
+                        .then(wishes.find(id))));
+    }
+
+    /**
+     * A wish another service passes on under the id it chose (a care recipient's yearly wish from fieldwork-service):
+     * ordered like any other, with its history, dispatch deadline and event, in the caller's transaction.
+     */
+    public Mono<WishStore.Stored> submitPassedOn(UUID id, Actor actor, Wish.Order order, Placement placement,
+                                                 List<UUID> areaPath, Instant occurredAt) {
+        Instant at = occurredAt.truncatedTo(ChronoUnit.MICROS);
+        return Mono.fromSupplier(() -> Wish.submit(id, actor, order, placement, at))
+                .flatMap(change -> tx.transactional(wishes.insert(change.wish(), areaPath)
                         .then(commit(change.wish(), change, at))
                         .then(wishes.find(id))));
     }

@@ -11,9 +11,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.r2dbc.spi.Readable;
+import org.gridgov.contracts.Category;
 import org.gridgov.fieldwork.care.domain.CareContact;
 import org.gridgov.fieldwork.care.domain.CareGroup;
 import org.gridgov.fieldwork.care.domain.CareRecipient;
+import org.gridgov.fieldwork.care.domain.CareWish;
 import org.gridgov.kit.data.Sql;
 import org.gridgov.kit.privacy.PersonalDataCipher;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -46,6 +48,38 @@ public class CareStore {
                 .bind("carers", r.carers().toArray(String[]::new)).bind("by", r.registeredBy())
                 .bind("at", utc(r.registeredAt())).bind("due", utc(r.visitDueAt()))
                 .fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    /** The yearly wish a contact raised; ids, the category and the title (none of them sensitive). */
+    public Mono<Void> insertWish(CareWish w) {
+        return db.sql("""
+                        insert into care_wish (contact_id, recipient_id, wish_id, category, title, raised_at, status, status_at)
+                        values (:contact, :recipient, :wish, :category, :title, :raised, :status, :statusAt)""")
+                .bind("contact", w.contactId()).bind("recipient", w.recipientId()).bind("wish", w.wishId())
+                .bind("category", w.category().name()).bind("title", w.title()).bind("raised", utc(w.raisedAt()))
+                .bind("status", w.status()).bind("statusAt", utc(w.statusAt()))
+                .fetch().rowsUpdated().then();
+    }
+
+    /** The recipient's yearly wishes, newest first. */
+    public Flux<CareWish> wishesOf(UUID recipientId) {
+        return db.sql("select * from care_wish where recipient_id = :id order by raised_at desc")
+                .bind("id", recipientId)
+                .map(row -> new CareWish(row.get("contact_id", UUID.class), row.get("recipient_id", UUID.class),
+                        row.get("wish_id", UUID.class), Category.valueOf(row.get("category", String.class)),
+                        row.get("title", String.class), Sql.instant(row, "raised_at").orElseThrow(),
+                        row.get("status", String.class), Sql.instant(row, "status_at").orElseThrow()))
+                .all();
+    }
+
+    /**
+     * What wish-service last announced of a wish ordered from a yearly wish: the newest announcement wins, whatever
+     * order redeliveries come in; other wishes are not ours and change nothing.
+     */
+    public Mono<Void> wishStatus(UUID wishId, String status, Instant at) {
+        return db.sql("update care_wish set status = :status, status_at = :at where wish_id = :wish and status_at <= :at")
+                .bind("wish", wishId).bind("status", status).bind("at", utc(at))
+                .fetch().rowsUpdated().then();
     }
 
     /** The timer's columns, if nobody changed the recipient meanwhile. */
