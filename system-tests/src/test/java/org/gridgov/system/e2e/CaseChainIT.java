@@ -91,7 +91,7 @@ class CaseChainIT {
         // 综合评价: the department's figures show the late acknowledgement and the rework
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         JsonNode performance = departmentStaff.get("/api/departments/" + department + "/performance?from="
-                + today.minusDays(1) + "&to=" + today.plusDays(1)).expect(200).json();
+                + today.minusDays(1) + "&to=" + today.plusDays(1)).expect(200).json().path("figures");
         assertThat(performance.path("referred").asInt()).isEqualTo(1);
         assertThat(performance.path("acknowledged").asInt()).isEqualTo(1);
         assertThat(performance.path("acknowledgedOnTime").asInt()).as("late").isZero();

@@ -54,7 +54,7 @@ public final class YearEndAssessment {
      */
     public record Figures(UUID unitId, String name, int signed, int completed, int milestonesDue, int milestonesOnTime,
                           int escalations, int declines, int reviews, int reviewPoints, Wishes wishes,
-                          List<Placement> lists, Meetings meetings) {
+                          List<Placement> lists, JointMeetings meetings) {
 
         /** Average review grade in points of 20, or null without reviews. */
         public Double averageReview() {
@@ -89,9 +89,9 @@ public final class YearEndAssessment {
      * @param motions  motions decided at those meetings while it was present
      * @param voted    of those, the ones it voted on
      */
-    public record Meetings(int invited, int attended, int motions, int voted) {
+    public record JointMeetings(int invited, int attended, int motions, int voted) {
 
-        public static final Meetings NONE = new Meetings(0, 0, 0, 0);
+        public static final JointMeetings NONE = new JointMeetings(0, 0, 0, 0);
     }
 
     /** A quarter's announced red/black list placed the unit on the red or black list by this rule. */
@@ -146,7 +146,7 @@ public final class YearEndAssessment {
             reasons.add(new ScoreReason(onRed ? "RED_LIST" : "BLACK_LIST", "on the " + (onRed ? "red" : "black") + " list of "
                     + placement.quarter() + " by rule " + placement.rule() + ": " + placement.reason(), points));
         }
-        Meetings m = f.meetings();
+        JointMeetings m = f.meetings();
         if (m != null) {
             reasons.add(m.invited() == 0 ? new ScoreReason("JOINT_MEETINGS", "invited to no joint meeting", 0)
                     : new ScoreReason("JOINT_MEETINGS", "attended " + m.attended() + " of " + m.invited()

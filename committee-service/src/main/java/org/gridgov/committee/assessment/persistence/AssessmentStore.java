@@ -10,13 +10,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.gridgov.committee.assessment.domain.AssessmentVersion;
-import org.gridgov.committee.assessment.domain.YearEndAssessment;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Figures;
-import org.gridgov.committee.assessment.domain.YearEndAssessment.Meetings;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.JointMeetings;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Placement;
-import org.gridgov.committee.assessment.domain.YearEndAssessment.ScoreReason;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Result;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.ScoreReason;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Wishes;
+import org.gridgov.committee.assessment.domain.YearEndAssessment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -110,7 +110,7 @@ public class AssessmentStore {
                                     count(row.get("wishes_on_time", Long.class)), count(row.get("wish_ratings", Long.class)),
                                     count(row.get("wish_rating_sum", Long.class))),
                             lists.getOrDefault(unitId, List.of()),
-                            new Meetings(count(row.get("invited", Long.class)), count(row.get("attended", Long.class)),
+                            new JointMeetings(count(row.get("invited", Long.class)), count(row.get("attended", Long.class)),
                                     count(row.get("motions", Long.class)), count(row.get("voted", Long.class))));
                 })
                 .all());

@@ -48,7 +48,7 @@ final class AssessmentExport {
                 : List.of(w.claimed(), w.fulfilled(), w.fulfilledOnTime(), w.ratings(), decimal(w.averageRating())));
         row.add(f.redBlackList() == null ? "" : quarters(f.redBlackList(), "RED"));
         row.add(f.redBlackList() == null ? "" : quarters(f.redBlackList(), "BLACK"));
-        YearEndAssessment.Meetings m = f.jointMeetings();
+        YearEndAssessment.JointMeetings m = f.jointMeetings();
         row.addAll(m == null ? List.of("", "", "", "") : List.of(m.invited(), m.attended(), m.motions(), m.voted()));
         row.add(reasons(unit.reasons()));
         return row;

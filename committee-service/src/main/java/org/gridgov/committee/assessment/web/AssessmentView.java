@@ -18,7 +18,7 @@ public record AssessmentView(UUID assessmentId, UUID communityId, int year, int 
 
     public record AssessedFiguresView(int signed, int completed, int milestonesDue, int milestonesOnTime, int escalations,
                                       int declines, int reviews, Double averageReview, AssessedWishesView wishes,
-                                      List<YearEndAssessment.Placement> redBlackList, YearEndAssessment.Meetings jointMeetings) {
+                                      List<YearEndAssessment.Placement> redBlackList, YearEndAssessment.JointMeetings jointMeetings) {
     }
 
     public record AssessedWishesView(int claimed, int fulfilled, int fulfilledOnTime, int ratings, Double averageRating) {

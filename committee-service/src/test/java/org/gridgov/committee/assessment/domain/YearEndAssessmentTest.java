@@ -7,10 +7,10 @@ import java.util.UUID;
 
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Band;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Figures;
-import org.gridgov.committee.assessment.domain.YearEndAssessment.Meetings;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.JointMeetings;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Placement;
-import org.gridgov.committee.assessment.domain.YearEndAssessment.ScoreReason;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Result;
+import org.gridgov.committee.assessment.domain.YearEndAssessment.ScoreReason;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Wishes;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +24,13 @@ class YearEndAssessmentTest {
     private static Figures projects(int signed, int completed, int due, int onTime, int escalations, int declines,
                                     int reviews, int reviewPoints) {
         return new Figures(UUID.randomUUID(), "x", signed, completed, due, onTime, escalations, declines, reviews,
-                reviewPoints, Wishes.NONE, List.of(), Meetings.NONE);
+                reviewPoints, Wishes.NONE, List.of(), JointMeetings.NONE);
     }
 
     @Test
     void two_projects_delivered_on_time_graded_excellent_wishes_served_well_and_two_red_quarters_score_100() {
         Result result = YearEndAssessment.assess(new Figures(UUID.randomUUID(), "供电所", 2, 2, 4, 4, 0, 0, 3, 60,
-                new Wishes(5, 4, 4, 4, 20), List.of(RED_Q1, RED_Q2), new Meetings(4, 4, 6, 6)));
+                new Wishes(5, 4, 4, 4, 20), List.of(RED_Q1, RED_Q2), new JointMeetings(4, 4, 6, 6)));
 
         assertThat(result.score()).isEqualTo(100);
         assertThat(result.band()).isEqualTo(Band.EXCELLENT);
@@ -42,7 +42,7 @@ class YearEndAssessmentTest {
     @Test
     void rule_a3_counts_the_joint_meetings_attended_and_the_motions_voted_on_while_present() {
         Result result = YearEndAssessment.assess(new Figures(UUID.randomUUID(), "x", 0, 0, 0, 0, 0, 0, 0, 0, Wishes.NONE,
-                List.of(), new Meetings(4, 3, 5, 2)));
+                List.of(), new JointMeetings(4, 3, 5, 2)));
 
         assertThat(result.reasons()).filteredOn(reason -> reason.code().equals("JOINT_MEETINGS") || reason.code().equals("MOTIONS_VOTED"))
                 .extracting(ScoreReason::text, ScoreReason::points)
@@ -67,7 +67,7 @@ class YearEndAssessmentTest {
     @Test
     void wishes_count_claims_the_share_fulfilled_on_time_and_the_average_rating() {
         Result result = YearEndAssessment.assess(new Figures(UUID.randomUUID(), "x", 0, 0, 0, 0, 0, 0, 0, 0,
-                new Wishes(2, 2, 1, 2, 8), List.of(), Meetings.NONE));
+                new Wishes(2, 2, 1, 2, 8), List.of(), JointMeetings.NONE));
 
         assertThat(result.reasons()).filteredOn(reason -> reason.code().startsWith("WISH"))
                 .extracting(ScoreReason::text, ScoreReason::points)
@@ -80,7 +80,7 @@ class YearEndAssessmentTest {
     @Test
     void the_red_list_gives_5_a_quarter_at_most_twice_and_the_black_list_takes_10_naming_quarter_and_rule() {
         Result result = YearEndAssessment.assess(new Figures(UUID.randomUUID(), "x", 2, 0, 0, 0, 0, 0, 0, 0,
-                Wishes.NONE, List.of(RED_Q1, RED_Q2, RED_Q3, BLACK_Q4), Meetings.NONE));
+                Wishes.NONE, List.of(RED_Q1, RED_Q2, RED_Q3, BLACK_Q4), JointMeetings.NONE));
 
         assertThat(result.reasons()).filteredOn(reason -> reason.code().endsWith("_LIST")).extracting(ScoreReason::points)
                 .containsExactly(5, 5, 0, -10);
@@ -108,8 +108,8 @@ class YearEndAssessmentTest {
 
     @Test
     void units_are_placed_best_first() {
-        Figures weak = new Figures(UUID.randomUUID(), "乙", 1, 0, 0, 0, 0, 0, 0, 0, Wishes.NONE, List.of(), Meetings.NONE);
-        Figures strong = new Figures(UUID.randomUUID(), "甲", 2, 1, 1, 1, 0, 0, 0, 0, Wishes.NONE, List.of(), Meetings.NONE);
+        Figures weak = new Figures(UUID.randomUUID(), "乙", 1, 0, 0, 0, 0, 0, 0, 0, Wishes.NONE, List.of(), JointMeetings.NONE);
+        Figures strong = new Figures(UUID.randomUUID(), "甲", 2, 1, 1, 1, 0, 0, 0, 0, Wishes.NONE, List.of(), JointMeetings.NONE);
 
         assertThat(YearEndAssessment.assessAll(List.of(weak, strong))).extracting(result -> result.figures().name())
                 .containsExactly("甲", "乙");
