@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import org.gridgov.committee.activity.domain.Registration;
 import org.gridgov.committee.activity.domain.Teams;
 import org.gridgov.committee.activity.persistence.ActivityStore;
 import org.gridgov.contracts.events.ActivityCompleted;
+import org.gridgov.kit.jurisdiction.GridNode;
 import org.gridgov.kit.jurisdiction.GridTree;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.security.Caller;
@@ -176,11 +178,11 @@ public class ActivityService {
                 .flatMap(allowed -> allowed ? store.placedRegistrations(id).collectList()
                         : Mono.error(ProblemException.forbidden("Only the activity's organisers and the community's grid "
                                 + "staff see its teams.")))
-                .flatMap(placed -> Flux.fromIterable(placed)
-                        .concatMap(p -> p.gridId() == null ? Mono.just(p) : gridTree.find(p.gridId())
-                                .map(grid -> new Teams.Placed(p.registration(), p.gridId(), grid.name()))
-                                .defaultIfEmpty(p))
-                        .collectList())
+                .flatMap(placed -> Flux.fromStream(placed.stream().map(Teams.Placed::gridId).filter(Objects::nonNull).distinct())
+                        .concatMap(gridTree::find)
+                        .collectMap(GridNode::id, GridNode::name)
+                        .map(names -> placed.stream().map(p -> new Teams.Placed(p.registration(), p.gridId(),
+                                names.get(p.gridId()))).toList()))
                 .map(placed -> Teams.byGrid(placed, size));
     }
 
