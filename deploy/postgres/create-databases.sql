@@ -15,3 +15,5 @@ CREATE USER fieldwork WITH PASSWORD 'fieldwork';
 CREATE DATABASE fieldwork OWNER fieldwork;
 CREATE USER apps WITH PASSWORD 'apps';
 CREATE DATABASE apps OWNER apps;
+CREATE USER identity WITH PASSWORD 'identity';
+CREATE DATABASE identity OWNER identity;

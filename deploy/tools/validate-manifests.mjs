@@ -61,7 +61,7 @@ async function validate(object) {
   const model = await modelFor(object.apiVersion, object.kind);
   if (model) {
     try {
-      new model(object).validate();
+      new model(asTheApiServerReadsIt(object)).validate();
       return [];
     } catch (error) {
       return [error.message];
@@ -72,6 +72,16 @@ async function validate(object) {
     return [`no schema known for ${object.apiVersion} ${object.kind}`];
   }
   return schema(object) ? [] : schema.errors.map((e) => `${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`);
+}
+
+// Kustomize folds a long Secret value's Base64 over several lines; the API server's decoder skips the line
+// breaks (Go's encoding/base64), the schema's "byte" format does not.
+function asTheApiServerReadsIt(object) {
+  if (object.kind !== "Secret" || !object.data) {
+    return object;
+  }
+  const data = Object.fromEntries(Object.entries(object.data).map(([key, value]) => [key, String(value).replace(/[\r\n]/g, "")]));
+  return { ...object, data };
 }
 
 async function modelFor(apiVersion, kind) {

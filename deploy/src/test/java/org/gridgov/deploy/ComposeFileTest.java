@@ -23,8 +23,10 @@ class ComposeFileTest {
     private static final Map<String, Object> SERVICES = map(COMPOSE, "services");
     private static final List<String> DOMAIN_SERVICES = List.of("grid-service", "member-service", "wish-service",
             "matching-service", "committee-service", "fieldwork-service", "apps-service");
-    private static final List<String> PLATFORM_SERVICES = List.of("gateway", "grid-service", "member-service", "wish-service",
-            "matching-service", "committee-service", "fieldwork-service", "apps-service");
+    private static final List<String> PLATFORM_SERVICES = List.of("gateway", "identity", "grid-service", "member-service",
+            "wish-service", "matching-service", "committee-service", "fieldwork-service", "apps-service");
+    /** Each with a database of its own: the domain services and the identity provider. */
+    private static final List<String> WITH_DATABASES = PLATFORM_SERVICES.subList(1, PLATFORM_SERVICES.size());
 
     @Test
     void matches_the_compose_specification_schema() {
@@ -53,8 +55,7 @@ class ComposeFileTest {
         SERVICES.forEach((name, service) -> {
             assertThat(string(service, "deploy", "resources", "limits", "memory")).as(name).isNotBlank();
             boolean oneShot = "no".equals(string(service, "restart"));
-            // the issuer image has no shell or HTTP client to probe itself with; its dependants wait for its start
-            if (!oneShot && !name.equals("issuer")) {
+            if (!oneShot) {
                 assertThat(list(service, "healthcheck", "test")).as(name).isNotEmpty();
             }
         });
@@ -65,7 +66,9 @@ class ComposeFileTest {
         for (String service : DOMAIN_SERVICES) {
             assertThat(map(SERVICES, service, "depends_on")).as(service)
                     .containsEntry("postgres", Map.of("condition", "service_healthy"))
-                    .containsEntry("kafka-topics", Map.of("condition", "service_completed_successfully"));
+                    .containsEntry("kafka-topics", Map.of("condition", "service_completed_successfully"))
+                    // they fetch its keys to verify every token
+                    .containsEntry("identity", Map.of("condition", "service_healthy"));
         }
         assertThat(map(SERVICES, "gateway", "depends_on")).allSatisfy((name, dependency) -> {
             if (DOMAIN_SERVICES.contains(name)) {
@@ -76,17 +79,17 @@ class ComposeFileTest {
     }
 
     @Test
-    void each_domain_service_has_its_own_database_and_owner() {
+    void each_service_with_a_database_has_its_own_database_and_owner() {
         String initScript = YamlTree.read(Repository.DEPLOY.resolve("postgres/create-databases.sql"));
-        for (String service : DOMAIN_SERVICES) {
+        for (String service : WITH_DATABASES) {
             Map<String, Object> env = map(SERVICES, service, "environment");
             String database = String.valueOf(env.get("DB_NAME"));
 
             assertThat(env.get("DB_USER")).as(service).isEqualTo(database);
             assertThat(initScript).contains("CREATE DATABASE " + database + " OWNER " + database + ";");
         }
-        assertThat(DOMAIN_SERVICES.stream().map(s -> map(SERVICES, s, "environment").get("DB_NAME")).distinct())
-                .hasSize(DOMAIN_SERVICES.size());
+        assertThat(WITH_DATABASES.stream().map(s -> map(SERVICES, s, "environment").get("DB_NAME")).distinct())
+                .hasSize(WITH_DATABASES.size());
     }
 
     @Test

@@ -27,9 +27,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Both overlays of k8s/, rendered by Kustomize, against the Kubernetes and CRD schemas and the platform's rules. */
 class KubernetesOverlaysTest {
 
-    private static final List<String> SERVICES = List.of("gateway", "grid-service", "member-service", "wish-service",
+    private static final List<String> DOMAIN_SERVICES = List.of("grid-service", "member-service", "wish-service",
             "matching-service", "committee-service", "fieldwork-service", "apps-service");
-    private static final List<String> DOMAIN_SERVICES = SERVICES.subList(1, SERVICES.size());
+    private static final List<String> SERVICES = Stream.concat(Stream.of("gateway", "identity"), DOMAIN_SERVICES.stream()).toList();
+    /** Each owns a PostgreSQL cluster named after its database: the domain services and the identity provider. */
+    private static final Map<String, String> DATABASES = Stream.concat(Stream.of("identity"), DOMAIN_SERVICES.stream())
+            .collect(Collectors.toMap(service -> service, service -> service.replaceFirst("-service$", "")));
 
     /** kubectl apply -k, Argo CD and Flux render with the default load restrictor: nothing read from outside k8s/. */
     @ParameterizedTest
@@ -143,7 +146,7 @@ class KubernetesOverlaysTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "district"})
-    void only_the_gateway_is_reachable_from_outside_the_namespace(String overlay) {
+    void only_the_gateway_and_the_identity_provider_are_reachable_from_outside_the_namespace(String overlay) {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
         List<Map<String, Object>> policies = rendered.ofKind("NetworkPolicy");
 
@@ -160,7 +163,8 @@ class KubernetesOverlaysTest {
                 .collect(Collectors.toSet());
         assertThat(openings).containsExactlyInAnyOrder(
                 "component=gateway port http from ingress-nginx",
-                "component in [gateway, domain-service] port http from monitoring",
+                "component=identity-provider port http from ingress-nginx",
+                "component in [gateway, domain-service, identity-provider] port http from monitoring",
                 "cnpg.io/podRole=instance port 8000 from cnpg-system",
                 "cnpg.io/podRole=instance port 9187 from monitoring");
         // and a rule without "from" would open its pods to everyone
@@ -169,7 +173,7 @@ class KubernetesOverlaysTest {
 
         assertThat(rendered.ofKind("Ingress").stream().flatMap(ingress -> list(ingress, "spec", "rules").stream())
                 .flatMap(rule -> list(rule, "http", "paths").stream())
-                .map(path -> string(path, "backend", "service", "name"))).containsOnly("gateway");
+                .map(path -> string(path, "backend", "service", "name"))).containsOnly("gateway", "identity");
         assertThat(rendered.ofKind("Service")).allSatisfy(service ->
                 assertThat(string(service, "spec", "type")).isIn(null, "ClusterIP"));
     }
@@ -228,7 +232,7 @@ class KubernetesOverlaysTest {
     void the_district_runs_every_database_with_two_standbys_and_every_service_twice_at_least() {
         RenderedOverlay district = RenderedOverlay.of("district");
 
-        assertThat(district.ofKind("Cluster")).hasSize(DOMAIN_SERVICES.size())
+        assertThat(district.ofKind("Cluster")).hasSize(DATABASES.size())
                 .allSatisfy(cluster -> assertThat(at(cluster, "spec", "instances")).isEqualTo(3));
         assertThat(district.ofKind("HorizontalPodAutoscaler"))
                 .allSatisfy(hpa -> assertThat((Integer) at(hpa, "spec", "minReplicas")).isGreaterThanOrEqualTo(2));
@@ -236,10 +240,10 @@ class KubernetesOverlaysTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "district"})
-    void each_domain_service_connects_to_its_own_postgres_cluster_with_its_generated_credentials(String overlay) {
+    void each_service_with_a_database_connects_to_its_own_postgres_cluster_with_its_generated_credentials(String overlay) {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
-        for (String service : DOMAIN_SERVICES) {
-            String database = service.substring(0, service.indexOf('-'));
+        for (String service : DATABASES.keySet()) {
+            String database = DATABASES.get(service);
             Map<String, Object> cluster = rendered.named("Cluster", database + "-db");
             Map<String, String> env = list(rendered.named("Deployment", service), "spec", "template", "spec",
                     "containers", 0, "env").stream().collect(Collectors.toMap(e -> string(e, "name"),

@@ -159,7 +159,7 @@ class LocalPlatformMonitoringIT {
             Instant deadline = started.plus(Duration.ofSeconds(90));
             while (Instant.now().isBefore(deadline)) {
                 health = targetHealth(api);
-                if (health.size() == RunningPlatform.SERVICES.size() && health.values().stream().allMatch("up"::equals)) {
+                if (health.size() == RunningPlatform.SCRAPED.size() && health.values().stream().allMatch("up"::equals)) {
                     break;
                 }
                 Thread.sleep(2000);
@@ -169,7 +169,7 @@ class LocalPlatformMonitoringIT {
             health.forEach((job, state) -> System.out.printf("  %-17s %s%n", job, state));
 
             assertThat(health).as("target health per job; Prometheus log: " + dir.resolve("prometheus.log"))
-                    .containsOnlyKeys(RunningPlatform.SERVICES).allSatisfy((job, state) -> assertThat(state).isEqualTo("up"));
+                    .containsOnlyKeys(RunningPlatform.SCRAPED).allSatisfy((job, state) -> assertThat(state).isEqualTo("up"));
             assertThat(YamlTree.list(YamlTree.loadAll(get(api + "rules")).get(0), "data", "groups").stream()
                     .map(group -> YamlTree.string(group, "name")))
                     .containsExactlyInAnyOrderElementsOf(PrometheusRules.groups().stream().map(g -> YamlTree.string(g, "name")).toList());
@@ -205,7 +205,7 @@ class LocalPlatformMonitoringIT {
     /** Every sample name the services expose, with the label names it carries in any series. */
     private static Map<String, Set<String>> exportedSeries() throws IOException, InterruptedException {
         Map<String, Set<String>> series = new TreeMap<>();
-        for (String service : RunningPlatform.SERVICES) {
+        for (String service : RunningPlatform.SCRAPED) {
             for (String line : get(platform.baseUrl(service) + "/actuator/prometheus").lines().toList()) {
                 Matcher sample = SAMPLE.matcher(line);
                 if (sample.find()) {

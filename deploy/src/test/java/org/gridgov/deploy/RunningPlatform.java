@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ final class RunningPlatform implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("gateway", "grid-service", "member-service", "wish-service",
             "matching-service", "committee-service", "fieldwork-service", "apps-service");
+    /** What Prometheus scrapes: the services and the identity provider (the summary's "OIDC issuer" row). */
+    static final List<String> SCRAPED = Stream.concat(SERVICES.stream(), Stream.of("identity")).toList();
     /** The launcher's wait for the services, passed on from {@code -Dgridgov.ready-timeout} on a busy machine. */
     private static final String READY_TIMEOUT = System.getProperty("gridgov.ready-timeout", "PT120S");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(6).plus(Duration.parse(READY_TIMEOUT));
@@ -174,6 +177,7 @@ final class RunningPlatform implements AutoCloseable {
             launcher.destroy();
             fail("cannot read the services' ports, the Kafka address and the issuer from the launcher's summary:\n" + output);
         }
+        ports.put("identity", URI.create(issuer).getPort());
         return new RunningPlatform(checkout, log, launcher, ports, kafka, issuer);
     }
 

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The identity provider's settings ({@code gridgov.identity.*}).
  *
  * @param consoleBaseUrls  the gateway base URLs the console is served from: its redirect URIs and the CORS origins
+ * @param signingKey       the signing key as a PEM private key (a deployment's Secret, shared by every replica);
+ *                         none: the key directory's
  * @param keyDirectory     where the signing key is kept (tokens stay valid across restarts); none: a new key per start
  * @param localTokens      {@code /local/**}: persona tokens, client and user set-up without authentication —
  *                         local platform and tests only, never in a deployment
@@ -21,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("gridgov.identity")
 public record IdentityProperties(
         @DefaultValue("http://localhost:8080") List<URI> consoleBaseUrls,
+        String signingKey,
         Path keyDirectory,
         @DefaultValue("false") boolean localTokens,
         @DefaultValue("10m") Duration accessTokenLifetime,

@@ -84,7 +84,7 @@ class AuthorizationServerConfiguration {
 
     @Bean
     JWKSource<SecurityContext> jwkSource(IdentityProperties properties) {
-        RSAKey key = SigningKey.load(properties.keyDirectory());
+        RSAKey key = SigningKey.load(properties.signingKey(), properties.keyDirectory());
         return new ImmutableJWKSet<>(new JWKSet(key));
     }
 
@@ -103,6 +103,9 @@ class AuthorizationServerConfiguration {
     OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder jwtEncoder, UserAccounts users, Clock clock, MeterRegistry meters) {
         JwtGenerator jwts = new JwtGenerator(jwtEncoder);
         GridgovClaims claims = new GridgovClaims(users);
+        // from 0 at start for the grants the dashboard shows (sign-ins through the console, apps and services)
+        List.of("authorization_code", "refresh_token", "client_credentials").forEach(grant ->
+                meters.counter("gridgov.identity.tokens.issued", "grant_type", grant, "token", "access_token"));
         // gridgov_identity_tokens_issued_total{grant_type, token}: every JWT signed, after its claims are set
         jwts.setJwtCustomizer(context -> {
             claims.customize(context);

@@ -20,9 +20,11 @@ class ClientRegistryConfiguration {
     @Bean
     @ConditionalOnProperty(name = "gridgov.apps.client-registry", havingValue = "identity")
     ClientRegistry identityClientRegistry(@Value("${gridgov.apps.identity.url}") String issuerUri,
+            @Value("${gridgov.apps.identity.internal-url:}") String internalUrl,
             @Value("${gridgov.apps.identity.client-id:apps-registry}") String clientId,
             @Value("${gridgov.apps.identity.client-secret}") String clientSecret, Clock clock) {
-        return new IdentityClientRegistry(WebClient.builder(), issuerUri, clientId, clientSecret, clock);
+        return new IdentityClientRegistry(WebClient.builder(), issuerUri,
+                internalUrl.isBlank() ? issuerUri : internalUrl, clientId, clientSecret, clock);
     }
 
     @Bean

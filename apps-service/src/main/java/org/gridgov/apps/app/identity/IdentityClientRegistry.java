@@ -23,7 +23,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Registers apps with GridGov's identity provider through its admin API ({@code PUT}/{@code DELETE
  * /internal/clients/{id}}), as apps-service's own client {@code apps-registry} ({@code client_credentials},
- * scope {@value #SCOPE}). A revoked app's client is deleted there, so its secret gets no token any more.
+ * scope {@value #SCOPE}). A revoked app's client is deleted there, so its secret gets no token any more. The admin
+ * API is called at the provider's address inside the platform; apps are told the token endpoint under the public
+ * issuer.
  */
 public class IdentityClientRegistry implements ClientRegistry {
 
@@ -39,10 +41,10 @@ public class IdentityClientRegistry implements ClientRegistry {
     private record Held(String token, Instant until) {
     }
 
-    public IdentityClientRegistry(WebClient.Builder builder, String issuerUri, String clientId, String clientSecret,
-            Clock clock) {
+    public IdentityClientRegistry(WebClient.Builder builder, String issuerUri, String internalUrl, String clientId,
+            String clientSecret, Clock clock) {
         this.issuerUri = issuerUri;
-        this.identity = builder.baseUrl(issuerUri).build();
+        this.identity = builder.baseUrl(internalUrl).build();
         this.basic = "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         this.clock = clock;
     }
