@@ -37,6 +37,7 @@ final class IdentityServer {
 
     static final String CONSOLE_BASE = "http://localhost:18080";
     static final String APPS_SERVICE_SECRET = "apps-service-secret-for-tests";
+    static final String MEMBER_SERVICE_SECRET = "member-service-secret-for-tests";
     static final JsonMapper JSON = JsonMapper.shared();
     private static final int PORT = FreePorts.any();
     static final String ISSUER = "http://127.0.0.1:" + PORT;
@@ -61,6 +62,7 @@ final class IdentityServer {
         registry.add("gridgov.identity.key-directory", keys::toString);
         registry.add("gridgov.identity.local-tokens", () -> "true");
         registry.add("gridgov.identity.service-clients.apps-registry.secret", () -> APPS_SERVICE_SECRET);
+        registry.add("gridgov.identity.service-clients.member-accounts.secret", () -> MEMBER_SERVICE_SECRET);
         String services = OwningServices.get().url();
         registry.add("gridgov.identity.directory.grid-url", () -> services);
         registry.add("gridgov.identity.directory.member-url", () -> services);

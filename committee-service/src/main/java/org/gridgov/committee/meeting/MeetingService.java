@@ -2,7 +2,6 @@ package org.gridgov.committee.meeting;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.gridgov.committee.meeting.domain.Meeting;
 import org.gridgov.committee.meeting.domain.MeetingKind;
 import org.gridgov.committee.meeting.domain.Motion;
 import org.gridgov.committee.meeting.persistence.MeetingStore;
+import org.gridgov.committee.project.domain.Quarter;
 import org.gridgov.contracts.events.MeetingClosed;
 import org.gridgov.contracts.events.MeetingScheduled;
 import org.gridgov.contracts.events.MotionDecided;
@@ -91,7 +91,7 @@ public class MeetingService {
         return mayOrganise(caller, s.communityId(), s.kind(), s.gridId())
                 .then(checkReferences(s))
                 .then(s.kind() == MeetingKind.JOINT
-                        ? store.jointAgenda(s.communityId(), s.scheduledAt().atOffset(ZoneOffset.UTC).getYear(), now)
+                        ? store.jointAgenda(s.communityId(), Quarter.of(s.scheduledAt()), now)
                                 .collectList()
                         : Mono.just(List.<AgendaItem>of()))
                 .map(pulledIn -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,8 @@ class MeetingLifeIT extends CommitteeIntegrationTest {
     private static final Instant NEXT_WEEK = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
     @Test
-    void a_joint_meeting_pulls_in_the_projects_under_way_and_the_open_needs_and_tells_its_invitees() {
-        Committee committee = committee(2, 2);
+    void a_joint_meeting_pulls_in_the_quarters_reviews_still_to_give_and_the_open_needs_and_tells_its_invitees() {
+        Committee committee = committee(2, 3);
         UUID member = member(committee);
         String admin = admin("COMMUNITY_ADMIN", committee.community());
         UUID taken = UUID.fromString(body(post("/api/projects", admin, Map.of("communityId", committee.community(),
@@ -36,13 +37,23 @@ class MeetingLifeIT extends CommitteeIntegrationTest {
         post("/api/projects/" + taken + "/agreement", unitToken(committee.units().get(0)), Map.of("signatory", "张三",
                 "commitments", "按期完成", "milestones", List.of(Map.of("title", "完成", "dueDate", YEAR + "-12-31"))))
                 .expectStatus().isCreated();
+        // a second project under way, already reviewed for the meeting's quarter: nothing left to review there
+        String quarter = NEXT_WEEK.atOffset(ZoneOffset.UTC).getYear() + "Q" + ((NEXT_WEEK.atOffset(ZoneOffset.UTC).getMonthValue() - 1) / 3 + 1);
+        String reviewed = body(post("/api/projects", admin, Map.of("communityId", committee.community(),
+                "year", YEAR, "title", "楼道照明", "category", "ELDERLY_CARE", "needIds", List.of(committee.needs().get(1))))
+                .expectStatus().isCreated()).path("id").asString();
+        post("/api/projects/" + reviewed + "/claim", unitToken(committee.units().get(1)), null).expectStatus().isOk();
+        post("/api/projects/" + reviewed + "/agreement", unitToken(committee.units().get(1)), Map.of("signatory", "李四",
+                "commitments", "按期完成", "milestones", List.of(Map.of("title", "完成", "dueDate", YEAR + "-12-31"))))
+                .expectStatus().isCreated();
+        post("/api/projects/" + reviewed + "/reviews", admin, Map.of("quarter", quarter, "grade", "GOOD")).expectStatus().is2xxSuccessful();
 
-        JsonNode meeting = body(post("/api/meetings", admin, joint(committee, List.of(member), "2026年第二季度联席会议"))
+        JsonNode meeting = body(post("/api/meetings", admin, joint(committee, List.of(member), "季度联席会议"))
                 .expectStatus().isCreated());
 
         List<String> agenda = new ArrayList<>();
         meeting.path("agenda").forEach(item -> agenda.add(item.path("refKind").asString() + " " + item.path("title").asString()));
-        assertThat(agenda).containsExactly("OTHER 通报上季度工作", "PROJECT 项目评议: 适老化改造", "NEED 需求: 需求1");
+        assertThat(agenda).containsExactly("OTHER 通报上季度工作", "PROJECT 项目评议 " + quarter + ": 适老化改造", "NEED 需求: 需求2");
         assertThat(meeting.path("agenda").get(1).path("refId").asString()).isEqualTo(taken.toString());
         try (KafkaTopicReader events = new KafkaTopicReader(infrastructure().kafka().bootstrapServers(), "committee.events")) {
             List<ConsumerRecord<String, byte[]>> scheduled = events.settle(record ->

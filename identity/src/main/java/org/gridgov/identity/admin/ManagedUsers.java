@@ -92,6 +92,12 @@ class ManagedUsers {
                 user.unit(), user.member(), user.department(), user.username());
     }
 
+    /** The account is this member of member-service's now, with these roles. */
+    void linkMember(String username, List<String> roles, String member) {
+        jdbc.update("update user_account set roles = ?, member = ?, updated_at = now() where username = ?",
+                String.join(" ", roles), member, username);
+    }
+
     /** An admin's lock (or its lifting, which also forgets the failed sign-ins and their lock). */
     void lock(String username, boolean locked) {
         jdbc.update("update user_account set locked_by_admin = ?, failed_logins = 0, locked_until = null, "

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** User management's refusals as {@code application/problem+json}, typed as the services type theirs. */
-@RestControllerAdvice(assignableTypes = UserAdminApi.class)
+@RestControllerAdvice(assignableTypes = {UserAdminApi.class, VolunteerLinkApi.class})
 class UserAdminProblems {
 
     @ExceptionHandler(UserManagement.NotFound.class)

@@ -2,6 +2,7 @@ package org.gridgov.identity.admin;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -27,6 +28,7 @@ class UserManagement {
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String VOLUNTEER = "VOLUNTEER";
 
     private final ManagedUsers users;
     private final Directory directory;
@@ -160,6 +162,31 @@ class UserManagement {
         }
         users.enable(username, enabled);
         audit(admin, enabled ? "enable" : "disable", username, List.of());
+        return users.find(username).orElseThrow();
+    }
+
+    /**
+     * A resident who registered themself as a volunteer in member-service: their account gets the role VOLUNTEER and
+     * the claim {@code member} = the volunteer's id, which their next token (or refresh) carries. Asked by
+     * member-service's client; asked again with the same id, nothing changes; an account that is another member already
+     * is a conflict, and an unknown one not found.
+     */
+    @Transactional
+    ManagedUser linkVolunteer(String client, String username, String member) {
+        ManagedUser current = users.find(username).orElseThrow(() -> new NotFound("no account has that username"));
+        if (current.member() != null && !current.member().equals(member)) {
+            throw new Conflict("this account is another member's or volunteer's already");
+        }
+        if (member.equals(current.member()) && current.roles().contains(VOLUNTEER)) {
+            return current;
+        }
+        List<String> roles = new ArrayList<>(current.roles());
+        if (!roles.contains(VOLUNTEER)) {
+            roles.add(VOLUNTEER);
+        }
+        users.linkMember(username, roles, member);
+        users.audit(client, "volunteer-link", username, List.of("roles", "member"));
+        log.info("user management: volunteer-link by {} at {}", client, clock.instant());
         return users.find(username).orElseThrow();
     }
 

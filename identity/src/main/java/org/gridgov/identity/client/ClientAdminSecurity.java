@@ -1,5 +1,6 @@
 package org.gridgov.identity.client;
 
+import org.gridgov.identity.admin.VolunteerLinkApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,7 +9,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** {@code /internal/**}: a bearer token of this server with the scope {@code clients:write}, nothing else. */
+/**
+ * {@code /internal/**}: a bearer token of this server — with the scope {@code users:link} for a volunteer's account
+ * (member-service), {@code clients:write} for everything else (apps-service); nothing without one.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClientAdminSecurity {
 
@@ -16,7 +20,9 @@ class ClientAdminSecurity {
     @Order(2)
     SecurityFilterChain clientAdmin(HttpSecurity http) throws Exception {
         http.securityMatcher("/internal/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority("SCOPE_" + ClientAdminApi.SCOPE))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/internal/users/**").hasAuthority("SCOPE_" + VolunteerLinkApi.SCOPE)
+                        .anyRequest().hasAuthority("SCOPE_" + ClientAdminApi.SCOPE))
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());

@@ -19,6 +19,7 @@ import org.gridgov.committee.meeting.domain.Meeting;
 import org.gridgov.committee.meeting.domain.MeetingKind;
 import org.gridgov.committee.meeting.domain.Motion;
 import org.gridgov.committee.meeting.domain.Tally;
+import org.gridgov.committee.project.domain.Quarter;
 import org.gridgov.kit.domain.Refusal;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -211,15 +212,18 @@ public class MeetingStore {
     }
 
     /**
-     * What a quarterly joint meeting reviews: the community's projects under way in the year (signed, or completed
-     * and awaiting their final review), their milestones past due (督办), and the needs no project takes up yet.
+     * What a quarterly joint meeting reviews: the community's projects under way in the quarter's year (signed, or
+     * completed and awaiting their final review) not yet reviewed for that quarter (项目评议), their milestones past due
+     * (督办), and the needs no project takes up yet.
      */
-    public Flux<AgendaItem> jointAgenda(UUID communityId, int year, Instant now) {
+    public Flux<AgendaItem> jointAgenda(UUID communityId, Quarter quarter, Instant now) {
         Flux<AgendaItem> reviews = db.sql("""
-                        select id, title from project where community_id = :community and year = :year
-                          and status in ('SIGNED', 'COMPLETED') order by created_at, id""")
-                .bind("community", communityId).bind("year", year)
-                .map(row -> new AgendaItem("项目评议: " + row.get("title", String.class), AgendaItem.Ref.PROJECT,
+                        select p.id, p.title from project p where p.community_id = :community and p.year = :year
+                          and p.status in ('SIGNED', 'COMPLETED')
+                          and not exists (select 1 from review r where r.project_id = p.id and r.quarter = :quarter)
+                        order by p.created_at, p.id""")
+                .bind("community", communityId).bind("year", quarter.year()).bind("quarter", quarter.toString())
+                .map(row -> new AgendaItem("项目评议 " + quarter + ": " + row.get("title", String.class), AgendaItem.Ref.PROJECT,
                         row.get("id", UUID.class))).all();
         Flux<AgendaItem> supervision = db.sql("""
                         select p.id, p.title, m.title as milestone from milestone m join project p on p.id = m.project_id

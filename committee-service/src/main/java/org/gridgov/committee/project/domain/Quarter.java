@@ -1,5 +1,8 @@
 package org.gridgov.committee.project.domain;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +19,12 @@ public record Quarter(int year, int number) {
             throw Refusal.invalidField("quarter", "quarter must look like 2026Q3.");
         }
         return new Quarter(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
+    }
+
+    /** The quarter an instant falls in, in UTC (as the meetings' and milestones' dates are kept). */
+    public static Quarter of(Instant at) {
+        LocalDate day = at.atOffset(ZoneOffset.UTC).toLocalDate();
+        return new Quarter(day.getYear(), (day.getMonthValue() - 1) / 3 + 1);
     }
 
     @Override
