@@ -21,13 +21,15 @@ public final class Identity {
     public static final String MODULE = IdentityProvider.MODULE;
     /** The local platform's (and only the local platform's) shared secret of apps-service's own client. */
     public static final String APPS_CLIENT_SECRET = "local-apps-service-client-secret";
+    /** And of member-service's own client, which links a resident who registers as a volunteer to their account. */
+    public static final String MEMBER_CLIENT_SECRET = "local-member-service-client-secret";
 
     private Identity() {
     }
 
-    /** What the services are told about the identity provider beyond its issuer URI: apps-service's own client secret. */
+    /** What the services are told about the identity provider beyond its issuer URI: their own clients' secrets. */
     public static Map<String, String> serviceEnvironment() {
-        return Map.of("IDENTITY_APPS_CLIENT_SECRET", APPS_CLIENT_SECRET);
+        return Map.of("IDENTITY_APPS_CLIENT_SECRET", APPS_CLIENT_SECRET, "IDENTITY_MEMBER_CLIENT_SECRET", MEMBER_CLIENT_SECRET);
     }
 
     public static Path jar(Path repoRoot, String version) {
@@ -42,6 +44,7 @@ public final class Identity {
                 .database(addresses.dbHost(), addresses.dbPort(), addresses.dbUser(), addresses.dbPassword(), MODULE)
                 .keyDirectory(keys)
                 .appsClientSecret(APPS_CLIENT_SECRET)
+                .environment("IDENTITY_MEMBER_CLIENT_SECRET", MEMBER_CLIENT_SECRET)
                 // the console may be opened as localhost or 127.0.0.1
                 .consoleBaseUrls(List.of(gateway, gateway.replace("localhost", "127.0.0.1")))
                 // user management asks the owning services whether the nodes, units, members and departments it names exist

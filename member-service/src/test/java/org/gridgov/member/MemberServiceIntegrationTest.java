@@ -21,11 +21,14 @@ import org.gridgov.infra.TokenRequest;
 import org.gridgov.kit.events.CloudEvent;
 import org.gridgov.kit.events.CloudEventKafka;
 import org.gridgov.kit.jurisdiction.GridTree;
+import org.gridgov.kit.test.RealInfrastructure;
 import org.gridgov.kit.test.ServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +57,12 @@ public abstract class MemberServiceIntegrationTest extends ServiceIntegrationTes
 
     /** A community of the demo district with two grids, as the grid-tree read model knows it. */
     protected record Community(UUID id, UUID grid, UUID otherGrid) {
+    }
+
+    /** member-service's client at the tests' identity provider: residents registering as volunteers are linked there. */
+    @DynamicPropertySource
+    static void identityClient(DynamicPropertyRegistry registry) {
+        registry.add("IDENTITY_MEMBER_CLIENT_SECRET", () -> RealInfrastructure.MEMBER_CLIENT_SECRET);
     }
 
     @BeforeAll

@@ -32,11 +32,14 @@ public class Volunteers {
     private final GridPlaces places;
     private final Access access;
     private final Outbox outbox;
+    private final VolunteerAccounts accounts;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    Volunteers(VolunteerStore store, GridPlaces places, Access access, Outbox outbox, MeterRegistry meters, Clock clock) {
+    Volunteers(VolunteerStore store, GridPlaces places, Access access, Outbox outbox, VolunteerAccounts accounts,
+               MeterRegistry meters, Clock clock) {
         this.store = store;
+        this.accounts = accounts;
         this.places = places;
         this.access = access;
         this.outbox = outbox;
@@ -46,7 +49,9 @@ public class Volunteers {
 
     /**
      * Registers a volunteer: a resident themself (in the community their token places them; once), the grid staff of a
-     * grid in the community, or an admin over it.
+     * grid in the community, or an admin over it. A resident registering themself is linked at the identity provider
+     * in the same step (their next token carries VOLUNTEER and this id); if it refuses or does not answer, nothing is
+     * registered.
      */
     public Mono<Volunteer> register(String name, UUID communityId, String phone, Caller caller) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -59,6 +64,7 @@ public class Volunteers {
                 .then(store.insert(volunteer, caller.subject(), self ? Optional.of(caller.subject()) : Optional.empty()))
                 .flatMap(inserted -> inserted ? Mono.<Void>empty() : Mono.error(ProblemException.conflict(
                         "You are already a volunteer of this community.")))
+                .then(self ? accounts.link(caller.subject(), volunteer.id()).then() : Mono.<Void>empty())
                 .then(outbox.append(new VolunteerRegistered(volunteer.id(), communityId, now)))
                 .doOnSuccess(done -> meters.counter("gridgov.members.volunteers.registered").increment())
                 .thenReturn(volunteer);

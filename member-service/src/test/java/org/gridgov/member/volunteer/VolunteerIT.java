@@ -3,6 +3,10 @@ package org.gridgov.member.volunteer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +108,51 @@ class VolunteerIT extends MemberServiceIntegrationTest {
                 community.id().toString(), "phone", "13977779999")).expectStatus().isForbidden();
         get("/api/volunteers/ranking?community=" + community.id(), resident()).expectStatus().isOk().expectBody()
                 .jsonPath("$.length()").isEqualTo(2);
+    }
+
+    @Test
+    void a_resident_with_an_account_who_registers_themself_signs_in_as_that_volunteer_from_then_on() throws Exception {
+        Community community = newCommunity();
+        String username = "jumin-" + UUID.randomUUID().toString().substring(0, 8);
+        infrastructure().issuer().putUser(username, Map.of("password", "gridgov-demo-password", "name", "居民",
+                "roles", List.of("RESIDENT"), "jurisdiction", community.grid().toString()));
+        String token = tokenFor(TokenRequest.of(username, "RESIDENT").withJurisdiction(community.grid().toString()));
+
+        Map<?, ?> created = post("/api/volunteers", token, Map.of("name", "周大姐", "communityId", community.id().toString(),
+                "phone", "13966667777")).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+
+        // the account they sign in with — what each of their next tokens is made from — is this volunteer's now
+        assertThat(account(username)).isEqualTo("RESIDENT VOLUNTEER|" + created.get("id"));
+    }
+
+    @Test
+    void a_party_members_account_registering_as_a_volunteer_is_refused_and_nothing_is_registered() throws Exception {
+        Community community = newCommunity();
+        String username = "dangyuan-" + UUID.randomUUID().toString().substring(0, 8);
+        String partyMember = UUID.randomUUID().toString();
+        infrastructure().issuer().putUser(username, Map.of("password", "gridgov-demo-password", "name", "党员",
+                "roles", List.of("RESIDENT", "PARTY_MEMBER"), "jurisdiction", community.grid().toString(), "member", partyMember));
+        String token = tokenFor(TokenRequest.of(username, "RESIDENT").withJurisdiction(community.grid().toString()));
+
+        post("/api/volunteers", token, Map.of("name", "吴党员", "communityId", community.id().toString(), "phone", "13966668888"))
+                .expectStatus().isEqualTo(409).expectHeader().contentTypeCompatibleWith("application/problem+json");
+
+        get("/api/volunteers/ranking?community=" + community.id(), resident()).expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(0);
+        assertThat(account(username)).isEqualTo("RESIDENT PARTY_MEMBER|" + partyMember);
+    }
+
+    /** "roles|member" of the identity provider's account, as its user store holds them. */
+    private static String account(String username) throws Exception {
+        try (Connection db = DriverManager.getConnection(infrastructure().postgres().jdbcUrl("identity"),
+                infrastructure().postgres().username(), infrastructure().postgres().password());
+             PreparedStatement query = db.prepareStatement("select roles, member from user_account where username = ?")) {
+            query.setString(1, username);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("account " + username).isTrue();
+                return row.getString("roles") + "|" + row.getString("member");
+            }
+        }
     }
 
     private UUID volunteer(Community community, String name, String phone) {

@@ -26,6 +26,8 @@ public final class RealInfrastructure {
 
     /** The secret of apps-service's own client at the tests' identity provider. */
     public static final String APPS_CLIENT_SECRET = "tests-apps-service-client-secret";
+    /** The secret of member-service's own client (linking volunteers' accounts) at the tests' identity provider. */
+    public static final String MEMBER_CLIENT_SECRET = "tests-member-service-client-secret";
     /** Where the identity provider's jar is, when not in {@code identity/target} beside this module's directory. */
     public static final String IDENTITY_JAR_PROPERTY = "gridgov.identity.jar";
 
@@ -46,7 +48,8 @@ public final class RealInfrastructure {
         postgres.createDatabase(IdentityProvider.MODULE);
         IdentityProvider.Builder identity = IdentityProvider.builder(identityJar())
                 .database(postgres, IdentityProvider.MODULE)
-                .appsClientSecret(APPS_CLIENT_SECRET);
+                .appsClientSecret(APPS_CLIENT_SECRET)
+                .environment("IDENTITY_MEMBER_CLIENT_SECRET", MEMBER_CLIENT_SECRET);
         if (Files.isDirectory(Path.of("target"))) {
             // beside the module's test reports
             identity.log(Path.of("target", "identity.log").toAbsolutePath());

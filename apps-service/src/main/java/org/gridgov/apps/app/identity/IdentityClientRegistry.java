@@ -1,24 +1,18 @@
 package org.gridgov.apps.app.identity;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.gridgov.apps.app.ClientRegistry;
 import org.gridgov.apps.app.domain.ClientApp;
+import org.gridgov.kit.security.ClientCredentialsToken;
 import org.gridgov.kit.web.ProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Registers apps with GridGov's identity provider through its admin API ({@code PUT}/{@code DELETE
@@ -34,19 +28,13 @@ public class IdentityClientRegistry implements ClientRegistry {
 
     private final WebClient identity;
     private final String issuerUri;
-    private final String basic;
-    private final Clock clock;
-    private final AtomicReference<Held> held = new AtomicReference<>();
-
-    private record Held(String token, Instant until) {
-    }
+    private final ClientCredentialsToken token;
 
     public IdentityClientRegistry(WebClient.Builder builder, String issuerUri, String internalUrl, String clientId,
             String clientSecret, Clock clock) {
         this.issuerUri = issuerUri;
         this.identity = builder.baseUrl(internalUrl).build();
-        this.basic = "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
-        this.clock = clock;
+        this.token = new ClientCredentialsToken(WebClient.builder(), internalUrl + "/oauth2/token", clientId, clientSecret, SCOPE, clock);
     }
 
     @Override
@@ -60,8 +48,8 @@ public class IdentityClientRegistry implements ClientRegistry {
         client.put("secret", clientSecret);
         client.put("scope", String.join(" ", app.scopes().stream().sorted().toList()));
         client.put("jurisdiction", app.jurisdiction().toString());
-        return token().flatMap(token -> identity.put().uri("/internal/clients/{id}", app.id())
-                        .headers(headers -> headers.setBearerAuth(token)).bodyValue(client)
+        return token.get().flatMap(bearer -> identity.put().uri("/internal/clients/{id}", app.id())
+                        .headers(headers -> headers.setBearerAuth(bearer)).bodyValue(client)
                         .retrieve().toBodilessEntity().timeout(TIMEOUT))
                 .onErrorMap(e -> !(e instanceof ProblemException), e -> unavailable())
                 .then();
@@ -69,30 +57,11 @@ public class IdentityClientRegistry implements ClientRegistry {
 
     @Override
     public Mono<Void> revoke(ClientApp app) {
-        return token().flatMap(token -> identity.delete().uri("/internal/clients/{id}", app.id())
-                        .headers(headers -> headers.setBearerAuth(token))
+        return token.get().flatMap(bearer -> identity.delete().uri("/internal/clients/{id}", app.id())
+                        .headers(headers -> headers.setBearerAuth(bearer))
                         .retrieve().toBodilessEntity().timeout(TIMEOUT))
                 .onErrorMap(e -> !(e instanceof ProblemException), e -> unavailable())
                 .then();
-    }
-
-    /** apps-service's own token, kept until a minute before it expires. */
-    private Mono<String> token() {
-        Held current = held.get();
-        if (current != null && clock.instant().isBefore(current.until())) {
-            return Mono.just(current.token());
-        }
-        return identity.post().uri("/oauth2/token")
-                .header("Authorization", basic)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("grant_type", "client_credentials").with("scope", SCOPE))
-                .retrieve().bodyToMono(JsonNode.class).timeout(TIMEOUT)
-                .map(body -> {
-                    String token = body.path("access_token").asString();
-                    long seconds = body.path("expires_in").asLong(300);
-                    held.set(new Held(token, clock.instant().plusSeconds(Math.max(0, seconds - 60))));
-                    return token;
-                });
     }
 
     private static ProblemException unavailable() {
