@@ -1,7 +1,8 @@
 // 用户管理: an admin creates a person in the browser — first with a username the identity provider refuses, whose
-// message shows beside the field — reads the one-time password from the dialog, and that person then signs in with it.
+// message shows beside the field — reads the one-time password from the dialog, and that person then signs in with it,
+// is asked to choose a password of their own first (设置新密码), and arrives in the console.
 // Environment: USERNAME (the admin's login).
-import { need, scenario } from './lib.mjs'
+import { gateway, need, scenario } from './lib.mjs'
 
 scenario('users', async (run) => {
   const admin = await run.person()
@@ -37,7 +38,22 @@ scenario('users', async (run) => {
   await run.check(admin, 'users-one-time-password')
 
   const person = await run.person()
-  await run.step('the new person signs in with it', person, () => run.signIn(person, username, '/console/', oneTime))
+  await run.step('the new person signs in with it and is asked for a password of their own', person, async () => {
+    await person.goto(gateway + '/console/')
+    await person.waitForSelector('input[name="username"]')
+    await person.fill('input[name="username"]', username)
+    await person.fill('input[name="password"]', oneTime)
+    await person.getByRole('button', { name: '登录' }).click()
+    await person.getByRole('heading', { level: 1, name: '设置新密码' }).waitFor()
+  })
+  await run.check(person, 'new-person-password')
+  await run.step('chooses one and arrives in the console', person, async () => {
+    await person.getByLabel('新密码（').fill(`${username}-own-password`)
+    await person.getByLabel('再次输入新密码').fill(`${username}-own-password`)
+    await person.getByRole('button', { name: '保存并继续' }).click()
+    await person.waitForURL((url) => url.pathname.startsWith('/console/') && !url.pathname.startsWith('/console/callback'))
+    await person.waitForSelector('[data-test="user"]')
+  })
   await run.check(person, 'new-person-home')
   return { created: username }
 })

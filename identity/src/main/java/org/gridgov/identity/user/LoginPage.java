@@ -30,13 +30,27 @@ class LoginPage {
     String login(HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String message = message(request);
+        return page("网格治理平台 登录", message + """
+                <form method="post" action="/login">
+                  <label for="username">用户名</label>
+                  <input id="username" name="username" type="text" autocomplete="username" required autofocus>
+                  <label for="password">密码</label>
+                  <input id="password" name="password" type="password" autocomplete="current-password" required>
+                  <input type="hidden" name="%s" value="%s">
+                  <button type="submit">登录</button>
+                </form>
+                """.formatted(HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken())));
+    }
+
+    /** A page of the sign-in's look: {@code heading} over {@code content} (HTML, escaped by the caller). */
+    static String page(String heading, String content) {
         return """
                 <!DOCTYPE html>
                 <html lang="zh-CN">
                 <head>
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>登录 · 网格治理平台</title>
+                <title>%s · 网格治理平台</title>
                 <style>
                   body { font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; background: #f5f7fa;
                          color: #1f2933; margin: 0; display: flex; min-height: 100vh; align-items: center; justify-content: center; }
@@ -54,20 +68,12 @@ class LoginPage {
                 </head>
                 <body>
                 <main>
-                <h1>网格治理平台 登录</h1>
+                <h1>%s</h1>
                 %s
-                <form method="post" action="/login">
-                  <label for="username">用户名</label>
-                  <input id="username" name="username" type="text" autocomplete="username" required autofocus>
-                  <label for="password">密码</label>
-                  <input id="password" name="password" type="password" autocomplete="current-password" required>
-                  <input type="hidden" name="%s" value="%s">
-                  <button type="submit">登录</button>
-                </form>
                 </main>
                 </body>
                 </html>
-                """.formatted(message, HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()));
+                """.formatted(HtmlUtils.htmlEscape(heading), HtmlUtils.htmlEscape(heading), content);
     }
 
     private static String message(HttpServletRequest request) {

@@ -5,6 +5,8 @@ import java.time.Clock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.gridgov.identity.IdentityProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -46,17 +48,25 @@ class SignInConfiguration {
                 .description("accounts locked now, after wrong passwords or by an admin").register(meters);
     }
 
+    /** Before every security chain: a session whose password is still an admin's reaches only {@code /password}. */
+    @Bean
+    FilterRegistrationBean<PasswordChange.Pending> passwordChangeFirst() {
+        FilterRegistrationBean<PasswordChange.Pending> filter = new FilterRegistrationBean<>(new PasswordChange.Pending());
+        filter.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return filter;
+    }
+
     /** Everything the other chains do not take: the login form, the actuator, and nothing else without signing in. */
     @Bean
     @Order(10)
     // The provider is a bean, so it is the one AuthenticationManager of the application; it is not added to this
     // chain as well, where a failure would be counted twice (once here, once in the parent manager).
-    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+    SecurityFilterChain signIn(HttpSecurity http, UserAccounts users) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").failureHandler((request, response, failure) -> {
+                .formLogin(form -> form.loginPage("/login").successHandler(PasswordChange.afterSignIn(users)).failureHandler((request, response, failure) -> {
                     request.getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, failure);
                     response.sendRedirect(request.getContextPath() + LoginPage.failureUrl(failure));
                 }));

@@ -48,6 +48,18 @@ public class UserAccounts {
                 user.unit(), user.member(), user.department(), user.scope(), user.enabled());
     }
 
+    /** An admin set or reset the password: the person changes it before any token is issued to them. */
+    public boolean passwordChangeRequired(String username) {
+        return Boolean.TRUE.equals(jdbc.query("select password_change_required from user_account where username = ?",
+                (rs, row) -> rs.getBoolean(1), username).stream().findFirst().orElse(false));
+    }
+
+    /** The person's own new password: the one an admin gave them is gone. */
+    public void changePassword(String username, String passwordHash) {
+        jdbc.update("update user_account set password_hash = ?, password_change_required = false, updated_at = now() "
+                + "where username = ?", passwordHash, username);
+    }
+
     /** Records the outcome of a sign-in: the failures in a row and the lock. */
     public void saveSignInState(UserAccount user) {
         jdbc.update("update user_account set failed_logins = ?, locked_until = ?, updated_at = now() where username = ?",
