@@ -24,14 +24,15 @@ import reactor.core.publisher.Mono;
 @Service
 public class FindingCases {
 
-    private final FindingNeeds visits;
-    private final VisitStore store;
+    /** Who may see a visit, as for its needs. */
+    private final FindingNeeds needs;
+    private final VisitStore visits;
     private final CaseService cases;
     private final CaseQueries caseQueries;
 
-    FindingCases(FindingNeeds visits, VisitStore store, CaseService cases, CaseQueries caseQueries) {
+    FindingCases(FindingNeeds needs, VisitStore visits, CaseService cases, CaseQueries caseQueries) {
+        this.needs = needs;
         this.visits = visits;
-        this.store = store;
         this.cases = cases;
         this.caseQueries = caseQueries;
     }
@@ -42,7 +43,7 @@ public class FindingCases {
     }
 
     public Mono<FieldCase> raise(UUID visitId, int finding, Request request, Caller caller) {
-        return visits.visible(visitId, caller).then(store.findForUpdate(visitId))
+        return needs.visible(visitId, caller).then(visits.findForUpdate(visitId))
                 .flatMap(visit -> casesOf(visitId).map(linked -> FindingCase.of(visit, finding, request.description(),
                                 linked.get(finding)))
                         .flatMap(made -> cases.reportFromVisit(new CaseService.NewCase(visit.microGridId(), request.category(),
