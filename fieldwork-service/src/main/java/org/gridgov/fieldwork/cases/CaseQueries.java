@@ -25,6 +25,11 @@ public class CaseQueries {
         this.access = access;
     }
 
+    /** The cases a visit's findings became, by the finding's position (the caller may see the visit). */
+    public Flux<FieldCase> fromVisit(UUID visitId) {
+        return cases.fromVisit(visitId);
+    }
+
     public Flux<FieldCase> list(UUID node, List<CaseStatus> statuses, int limit, Caller caller) {
         if (node == null) {
             if (caller.has(Role.DEPARTMENT) && caller.departmentId().isPresent()) {

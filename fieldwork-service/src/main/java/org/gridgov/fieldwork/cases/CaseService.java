@@ -56,17 +56,26 @@ public class CaseService {
 
     /** A case reported by the caller (grid staff, an admin, a party member of the community, an app). */
     public Mono<FieldCase> report(NewCase request, Caller caller) {
-        return report(request, caller, null);
+        return reported(request, caller, null, null);
     }
 
     /** A patrol's finding as a case, in the patrol's transaction. */
     public Mono<FieldCase> report(NewCase request, Caller caller, UUID patrolId) {
+        return reported(request, caller, patrolId, null);
+    }
+
+    /** A visit's finding as a case, in the transaction that holds the visit; the case names the visit and finding. */
+    public Mono<FieldCase> reportFromVisit(NewCase request, Caller caller, FieldCase.VisitFinding fromVisit) {
+        return reported(request, caller, null, fromVisit);
+    }
+
+    private Mono<FieldCase> reported(NewCase request, Caller caller, UUID patrolId, FieldCase.VisitFinding fromVisit) {
         return access.place(request.microGridId(), "microGridId")
                 .flatMap(place -> source(caller, place, patrolId)
                         .map(source -> FieldCase.report(UUID.randomUUID(), new FieldCase.Report(place.communityId(),
                                 place.streetId(), place.nodeId(), request.category(), request.description(),
                                 request.householdsAffected(), request.shopsAffected(), request.severity(),
-                                request.photoUrls(), source, patrolId, caller.subject()), now())))
+                                request.photoUrls(), source, patrolId, fromVisit, caller.subject()), now())))
                 .flatMap(c -> cases.insert(c).then(events.reported(c)).thenReturn(c));
     }
 

@@ -48,10 +48,8 @@ public class FindingNeeds {
                         : access.isStaffOver(caller, visit.microGridId()))
                 .switchIfEmpty(Mono.error(() -> Refusal.notFound("visit", visitId)))
                 .flatMap(visit -> {
-                    if (finding < 0 || finding >= visit.findings().size()) {
-                        return Mono.error(Refusal.notFound("finding", visitId + "/" + finding));
-                    }
-                    String needTitle = title == null || title.isBlank() ? visit.findings().get(finding) : title.strip();
+                    String found = visit.finding(finding);
+                    String needTitle = title == null || title.isBlank() ? found : title.strip();
                     UUID needId = UUID.randomUUID();
                     return access.gridOf(visit.microGridId())
                             .switchIfEmpty(Mono.error(() -> Refusal.conflict("The visit's micro-grid lies in no grid.")))

@@ -180,9 +180,10 @@ final class AccessPolicy {
             rule(GET, "/api/visits", adminsAnd(GRID_STAFF)),
             rule(GET, "/api/visits/coverage", adminsAnd(GRID_STAFF)),
             rule(GET, "/api/visits/work-log", adminsAnd(GRID_STAFF, PARTY_MEMBER)),
-            // one visit and its findings raised as needs of the needs list: the visitor and the staff over it
+            // one visit and its findings raised as needs of the needs list or made cases: the visitor and the staff over it
             rule(GET, "/api/visits/*", adminsAnd(GRID_STAFF, PARTY_MEMBER)),
             rule(POST, "/api/visits/*/findings/*/need", adminsAnd(GRID_STAFF, PARTY_MEMBER)),
+            rule(POST, "/api/visits/*/findings/*/case", adminsAnd(GRID_STAFF, PARTY_MEMBER)),
             // care for special groups (四个一): the grid's staff put households in care, the carers (staff or party
             // members) record the care; the service shows a recipient only to its grid, its carers and the admins
             rule(POST, "/api/care-recipients", adminsAnd(GRID_STAFF)),

@@ -198,6 +198,7 @@ class AuthorisationMatrixIT extends GatewayIntegrationTest {
             GET  /api/visits/work-log?date=2026-03-10                   fieldwork GRID_STAFF ADMINS PARTY_MEMBER
             GET  /api/visits/{id}                                       fieldwork GRID_STAFF ADMINS PARTY_MEMBER  # the visitor
             POST /api/visits/{id}/findings/0/need                       fieldwork GRID_STAFF ADMINS PARTY_MEMBER  # the visitor
+            POST /api/visits/{id}/findings/0/case                       fieldwork GRID_STAFF ADMINS PARTY_MEMBER  # the visitor
             POST /api/care-recipients                                   fieldwork GRID_STAFF ADMINS
             GET  /api/care-recipients?node={node}                       fieldwork GRID_STAFF ADMINS PARTY_MEMBER  # a carer: without node
             GET  /api/care-recipients/{id}                              fieldwork GRID_STAFF ADMINS PARTY_MEMBER  # a carer

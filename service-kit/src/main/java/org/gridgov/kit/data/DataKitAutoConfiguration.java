@@ -1,5 +1,6 @@
 package org.gridgov.kit.data;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class DataKitAutoConfiguration {
 
     static final String KIT_MIGRATIONS = "classpath:db/kit";
+    /** How often an {@link OffsetFileClock} reads its file again, at most. */
+    static final Duration OFFSET_RECHECK = Duration.ofMillis(100);
 
     @Bean
     FlywayConfigurationCustomizer kitMigrations() {
@@ -41,10 +44,15 @@ public class DataKitAutoConfiguration {
         };
     }
 
+    /**
+     * The service's single clock: the system's, or — {@code gridgov.clock.offset-file} set, as a test platform sets it —
+     * the system's moved by the duration that file holds ({@link OffsetFileClock}).
+     */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@Value("${gridgov.clock.offset-file:}") String offsetFile) {
+        return offsetFile.isBlank() ? Clock.systemUTC()
+                : new OffsetFileClock(Clock.systemUTC(), Path.of(offsetFile.strip()), OFFSET_RECHECK);
     }
 
     @Bean

@@ -393,6 +393,9 @@ class AuthorisationMatrixIT {
                 Call.post("raise a visit's finding as a need", w -> "/api/visits/" + w.visitWithFinding()
                         + "/findings/0/need", w -> Map.of("category", "REPAIRS")).ok(201, STAFF_AND_ADMINS_A)
                         .hidden(join(B_STAFF_AND_MEMBER, MEMBER_A)),
+                Call.post("make a visit's finding a case", w -> "/api/visits/" + w.visitWithFinding()
+                        + "/findings/0/case", w -> Map.of("category", "REPAIRS", "severity", "ROUTINE"))
+                        .ok(201, STAFF_AND_ADMINS_A).hidden(join(B_STAFF_AND_MEMBER, MEMBER_A)),
                 Call.get("one's own work log", w -> "/api/visits/work-log?date=" + w.year + "-01-02")
                         .ok(STAFF_A, STAFF_B, MEMBER_A, MEMBER_B, COMMUNITY_ADMIN_A, COMMUNITY_ADMIN_B, STREET_ADMIN_A,
                                 STREET_ADMIN_B, DISTRICT_ADMIN),

@@ -3,6 +3,7 @@ package org.gridgov.system.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,11 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
  * gateway, on the whole platform: a patrol's finding becomes a case, the community files it and refers it to a
  * department (吹哨), the department reports in late — reminded, then the street told — handles it, fails verification
  * once, reworks it and it is verified and closed; the department's figures show the late acknowledgement and the
- * rework. And a visit's finding raised as a need lands on wish-service's needs list.
+ * rework. And a visit's finding raised as a need lands on wish-service's needs list; another made a case.
  *
- * <p>The time: the system platform runs fieldwork-service with an URGENT case's acknowledgement period of 15 s
- * ({@code FIELDWORK_SLA_URGENT_ACKNOWLEDGE}, polled every second), so the reminder and escalation really happen on the
- * service's own clock, within the test — configuration every deployment has, no test-only endpoint.
+ * <p>The time: fieldwork-service runs on its production SLA periods (an EMERGENCY case is acknowledged within 30 min)
+ * and, on the system platform only, on a clock the test moves ({@code gridgov.clock.offset-file}, the kit's
+ * OffsetFileClock; no endpoint): past the period for the reminder, past twice the period for the escalation, and back
+ * in a {@code finally}. The service's own SLA timer (polled every second) sends both. The jump is the smallest the SLA
+ * allows: whatever else falls due within the hour skipped falls due at once (see the commit that brought the clock).
  */
 class CaseChainIT {
 
@@ -53,7 +56,7 @@ class CaseChainIT {
         staff.post("/api/patrols/" + patrol + "/check-ins", json(Map.of("place", "太平街12号楼下"))).expect(201);
         JsonNode finding = staff.post("/api/patrols/" + patrol + "/findings", json(Map.of(
                 "description", "12号楼下污水管道破裂外溢", "microGridId", grid.microGridId(), "category", "REPAIRS",
-                "severity", "URGENT", "householdsAffected", 60))).expect(201).json();
+                "severity", "EMERGENCY", "householdsAffected", 60))).expect(201).json();
         String path = "/api/cases/" + finding.path("caseId").asString();
         staff.post("/api/patrols/" + patrol + "/end", null).expect(200);
         JsonNode reported = staff.get(path).expect(200).json();
@@ -65,17 +68,46 @@ class CaseChainIT {
         staff.post(path + "/filing", null).expect(200);
         assertThat(staff.post(path + "/referral", json(Map.of("departmentId", UUID.randomUUID().toString())))
                 .expect(400).json().at("/errors/0/field").asString()).isEqualTo("departmentId");
-        staff.post(path + "/referral", json(Map.of("departmentId", department))).expect(200);
+        JsonNode referred = staff.post(path + "/referral", json(Map.of("departmentId", department))).expect(200).json();
+        Duration allowed = Duration.between(Instant.parse(referred.path("referredAt").asString()),
+                Instant.parse(referred.path("dueAt").asString()));
+        assertThat(allowed).as("an emergency's production period to acknowledge").isEqualTo(Duration.ofMinutes(30));
 
-        // nobody reports in: reminded after the acknowledgement period, the street told after twice that
-        JsonNode late = Convergence.eventually(Duration.ofMinutes(2), () -> departmentStaff.get(path).expect(200).json(),
-                c -> c.hasNonNull("escalatedAt"));
-        assertThat(late.path("remindedAt").asString()).as("reminded first").isNotBlank();
-        assertThat(late.path("escalatedAt").asString()).as("then the street told").isNotBlank();
-        assertThat(late.path("remindedAt").asString()).isLessThan(late.path("escalatedAt").asString());
-        assertThat(late.path("status").asString()).isEqualTo("REFERRED");
+        try {
+            // nobody reports in: reminded once the acknowledgement period has passed, the street told after twice that
+            platform.moveFieldworkClock(allowed);
+            JsonNode reminded = Convergence.eventually(Duration.ofMinutes(1), () -> departmentStaff.get(path).expect(200)
+                    .json(), c -> c.hasNonNull("remindedAt"));
+            assertThat(reminded.hasNonNull("escalatedAt")).as("not yet the street").isFalse();
+            platform.moveFieldworkClock(allowed.multipliedBy(2));
+            JsonNode late = Convergence.eventually(Duration.ofMinutes(1), () -> departmentStaff.get(path).expect(200).json(),
+                    c -> c.hasNonNull("escalatedAt"));
+            assertThat(late.path("remindedAt").asString()).as("reminded first").isEqualTo(reminded.path("remindedAt").asString());
+            assertThat(Instant.parse(late.path("remindedAt").asString())).isBefore(Instant.parse(late.path("escalatedAt").asString()));
+            assertThat(late.path("status").asString()).isEqualTo("REFERRED");
 
-        // 报到, late; 任务处理 and 处理反馈; 核查 fails once, rework, 核查结案
+            // the rest of the case's life on the same (moved) clock, its times in order
+            handledAfterRework(staff, departmentStaff, path);
+        } finally {
+            platform.putFieldworkClockBack();
+        }
+
+        // 综合评价: the department's figures show the late acknowledgement and the rework
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        JsonNode performance = departmentStaff.get("/api/departments/" + department + "/performance?from="
+                + today.minusDays(1) + "&to=" + today.plusDays(2)).expect(200).json().path("figures");
+        assertThat(performance.path("referred").asInt()).isEqualTo(1);
+        assertThat(performance.path("acknowledged").asInt()).isEqualTo(1);
+        assertThat(performance.path("acknowledgedOnTime").asInt()).as("late").isZero();
+        assertThat(performance.path("handled").asInt()).isEqualTo(1);
+        assertThat(performance.path("closed").asInt()).isEqualTo(1);
+        assertThat(performance.path("reworked").asInt()).isEqualTo(1);
+        assertThat(performance.path("reworkRate").asDouble()).isEqualTo(1.0);
+        assertThat(performance.path("medianMinutesToAcknowledge").asLong()).as("an hour late").isGreaterThanOrEqualTo(60);
+    }
+
+    /** 报到, late; 任务处理 and 处理反馈; 核查 fails once, rework, 核查结案. */
+    private static void handledAfterRework(ApiClient staff, ApiClient departmentStaff, String path) {
         JsonNode acknowledged = departmentStaff.post(path + "/acknowledgement", null).expect(200).json();
         assertThat(acknowledged.path("acknowledgedOnTime").asBoolean()).as("acknowledged late").isFalse();
         departmentStaff.post(path + "/handling-report", json(Map.of("note", "已更换破损管段", "photoUrls", List.of())))
@@ -87,19 +119,6 @@ class CaseChainIT {
                 .expect(200);
         JsonNode closed = staff.post(path + "/verification", json(Map.of("passed", true, "note", "现场核查通过"))).expect(200).json();
         assertThat(closed.path("status").asString()).isEqualTo("CLOSED");
-
-        // 综合评价: the department's figures show the late acknowledgement and the rework
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        JsonNode performance = departmentStaff.get("/api/departments/" + department + "/performance?from="
-                + today.minusDays(1) + "&to=" + today.plusDays(1)).expect(200).json().path("figures");
-        assertThat(performance.path("referred").asInt()).isEqualTo(1);
-        assertThat(performance.path("acknowledged").asInt()).isEqualTo(1);
-        assertThat(performance.path("acknowledgedOnTime").asInt()).as("late").isZero();
-        assertThat(performance.path("handled").asInt()).isEqualTo(1);
-        assertThat(performance.path("closed").asInt()).isEqualTo(1);
-        assertThat(performance.path("reworked").asInt()).isEqualTo(1);
-        assertThat(performance.path("reworkRate").asDouble()).isEqualTo(1.0);
-        assertThat(performance.path("medianMinutesToAcknowledge").isNumber()).isTrue();
     }
 
     @Test
@@ -125,6 +144,17 @@ class CaseChainIT {
         assertThat(recorded.path("householdsAffected").asInt()).isEqualTo(18);
         assertThat(recorded.path("description").asString()).as("linked back to the visit").contains(visit);
         assertThat(staff.get("/api/visits/" + visit).expect(200).json().path("needs").toString()).contains(need);
+
+        // the other finding made a case, by one command, linked both ways
+        String fieldCase = staff.post("/api/visits/" + visit + "/findings/0/case", json(Map.of("category", "REPAIRS",
+                "severity", "ROUTINE"))).expect(201).field("id");
+        assertThat(staff.post("/api/visits/" + visit + "/findings/0/case", json(Map.of("category", "REPAIRS",
+                "severity", "ROUTINE"))).expect(409).json().path("detail").asString()).contains(fieldCase);
+        JsonNode made = staff.get("/api/cases/" + fieldCase).expect(200).json();
+        assertThat(made.path("description").asString()).isEqualTo("楼道灯不亮");
+        assertThat(made.path("visitId").asString()).isEqualTo(visit);
+        assertThat(made.path("visitFinding").asInt()).isZero();
+        assertThat(staff.get("/api/visits/" + visit).expect(200).json().path("cases").path("0").asString()).isEqualTo(fieldCase);
     }
 
     private static String json(Object value) {

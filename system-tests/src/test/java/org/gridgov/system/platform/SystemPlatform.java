@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -51,15 +52,19 @@ public final class SystemPlatform {
      * happens within a test (the categories with their own deadlines keep them), and rate limits
      * still on but high enough for the suites' request volume from one subject.
      */
+    /**
+     * The file whose ISO-8601 duration fieldwork-service adds to its clock (relative to the repository, the services'
+     * directory); absent, no offset.
+     */
+    private static final String FIELDWORK_CLOCK_OFFSET = "system-tests/target/platform/fieldwork-clock-offset";
     static final Map<String, String> ENVIRONMENT = Map.ofEntries(
             Map.entry("GRIDGOV_SLA_DEFAULTS_DISPATCH", "20s"),
             Map.entry("GRIDGOV_SLA_DEFAULTS_CLAIM", "20s"),
             Map.entry("GRIDGOV_SLA_DEFAULTS_ESCALATEAFTER", "20s"),
             Map.entry("SLA_POLL_INTERVAL", "1s"),
-            // a department's late acknowledgement (报到) within a test: an URGENT case referred is reminded after 15 s
-            // and the street told after 30 s (production: 4 h); fieldwork-service's SLA periods are configuration, so
-            // the system platform needs no clock of its own (CaseChainIT)
-            Map.entry("FIELDWORK_SLA_URGENT_ACKNOWLEDGE", "15s"),
+            // a department's late acknowledgement (报到) within a test, on the production SLA periods: fieldwork-service
+            // alone runs on a clock CaseChainIT moves past them (moveFieldworkClock); polled every second
+            Map.entry("FIELDWORK_CLOCK_OFFSET_FILE", FIELDWORK_CLOCK_OFFSET),
             Map.entry("FIELDWORK_SLA_POLL_INTERVAL", "1s"),
             Map.entry("FIELDWORK_PATROL_POLL_INTERVAL", "1s"),
             // 督办 within a test: a milestone past due is reminded at once and escalated a few seconds later
@@ -258,6 +263,31 @@ public final class SystemPlatform {
     /** What apps-service's recording channel would have sent as text messages, one JSON line each. */
     public Path recordedTextMessages() {
         return directory.resolve("notifications/sms.jsonl");
+    }
+
+    /**
+     * Moves fieldwork-service's clock (only its own) {@code offset} ahead of the real time, from now until {@link
+     * #putFieldworkClockBack()}; the service reads it within 100 ms. Whatever falls due in the skipped time — other
+     * cases' SLAs, patrols due, care weeks ending — falls due at once, so keep the offset small and put it back.
+     */
+    public void moveFieldworkClock(Duration offset) {
+        Path file = directory.resolve("fieldwork-clock-offset");
+        Path written = directory.resolve("fieldwork-clock-offset.next");
+        try {
+            Files.writeString(written, offset.toString());
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** fieldwork-service's clock the real time again. */
+    public void putFieldworkClockBack() {
+        try {
+            Files.deleteIfExists(directory.resolve("fieldwork-clock-offset"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Where the services write their logs. */

@@ -19,10 +19,23 @@ public final class FieldCase {
 
     public static final int MAX_PHOTOS = 9;
 
-    /** Where the case is and what it is about, fixed when it is reported. */
+    /** The visit, and the position of its finding (from 0), a case was made of. */
+    public record VisitFinding(UUID visitId, int finding) {
+
+        public VisitFinding {
+            if (visitId == null || finding < 0) {
+                throw new IllegalArgumentException("A visit's finding is a visit and a position from 0.");
+            }
+        }
+    }
+
+    /**
+     * Where the case is and what it is about, fixed when it is reported; a patrol's finding names the patrol, a
+     * visit's finding the visit and the finding ({@code fromVisit}, else null).
+     */
     public record Report(UUID communityId, UUID streetId, UUID microGridId, Category category, String description,
                          int householdsAffected, int shopsAffected, Severity severity, List<String> photoUrls,
-                         CaseSource source, UUID patrolId, String reportedBy) {
+                         CaseSource source, UUID patrolId, VisitFinding fromVisit, String reportedBy) {
 
         public Report {
             if (description == null || description.isBlank()) {

@@ -34,12 +34,13 @@ public class CaseStore {
         FieldCase.Report r = c.report();
         return write(db.sql("""
                         insert into field_case (id, community_id, street_id, micro_grid_id, category, description,
-                            households_affected, shops_affected, severity, photo_urls, source, patrol_id, reported_by,
+                            households_affected, shops_affected, severity, photo_urls, source, patrol_id, visit_id,
+                            visit_finding, reported_by,
                             status, department_id, decline_reason, handling_note, rework_count, reported_at,
                             referred_at, acknowledged_at, first_handled_at, handled_at, closed_at, due_at, reminded_at,
                             escalated_at, acknowledged_on_time, handled_on_time, updated_at)
                         values (:id, :community, :street, :microGrid, :category, :description, :households, :shops,
-                            :severity, :photos, :source, :patrol, :reportedBy, :status, :department, :declineReason,
+                            :severity, :photos, :source, :patrol, :visit, :visitFinding, :reportedBy, :status, :department, :declineReason,
                             :handlingNote, :reworkCount, :reportedAt, :referredAt, :acknowledgedAt, :firstHandledAt,
                             :handledAt, :closedAt, :dueAt, :remindedAt, :escalatedAt, :ackOnTime, :handledOnTime,
                             :updatedAt)""")
@@ -54,6 +55,8 @@ public class CaseStore {
                 .bind("photos", r.photoUrls().toArray(String[]::new))
                 .bind("source", r.source().name())
                 .bind("patrol", nullable(r.patrolId(), UUID.class))
+                .bind("visit", nullable(r.fromVisit() == null ? null : r.fromVisit().visitId(), UUID.class))
+                .bind("visitFinding", nullable(r.fromVisit() == null ? null : r.fromVisit().finding(), Integer.class))
                 .bind("reportedBy", r.reportedBy()), c).then();
     }
 
@@ -115,6 +118,12 @@ public class CaseStore {
                 .map(CaseStore::fieldCase).all();
     }
 
+    /** The cases made of a visit's findings, by the finding's position. */
+    public Flux<FieldCase> fromVisit(UUID visitId) {
+        return db.sql("select * from field_case where visit_id = :visit order by visit_finding")
+                .bind("visit", visitId).map(CaseStore::fieldCase).all();
+    }
+
     /** A department's cases, newest referral first. */
     public Flux<FieldCase> ofDepartment(UUID departmentId, List<CaseStatus> statuses, int limit) {
         return db.sql("""
@@ -145,6 +154,11 @@ public class CaseStore {
         return Sql.instant(row, column).orElse(null);
     }
 
+    private static FieldCase.VisitFinding fromVisit(Readable row) {
+        UUID visit = row.get("visit_id", UUID.class);
+        return visit == null ? null : new FieldCase.VisitFinding(visit, row.get("visit_finding", Integer.class));
+    }
+
     private static FieldCase fieldCase(Readable row) {
         FieldCase.Report report = new FieldCase.Report(row.get("community_id", UUID.class),
                 row.get("street_id", UUID.class), row.get("micro_grid_id", UUID.class),
@@ -152,7 +166,7 @@ public class CaseStore {
                 row.get("households_affected", Integer.class), row.get("shops_affected", Integer.class),
                 Severity.valueOf(row.get("severity", String.class)),
                 Arrays.asList(row.get("photo_urls", String[].class)), CaseSource.valueOf(row.get("source", String.class)),
-                row.get("patrol_id", UUID.class), row.get("reported_by", String.class));
+                row.get("patrol_id", UUID.class), fromVisit(row), row.get("reported_by", String.class));
         FieldCase.Progress progress = new FieldCase.Progress(CaseStatus.valueOf(row.get("status", String.class)),
                 row.get("department_id", UUID.class), row.get("decline_reason", String.class),
                 row.get("handling_note", String.class), row.get("rework_count", Integer.class),

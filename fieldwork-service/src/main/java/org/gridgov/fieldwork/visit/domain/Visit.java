@@ -41,4 +41,12 @@ public record Visit(UUID id, UUID householdId, UUID microGridId, UUID communityI
         return new Visit(UUID.randomUUID(), householdId, microGridId, communityId, staff, kind, note.strip(),
                 found.stream().map(String::strip).toList(), when, now);
     }
+
+    /** The finding at a position (from 0), as it was written; 404 for a position the visit has no finding at. */
+    public String finding(int position) {
+        if (position < 0 || position >= findings.size()) {
+            throw Refusal.notFound("finding", id + "/" + position);
+        }
+        return findings.get(position);
+    }
 }

@@ -50,6 +50,11 @@ public class VisitStore {
         return db.sql("select * from visit where id = :id").bind("id", id).map(VisitStore::visit).one();
     }
 
+    /** The visit, locked until the transaction ends: one command at a time makes a case of its findings. */
+    public Mono<Visit> findForUpdate(UUID id) {
+        return db.sql("select * from visit where id = :id for update").bind("id", id).map(VisitStore::visit).one();
+    }
+
     /** Links the visit's finding to the need it became; false when it became one already. */
     public Mono<Boolean> linkNeed(UUID visitId, int finding, UUID needId, String raisedBy, Instant at) {
         return db.sql("""

@@ -20,7 +20,7 @@ class FieldCaseTest {
     private FieldCase reported() {
         return FieldCase.report(UUID.randomUUID(), new FieldCase.Report(UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(), Category.REPAIRS, " 管道破裂 ", 12, 0, Severity.URGENT, List.of(), CaseSource.STAFF,
-                null, "staff-1"), T0);
+                null, null, "staff-1"), T0);
     }
 
     @Test
