@@ -186,7 +186,13 @@ class DemoIT {
         assertThat(plans).singleElement().satisfies(plan -> {
             assertThat(plan.path("gridId").asString()).isEqualTo(Persona.Ids.GRID_1);
             assertThat(plan.path("everyDays").asInt()).isEqualTo(2);
-            assertThat(plan.path("missed")).as("the patrol due yesterday, missed").hasSize(1);
+            List<Instant> missed = new ArrayList<>();
+            plan.path("missed").forEach(due -> missed.add(Instant.parse(due.asString())));
+            // the patrol due yesterday, missed and recorded once; a run that passes the next due time (00:00 UTC, or
+            // CaseChainIT's hour ahead on fieldwork's clock just before it) may see that one missed too
+            assertThat(missed).as("patrols missed, newest first").isNotEmpty().doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(2);
+            assertThat(missed.get(missed.size() - 1)).as("the patrol the demo left undone, due yesterday")
+                    .isBefore(Instant.now().minus(Duration.ofHours(23)));
         });
     }
 
