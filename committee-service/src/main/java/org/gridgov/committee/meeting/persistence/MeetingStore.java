@@ -19,7 +19,7 @@ import org.gridgov.committee.meeting.domain.Meeting;
 import org.gridgov.committee.meeting.domain.MeetingKind;
 import org.gridgov.committee.meeting.domain.Motion;
 import org.gridgov.committee.meeting.domain.Tally;
-import org.gridgov.committee.project.domain.Quarter;
+import org.gridgov.kit.domain.Quarter;
 import org.gridgov.kit.domain.Refusal;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gridgov.contracts.Category;
+import org.gridgov.kit.domain.Quarter;
 import org.gridgov.kit.domain.Refusal;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.gridgov.committee.project.domain;
+package org.gridgov.kit.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,9 +6,7 @@ import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.gridgov.kit.domain.Refusal;
-
-/** A calendar quarter, written {@code 2026Q3}. */
+/** A calendar quarter, written {@code 2026Q3}: the committee's reviews, joint meetings and red and black lists. */
 public record Quarter(int year, int number) {
 
     private static final Pattern TEXT = Pattern.compile("(\\d{4})Q([1-4])");
