@@ -97,7 +97,9 @@ class IdentityIT {
         assertThat(admin.get("/api/users?q=" + username).expect(200).json().path("items").get(0).path("username").asString())
                 .isEqualTo(username);
 
-        String token = signIn(username, password);
+        // the password the admin was given is changed at the first sign-in, before any code is issued
+        String chosen = username + "-own-password";
+        String token = signIn(username, password, chosen);
         HttpResponse<String> unit = gatewayGet("/api/units/" + Persona.Ids.UNIT_1, token);
         assertThat(unit.statusCode()).as(unit.body()).isEqualTo(200);
         String[] parts = token.split("\\.");
@@ -106,10 +108,15 @@ class IdentityIT {
         assertThat(claims.path("roles").get(0).asString()).isEqualTo("UNIT");
         assertThat(claims.path("unit").asString()).isEqualTo(Persona.Ids.UNIT_1);
 
-        // locked by the admin: the same password no longer signs in
+        assertThat(admin.get("/api/users/" + username).expect(200).json().path("passwordChangeRequired").asBoolean()).isFalse();
+        assertThat(location(login(HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build(), username, password))).as("the admin's password")
+                .endsWith("/login?error");
+
+        // locked by the admin: their own password no longer signs in
         admin.post("/api/users/" + username + "/lock", null).expect(200);
         assertThat(location(login(HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build(), username, password))).endsWith("/login?locked-by-admin");
+                .followRedirects(HttpClient.Redirect.NEVER).build(), username, chosen))).endsWith("/login?locked-by-admin");
     }
 
     @Test
@@ -125,6 +132,14 @@ class IdentityIT {
 
     /** Signs in through the login page with authorization code + PKCE, as the console does; the access token. */
     private String signIn(String username, String password) throws Exception {
+        return signIn(username, password, null);
+    }
+
+    /**
+     * The same; {@code newPassword} not null: the sign-in must lead to choosing one's own password first (an admin set
+     * this one), which is done before the console's authorization request resumes.
+     */
+    private String signIn(String username, String password, String newPassword) throws Exception {
         String issuer = platform.identity().issuerUri();
         String callback = platform.gateway().toString().replaceAll("/$", "") + "/console/callback";
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -139,7 +154,20 @@ class IdentityIT {
                 .header("Accept", "text/html"));
         send(browser, HttpRequest.newBuilder(URI.create(location(authorize))));
         HttpResponse<String> login = login(browser, username, password);
-        HttpResponse<String> resumed = send(browser, HttpRequest.newBuilder(URI.create(location(login))).header("Accept", "text/html"));
+        String next = location(login);
+        if (newPassword != null) {
+            assertThat(next).as("where the sign-in leads").endsWith("/password");
+            HttpResponse<String> page = send(browser, HttpRequest.newBuilder(URI.create(issuer + "/password")));
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+            assertThat(csrf.find()).as(page.body()).isTrue();
+            HttpResponse<String> changed = send(browser, HttpRequest.newBuilder(URI.create(issuer + "/password"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("password", newPassword,
+                            "confirmation", newPassword, "_csrf", csrf.group(1))))));
+            assertThat(changed.statusCode()).as(changed.body()).isEqualTo(303);
+            next = location(changed);
+        }
+        HttpResponse<String> resumed = send(browser, HttpRequest.newBuilder(URI.create(next)).header("Accept", "text/html"));
         URI redirect = URI.create(location(resumed));
         assertThat(redirect.toString()).startsWith(callback);
         String code = Arrays.stream(redirect.getQuery().split("&")).filter(p -> p.startsWith("code="))
