@@ -145,7 +145,11 @@ public final class EventFeed implements AutoCloseable {
     }
 
     public UUID wishSubmitted(CommunityTree tree, int grid, int microGrid, String category, Instant at) {
-        UUID wish = UUID.randomUUID();
+        return wishSubmitted(tree, grid, microGrid, category, at, UUID.randomUUID());
+    }
+
+    /** The submission of {@code wish}, under a new event id each time (a replay ranks it again). */
+    public UUID wishSubmitted(CommunityTree tree, int grid, int microGrid, String category, Instant at, UUID wish) {
         publish(EventType.WISH_SUBMITTED, Map.of("wishId", wish.toString(), "actor", resident(), "occurredAt", at.toString(),
                 "status", "SUBMITTED", "category", category, "title", "help wanted",
                 "gridId", tree.grid(grid).toString(), "microGridId", tree.microGrid(grid, microGrid).toString(),

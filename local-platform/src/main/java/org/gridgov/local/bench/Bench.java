@@ -50,6 +50,13 @@ public final class Bench {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(10);
+    /** The compilers' share of the services' CPU in a warm-up round below which the JIT counts as done. */
+    private static final double COMPILING_DONE = 0.05;
+    private static final Duration SETTLE_WINDOW = Duration.ofSeconds(5);
+    private static final Duration SETTLE_LIMIT = Duration.ofMinutes(5);
+    /** Idle CPU of the whole platform, in ms per s, below which the compilers are done (idle measures 70–100). */
+    private static final double SETTLED = 150;
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
 
     private final BenchOptions options;
@@ -196,10 +203,9 @@ public final class Bench {
         report.note("service environment", environment.toString());
         String viaGateway = addresses.baseUrl(ServiceSpec.GATEWAY);
         String direct = addresses.baseUrl(ServiceSpec.WISH);
-        out.println("Warming up for " + options.warmup().toSeconds() + " s…");
-        Load.closedLoop(options.clients(), options.warmup().dividedBy(2), client -> scenario.orderAndRead(viaGateway, client));
-        Load.closedLoop(options.clients(), options.warmup().dividedBy(2), client -> scenario.workflow(direct, client));
+        warmUp(report, services, scenario, viaGateway, direct);
         drain(report, watch, null);
+        settle(report, services);
 
         measure("the platform idle", () -> {
             ProcessCpu cpu = ProcessCpu.from(services);
@@ -272,6 +278,53 @@ public final class Bench {
     private void measure(String name, Phase phase) throws Exception {
         out.println("Measuring " + name + "…");
         phase.run();
+    }
+
+    /**
+     * Rounds of every path the figures take (ordering and reading, the workflow; through the gateway and
+     * straight), each {@code --warmup} long, until the JIT compilers took under {@link #COMPILING_DONE} of the
+     * services' CPU in a round, or {@link #WARM_UP_LIMIT} passed. At the rates two cores allow, methods
+     * reach the optimising compiler's thresholds only after minutes, and compiling took a third of the CPU in
+     * the first measured phases when one fixed round of 30 s was the warm-up.
+     */
+    private void warmUp(BenchReport report, Services services, Scenario scenario, String viaGateway, String direct)
+            throws InterruptedException {
+        Duration quarter = options.warmup().dividedBy(4);
+        long started = System.nanoTime();
+        int rounds = 0;
+        double compiling;
+        do {
+            rounds++;
+            out.printf(Locale.ROOT, "Warming up, round %d (%d s)…%n", rounds, options.warmup().toSeconds());
+            JitActivity jit = JitActivity.from(services);
+            Load.closedLoop(options.clients(), quarter, client -> scenario.orderAndRead(viaGateway, client));
+            Load.closedLoop(options.clients(), quarter, client -> scenario.orderAndRead(direct, client));
+            Load.closedLoop(options.clients(), quarter, client -> scenario.workflow(viaGateway, client));
+            Load.closedLoop(options.clients(), quarter, client -> scenario.workflow(direct, client));
+            compiling = JitActivity.measurable() ? jit.compilingShare() : 0;
+        } while (compiling > COMPILING_DONE && System.nanoTime() - started < WARM_UP_LIMIT.toNanos());
+        report.note("warm-up", String.format(Locale.ROOT,
+                "%d round(s) of %d s; the JIT compilers took %.0f %% of the services' CPU in the last (done below %.0f %%, at most %d s)",
+                rounds, options.warmup().toSeconds(), compiling * 100, COMPILING_DONE * 100, WARM_UP_LIMIT.toSeconds()));
+    }
+
+    /**
+     * Waits until the JIT compilers have worked through what the warm-up queued: on two cores, eight JVMs
+     * compile for minutes after their first load, and a figure taken meanwhile measures the compilers.
+     * Settled is the idle platform using under {@link #SETTLED} for a {@link #SETTLE_WINDOW}.
+     */
+    private void settle(BenchReport report, Services services) throws InterruptedException {
+        out.println("Waiting for the JIT compilers to settle…");
+        long started = System.nanoTime();
+        double perSecond;
+        do {
+            ProcessCpu cpu = ProcessCpu.from(services);
+            Thread.sleep(SETTLE_WINDOW.toMillis());
+            perSecond = cpu.millisPerSecond(SETTLE_WINDOW);
+        } while (perSecond > SETTLED && System.nanoTime() - started < SETTLE_LIMIT.toNanos());
+        report.note("settling after the warm-up", String.format(Locale.ROOT,
+                "%.0f s until the idle platform used %.0f ms of CPU per s (settled below %.0f, waiting at most %d s)",
+                (System.nanoTime() - started) / 1e9, perSecond, SETTLED, SETTLE_LIMIT.toSeconds()));
     }
 
     /** Waits until matching-service has caught up; with a label, reports how far behind it was when the load stopped. */

@@ -14,7 +14,8 @@ record BenchOptions(int clients, Duration phase, Duration warmup, Map<String, St
             usage: gridgov bench [--clients N] [--seconds S] [--warmup S]
               --clients  concurrent clients (connections) of each closed-loop phase (default 16)
               --seconds  length of each measured phase (default 15)
-              --warmup   length of the warm-up before the first figure, for the JIT (default 30)
+              --warmup   length of a warm-up round over every path (default 60); rounds go on until the JIT
+                         compilers take under 5 % of the services' CPU (at most 10 min)
               --env      NAME=VALUE, an environment variable for every service (repeatable), e.g.
                          --env SPRING_REACTOR_CONTEXT_PROPAGATION=limited
               --compare  NAME=VALUE (repeatable): after the figures, restart the services with this setting
@@ -24,7 +25,7 @@ record BenchOptions(int clients, Duration phase, Duration warmup, Map<String, St
     static BenchOptions parse(String... args) {
         int clients = 16;
         int seconds = 15;
-        int warmup = 30;
+        int warmup = 60;
         Map<String, String> environment = new LinkedHashMap<>();
         Map<String, String> compare = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {

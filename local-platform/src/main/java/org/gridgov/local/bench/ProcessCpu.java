@@ -46,6 +46,16 @@ final class ProcessCpu {
                 String.join(", ", parts), operations);
     }
 
+    /** Milliseconds of CPU all the processes together used per second since the start, over {@code elapsed}. */
+    double millisPerSecond(Duration elapsed) {
+        Map<String, Long> end = sample(services);
+        long total = 0;
+        for (Map.Entry<String, Long> each : end.entrySet()) {
+            total += Math.max(0, each.getValue() - start.getOrDefault(each.getKey(), 0L));
+        }
+        return total / 1e6 / Math.max(0.001, elapsed.toNanos() / 1e9);
+    }
+
     /** Nanoseconds of CPU used so far by each service JVM and by all PostgreSQL processes together. */
     private static Map<String, Long> sample(Services services) {
         Map<String, Long> used = new LinkedHashMap<>();

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param keep           how many of the best candidates are kept and published per wish (the largest {@code limit})
- * @param fairnessWindow how far back "ranked first lately" counts against a candidate
+ * @param fairnessWindow how far back "ranked first lately" counts against a candidate, in whole UTC days (the day
+ *                       the window starts on counts from its midnight)
  * @param rankWithin     how old a submission may be and still be ranked: older ones come from replaying the
  *                       topic into an empty database, long after their dispatch, and are not ranked again
  */

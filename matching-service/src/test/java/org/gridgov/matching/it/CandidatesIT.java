@@ -87,6 +87,30 @@ class CandidatesIT extends MatchingIntegrationTest {
     }
 
     @Test
+    void a_wish_ranked_again_counts_as_one_first_for_the_fairness_of_the_next_wish() {
+        CommunityTree tree = feed.community(1, 1);
+        UUID one = feed.unit(tree.community(), "单位甲", THIS_YEAR, Item.of("REPAIRS", "维修", 10, tree.community()));
+        UUID other = feed.unit(tree.community(), "单位乙", THIS_YEAR, Item.of("REPAIRS", "维修", 10, tree.community()));
+        awaitCommunity(tree, 2, 0);
+        Instant submitted = Instant.now();
+        UUID wish = feed.wishSubmitted(tree, 0, 0, "REPAIRS", submitted);
+        UUID winner = ids(awaitCandidates(wish, staffOf(tree.grid(0)))).get(0);
+        UUID runnerUp = winner.equals(one) ? other : one;
+
+        // announced again: the winner's first (this very wish) now counts against it, so the other unit wins
+        feed.wishSubmitted(tree, 0, 0, "REPAIRS", submitted, wish);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ids(awaitCandidates(wish, staffOf(tree.grid(0)))).get(0).equals(runnerUp));
+        JsonNode next = awaitCandidates(feed.wishSubmitted(tree, 0, 0, "REPAIRS"), staffOf(tree.grid(0)));
+
+        // the replaced ranking's first was taken back: one first in all, the runner-up's
+        assertThat(ids(next).get(0)).isEqualTo(winner);
+        assertThat(next.get("candidates").get(0).get("reasons").valueStream()
+                .map(reason -> reason.get("factor").asString())).doesNotContain("FAIRNESS");
+        assertThat(reason(next.get("candidates").get(1), "FAIRNESS").get("points").asDouble()).isEqualTo(-3.0);
+    }
+
+    @Test
     void a_unit_with_open_claims_and_its_capacity_used_up_scores_lower_for_the_next_wish() {
         CommunityTree tree = feed.community(1, 1);
         UUID busy = feed.unit(tree.community(), "忙碌单位", THIS_YEAR, Item.of("CULTURE", "文艺演出", 1, tree.grid(0)));

@@ -108,12 +108,13 @@ public class CandidatePool {
      * the year's lists) and of its members' grids. A node not known yet has no chain here.
      */
     private Mono<Map<UUID, List<UUID>>> places(SubmittedWish wish, int year) {
+        // a semi-join: "id = any(array of every area and member grid)" compared each node with each of ~250 ids
         return db.sql("""
                         select id, path from kit_grid_node
-                        where id = any(array(select unnest(i.area) from unit u join resource_item i on i.unit_id = u.id
-                                             where u.community_ids @> :community and i.period like :year)
-                                       || array(select grid_id from party_member where community_ids @> :community)
-                                       || :microGrid)""")
+                        where id in (select unnest(i.area) from unit u join resource_item i on i.unit_id = u.id
+                                     where u.community_ids @> :community and i.period like :year
+                                     union select grid_id from party_member where community_ids @> :community
+                                     union select cast(:microGrid as uuid))""")
                 .bind("microGrid", wish.microGridId())
                 .bind("community", new UUID[] {wish.communityId()})
                 .bind("year", year + "%")
@@ -179,11 +180,11 @@ public class CandidatePool {
 
     private Mono<Map<UUID, Integer>> recentFirsts(UUID communityId, Instant since) {
         return db.sql("""
-                        select candidate_id, count(*) as firsts from wish_candidate
-                        where rank = 1 and computed_at >= :since and candidate_id =\s""" + CANDIDATE_IDS + """
+                        select candidate_id, sum(firsts) as firsts from candidate_firsts
+                        where day >= :since and candidate_id =\s""" + CANDIDATE_IDS + """
                         group by candidate_id""")
                 .bind("community", new UUID[] {communityId})
-                .bind("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+                .bind("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC).toLocalDate())
                 .map(row -> Map.entry(row.get("candidate_id", UUID.class), row.get("firsts", Long.class).intValue()))
                 .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }

@@ -38,10 +38,19 @@ public class CandidateStore {
                                  List<RankedCandidate> candidates) {
     }
 
-    /** Replaces the wish's candidates (a replayed submission recomputes them). */
+    /**
+     * Replaces the wish's candidates (a replayed submission recomputes them), and keeps the count of
+     * firsts per candidate and day with them: the replaced ranking's first loses one, the new first gains one.
+     */
     public Mono<Void> save(SubmittedWish wish, List<RankedCandidate> ranked, Instant at) {
         OffsetDateTime computedAt = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-        Mono<Long> header = db.sql("delete from wish_candidates where wish_id = :wishId").bind("wishId", wish.wishId())
+        Mono<Long> header = db.sql("""
+                        with replaced_first as (select candidate_id, (computed_at at time zone 'UTC')::date as day
+                                                from wish_candidate where wish_id = :wishId and rank = 1),
+                             replaced as (delete from wish_candidates where wish_id = :wishId)
+                        update candidate_firsts f set firsts = f.firsts - 1
+                        from replaced_first r where f.candidate_id = r.candidate_id and f.day = r.day""")
+                .bind("wishId", wish.wishId())
                 .fetch().rowsUpdated()
                 .then(db.sql("""
                                 insert into wish_candidates (wish_id, community_id, grid_id, computed_at)
@@ -52,7 +61,13 @@ public class CandidateStore {
         List<Object[]> rows = ranked.stream().map(candidate -> new Object[] {wish.wishId(), candidate.rank(),
                 candidate.kind().name(), candidate.id(), candidate.name(), candidate.score(),
                 json.writeValueAsString(candidate.reasons()), computedAt}).toList();
-        return header.then(Sql.insertRows(db, CANDIDATE, rows)).then();
+        Mono<Long> first = ranked.isEmpty() ? Mono.just(0L) : db.sql("""
+                        insert into candidate_firsts (candidate_id, day, firsts) values (:candidateId, :day, 1)
+                        on conflict (candidate_id, day) do update set firsts = candidate_firsts.firsts + 1""")
+                .bind("candidateId", ranked.get(0).id())
+                .bind("day", computedAt.toLocalDate())
+                .fetch().rowsUpdated();
+        return header.then(Sql.insertRows(db, CANDIDATE, rows)).then(first).then();
     }
 
     public Mono<WishCandidates> find(UUID wishId, int limit) {
