@@ -66,6 +66,23 @@ final class ServiceProcess {
         return new ServiceProcess(spec, builder, baseUrl, log);
     }
 
+    /** Another process of the same service: the same command and environment but for its port, with a log of its own. */
+    ServiceProcess replica(int port, Path replicaLog) {
+        ProcessBuilder copy = new ProcessBuilder(builder.command())
+                .directory(builder.directory())
+                .redirectErrorStream(true)
+                .redirectOutput(replicaLog.toFile());
+        copy.environment().clear();
+        copy.environment().putAll(builder.environment());
+        copy.environment().put("SERVER_PORT", Integer.toString(port));
+        String replicaUrl = baseUrl.substring(0, baseUrl.lastIndexOf(':') + 1) + port;
+        return new ServiceProcess(spec, copy, replicaUrl, replicaLog);
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
     long pid() {
         return process.pid();
     }

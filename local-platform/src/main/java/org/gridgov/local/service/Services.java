@@ -31,6 +31,7 @@ public final class Services implements AutoCloseable {
 
     /** In {@link ServiceSpec} order, the gateway first; a restarted service replaces its entry. */
     private final Map<ServiceSpec, ServiceProcess> processes;
+    private final List<ServiceProcess> replicas = new ArrayList<>();
     private volatile boolean stopping;
     private volatile boolean reportingExits;
 
@@ -106,6 +107,39 @@ public final class Services implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts one more process of each running service named, on the port given for it, as a second
+     * replica behind a load balancer would run (the same database, consumer groups and settings, its own
+     * log beside the first's); all side by side, then waits until every one is ready. {@link #stopReplicas()}
+     * and {@link #close()} stop them. Returns their base URLs, in the order given.
+     */
+    public List<String> startReplicas(Map<ServiceSpec, Integer> ports, Duration timeout) throws StartFailure, InterruptedException {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (Map.Entry<ServiceSpec, Integer> each : ports.entrySet()) {
+            ServiceProcess first = process(each.getKey());
+            ServiceProcess replica = first.replica(each.getValue(),
+                    first.log().resolveSibling(each.getKey().module() + "-" + each.getValue() + ".log"));
+            synchronized (replicas) {
+                replicas.add(replica);
+            }
+            started.add(replica);
+        }
+        awaitReady(started, timeout, ready -> { });
+        return started.stream().map(ServiceProcess::baseUrl).toList();
+    }
+
+    /** SIGTERM to every replica {@link #startReplica} started, then up to 20 s for their graceful shutdown. */
+    public void stopReplicas() {
+        List<ServiceProcess> stopping;
+        synchronized (replicas) {
+            stopping = List.copyOf(replicas);
+            replicas.clear();
+        }
+        stopping.forEach(ServiceProcess::requestStop);
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        stopping.forEach(process -> process.awaitStop(deadline));
+    }
+
     /** Once running, a service that dies is worth a line on the console: the platform is incomplete without it. */
     public void reportUnexpectedExits() {
         reportingExits = true;
@@ -152,6 +186,7 @@ public final class Services implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
+        stopReplicas();
         List<ServiceProcess> all = current();
         all.forEach(ServiceProcess::requestStop);
         long deadline = System.nanoTime() + GRACE.toNanos();

@@ -2,6 +2,15 @@ package org.gridgov.system.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +19,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.gridgov.contracts.Topic;
 import org.gridgov.infra.EmbeddedPostgresServer;
@@ -32,6 +44,9 @@ import org.junit.jupiter.api.Test;
 class FaultsIT {
 
     private static final Duration OUTAGE = Duration.ofSeconds(15);
+    private static final Duration REPLICAS_RUN = Duration.ofSeconds(45);
+    private static final Pattern APPLIED = Pattern.compile(
+            "gridgov_events_consumed_total\\{[^}]*consumer=\"matching-service\\.candidates\"[^}]*outcome=\"applied\"[^}]*} ([0-9.E]+)");
 
     private static SystemPlatform platform;
     private static TestCommunity community;
@@ -142,6 +157,33 @@ class FaultsIT {
         return value[0];
     }
 
+    /**
+     * The scaling claim of docs/scaling.md, on one machine: a second replica of wish-service and of
+     * matching-service, as the HPAs add them. The workload's commands take turns between the two
+     * wish-service replicas (one through the gateway, one called directly), so one wish's events come from
+     * both; the second matching-service replica takes over some of wish.events' partitions. Every wish ends
+     * as with one replica, is ranked, the read models agree (each wish's events applied in order), and the
+     * second matching-service replica ranked a share. Throughput is the bench's: on two cores a replica adds
+     * no CPU.
+     */
+    @Test
+    void a_second_replica_of_wish_and_matching_service_shares_the_work_and_every_wish_ends_as_with_one() throws Exception {
+        List<URI> replicas = platform.startReplicas(ServiceSpec.WISH, ServiceSpec.MATCHING);
+        try {
+            Workload workload = new Workload(community, unit, otherUnit, member, List.of(replicas.get(0)));
+            workload.start();
+            sleep(REPLICAS_RUN);
+            assertConverged(workload, "a second replica of wish- and matching-service");
+            assertThat(workload.expectedStatuses()).hasSizeGreaterThan(5);
+            assertThat(ranked(workload.expectedStatuses().keySet().stream().map(UUID::fromString).toList()))
+                    .as("wishes with candidates").isEqualTo(workload.expectedStatuses().size());
+            assertThat(appliedByCandidates(replicas.get(1))).as("wishes the second matching-service replica ranked")
+                    .isPositive();
+        } finally {
+            platform.stopReplicas();
+        }
+    }
+
     /** The workload runs, the server goes away for {@link #OUTAGE}, comes back, and the workload goes on. */
     private static Workload outage(Runnable stop, Runnable start) {
         Workload workload = startWorkload();
@@ -176,5 +218,31 @@ class FaultsIT {
 
     private static void sleep(Duration duration) {
         TestCommunity.sleep(duration.toMillis());
+    }
+
+    private static int ranked(List<UUID> wishes) throws SQLException {
+        try (Connection matching = platform.database(ServiceSpec.MATCHING);
+             PreparedStatement count = matching.prepareStatement("select count(*) from wish_candidates where wish_id = any(?)")) {
+            Array ids = matching.createArrayOf("uuid", wishes.toArray());
+            count.setArray(1, ids);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    /** How many submitted wishes the replica's candidates consumer applied, from its Prometheus endpoint. */
+    private static double appliedByCandidates(URI replica) throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(replica.resolve("/actuator/prometheus")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        double applied = 0;
+        Matcher line = APPLIED.matcher(metrics.body());
+        while (line.find()) {
+            applied += Double.parseDouble(line.group(1));
+        }
+        return applied;
     }
 }

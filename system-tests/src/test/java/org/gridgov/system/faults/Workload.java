@@ -1,5 +1,6 @@
 package org.gridgov.system.faults;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ final class Workload {
     private final String unit;
     private final String otherUnit;
     private final String member;
+    private final List<URI> wishServiceReplicas;
     private final ConcurrentMap<String, Path> wishes = new ConcurrentHashMap<>();
     private final List<String> anomalies = new CopyOnWriteArrayList<>();
     private final Map<Integer, AtomicInteger> transientAnswers = new ConcurrentHashMap<>();
@@ -52,10 +54,19 @@ final class Workload {
     private Thread thread;
 
     Workload(TestCommunity community, String unit, String otherUnit, String member) {
+        this(community, unit, otherUnit, member, List.of());
+    }
+
+    /**
+     * With {@code wishServiceReplicas}, commands take turns between the gateway and each of these
+     * addresses of wish-service, so that one wish's commands are handled by different replicas.
+     */
+    Workload(TestCommunity community, String unit, String otherUnit, String member, List<URI> wishServiceReplicas) {
         this.community = community;
         this.unit = unit;
         this.otherUnit = otherUnit;
         this.member = member;
+        this.wishServiceReplicas = List.copyOf(wishServiceReplicas);
     }
 
     void start() {
@@ -144,10 +155,11 @@ final class Workload {
     }
 
     /** One command, repeated with its key until it is answered for good. */
-    private ApiResponse command(ApiClient client, String path, String body) {
+    private ApiResponse command(ApiClient caller, String path, String body) {
         String key = UUID.randomUUID().toString();
         long deadline = System.nanoTime() + STEP_PATIENCE.toNanos();
-        commands.incrementAndGet();
+        int turn = commands.getAndIncrement() % (wishServiceReplicas.size() + 1);
+        ApiClient client = turn == 0 ? caller : caller.at(wishServiceReplicas.get(turn - 1));
         while (true) {
             ApiResponse answer = client.post(path, body, key);
             if (answer.isSuccess()) {

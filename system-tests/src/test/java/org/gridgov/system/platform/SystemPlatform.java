@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -217,6 +218,29 @@ public final class SystemPlatform {
     /** The service processes, for a fault test's own choreography (stop, kill, restart, pid, log). */
     public Services services() {
         return services;
+    }
+
+    /**
+     * Starts another replica of each running service named, on free ports, as a second pod would run
+     * (the same database and consumer groups), and waits until they are ready; their addresses, in
+     * order. {@link #stopReplicas()} stops every replica started so, and the platform's shutdown does too.
+     */
+    public List<URI> startReplicas(ServiceSpec... services) {
+        Map<ServiceSpec, Integer> ports = new LinkedHashMap<>();
+        Arrays.stream(services).forEach(service -> ports.put(service, FreePorts.any()));
+        try {
+            return this.services.startReplicas(ports, READY_TIMEOUT).stream().map(URI::create).toList();
+        } catch (Services.StartFailure e) {
+            throw new IllegalStateException("a replica did not start:\n" + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting replicas", e);
+        }
+    }
+
+    /** Stops the replicas {@link #startReplicas(ServiceSpec...)} started (gracefully, as a scale-down would). */
+    public void stopReplicas() {
+        services.stopReplicas();
     }
 
     /** {@code kill -9}: the service dies mid-request and mid-transaction. */
