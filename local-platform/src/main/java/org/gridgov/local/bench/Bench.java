@@ -284,8 +284,8 @@ public final class Bench {
      * Rounds of every path the figures take (ordering and reading, the workflow; through the gateway and
      * straight), each {@code --warmup} long, until the JIT compilers took under {@link #COMPILING_DONE} of the
      * services' CPU in a round, or {@link #WARM_UP_LIMIT} passed. At the rates two cores allow, methods
-     * reach the optimising compiler's thresholds only after minutes, and compiling took a third of the CPU in
-     * the first measured phases when one fixed round of 30 s was the warm-up.
+     * reach the optimising compiler's thresholds only after minutes, and compilers took 29–57 % of a service's
+     * CPU in the measured phases when one fixed round of 60 s was the warm-up.
      */
     private void warmUp(BenchReport report, Services services, Scenario scenario, String viaGateway, String direct)
             throws InterruptedException {
