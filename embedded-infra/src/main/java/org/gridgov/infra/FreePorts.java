@@ -26,13 +26,14 @@ public final class FreePorts {
     private static final int ATTEMPTS = 500;
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    private static final int EPHEMERAL_START = ephemeralStart();
 
     private FreePorts() {
     }
 
     /** A port nobody listens on right now, outside the ephemeral range, not handed out before by this JVM. */
     public static int any() {
-        int below = ephemeralStart();
+        int below = EPHEMERAL_START;
         for (int attempt = 0; attempt < ATTEMPTS && below > LOWEST_CHOSEN; attempt++) {
             int candidate = ThreadLocalRandom.current().nextInt(LOWEST_CHOSEN, below);
             if (isFree(candidate) && HANDED_OUT.add(candidate)) {

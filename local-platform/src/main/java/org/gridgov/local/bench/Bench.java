@@ -301,7 +301,7 @@ public final class Bench {
             Load.closedLoop(options.clients(), quarter, client -> scenario.orderAndRead(direct, client));
             Load.closedLoop(options.clients(), quarter, client -> scenario.workflow(viaGateway, client));
             Load.closedLoop(options.clients(), quarter, client -> scenario.workflow(direct, client));
-            compiling = JitActivity.measurable() ? jit.compilingShare() : 0;
+            compiling = jit.compilingShare();
             out.printf(Locale.ROOT, "  the JIT compilers took %.0f %% of the services' CPU%n", compiling * 100);
         } while (compiling > COMPILING_DONE && System.nanoTime() - started < WARM_UP_LIMIT.toNanos());
         report.note("warm-up", String.format(Locale.ROOT,

@@ -36,12 +36,7 @@ final class JitActivity {
         return new JitActivity(services);
     }
 
-    /** Whether the threads can be read here (not on a system without {@code /proc}). */
-    static boolean measurable() {
-        return Files.isDirectory(Path.of("/proc/self/task"));
-    }
-
-    /** The compiler threads' share of all the services' CPU since the start, 0 to 1. */
+    /** The compiler threads' share of all the services' CPU since the start, 0 to 1; 0 where threads cannot be read. */
     double compilingShare() {
         Ticks end = sample(services);
         long all = end.all() - start.all();

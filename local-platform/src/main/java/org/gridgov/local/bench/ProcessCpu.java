@@ -34,26 +34,28 @@ final class ProcessCpu {
 
     /** Milliseconds of CPU per operation since the start, by process, with the total last. */
     String perOperation(long operations) {
-        Map<String, Long> end = sample(services);
+        Map<String, Long> used = usedSinceStart();
         List<String> parts = new ArrayList<>();
-        long total = 0;
-        for (Map.Entry<String, Long> each : end.entrySet()) {
-            long used = Math.max(0, each.getValue() - start.getOrDefault(each.getKey(), 0L));
-            total += used;
-            parts.add(String.format(Locale.ROOT, "%s %.2f", each.getKey(), used / 1e6 / Math.max(1, operations)));
-        }
-        return String.format(Locale.ROOT, "%.2f ms in all (%s), %d operations", total / 1e6 / Math.max(1, operations),
+        used.forEach((process, nanos) -> parts.add(String.format(Locale.ROOT, "%s %.2f", process,
+                nanos / 1e6 / Math.max(1, operations))));
+        return String.format(Locale.ROOT, "%.2f ms in all (%s), %d operations", total(used) / 1e6 / Math.max(1, operations),
                 String.join(", ", parts), operations);
     }
 
     /** Milliseconds of CPU all the processes together used per second since the start, over {@code elapsed}. */
     double millisPerSecond(Duration elapsed) {
-        Map<String, Long> end = sample(services);
-        long total = 0;
-        for (Map.Entry<String, Long> each : end.entrySet()) {
-            total += Math.max(0, each.getValue() - start.getOrDefault(each.getKey(), 0L));
-        }
-        return total / 1e6 / Math.max(0.001, elapsed.toNanos() / 1e9);
+        return total(usedSinceStart()) / 1e6 / Math.max(0.001, elapsed.toNanos() / 1e9);
+    }
+
+    /** Nanoseconds of CPU each process used since the start. */
+    private Map<String, Long> usedSinceStart() {
+        Map<String, Long> used = new LinkedHashMap<>();
+        sample(services).forEach((process, now) -> used.put(process, Math.max(0, now - start.getOrDefault(process, 0L))));
+        return used;
+    }
+
+    private static long total(Map<String, Long> used) {
+        return used.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Nanoseconds of CPU used so far by each service JVM and by all PostgreSQL processes together. */
