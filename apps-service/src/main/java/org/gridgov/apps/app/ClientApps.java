@@ -38,28 +38,10 @@ import reactor.core.publisher.Mono;
  * its own list of revoked apps (and wish-service's Open311 door forgets the API key). The identity provider is told afterwards, so that it hands out no new tokens.
  */
 @Component
-public class ClientApps implements RevokedClients {
+public record ClientApps(ClientAppStore apps, ClientRegistry registry, Jurisdictions jurisdictions, GridTree tree,
+                         TransactionalOperator tx, Outbox outbox, Clock clock) implements RevokedClients {
 
     private static final Logger log = LoggerFactory.getLogger(ClientApps.class);
-
-    private final ClientAppStore apps;
-    private final ClientRegistry registry;
-    private final Jurisdictions jurisdictions;
-    private final GridTree tree;
-    private final TransactionalOperator tx;
-    private final Outbox outbox;
-    private final Clock clock;
-
-    ClientApps(ClientAppStore apps, ClientRegistry registry, Jurisdictions jurisdictions, GridTree tree,
-               TransactionalOperator tx, Outbox outbox, Clock clock) {
-        this.apps = apps;
-        this.registry = registry;
-        this.jurisdictions = jurisdictions;
-        this.tree = tree;
-        this.tx = tx;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
 
     /** What an app is given once, when its credentials are issued; none of it is stored in clear. */
     public record Credentials(UUID clientId, Optional<String> clientSecret, Optional<String> tokenEndpoint, String apiKey) {

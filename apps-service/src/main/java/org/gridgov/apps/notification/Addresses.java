@@ -12,15 +12,7 @@ import reactor.core.publisher.Mono;
  * the {@link ContactBook}), a WeChat subscription message at the openid the person bound ({@link WeChatBindings}).
  */
 @Component
-class Addresses {
-
-    private final ContactBook contacts;
-    private final WeChatBindings weChat;
-
-    Addresses(ContactBook contacts, WeChatBindings weChat) {
-        this.contacts = contacts;
-        this.weChat = weChat;
-    }
+record Addresses(ContactBook contacts, WeChatBindings weChat) {
 
     /** Whether the recipient could be reached on the channel at all (else nothing is scheduled there). */
     boolean reaches(Channel channel, Recipient recipient, String eventType) {

@@ -17,17 +17,9 @@ import reactor.core.publisher.Mono;
 
 /** The caller's in-app inbox: what they were told as a person and in their roles (their unit, department, grid). */
 @Component
-public class Notifications {
+public record Notifications(NotificationStore store, Clock clock) {
 
     private static final int LIMIT = 100;
-
-    private final NotificationStore store;
-    private final Clock clock;
-
-    Notifications(NotificationStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
-    }
 
     /** One notice as its reader sees it. */
     public record Entry(UUID id, String kind, String eventType, String subject, String text, Instant createdAt,

@@ -19,19 +19,7 @@ import reactor.core.publisher.Mono;
  * Sealed at rest (APPS_DATA_KEY), shown masked, never in events or logs.
  */
 @Component
-public class WeChatBindings {
-
-    private final WeChatBindingStore store;
-    private final Sealer sealer;
-    private final TransactionalOperator tx;
-    private final Clock clock;
-
-    WeChatBindings(WeChatBindingStore store, Sealer sealer, TransactionalOperator tx, Clock clock) {
-        this.store = store;
-        this.sealer = sealer;
-        this.tx = tx;
-        this.clock = clock;
-    }
+public record WeChatBindings(WeChatBindingStore store, Sealer sealer, TransactionalOperator tx, Clock clock) {
 
     public Mono<Void> bind(Caller caller, String openId) {
         return tx.transactional(Flux.fromIterable(NotificationPreferences.toldAs(caller))

@@ -32,24 +32,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link WebhookDispatcher}. Events carry no personal data, and neither do deliveries.
  */
 @Component
-class WebhookFanOut implements EventHandler {
+record WebhookFanOut(WebhookStore store, GridTree tree, Sealer cipher, JsonMapper json,
+                     Clock clock) implements EventHandler {
 
     /** The fields naming where an event happened, the most precise first. */
     private static final List<String> PLACE_FIELDS = List.of("microGridId", "gridId", "communityId", "streetId", "nodeId");
-
-    private final WebhookStore store;
-    private final GridTree tree;
-    private final Sealer cipher;
-    private final JsonMapper json;
-    private final Clock clock;
-
-    WebhookFanOut(WebhookStore store, GridTree tree, Sealer cipher, JsonMapper json, Clock clock) {
-        this.store = store;
-        this.tree = tree;
-        this.cipher = cipher;
-        this.json = json;
-        this.clock = clock;
-    }
 
     @Override
     public String name() {

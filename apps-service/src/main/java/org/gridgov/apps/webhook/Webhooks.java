@@ -21,21 +21,7 @@ import reactor.core.publisher.Mono;
 
 /** An app's webhook subscriptions and their delivery log, managed by the app itself or its district admin. */
 @Component
-public class Webhooks {
-
-    private final ClientApps apps;
-    private final WebhookStore store;
-    private final Sealer cipher;
-    private final WebhookProperties properties;
-    private final Clock clock;
-
-    Webhooks(ClientApps apps, WebhookStore store, Sealer cipher, WebhookProperties properties, Clock clock) {
-        this.apps = apps;
-        this.store = store;
-        this.cipher = cipher;
-        this.properties = properties;
-        this.clock = clock;
-    }
+public record Webhooks(ClientApps apps, WebhookStore store, Sealer cipher, WebhookProperties properties, Clock clock) {
 
     /** A new subscription and its signing secret, shown only here. */
     public record Created(Subscription subscription, String secret) {

@@ -18,17 +18,7 @@ import reactor.core.publisher.Mono;
  * member units claim and deliver; everyone in the community reads.
  */
 @Component
-public class CommunityAccess {
-
-    private final GridTree gridTree;
-    private final Jurisdictions jurisdictions;
-    private final DatabaseClient db;
-
-    CommunityAccess(GridTree gridTree, Jurisdictions jurisdictions, DatabaseClient db) {
-        this.gridTree = gridTree;
-        this.jurisdictions = jurisdictions;
-        this.db = db;
-    }
+public record CommunityAccess(GridTree gridTree, Jurisdictions jurisdictions, DatabaseClient db) {
 
     public static boolean isAdmin(Caller caller) {
         return caller.hasAny(Role.COMMUNITY_ADMIN, Role.STREET_ADMIN, Role.DISTRICT_ADMIN);

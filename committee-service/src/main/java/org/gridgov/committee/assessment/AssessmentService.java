@@ -27,19 +27,7 @@ import reactor.core.publisher.Mono;
  * its {@code assessment.computed} event; computing again when nothing changed gives the same version back.
  */
 @Service
-public class AssessmentService {
-
-    private final AssessmentStore store;
-    private final CommunityAccess access;
-    private final Outbox outbox;
-    private final Clock clock;
-
-    AssessmentService(AssessmentStore store, CommunityAccess access, Outbox outbox, Clock clock) {
-        this.store = store;
-        this.access = access;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
+public record AssessmentService(AssessmentStore store, CommunityAccess access, Outbox outbox, Clock clock) {
 
     /** The version computed, and whether it is new (false: the latest version already said the same). */
     public record Computed(AssessmentVersion version, boolean created) {

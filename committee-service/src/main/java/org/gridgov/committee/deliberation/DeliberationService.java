@@ -30,22 +30,8 @@ import reactor.core.publisher.Mono;
  * and disclose the resolution and the implementation result, each disclosure an event in the same transaction.
  */
 @Service
-public class DeliberationService {
-
-    private final DeliberationStore store;
-    private final MeetingService meetings;
-    private final CommunityAccess access;
-    private final Outbox outbox;
-    private final Clock clock;
-
-    DeliberationService(DeliberationStore store, MeetingService meetings, CommunityAccess access, Outbox outbox,
-                        Clock clock) {
-        this.store = store;
-        this.meetings = meetings;
-        this.access = access;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
+public record DeliberationService(DeliberationStore store, MeetingService meetings, CommunityAccess access,
+                                  Outbox outbox, Clock clock) {
 
     public Mono<Deliberation> visible(UUID id, Caller caller) {
         return store.find(id)

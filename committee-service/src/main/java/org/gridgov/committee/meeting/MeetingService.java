@@ -40,31 +40,12 @@ import reactor.core.publisher.Mono;
  * by the grid staff of its grid; those present vote, or the meeting's organisers record their votes.
  */
 @Service
-public class MeetingService {
+public record MeetingService(MeetingStore store, CommunityAccess access, GridTree gridTree,
+                             Jurisdictions jurisdictions, QuorumRules rules, Outbox outbox, MeterRegistry meters,
+                             Clock clock) {
 
     /** At most this many agenda items, the joint meeting's own included. */
     static final int MAX_AGENDA = 100;
-
-    private final MeetingStore store;
-    private final CommunityAccess access;
-    private final GridTree gridTree;
-    private final Jurisdictions jurisdictions;
-    private final QuorumRules rules;
-    private final Outbox outbox;
-    private final MeterRegistry meters;
-    private final Clock clock;
-
-    MeetingService(MeetingStore store, CommunityAccess access, GridTree gridTree, Jurisdictions jurisdictions,
-                   QuorumRules rules, Outbox outbox, MeterRegistry meters, Clock clock) {
-        this.store = store;
-        this.access = access;
-        this.gridTree = gridTree;
-        this.jurisdictions = jurisdictions;
-        this.rules = rules;
-        this.outbox = outbox;
-        this.meters = meters;
-        this.clock = clock;
-    }
 
     public record Scheduling(UUID communityId, UUID gridId, MeetingKind kind, String title, Instant scheduledAt,
                              String place, List<AgendaItem> agenda, Invitees invitees) {

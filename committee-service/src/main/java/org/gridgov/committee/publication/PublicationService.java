@@ -30,22 +30,8 @@ import reactor.core.publisher.Mono;
  * version supersedes what nobody signed of the older ones, and does not offer again what a unit signed.
  */
 @Service
-public class PublicationService {
-
-    private final PublicationStore publications;
-    private final ProjectStore projects;
-    private final ProjectEvents events;
-    private final CommunityAccess access;
-    private final Clock clock;
-
-    PublicationService(PublicationStore publications, ProjectStore projects, ProjectEvents events,
-                       CommunityAccess access, Clock clock) {
-        this.publications = publications;
-        this.projects = projects;
-        this.events = events;
-        this.access = access;
-        this.clock = clock;
-    }
+public record PublicationService(PublicationStore publications, ProjectStore projects, ProjectEvents events,
+                                 CommunityAccess access, Clock clock) {
 
     /** The publication, and whether this call made it (false: it had been published before). */
     public record Outcome(Publication publication, boolean created) {

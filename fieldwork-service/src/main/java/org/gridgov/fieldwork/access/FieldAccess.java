@@ -17,18 +17,7 @@ import reactor.core.publisher.Mono;
  * checked: grid staff and admins act within their jurisdiction; a party member inside their community.
  */
 @Component
-public class FieldAccess {
-
-    private final GridTree gridTree;
-    private final Jurisdictions jurisdictions;
-
-    private final DatabaseClient db;
-
-    FieldAccess(GridTree gridTree, Jurisdictions jurisdictions, DatabaseClient db) {
-        this.gridTree = gridTree;
-        this.jurisdictions = jurisdictions;
-        this.db = db;
-    }
+public record FieldAccess(GridTree gridTree, Jurisdictions jurisdictions, DatabaseClient db) {
 
     /** A micro-grid (or grid) with the community and street it lies in. */
     public record Place(UUID nodeId, UUID communityId, UUID streetId) {

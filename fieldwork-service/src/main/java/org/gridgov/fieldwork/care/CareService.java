@@ -38,21 +38,7 @@ import reactor.core.publisher.Mono;
  * is told it does not exist.
  */
 @Service
-public class CareService {
-
-    private final CareStore store;
-    private final VisitStore households;
-    private final FieldAccess access;
-    private final Outbox outbox;
-    private final Clock clock;
-
-    CareService(CareStore store, VisitStore households, FieldAccess access, Outbox outbox, Clock clock) {
-        this.store = store;
-        this.households = households;
-        this.access = access;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
+public record CareService(CareStore store, VisitStore households, FieldAccess access, Outbox outbox, Clock clock) {
 
     /** How much of a recipient the caller sees: the notes in clear (the grid's staff, the carers) or masked (admins). */
     public enum Sight { CLEAR, MASKED }

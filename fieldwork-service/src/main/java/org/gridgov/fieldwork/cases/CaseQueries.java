@@ -15,15 +15,7 @@ import reactor.core.publisher.Flux;
 
 /** Lists of cases: below a node for its staff and admins, or a department's own. */
 @Service
-public class CaseQueries {
-
-    private final CaseStore cases;
-    private final FieldAccess access;
-
-    CaseQueries(CaseStore cases, FieldAccess access) {
-        this.cases = cases;
-        this.access = access;
-    }
+public record CaseQueries(CaseStore cases, FieldAccess access) {
 
     /** The cases a visit's findings became, by the finding's position (the caller may see the visit). */
     public Flux<FieldCase> fromVisit(UUID visitId) {

@@ -30,24 +30,8 @@ import reactor.core.publisher.Mono;
  * acknowledges (报到) and reports it handled; the reporter or the grid's staff verify it on site.
  */
 @Service
-public class CaseService {
-
-    private final CaseStore cases;
-    private final DepartmentStore departments;
-    private final CaseEvents events;
-    private final FieldAccess access;
-    private final Sla sla;
-    private final Clock clock;
-
-    CaseService(CaseStore cases, DepartmentStore departments, CaseEvents events, FieldAccess access, Sla sla,
-                Clock clock) {
-        this.cases = cases;
-        this.departments = departments;
-        this.events = events;
-        this.access = access;
-        this.sla = sla;
-        this.clock = clock;
-    }
+public record CaseService(CaseStore cases, DepartmentStore departments, CaseEvents events, FieldAccess access,
+                          Sla sla, Clock clock) {
 
     /** What is reported: where (a micro-grid), what, how bad. */
     public record NewCase(UUID microGridId, Category category, String description, int householdsAffected,

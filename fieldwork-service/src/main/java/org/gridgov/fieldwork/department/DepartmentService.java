@@ -22,19 +22,7 @@ import reactor.core.publisher.Mono;
 
 /** The district registers its functional departments; admins and each department read how it performs. */
 @Service
-public class DepartmentService {
-
-    private final DepartmentStore departments;
-    private final GridTree gridTree;
-    private final Outbox outbox;
-    private final Clock clock;
-
-    DepartmentService(DepartmentStore departments, GridTree gridTree, Outbox outbox, Clock clock) {
-        this.departments = departments;
-        this.gridTree = gridTree;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
+public record DepartmentService(DepartmentStore departments, GridTree gridTree, Outbox outbox, Clock clock) {
 
     public Mono<Department> register(String name, List<Category> categories, List<UUID> streetIds, Caller caller) {
         if (!caller.has(Role.DISTRICT_ADMIN)) {

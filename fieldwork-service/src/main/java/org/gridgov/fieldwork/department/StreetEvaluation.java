@@ -22,17 +22,7 @@ import reactor.core.publisher.Mono;
  * period, in all and per department — for the admins over the street.
  */
 @Service
-public class StreetEvaluation {
-
-    private final DepartmentStore departments;
-    private final GridTree gridTree;
-    private final Jurisdictions jurisdictions;
-
-    StreetEvaluation(DepartmentStore departments, GridTree gridTree, Jurisdictions jurisdictions) {
-        this.departments = departments;
-        this.gridTree = gridTree;
-        this.jurisdictions = jurisdictions;
-    }
+public record StreetEvaluation(DepartmentStore departments, GridTree gridTree, Jurisdictions jurisdictions) {
 
     public record DepartmentFigures(UUID departmentId, String name, Performance performance) {
     }

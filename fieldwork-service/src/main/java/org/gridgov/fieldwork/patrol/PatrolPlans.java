@@ -24,22 +24,10 @@ import reactor.core.publisher.Mono;
  * not exist.
  */
 @Service
-public class PatrolPlans {
+public record PatrolPlans(PatrolPlanStore plans, FieldAccess access, Outbox outbox, Clock clock) {
 
     /** How far back a plan shows its missed patrols. */
     public static final Duration SHOWN = Duration.ofDays(31);
-
-    private final PatrolPlanStore plans;
-    private final FieldAccess access;
-    private final Outbox outbox;
-    private final Clock clock;
-
-    PatrolPlans(PatrolPlanStore plans, FieldAccess access, Outbox outbox, Clock clock) {
-        this.plans = plans;
-        this.access = access;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
 
     /** A plan with the patrols it missed in the last {@link #SHOWN}, newest first. */
     public record Shown(PatrolPlan plan, List<Instant> missed) {

@@ -13,15 +13,7 @@ import reactor.core.publisher.Flux;
 
 /** Lists of patrols, for the staff and admins over a node. */
 @Service
-public class PatrolQueries {
-
-    private final PatrolStore patrols;
-    private final FieldAccess access;
-
-    PatrolQueries(PatrolStore patrols, FieldAccess access) {
-        this.patrols = patrols;
-        this.access = access;
-    }
+public record PatrolQueries(PatrolStore patrols, FieldAccess access) {
 
     public Flux<Patrol> under(UUID node, Instant from, Instant to, String staff, int limit, Caller caller) {
         if (!to.isAfter(from)) {

@@ -28,24 +28,8 @@ import reactor.core.publisher.Mono;
  * (the case's source PATROL, linked to the patrol), end it. The grid's staff and admins read them.
  */
 @Service
-public class PatrolService {
-
-    private final PatrolStore patrols;
-    private final PatrolPlanStore plans;
-    private final CaseService cases;
-    private final FieldAccess access;
-    private final Outbox outbox;
-    private final Clock clock;
-
-    PatrolService(PatrolStore patrols, PatrolPlanStore plans, CaseService cases, FieldAccess access, Outbox outbox,
-                  Clock clock) {
-        this.patrols = patrols;
-        this.plans = plans;
-        this.cases = cases;
-        this.access = access;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
+public record PatrolService(PatrolStore patrols, PatrolPlanStore plans, CaseService cases, FieldAccess access,
+                            Outbox outbox, Clock clock) {
 
     public Mono<Patrol> start(UUID gridId, Caller caller) {
         if (!caller.has(Role.GRID_STAFF)) {

@@ -22,20 +22,7 @@ import reactor.core.publisher.Mono;
  * staff and admins over the household's micro-grid raise it; anyone else gets 404.
  */
 @Service
-public class FindingCases {
-
-    /** Who may see a visit, as for its needs. */
-    private final FindingNeeds needs;
-    private final VisitStore visits;
-    private final CaseService cases;
-    private final CaseQueries caseQueries;
-
-    FindingCases(FindingNeeds needs, VisitStore visits, CaseService cases, CaseQueries caseQueries) {
-        this.needs = needs;
-        this.visits = visits;
-        this.cases = cases;
-        this.caseQueries = caseQueries;
-    }
+public record FindingCases(FindingNeeds needs, VisitStore visits, CaseService cases, CaseQueries caseQueries) {
 
     /** What the reporter says of the case; without a description, the finding as it was written. */
     public record Request(Category category, Severity severity, String description, int householdsAffected,

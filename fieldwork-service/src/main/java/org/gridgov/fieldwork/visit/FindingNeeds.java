@@ -23,19 +23,7 @@ import reactor.core.publisher.Mono;
  * arrives. The visitor and the staff and admins over the household's micro-grid raise it; anyone else gets 404.
  */
 @Service
-public class FindingNeeds {
-
-    private final VisitStore visits;
-    private final FieldAccess access;
-    private final Outbox outbox;
-    private final Clock clock;
-
-    FindingNeeds(VisitStore visits, FieldAccess access, Outbox outbox, Clock clock) {
-        this.visits = visits;
-        this.access = access;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
+public record FindingNeeds(VisitStore visits, FieldAccess access, Outbox outbox, Clock clock) {
 
     public record Raised(UUID visitId, int finding, UUID needId) {
     }

@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  * Services that never described themselves yet simply contribute nothing.
  */
 @Component
-class PublicApiDescription implements OpenApiCustomizer {
+record PublicApiDescription(ServiceRoutes routes, ServiceApiDocs docs) implements OpenApiCustomizer {
 
     private static final Logger log = LoggerFactory.getLogger(PublicApiDescription.class);
     private static final String BEARER = "bearer-jwt";
@@ -49,14 +49,6 @@ class PublicApiDescription implements OpenApiCustomizer {
     static final String REMAINING = "X-RateLimit-Remaining";
     static final String RETRY_AFTER = "Retry-After";
     static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
-
-    private final ServiceRoutes routes;
-    private final ServiceApiDocs docs;
-
-    PublicApiDescription(ServiceRoutes routes, ServiceApiDocs docs) {
-        this.routes = routes;
-        this.docs = docs;
-    }
 
     @Override
     public void customise(OpenAPI api) {

@@ -25,15 +25,7 @@ import reactor.core.publisher.Mono;
  * only the grid (or the community) when what surrounds it spans several micro-grids (or grids).
  */
 @Service
-public class AddressResolver {
-
-    private final AddressStore directory;
-    private final GridNodeStore nodes;
-
-    public AddressResolver(AddressStore directory, GridNodeStore nodes) {
-        this.directory = directory;
-        this.nodes = nodes;
-    }
+public record AddressResolver(AddressStore directory, GridNodeStore nodes) {
 
     /** How sure the placement is: the address itself is registered, or a building or door number it names. */
     public enum Match {

@@ -8,13 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Reads an import document; JSON of the wrong shape is a 400 that says where. */
 @Component
-public class ImportDocumentReader {
-
-    private final JsonMapper json;
-
-    public ImportDocumentReader(JsonMapper json) {
-        this.json = json;
-    }
+public record ImportDocumentReader(JsonMapper json) {
 
     public ImportDocument read(String text) {
         try {

@@ -29,26 +29,10 @@ import reactor.util.context.Context;
  * writes all of it and its events in one transaction, or nothing and a report of why not.
  */
 @Component
-public class ImportRunner {
+public record ImportRunner(ImportJobStore jobs, ImportSnapshotStore snapshots, ImportPlanStore writer,
+                           ImportPlanner planner, ImportDocumentReader reader, TransactionalOperator tx) {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
-
-    private final ImportJobStore jobs;
-    private final ImportSnapshotStore snapshots;
-    private final ImportPlanStore writer;
-    private final ImportPlanner planner;
-    private final ImportDocumentReader reader;
-    private final TransactionalOperator tx;
-
-    public ImportRunner(ImportJobStore jobs, ImportSnapshotStore snapshots, ImportPlanStore writer, ImportPlanner planner,
-                        ImportDocumentReader reader, TransactionalOperator tx) {
-        this.jobs = jobs;
-        this.snapshots = snapshots;
-        this.writer = writer;
-        this.planner = planner;
-        this.reader = reader;
-        this.tx = tx;
-    }
 
     /** Picks up what a stopped replica left queued or half done (nothing of it was committed). */
     @EventListener(ApplicationReadyEvent.class)

@@ -22,19 +22,8 @@ import reactor.core.publisher.Mono;
 
 /** Accepts import documents from admins and shows their reports to those allowed to see them. */
 @Service
-public class ImportService {
-
-    private final ImportJobStore jobs;
-    private final ImportSnapshotStore snapshots;
-    private final ImportPlanner planner;
-    private final GridAccess access;
-
-    public ImportService(ImportJobStore jobs, ImportSnapshotStore snapshots, ImportPlanner planner, GridAccess access) {
-        this.jobs = jobs;
-        this.snapshots = snapshots;
-        this.planner = planner;
-        this.access = access;
-    }
+public record ImportService(ImportJobStore jobs, ImportSnapshotStore snapshots, ImportPlanner planner,
+                            GridAccess access) {
 
     /**
      * Queues an admin's document for the runner. Refused at once, before any queueing: a document

@@ -10,13 +10,7 @@ import reactor.core.publisher.Mono;
 
 /** The party members member-service has announced, as far as this service has heard (its {@link PartyMemberPlaces}). */
 @Component
-public class PartyMembers {
-
-    private final DatabaseClient db;
-
-    PartyMembers(DatabaseClient db) {
-        this.db = db;
-    }
+public record PartyMembers(DatabaseClient db) {
 
     public Mono<Boolean> isKnown(UUID memberId) {
         return db.sql("select 1 from party_member_place where member_id = :member limit 1").bind("member", memberId)

@@ -32,21 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/users", produces = MediaType.APPLICATION_JSON_VALUE)
-class UserAdminApi {
+record UserAdminApi(UserManagement management, Clock clock) {
 
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 200;
     private static final Set<String> CREATE_FIELDS = Set.of("username", "name", "roles", "jurisdiction", "unit", "member",
             "department", "password");
     private static final Set<String> UPDATE_FIELDS = Set.of("name", "roles", "jurisdiction", "unit", "member", "department");
-
-    private final UserManagement management;
-    private final Clock clock;
-
-    UserAdminApi(UserManagement management, Clock clock) {
-        this.management = management;
-        this.clock = clock;
-    }
 
     @GetMapping
     @Operation(operationId = "listUsers", summary = "Accounts within the admin's jurisdiction by username, filtered by "

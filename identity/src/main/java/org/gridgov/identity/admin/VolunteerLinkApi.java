@@ -19,15 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Only with a token of this server carrying the scope {@value #SCOPE} (member-service's client {@code member-accounts}).
  */
 @RestController
-public class VolunteerLinkApi {
+public record VolunteerLinkApi(UserManagement management) {
 
     public static final String SCOPE = "users:link";
-
-    private final UserManagement management;
-
-    VolunteerLinkApi(UserManagement management) {
-        this.management = management;
-    }
 
     @PutMapping("/internal/users/{username}/volunteer")
     @ResponseStatus(HttpStatus.NO_CONTENT)

@@ -19,16 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@value #SCOPE}.
  */
 @RestController
-class ClientAdminApi {
+record ClientAdminApi(ClientRegistrations registrations) {
 
     static final String SCOPE = "clients:write";
     private static final String CLIENT_ID = "[A-Za-z0-9._:-]{1,100}";
-
-    private final ClientRegistrations registrations;
-
-    ClientAdminApi(ClientRegistrations registrations) {
-        this.registrations = registrations;
-    }
 
     @PutMapping("/internal/clients/{clientId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)

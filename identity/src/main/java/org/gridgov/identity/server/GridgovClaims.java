@@ -31,19 +31,13 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  */
 // The claims are kept with the authorization, which reads them back with an allow-list of types: plain
 // ArrayLists, never List.of(...).
-public final class GridgovClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+public record GridgovClaims(UserAccounts users) implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     public static final String AUDIENCE = "gridgov";
     /** The client setting that holds a client app's jurisdiction. */
     public static final String JURISDICTION_SETTING = "gridgov.jurisdiction";
     private static final Set<String> USER_INFO = Set.of("sub", "name", "roles", "jurisdiction", "unit", "member",
             "department", "scope");
-
-    private final UserAccounts users;
-
-    public GridgovClaims(UserAccounts users) {
-        this.users = users;
-    }
 
     @Override
     public void customize(JwtEncodingContext context) {

@@ -24,16 +24,10 @@ import org.gridgov.infra.EmbeddedPostgresServer;
  * on the very PostgreSQL server and settings the services use — with {@code pgbench} when it is on
  * the PATH (what the issue measured), and always from Java over JDBC (what a service's driver sees).
  */
-final class PostgresBaseline {
+record PostgresBaseline(EmbeddedPostgresServer postgres) {
 
     private static final String DATABASE = "bench";
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
-
-    private final EmbeddedPostgresServer postgres;
-
-    PostgresBaseline(EmbeddedPostgresServer postgres) {
-        this.postgres = postgres;
-    }
 
     void prepare() throws SQLException {
         postgres.createDatabase(DATABASE);

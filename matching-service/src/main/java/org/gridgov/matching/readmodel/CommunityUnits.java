@@ -16,13 +16,7 @@ import reactor.core.publisher.Mono;
  * of each unit's most recent list among the year's periods (2026, 2026H1, 2026H2).
  */
 @Component
-public class CommunityUnits {
-
-    private final DatabaseClient db;
-
-    CommunityUnits(DatabaseClient db) {
-        this.db = db;
-    }
+public record CommunityUnits(DatabaseClient db) {
 
     public record UnitOffering(UUID unitId, String name, List<Item> items) {
     }

@@ -17,13 +17,7 @@ import reactor.core.publisher.Mono;
  * (root first) followed by the node. A node this service has not heard of yet is a chain of itself.
  */
 @Component
-public class GridChains {
-
-    private final DatabaseClient db;
-
-    GridChains(DatabaseClient db) {
-        this.db = db;
-    }
+public record GridChains(DatabaseClient db) {
 
     public Mono<Map<UUID, List<UUID>>> of(Collection<UUID> nodeIds) {
         UUID[] ids = nodeIds.stream().distinct().toArray(UUID[]::new);

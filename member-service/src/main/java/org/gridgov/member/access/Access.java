@@ -16,13 +16,7 @@ import reactor.core.publisher.Mono;
  * within their jurisdiction, grid staff within their grids, members and units for themselves.
  */
 @Component
-public class Access {
-
-    private final Jurisdictions jurisdictions;
-
-    Access(Jurisdictions jurisdictions) {
-        this.jurisdictions = jurisdictions;
-    }
+public record Access(Jurisdictions jurisdictions) {
 
     /** The caller is the party member {@code memberId} themself. */
     public static boolean isMember(Caller caller, UUID memberId) {

@@ -16,13 +16,7 @@ import reactor.core.publisher.Mono;
  * community must be a community, a grid must lie in its community.
  */
 @Component
-public class GridPlaces {
-
-    private final GridTree tree;
-
-    GridPlaces(GridTree tree) {
-        this.tree = tree;
-    }
+public record GridPlaces(GridTree tree) {
 
     public Mono<GridNode> community(UUID id) {
         return tree.find(id)

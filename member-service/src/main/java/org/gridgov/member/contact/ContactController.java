@@ -19,15 +19,7 @@ import reactor.core.publisher.Mono;
  */
 @Hidden
 @RestController
-class ContactController {
-
-    private final Members members;
-    private final Units units;
-
-    ContactController(Members members, Units units) {
-        this.members = members;
-        this.units = units;
-    }
+record ContactController(Members members, Units units) {
 
     record Contact(String phone) {
     }

@@ -24,23 +24,8 @@ import reactor.core.publisher.Mono;
 
 /** Registering party members, their dual reporting (双报到), and who may see them. */
 @Service
-public class Members {
-
-    private final MemberStore members;
-    private final UnitStore units;
-    private final GridPlaces places;
-    private final Access access;
-    private final Outbox outbox;
-    private final Clock clock;
-
-    Members(MemberStore members, UnitStore units, GridPlaces places, Access access, Outbox outbox, Clock clock) {
-        this.members = members;
-        this.units = units;
-        this.places = places;
-        this.access = access;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
+public record Members(MemberStore members, UnitStore units, GridPlaces places, Access access, Outbox outbox,
+                      Clock clock) {
 
     public record Registration(Optional<UUID> id, String name, MemberKind kind, UUID communityId, Optional<UUID> gridId,
                                Optional<String> phone) {

@@ -15,15 +15,7 @@ import reactor.core.publisher.Mono;
  * where they are placed and by admins over their community; a 404 to anyone else.
  */
 @Component
-class AccountHolders {
-
-    private final HolderStore store;
-    private final Access access;
-
-    AccountHolders(HolderStore store, Access access) {
-        this.store = store;
-        this.access = access;
-    }
+record AccountHolders(HolderStore store, Access access) {
 
     Mono<HolderStore.Placed> visible(UUID id, Caller caller) {
         return store.find(id)

@@ -24,24 +24,8 @@ import reactor.core.publisher.Mono;
 
 /** Members' points accounts: statements, admins' corrections, and the lapse of old points. */
 @Service
-public class PointsAccounts {
-
-    private final LedgerStore ledgerRepository;
-    private final PointsLedger ledger;
-    private final AccountHolders holders;
-    private final GridPlaces places;
-    private final Access access;
-    private final Clock clock;
-
-    PointsAccounts(LedgerStore ledgerRepository, PointsLedger ledger, AccountHolders holders, GridPlaces places, Access access,
-                   Clock clock) {
-        this.ledgerRepository = ledgerRepository;
-        this.ledger = ledger;
-        this.holders = holders;
-        this.places = places;
-        this.access = access;
-        this.clock = clock;
-    }
+public record PointsAccounts(LedgerStore ledgerRepository, PointsLedger ledger, AccountHolders holders,
+                             GridPlaces places, Access access, Clock clock) {
 
     public record Statement(LedgerStore.AccountSummary summary, List<LedgerStore.Entry> entries) {
     }

@@ -26,26 +26,8 @@ import reactor.core.publisher.Mono;
  * and points together or not at all.
  */
 @Service
-public class PointsShop {
-
-    private final ShopStore store;
-    private final PointsLedger ledger;
-    private final AccountHolders holders;
-    private final GridPlaces places;
-    private final Access access;
-    private final UnitStore units;
-    private final Clock clock;
-
-    PointsShop(ShopStore store, PointsLedger ledger, AccountHolders holders, GridPlaces places, Access access,
-               UnitStore units, Clock clock) {
-        this.store = store;
-        this.ledger = ledger;
-        this.holders = holders;
-        this.places = places;
-        this.access = access;
-        this.units = units;
-        this.clock = clock;
-    }
+public record PointsShop(ShopStore store, PointsLedger ledger, AccountHolders holders, GridPlaces places,
+                         Access access, UnitStore units, Clock clock) {
 
     /** {@code donor}: who gave it, if anyone; a member unit must be one (422 naming {@code donor.unitId}). */
     public Mono<ShopStore.StoreItem> addItem(UUID communityId, String name, int price, int stock, Optional<Donor> donor,

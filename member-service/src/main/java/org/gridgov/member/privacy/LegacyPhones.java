@@ -15,17 +15,9 @@ import reactor.core.publisher.Mono;
  * updated only while still in clear, so two replicas starting together seal it once.
  */
 @Component
-class LegacyPhones {
+record LegacyPhones(DatabaseClient db, PhoneCipher phones) {
 
     private static final Logger log = LoggerFactory.getLogger(LegacyPhones.class);
-
-    private final DatabaseClient db;
-    private final PhoneCipher phones;
-
-    LegacyPhones(DatabaseClient db, PhoneCipher phones) {
-        this.db = db;
-        this.phones = phones;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void sealOnStart() {

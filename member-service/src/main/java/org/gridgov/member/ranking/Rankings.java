@@ -22,23 +22,8 @@ import reactor.core.publisher.Mono;
 
 /** The public lists: members' star rank and units' quarterly red/black list, each with its figures and rules. */
 @Service
-public class Rankings {
-
-    private final StarRankStore stars;
-    private final UnitRecordStore unitRecord;
-    private final Access access;
-    private final GridTree gridTree;
-    private final Outbox outbox;
-    private final Clock clock;
-
-    Rankings(StarRankStore stars, UnitRecordStore unitRecord, Access access, GridTree gridTree, Outbox outbox, Clock clock) {
-        this.stars = stars;
-        this.unitRecord = unitRecord;
-        this.access = access;
-        this.gridTree = gridTree;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
+public record Rankings(StarRankStore stars, UnitRecordStore unitRecord, Access access, GridTree gridTree,
+                       Outbox outbox, Clock clock) {
 
     /** The list of a quarter as announced (红黑榜通报): the placements of this moment, and when. */
     public record Announcement(UUID announcementId, Instant announcedAt, List<RedBlackList.Entry> entries) {

@@ -36,23 +36,8 @@ import reactor.core.publisher.Mono;
  * of each item is used up by the wishes the unit claims and the projects it signs for.
  */
 @Service
-public class ResourceLists {
-
-    private final ResourceListStore lists;
-    private final Units units;
-    private final GridPlaces places;
-    private final Access access;
-    private final Outbox outbox;
-    private final Clock clock;
-
-    ResourceLists(ResourceListStore lists, Units units, GridPlaces places, Access access, Outbox outbox, Clock clock) {
-        this.lists = lists;
-        this.units = units;
-        this.places = places;
-        this.access = access;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
+public record ResourceLists(ResourceListStore lists, Units units, GridPlaces places, Access access, Outbox outbox,
+                            Clock clock) {
 
     /** A version with its items, and for the latest version how much of each is used. */
     public record ListVersion(ResourceListStore.Version version, boolean latest, List<ResourceItem> items,

@@ -21,21 +21,7 @@ import reactor.core.publisher.Mono;
 
 /** Member units joining communities' Grand Party Committees, and who sees their contacts. */
 @Service
-public class Units {
-
-    private final UnitStore units;
-    private final GridPlaces places;
-    private final Access access;
-    private final Outbox outbox;
-    private final Clock clock;
-
-    Units(UnitStore units, GridPlaces places, Access access, Outbox outbox, Clock clock) {
-        this.units = units;
-        this.places = places;
-        this.access = access;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
+public record Units(UnitStore units, GridPlaces places, Access access, Outbox outbox, Clock clock) {
 
     public record NewUnit(Optional<UUID> id, String name, UnitKind kind, List<UUID> communityIds,
                           List<MemberUnit.Contact> contacts) {

@@ -11,15 +11,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * When the local launcher starts a service it passes its own pid; if the launcher dies (even by
  * kill -9) the service shuts down gracefully instead of lingering as a stray process.
  */
-class ParentProcessWatcher implements ApplicationListener<ApplicationReadyEvent> {
+record ParentProcessWatcher(long parentPid) implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(ParentProcessWatcher.class);
-
-    private final long parentPid;
-
-    ParentProcessWatcher(long parentPid) {
-        this.parentPid = parentPid;
-    }
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {

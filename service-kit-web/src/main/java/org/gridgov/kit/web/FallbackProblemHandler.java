@@ -18,15 +18,9 @@ import reactor.core.publisher.Mono;
  * The last line: anything that escaped the controllers (an unknown path, a failure in a filter)
  * still leaves as problem+json, ahead of Spring Boot's own error page.
  */
-class FallbackProblemHandler implements WebExceptionHandler, Ordered {
+record FallbackProblemHandler(ProblemWriter writer) implements WebExceptionHandler, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackProblemHandler.class);
-
-    private final ProblemWriter writer;
-
-    FallbackProblemHandler(ProblemWriter writer) {
-        this.writer = writer;
-    }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {

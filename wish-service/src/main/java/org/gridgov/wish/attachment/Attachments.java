@@ -25,22 +25,8 @@ import reactor.core.scheduler.Schedulers;
  * put in the object store, and listed with the wish; read back by whoever may see the wish.
  */
 @Component
-public class Attachments {
-
-    private final WishQueries queries;
-    private final AttachmentStore attachments;
-    private final ObjectStore objects;
-    private final MetadataStripper stripper;
-    private final Clock clock;
-
-    Attachments(WishQueries queries, AttachmentStore attachments, ObjectStore objects, MetadataStripper stripper,
-                Clock clock) {
-        this.queries = queries;
-        this.attachments = attachments;
-        this.objects = objects;
-        this.stripper = stripper;
-        this.clock = clock;
-    }
+public record Attachments(WishQueries queries, AttachmentStore attachments, ObjectStore objects,
+                          MetadataStripper stripper, Clock clock) {
 
     /** A photo and its bytes as stored. */
     public record Stored(Attachment attachment, byte[] content) {

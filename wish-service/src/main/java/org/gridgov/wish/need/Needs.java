@@ -31,24 +31,8 @@ import reactor.core.publisher.Mono;
  * them for the yearly matching of needs to the member units' resources (项目清单).
  */
 @Component
-public class Needs {
-
-    private final NeedStore store;
-    private final GridTree tree;
-    private final Jurisdictions jurisdictions;
-    private final Outbox outbox;
-    private final TransactionalOperator tx;
-    private final Clock clock;
-
-    Needs(NeedStore store, GridTree tree, Jurisdictions jurisdictions, Outbox outbox, TransactionalOperator tx,
-          Clock clock) {
-        this.store = store;
-        this.tree = tree;
-        this.jurisdictions = jurisdictions;
-        this.outbox = outbox;
-        this.tx = tx;
-        this.clock = clock;
-    }
+public record Needs(NeedStore store, GridTree tree, Jurisdictions jurisdictions, Outbox outbox,
+                    TransactionalOperator tx, Clock clock) {
 
     public record NewNeed(UUID gridId, Category category, String title, Optional<String> description,
                           int householdsAffected, Need.Priority priority, Need.FoundBy foundBy, boolean publish) {

@@ -14,13 +14,7 @@ import reactor.core.publisher.Mono;
 
 /** Client apps (table {@code client_app}); of an API key only its SHA-256 is ever written. */
 @Component
-public class ClientAppStore {
-
-    private final DatabaseClient db;
-
-    ClientAppStore(DatabaseClient db) {
-        this.db = db;
-    }
+public record ClientAppStore(DatabaseClient db) {
 
     public Mono<Void> insert(ClientApp app) {
         return db.sql("""

@@ -32,15 +32,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping(path = "/api/apps", produces = "application/json")
 @Tag(name = "Client apps", description = "Third-party apps: scopes, jurisdiction, credentials, revocation")
-class AppController {
-
-    private final ClientApps apps;
-    private final Idempotency idempotency;
-
-    AppController(ClientApps apps, Idempotency idempotency) {
-        this.apps = apps;
-        this.idempotency = idempotency;
-    }
+record AppController(ClientApps apps, Idempotency idempotency) {
 
     record RegisterApp(@NotBlank @Size(max = ClientApp.MAX_NAME) String name,
                        @NotEmpty @Size(max = 10) List<@NotBlank String> scopes, @NotNull UUID jurisdiction) {

@@ -20,19 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code .local/notifications/sms.jsonl}) — the phone masked, the kind, the template's values and the filled text —
  * for a developer and the tests to read. Every kind has a template here (its zh-CN text).
  */
-public class RecordingChannel implements MessageChannel {
-
-    private final Channel channel;
-    private final Path file;
-    private final Clock clock;
-    private final JsonMapper json;
-
-    public RecordingChannel(Channel channel, Path file, Clock clock, JsonMapper json) {
-        this.channel = channel;
-        this.file = file;
-        this.clock = clock;
-        this.json = json;
-    }
+public record RecordingChannel(Channel channel, Path file, Clock clock, JsonMapper json) implements MessageChannel {
 
     @Override
     public Channel channel() {

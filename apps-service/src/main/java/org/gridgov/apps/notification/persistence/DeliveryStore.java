@@ -17,13 +17,7 @@ import reactor.core.publisher.Mono;
  * channel, due at once or held until quiet hours end. No phone number is stored: the sender asks its owner.
  */
 @Component
-public class DeliveryStore {
-
-    private final DatabaseClient db;
-
-    DeliveryStore(DatabaseClient db) {
-        this.db = db;
-    }
+public record DeliveryStore(DatabaseClient db) {
 
     public record NewDelivery(UUID id, Recipient recipient, String eventId, String eventType, String kind, String subject,
                               Channel channel, String paramsJson, String text, boolean urgent, boolean held,

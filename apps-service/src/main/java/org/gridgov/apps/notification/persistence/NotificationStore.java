@@ -15,13 +15,7 @@ import reactor.core.publisher.Mono;
 
 /** Notices in people's in-app inboxes (table {@code notification}) and what is known of each wish ({@code wish_party}). */
 @Component
-public class NotificationStore {
-
-    private final DatabaseClient db;
-
-    NotificationStore(DatabaseClient db) {
-        this.db = db;
-    }
+public record NotificationStore(DatabaseClient db) {
 
     public record Notice(UUID id, Recipient recipient, String eventId, String eventType, String kind, String subject,
                          String text, Instant createdAt) {

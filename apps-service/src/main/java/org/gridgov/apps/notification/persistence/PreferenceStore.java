@@ -23,15 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** People's notification preferences (table {@code notification_preference}), by recipient key. */
 @Component
-public class PreferenceStore {
-
-    private final DatabaseClient db;
-    private final JsonMapper json;
-
-    PreferenceStore(DatabaseClient db, JsonMapper json) {
-        this.db = db;
-        this.json = json;
-    }
+public record PreferenceStore(DatabaseClient db, JsonMapper json) {
 
     /** The recipient's choices; empty when they never chose. */
     public Mono<Preferences> find(Recipient recipient) {

@@ -10,13 +10,7 @@ import reactor.core.publisher.Mono;
 
 /** People's WeChat openids (table {@code wechat_binding}), sealed by the caller, by recipient key. */
 @Component
-public class WeChatBindingStore {
-
-    private final DatabaseClient db;
-
-    WeChatBindingStore(DatabaseClient db) {
-        this.db = db;
-    }
+public record WeChatBindingStore(DatabaseClient db) {
 
     public Mono<Void> save(Recipient recipient, String sealedOpenId, Instant at) {
         return db.sql("""

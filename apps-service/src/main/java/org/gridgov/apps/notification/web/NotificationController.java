@@ -22,13 +22,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping(path = "/api/me/notifications", produces = "application/json")
 @Tag(name = "Notifications", description = "The caller's in-app inbox")
-class NotificationController {
-
-    private final Notifications notifications;
-
-    NotificationController(Notifications notifications) {
-        this.notifications = notifications;
-    }
+record NotificationController(Notifications notifications) {
 
     record NotificationView(UUID id, String kind, String eventType, String subject, String text, Instant createdAt,
                             Instant readAt) {

@@ -33,17 +33,9 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping(path = "/api/me/notification-preferences", produces = "application/json")
 @Tag(name = "Notifications", description = "The caller's in-app inbox")
-class PreferenceController {
+record PreferenceController(NotificationPreferences preferences, Idempotency idempotency) {
 
     private static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
-
-    private final NotificationPreferences preferences;
-    private final Idempotency idempotency;
-
-    PreferenceController(NotificationPreferences preferences, Idempotency idempotency) {
-        this.preferences = preferences;
-        this.idempotency = idempotency;
-    }
 
     @Schema(description = "No text messages from … to … (Asia/Shanghai); across midnight when from is after to."
             + " Urgent notices (an emergency call-out) come anyway.")

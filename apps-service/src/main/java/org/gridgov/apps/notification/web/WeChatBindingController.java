@@ -28,15 +28,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping(path = "/api/me/wechat-binding", produces = "application/json")
 @Tag(name = "Notifications", description = "The caller's in-app inbox")
-class WeChatBindingController {
-
-    private final WeChatBindings bindings;
-    private final Idempotency idempotency;
-
-    WeChatBindingController(WeChatBindings bindings, Idempotency idempotency) {
-        this.bindings = bindings;
-        this.idempotency = idempotency;
-    }
+record WeChatBindingController(WeChatBindings bindings, Idempotency idempotency) {
 
     record BindWeChat(@Schema(description = "The openid WeChat gave the district's mini-program for this person")
                       @NotNull @Pattern(regexp = "[A-Za-z0-9_-]{16,64}") String openId) {

@@ -18,13 +18,7 @@ import reactor.core.publisher.Mono;
 
 /** Webhook subscriptions, deliveries and their attempts (tables {@code webhook_*}). Secrets and payloads are stored sealed. */
 @Component
-public class WebhookStore {
-
-    private final DatabaseClient db;
-
-    WebhookStore(DatabaseClient db) {
-        this.db = db;
-    }
+public record WebhookStore(DatabaseClient db) {
 
     /** An active subscription of an active app to an event type, with what the fan-out needs of the app. */
     public record Subscriber(UUID subscriptionId, UUID appId, UUID jurisdiction, Set<String> scopes) {

@@ -40,15 +40,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping(path = "/api/apps/{appId}/webhooks", produces = "application/json")
 @Tag(name = "Webhooks", description = "Signed event deliveries to client apps, with retries and a delivery log")
-class WebhookController {
-
-    private final Webhooks webhooks;
-    private final Idempotency idempotency;
-
-    WebhookController(Webhooks webhooks, Idempotency idempotency) {
-        this.webhooks = webhooks;
-        this.idempotency = idempotency;
-    }
+record WebhookController(Webhooks webhooks, Idempotency idempotency) {
 
     record Subscribe(@NotBlank @Size(max = Subscription.MAX_URL) String url,
                      @NotEmpty @Size(max = 20) List<@NotBlank String> eventTypes) {

@@ -19,17 +19,11 @@ import reactor.core.publisher.Mono;
 
 /** Activities and their registrations. */
 @Repository
-public class ActivityStore {
+public record ActivityStore(DatabaseClient db) {
 
     private static final String COLUMNS = """
             id, community_id, title, kind, starts_at, ends_at, place, capacity, hours, points, organiser_unit_ids,
             created_by, created_at, completed_at""";
-
-    private final DatabaseClient db;
-
-    ActivityStore(DatabaseClient db) {
-        this.db = db;
-    }
 
     public Mono<Void> insert(Activity a) {
         return db.sql("""

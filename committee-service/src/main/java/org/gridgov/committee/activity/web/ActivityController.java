@@ -39,18 +39,10 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping(path = "/api/activities", produces = "application/json")
-class ActivityController {
+record ActivityController(ActivityService service, Idempotency idempotency) {
 
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
-
-    private final ActivityService service;
-    private final Idempotency idempotency;
-
-    ActivityController(ActivityService service, Idempotency idempotency) {
-        this.service = service;
-        this.idempotency = idempotency;
-    }
 
     record PlanActivity(@NotNull UUID communityId, @NotBlank @Size(max = 200) String title,
                          @NotBlank @Size(max = 50) String kind, @NotNull Instant startsAt, @NotNull Instant endsAt,

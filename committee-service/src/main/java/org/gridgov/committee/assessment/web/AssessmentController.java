@@ -32,15 +32,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/assessments")
-class AssessmentController {
-
-    private final AssessmentService service;
-    private final Idempotency idempotency;
-
-    AssessmentController(AssessmentService service, Idempotency idempotency) {
-        this.service = service;
-        this.idempotency = idempotency;
-    }
+record AssessmentController(AssessmentService service, Idempotency idempotency) {
 
     record AssessmentRequest(@NotNull UUID communityId, @NotNull @Min(2000) @Max(2100) Integer year) {
     }

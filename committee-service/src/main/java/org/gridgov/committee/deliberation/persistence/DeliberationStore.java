@@ -18,15 +18,9 @@ import reactor.core.publisher.Mono;
 
 /** Deliberations, their steps, and the notice board of their disclosures. */
 @Repository
-public class DeliberationStore {
+public record DeliberationStore(DatabaseClient db) {
 
     private static final String COLUMNS = "id, community_id, title, description, need_ids, status, created_at, revision";
-
-    private final DatabaseClient db;
-
-    public DeliberationStore(DatabaseClient db) {
-        this.db = db;
-    }
 
     public Mono<Void> insert(Deliberation deliberation) {
         return db.sql("""

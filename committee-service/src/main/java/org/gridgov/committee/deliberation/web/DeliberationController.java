@@ -32,15 +32,7 @@ import reactor.core.publisher.Mono;
  * disclose the resolution and the implementation result; the notice board of disclosures is public.
  */
 @RestController
-class DeliberationController {
-
-    private final DeliberationService service;
-    private final Idempotency idempotency;
-
-    DeliberationController(DeliberationService service, Idempotency idempotency) {
-        this.service = service;
-        this.idempotency = idempotency;
-    }
+record DeliberationController(DeliberationService service, Idempotency idempotency) {
 
     /** A deliberation with its steps and the projects its resolution created (their completion is its result). */
     record DeliberationView(UUID id, UUID communityId, String title, String description, List<UUID> needIds,

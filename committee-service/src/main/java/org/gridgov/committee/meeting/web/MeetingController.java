@@ -37,18 +37,10 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping(path = "/api/meetings", produces = "application/json")
-class MeetingController {
+record MeetingController(MeetingService service, Idempotency idempotency) {
 
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
-
-    private final MeetingService service;
-    private final Idempotency idempotency;
-
-    MeetingController(MeetingService service, Idempotency idempotency) {
-        this.service = service;
-        this.idempotency = idempotency;
-    }
 
     record AgendaRequest(@NotBlank @Size(max = 200) String title, @NotNull AgendaItem.Ref refKind, UUID refId) {
     }

@@ -24,15 +24,7 @@ import reactor.core.publisher.Mono;
 /** A meeting's motions: those present vote (or the organisers record their votes), the organisers close them. */
 @RestController
 @RequestMapping(path = "/api/motions", produces = "application/json")
-class MotionController {
-
-    private final MeetingService service;
-    private final Idempotency idempotency;
-
-    MotionController(MeetingService service, Idempotency idempotency) {
-        this.service = service;
-        this.idempotency = idempotency;
-    }
+record MotionController(MeetingService service, Idempotency idempotency) {
 
     @GetMapping("/{id}")
     @Operation(operationId = "getMotion", summary = "A motion with its votes and tally")

@@ -26,13 +26,7 @@ import reactor.core.publisher.Mono;
  * transaction that made the change. They carry ids, statuses and dates, never a signatory's name.
  */
 @Component
-public class ProjectEvents {
-
-    private final Outbox outbox;
-
-    ProjectEvents(Outbox outbox) {
-        this.outbox = outbox;
-    }
+public record ProjectEvents(Outbox outbox) {
 
     public Mono<Void> published(Project project) {
         return append(new ProjectPublished(project.id(), project.communityId(), project.year(), project.status().name(),

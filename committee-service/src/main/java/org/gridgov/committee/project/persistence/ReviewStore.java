@@ -16,13 +16,7 @@ import reactor.core.publisher.Mono;
 
 /** The committee's quarterly reviews of projects: one per project and quarter. */
 @Repository
-public class ReviewStore {
-
-    private final DatabaseClient db;
-
-    public ReviewStore(DatabaseClient db) {
-        this.db = db;
-    }
+public record ReviewStore(DatabaseClient db) {
 
     public record Review(String quarter, Grade grade, String comment, String reviewedBy, Instant reviewedAt) {
     }

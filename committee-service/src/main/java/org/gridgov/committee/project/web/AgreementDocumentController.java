@@ -21,15 +21,7 @@ import reactor.core.scheduler.Schedulers;
  * as its JSON document ({@link ProjectController}), with the community's and the unit's names.
  */
 @RestController
-class AgreementDocumentController {
-
-    private final ProjectService service;
-    private final AgreementPdf pdf;
-
-    AgreementDocumentController(ProjectService service, AgreementPdf pdf) {
-        this.service = service;
-        this.pdf = pdf;
-    }
+record AgreementDocumentController(ProjectService service, AgreementPdf pdf) {
 
     @GetMapping(path = "/api/projects/{id}/agreement", produces = AgreementPdf.MEDIA_TYPE)
     @Operation(operationId = "printAgreement", summary = "The claim agreement (项目认领书) as a printable PDF")

@@ -22,15 +22,7 @@ import reactor.core.publisher.Mono;
 /** An admin publishes a computed project list version: its projects are offered, its unmatched needs opened. */
 @RestController
 @RequestMapping(path = "/api/projects/publications", produces = "application/json")
-class PublicationController {
-
-    private final PublicationService service;
-    private final Idempotency idempotency;
-
-    PublicationController(PublicationService service, Idempotency idempotency) {
-        this.service = service;
-        this.idempotency = idempotency;
-    }
+record PublicationController(PublicationService service, Idempotency idempotency) {
 
     record PublishRequest(@NotNull UUID projectListId) {
     }

@@ -37,17 +37,9 @@ import reactor.core.publisher.Mono;
  * commands carry ids only — they are kept for idempotent replays — and the groups and notes are read with GET.
  */
 @RestController
-class CareController {
+record CareController(CareService service, Idempotency idempotency) {
 
     private static final String MASK = "****";
-
-    private final CareService service;
-    private final Idempotency idempotency;
-
-    CareController(CareService service, Idempotency idempotency) {
-        this.service = service;
-        this.idempotency = idempotency;
-    }
 
     /** What a command answers: ids and the timer, nothing sensitive. */
     record CareRecipientRef(UUID id, UUID householdId, UUID microGridId, UUID communityId, List<String> carers,

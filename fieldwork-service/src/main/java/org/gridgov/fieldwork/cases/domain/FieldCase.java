@@ -15,7 +15,7 @@ import org.gridgov.kit.domain.Refusal;
  * rework (to the department: ACKNOWLEDGED; to the community's own staff: FILED). Each step's rule lives here;
  * who may take it is checked by the service.
  */
-public final class FieldCase {
+public record FieldCase(UUID id, Report report, Progress progress) {
 
     public static final int MAX_PHOTOS = 9;
 
@@ -67,16 +67,6 @@ public final class FieldCase {
                     acknowledgedAt, firstHandledAt, handledAt, closedAt, dueAt, remindedAt, escalatedAt,
                     acknowledgedOnTime, handledOnTime, at);
         }
-    }
-
-    private final UUID id;
-    private final Report report;
-    private final Progress progress;
-
-    public FieldCase(UUID id, Report report, Progress progress) {
-        this.id = id;
-        this.report = report;
-        this.progress = progress;
     }
 
     public static FieldCase report(UUID id, Report report, Instant at) {

@@ -15,13 +15,7 @@ import reactor.core.publisher.Mono;
 
 /** A case's events, appended to the outbox in the command's transaction: ids and figures, never its description or photos. */
 @Component
-public class CaseEvents {
-
-    private final Outbox outbox;
-
-    CaseEvents(Outbox outbox) {
-        this.outbox = outbox;
-    }
+public record CaseEvents(Outbox outbox) {
 
     public Mono<Void> reported(FieldCase c) {
         FieldCase.Report r = c.report();

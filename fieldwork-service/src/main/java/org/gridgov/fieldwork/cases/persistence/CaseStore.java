@@ -22,13 +22,7 @@ import reactor.core.publisher.Mono;
 
 /** Cases, as SQL; a command reads its case {@link #findForUpdate locked} and writes it back. */
 @Repository
-public class CaseStore {
-
-    private final DatabaseClient db;
-
-    public CaseStore(DatabaseClient db) {
-        this.db = db;
-    }
+public record CaseStore(DatabaseClient db) {
 
     public Mono<Void> insert(FieldCase c) {
         FieldCase.Report r = c.report();

@@ -39,17 +39,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping(path = "/api/cases", produces = "application/json")
-class CaseController {
-
-    private final CaseService service;
-    private final CaseQueries queries;
-    private final Idempotency idempotency;
-
-    CaseController(CaseService service, CaseQueries queries, Idempotency idempotency) {
-        this.service = service;
-        this.queries = queries;
-        this.idempotency = idempotency;
-    }
+record CaseController(CaseService service, CaseQueries queries, Idempotency idempotency) {
 
     record ReportRequest(@NotNull UUID microGridId, @NotNull Category category,
                          @NotBlank @Size(max = 4000) String description,

@@ -20,13 +20,7 @@ import reactor.core.publisher.Mono;
 
 /** The functional departments, and the cases referred to each as performance counts them. */
 @Repository
-public class DepartmentStore {
-
-    private final DatabaseClient db;
-
-    public DepartmentStore(DatabaseClient db) {
-        this.db = db;
-    }
+public record DepartmentStore(DatabaseClient db) {
 
     /** Inserts the department; false when one of that name exists already. */
     public Mono<Boolean> insert(Department department) {

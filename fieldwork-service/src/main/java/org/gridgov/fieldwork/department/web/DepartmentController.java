@@ -33,15 +33,7 @@ import reactor.core.publisher.Mono;
 /** Functional departments (职能部门): registered by the district, read by everyone who refers or takes cases. */
 @RestController
 @RequestMapping(path = "/api/departments", produces = "application/json")
-class DepartmentController {
-
-    private final DepartmentService service;
-    private final Idempotency idempotency;
-
-    DepartmentController(DepartmentService service, Idempotency idempotency) {
-        this.service = service;
-        this.idempotency = idempotency;
-    }
+record DepartmentController(DepartmentService service, Idempotency idempotency) {
 
     record RegisterRequest(@NotBlank @Size(max = 200) String name,
                            @NotEmpty @Size(max = 13) List<@NotNull Category> categories,

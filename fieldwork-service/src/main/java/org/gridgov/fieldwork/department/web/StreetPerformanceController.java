@@ -17,13 +17,7 @@ import reactor.core.publisher.Mono;
 /** 综合评价 per street: the departments' handling of the street's cases, in all and per department. */
 @RestController
 @RequestMapping(path = "/api/streets", produces = "application/json")
-class StreetPerformanceController {
-
-    private final StreetEvaluation evaluation;
-
-    StreetPerformanceController(StreetEvaluation evaluation) {
-        this.evaluation = evaluation;
-    }
+record StreetPerformanceController(StreetEvaluation evaluation) {
 
     /** The cases of the street referred between two days (inclusive). */
     @GetMapping("/{id}/performance")

@@ -38,15 +38,7 @@ import reactor.core.publisher.Mono;
 /** Emergency operations (战时攻坚): opened, calling out members and units, reports in, tasks, roll call, close. */
 @RestController
 @RequestMapping(path = "/api/operations", produces = "application/json")
-class OperationController {
-
-    private final OperationService service;
-    private final Idempotency idempotency;
-
-    OperationController(OperationService service, Idempotency idempotency) {
-        this.service = service;
-        this.idempotency = idempotency;
-    }
+record OperationController(OperationService service, Idempotency idempotency) {
 
     record OperationView(UUID id, UUID scopeNodeId, UUID communityId, OperationKind kind, String title,
                          List<TaskGroup> taskGroups, Operation.Status status, String openedBy, Instant openedAt,

@@ -16,13 +16,7 @@ import reactor.core.publisher.Mono;
 
 /** Grids' patrol plans, their next due time, and the patrols missed. */
 @Repository
-public class PatrolPlanStore {
-
-    private final DatabaseClient db;
-
-    PatrolPlanStore(DatabaseClient db) {
-        this.db = db;
-    }
+public record PatrolPlanStore(DatabaseClient db) {
 
     /** Sets the grid's plan: a new one, or the places, period and next due time of the one it had (misses kept). */
     public Mono<Void> set(PatrolPlan p) {

@@ -18,13 +18,7 @@ import reactor.core.publisher.Mono;
 
 /** Patrols and their check-ins. */
 @Repository
-public class PatrolStore {
-
-    private final DatabaseClient db;
-
-    public PatrolStore(DatabaseClient db) {
-        this.db = db;
-    }
+public record PatrolStore(DatabaseClient db) {
 
     public Mono<Void> insert(Patrol p) {
         return db.sql("""

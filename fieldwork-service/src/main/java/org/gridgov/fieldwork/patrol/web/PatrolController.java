@@ -36,17 +36,7 @@ import reactor.core.publisher.Mono;
 /** Patrols (巡查): started, checked in at places, findings reported as cases on the way, ended. */
 @RestController
 @RequestMapping(path = "/api/patrols", produces = "application/json")
-class PatrolController {
-
-    private final PatrolService service;
-    private final PatrolQueries queries;
-    private final Idempotency idempotency;
-
-    PatrolController(PatrolService service, PatrolQueries queries, Idempotency idempotency) {
-        this.service = service;
-        this.queries = queries;
-        this.idempotency = idempotency;
-    }
+record PatrolController(PatrolService service, PatrolQueries queries, Idempotency idempotency) {
 
     record PatrolView(UUID id, UUID gridId, UUID communityId, String staff, PatrolStatus status, Instant startedAt,
                       Instant endedAt, int checkIns, int findings, List<Patrol.CheckIn> places) {

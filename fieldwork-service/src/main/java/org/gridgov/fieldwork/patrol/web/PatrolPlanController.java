@@ -29,15 +29,7 @@ import reactor.core.publisher.Mono;
 /** Patrol plans per grid (巡查计划), each identified by its grid, and the patrols they missed. */
 @RestController
 @RequestMapping(path = "/api/patrol-plans", produces = "application/json")
-class PatrolPlanController {
-
-    private final PatrolPlans plans;
-    private final Idempotency idempotency;
-
-    PatrolPlanController(PatrolPlans plans, Idempotency idempotency) {
-        this.plans = plans;
-        this.idempotency = idempotency;
-    }
+record PatrolPlanController(PatrolPlans plans, Idempotency idempotency) {
 
     record PatrolPlanRequest(@NotNull @Size(min = 1, max = PatrolPlan.MAX_PLACES)
                              List<@NotBlank @Size(max = PatrolPlan.MAX_PLACE_LENGTH) String> places,

@@ -32,15 +32,7 @@ import reactor.core.publisher.Mono;
 /** Visits to households (走访), the work log (工作日志) and the coverage of a node's households. */
 @RestController
 @RequestMapping(path = "/api/visits", produces = "application/json")
-class VisitController {
-
-    private final VisitService service;
-    private final Idempotency idempotency;
-
-    VisitController(VisitService service, Idempotency idempotency) {
-        this.service = service;
-        this.idempotency = idempotency;
-    }
+record VisitController(VisitService service, Idempotency idempotency) {
 
     record VisitView(UUID id, UUID householdId, UUID microGridId, UUID communityId, String staff, Visit.Kind kind,
                      String note, List<String> findings, Instant visitedAt) {

@@ -38,17 +38,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping(path = "/api/visits", produces = "application/json")
-class VisitFindingController {
-
-    private final FindingNeeds needs;
-    private final FindingCases cases;
-    private final Idempotency idempotency;
-
-    VisitFindingController(FindingNeeds needs, FindingCases cases, Idempotency idempotency) {
-        this.needs = needs;
-        this.cases = cases;
-        this.idempotency = idempotency;
-    }
+record VisitFindingController(FindingNeeds needs, FindingCases cases, Idempotency idempotency) {
 
     /**
      * {@code needs}: the position of each finding that became a need → the need's id in wish-service; {@code cases}:

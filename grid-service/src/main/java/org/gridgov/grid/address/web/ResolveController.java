@@ -20,15 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
-class ResolveController {
-
-    private final AddressResolver resolver;
-    private final GridAccess access;
-
-    ResolveController(AddressResolver resolver, GridAccess access) {
-        this.resolver = resolver;
-        this.access = access;
-    }
+record ResolveController(AddressResolver resolver, GridAccess access) {
 
     @GetMapping(path = "/api/grid/resolve", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "resolveAddress",

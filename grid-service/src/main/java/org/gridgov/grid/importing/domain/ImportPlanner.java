@@ -33,7 +33,7 @@ import org.gridgov.grid.tree.domain.TreeNode;
  * node): rows already in place change nothing, so the same document imported twice is a no-op;
  * what the document does not mention stays as it is.
  */
-public final class ImportPlanner {
+public record ImportPlanner(Supplier<UUID> newIds) {
 
     public static final int MAX_PROBLEMS_LISTED = 1000;
     /** 微网格 hold 90–100 households; above this the boundary was surely drawn wrong. */
@@ -42,12 +42,6 @@ public final class ImportPlanner {
     public static final int MAX_HOUSEHOLDS_PER_HUB = 40;
     static final int MAX_NAME = 100;
     static final int MAX_CODE = 40;
-
-    private final Supplier<UUID> newIds;
-
-    public ImportPlanner(Supplier<UUID> newIds) {
-        this.newIds = newIds;
-    }
 
     /**
      * Whether an admin with this jurisdiction may import the document: it must name their node as

@@ -24,28 +24,12 @@ import reactor.core.publisher.Mono;
 
 /** Writes an import plan and its events; call it inside the import's transaction. */
 @Component
-public class ImportPlanStore {
+public record ImportPlanStore(DatabaseClient db, GridNodeStore nodes, HouseholdStore households,
+                              StaffAssignmentStore staff, Outbox outbox, Clock clock) {
 
     /** One import at a time in the whole district: two imports could otherwise both create the same new street. */
     private static final long IMPORT_LOCK = 0x6772_6964_696d_7001L;
     private static final int CHUNK = 2000;
-
-    private final DatabaseClient db;
-    private final GridNodeStore nodes;
-    private final HouseholdStore households;
-    private final StaffAssignmentStore staff;
-    private final Outbox outbox;
-    private final Clock clock;
-
-    public ImportPlanStore(DatabaseClient db, GridNodeStore nodes, HouseholdStore households, StaffAssignmentStore staff,
-                        Outbox outbox, Clock clock) {
-        this.db = db;
-        this.nodes = nodes;
-        this.households = households;
-        this.staff = staff;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
 
     /** Waits until no other import runs; released when the transaction ends. */
     public Mono<Void> lock() {

@@ -26,20 +26,8 @@ import reactor.core.publisher.Mono;
 
 /** Reads what exists where an import document lands (see {@link CommunitySnapshot}). */
 @Component
-public class ImportSnapshotStore {
-
-    private final GridNodeStore nodes;
-    private final HouseholdStore households;
-    private final StaffAssignmentStore staff;
-    private final PartyMembers members;
-
-    public ImportSnapshotStore(GridNodeStore nodes, HouseholdStore households, StaffAssignmentStore staff,
-                               PartyMembers members) {
-        this.nodes = nodes;
-        this.households = households;
-        this.staff = staff;
-        this.members = members;
-    }
+public record ImportSnapshotStore(GridNodeStore nodes, HouseholdStore households, StaffAssignmentStore staff,
+                                  PartyMembers members) {
 
     /** Only the district, street and community: enough to check the caller's jurisdiction. */
     public Mono<CommunitySnapshot> areas(ImportDocument document) {

@@ -18,8 +18,10 @@ import org.gridgov.matching.fit.domain.GridDistance;
  * load (10, less 2.5 per open claim), on-time record (10, smoothed so a newcomer starts at 5), and
  * fairness (3 off for every time the candidate was ranked first lately, at most 15) so that the same
  * unit is not always first.
+ *
+ * @param fairnessWindowDays how far back "ranked first lately" looks; only used to explain the score
  */
-public final class CandidateRanking {
+public record CandidateRanking(int fairnessWindowDays) {
 
     static final double CATEGORY_EXACT = 40;
     static final double CATEGORY_RELATED = 20;
@@ -36,13 +38,6 @@ public final class CandidateRanking {
             .comparingDouble(RankedCandidate::score).reversed()
             .thenComparing(RankedCandidate::kind)
             .thenComparing(RankedCandidate::id);
-
-    private final int fairnessWindowDays;
-
-    /** @param fairnessWindowDays how far back "ranked first lately" looks; only used to explain the score */
-    public CandidateRanking(int fairnessWindowDays) {
-        this.fairnessWindowDays = fairnessWindowDays;
-    }
 
     /** The best {@code keep} candidates, best first, ranked from 1. */
     public List<RankedCandidate> rank(WishToMatch wish, List<Candidate> candidates, int keep) {

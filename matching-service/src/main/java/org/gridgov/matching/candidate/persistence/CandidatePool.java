@@ -31,15 +31,7 @@ import reactor.core.publisher.Mono;
  * plate and delivered before, and how often each was ranked first lately.
  */
 @Component
-public class CandidatePool {
-
-    private final DatabaseClient db;
-    private final CommunityUnits communityUnits;
-
-    CandidatePool(DatabaseClient db, CommunityUnits communityUnits) {
-        this.db = db;
-        this.communityUnits = communityUnits;
-    }
+public record CandidatePool(DatabaseClient db, CommunityUnits communityUnits) {
 
     /** The wish placed in the grid tree, and everyone who could claim it. */
     public record Pool(WishToMatch wish, List<Candidate> candidates) {

@@ -18,15 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The ranked candidates of each wish, as computed when it was submitted. */
 @Component
-public class CandidateStore {
-
-    private final DatabaseClient db;
-    private final JsonMapper json;
-
-    CandidateStore(DatabaseClient db, JsonMapper json) {
-        this.db = db;
-        this.json = json;
-    }
+public record CandidateStore(DatabaseClient db, JsonMapper json) {
 
     private static final Sql.Table CANDIDATE = new Sql.Table("wish_candidate",
             List.of("wish_id", "rank", "kind", "candidate_id", "name", "score", "reasons", "computed_at"),

@@ -29,15 +29,7 @@ import org.gridgov.matching.projectlist.domain.ProjectListSolution.UnmatchedReas
  * minimum the needs cannot fill comes from S at the shortfall penalty, so the network is always
  * feasible and a minimum is relaxed only as far as it has to be, and reported.
  */
-public final class ProjectListOptimizer {
-
-    private final MinCostFlowSolver solver;
-    private final CostModel costs;
-
-    public ProjectListOptimizer(MinCostFlowSolver solver, CostModel costs) {
-        this.solver = solver;
-        this.costs = costs;
-    }
+public record ProjectListOptimizer(MinCostFlowSolver solver, CostModel costs) {
 
     public ProjectListSolution solve(ProjectListProblem problem) {
         List<Need> needs = problem.needs();

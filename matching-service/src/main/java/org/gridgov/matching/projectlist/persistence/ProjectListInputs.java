@@ -34,17 +34,7 @@ import reactor.core.publisher.Mono;
  * communities once, so that it has one min/max over the list.
  */
 @Component
-public class ProjectListInputs {
-
-    private final DatabaseClient db;
-    private final CommunityUnits communityUnits;
-    private final GridChains gridChains;
-
-    ProjectListInputs(DatabaseClient db, CommunityUnits communityUnits, GridChains gridChains) {
-        this.db = db;
-        this.communityUnits = communityUnits;
-        this.gridChains = gridChains;
-    }
+public record ProjectListInputs(DatabaseClient db, CommunityUnits communityUnits, GridChains gridChains) {
 
     /** The problem and, for the list's readers, the titles and names behind its ids. */
     public record Inputs(List<UUID> communityIds, ProjectListProblem problem, Map<UUID, NeedFacts> needs,

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /** Project lists of communities and streets, every version kept as it was computed. */
 @Component
-public class ProjectListStore {
+public record ProjectListStore(DatabaseClient db) {
 
     private static final Sql.Table ASSIGNMENT = new Sql.Table("project_assignment",
             List.of("project_list_id", "need_id", "need_title", "need_category", "need_priority", "unit_id", "unit_name",
@@ -30,12 +30,6 @@ public class ProjectListStore {
     private static final Sql.Table SHORTFALL = new Sql.Table("project_unit_shortfall",
             List.of("project_list_id", "unit_id", "unit_name", "minimum", "assigned", "reason"),
             List.of(UUID.class, UUID.class, String.class, Integer.class, Integer.class, String.class));
-
-    private final DatabaseClient db;
-
-    ProjectListStore(DatabaseClient db) {
-        this.db = db;
-    }
 
     /**
      * The next version number of the area's list for the year. Holds a transaction lock on (area, year)

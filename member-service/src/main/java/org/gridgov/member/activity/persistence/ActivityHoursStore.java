@@ -11,13 +11,7 @@ import reactor.core.publisher.Mono;
 
 /** The service hours each person earned in joint activities. */
 @Repository
-public class ActivityHoursStore {
-
-    private final DatabaseClient db;
-
-    ActivityHoursStore(DatabaseClient db) {
-        this.db = db;
-    }
+public record ActivityHoursStore(DatabaseClient db) {
 
     /** Emits false when the person's hours for this activity were credited already. */
     public Mono<Boolean> credit(UUID activityId, UUID personId, String personKind, UUID communityId, BigDecimal hours,

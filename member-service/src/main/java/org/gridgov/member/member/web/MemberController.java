@@ -35,15 +35,7 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping(path = "/api/members", produces = "application/json")
-class MemberController {
-
-    private final Members members;
-    private final Idempotency idempotency;
-
-    MemberController(Members members, Idempotency idempotency) {
-        this.members = members;
-        this.idempotency = idempotency;
-    }
+record MemberController(Members members, Idempotency idempotency) {
 
     /** @param id optional: lets an import keep the ids of an existing register */
     record NewMember(UUID id, @NotBlank @Size(max = 60) String name, @NotNull MemberKind kind, @NotNull UUID communityId,

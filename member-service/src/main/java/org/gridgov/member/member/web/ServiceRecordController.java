@@ -38,15 +38,7 @@ import reactor.core.publisher.Mono;
 /** Service records (服务纪实) of a member, and grid staff's decisions on them. */
 @RestController
 @RequestMapping(path = "/api/members/{memberId}/service-records", produces = "application/json")
-class ServiceRecordController {
-
-    private final ServiceRecords records;
-    private final Idempotency idempotency;
-
-    ServiceRecordController(ServiceRecords records, Idempotency idempotency) {
-        this.records = records;
-        this.idempotency = idempotency;
-    }
+record ServiceRecordController(ServiceRecords records, Idempotency idempotency) {
 
     /** One of {@code wishId} and {@code activity} says what the service was. */
     record NewRecord(@NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("24") @Digits(integer = 2, fraction = 1)

@@ -42,17 +42,7 @@ import reactor.core.publisher.Mono;
 /** Points accounts (积分), the points store (积分超市) and redemptions. */
 @RestController
 @RequestMapping(path = "/api/points", produces = "application/json")
-class PointsController {
-
-    private final PointsAccounts accounts;
-    private final PointsShop store;
-    private final Idempotency idempotency;
-
-    PointsController(PointsAccounts accounts, PointsShop store, Idempotency idempotency) {
-        this.accounts = accounts;
-        this.store = store;
-        this.idempotency = idempotency;
-    }
+record PointsController(PointsAccounts accounts, PointsShop store, Idempotency idempotency) {
 
     record EntryView(long entryId, UUID transactionId, long points, long balanceAfter, CauseKind cause, UUID causeId,
                      String reason, String actor, Instant occurredAt) {

@@ -38,17 +38,7 @@ import reactor.core.publisher.Mono;
  * admins announce a quarter's red/black list (通报).
  */
 @RestController
-class RankingController {
-
-    private final Rankings rankings;
-    private final Clock clock;
-    private final Idempotency idempotency;
-
-    RankingController(Rankings rankings, Clock clock, Idempotency idempotency) {
-        this.rankings = rankings;
-        this.clock = clock;
-        this.idempotency = idempotency;
-    }
+record RankingController(Rankings rankings, Clock clock, Idempotency idempotency) {
 
     record StarEntry(int place, UUID memberId, String name, int stars, String rule, long pointsEarned,
                      BigDecimal serviceHours, long wishesServed) {

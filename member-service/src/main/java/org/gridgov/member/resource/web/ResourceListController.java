@@ -40,15 +40,7 @@ import reactor.core.publisher.Mono;
 /** A unit's resource list (资源清单) per period, its versions, and projects signed to its items. */
 @RestController
 @RequestMapping(path = "/api/units/{unitId}/resource-lists/{period}", produces = "application/json")
-class ResourceListController {
-
-    private final ResourceLists lists;
-    private final Idempotency idempotency;
-
-    ResourceListController(ResourceLists lists, Idempotency idempotency) {
-        this.lists = lists;
-        this.idempotency = idempotency;
-    }
+record ResourceListController(ResourceLists lists, Idempotency idempotency) {
 
     /** @param itemId optional: the item of the previous version this one continues (else matched by category and title) */
     record NewItem(UUID itemId, @NotNull Category category, @NotBlank @Size(max = 100) String title,

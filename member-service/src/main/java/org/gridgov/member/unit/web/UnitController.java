@@ -35,15 +35,7 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping(path = "/api/units", produces = "application/json")
-class UnitController {
-
-    private final Units units;
-    private final Idempotency idempotency;
-
-    UnitController(Units units, Idempotency idempotency) {
-        this.units = units;
-        this.idempotency = idempotency;
-    }
+record UnitController(Units units, Idempotency idempotency) {
 
     record NewContact(@NotBlank @Size(max = 60) String name, @Size(max = 60) String role,
                       @Pattern(regexp = PhoneNumbers.PATTERN) String phone) {

@@ -16,15 +16,7 @@ import reactor.core.publisher.Mono;
 
 /** Volunteers, and their ranking by the service hours and points their activities earned. */
 @Repository
-public class VolunteerStore {
-
-    private final DatabaseClient db;
-    private final PhoneCipher phones;
-
-    VolunteerStore(DatabaseClient db, PhoneCipher phones) {
-        this.db = db;
-        this.phones = phones;
-    }
+public record VolunteerStore(DatabaseClient db, PhoneCipher phones) {
 
     /** Inserts the volunteer; emits false when {@code subject} registered themself in the community before. */
     public Mono<Boolean> insert(Volunteer v, String registeredBy, Optional<String> subject) {

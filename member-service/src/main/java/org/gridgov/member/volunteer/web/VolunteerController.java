@@ -33,15 +33,7 @@ import reactor.core.publisher.Mono;
 /** Volunteers (志愿者): registered by the community's admins, read by themselves, ranked per community. */
 @RestController
 @RequestMapping(path = "/api/volunteers", produces = "application/json")
-class VolunteerController {
-
-    private final Volunteers volunteers;
-    private final Idempotency idempotency;
-
-    VolunteerController(Volunteers volunteers, Idempotency idempotency) {
-        this.volunteers = volunteers;
-        this.idempotency = idempotency;
-    }
+record VolunteerController(Volunteers volunteers, Idempotency idempotency) {
 
     record RegisterVolunteer(@NotBlank @Size(max = 100) String name, @NotNull UUID communityId,
                            @NotBlank @Pattern(regexp = PhoneNumbers.PATTERN) String phone) {

@@ -14,13 +14,7 @@ import reactor.core.publisher.Mono;
 
 /** Which photos a wish has (table {@code wish_attachment}); the bytes are in the {@code ObjectStore}. */
 @Component
-public class AttachmentStore {
-
-    private final DatabaseClient db;
-
-    AttachmentStore(DatabaseClient db) {
-        this.db = db;
-    }
+public record AttachmentStore(DatabaseClient db) {
 
     public Mono<Void> insert(Attachment attachment, String uploadedBy) {
         return db.sql("""

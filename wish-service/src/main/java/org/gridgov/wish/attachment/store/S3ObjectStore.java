@@ -11,15 +11,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * The object store of a district: one bucket of an S3-compatible store (MinIO, or the district's
  * own), through the AWS SDK. Calls block, so they run on the bounded elastic scheduler.
  */
-public class S3ObjectStore implements ObjectStore {
-
-    private final S3Client s3;
-    private final String bucket;
-
-    public S3ObjectStore(S3Client s3, String bucket) {
-        this.s3 = s3;
-        this.bucket = bucket;
-    }
+public record S3ObjectStore(S3Client s3, String bucket) implements ObjectStore {
 
     @Override
     public Mono<Void> put(String key, byte[] content, String contentType) {

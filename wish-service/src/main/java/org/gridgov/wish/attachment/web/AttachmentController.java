@@ -42,15 +42,7 @@ import reactor.core.publisher.Mono;
 /** Photos of a wish (docs/api.md, "Wishes and needs"). */
 @RestController
 @Tag(name = "Wishes", description = "微心愿: order → dispatch → claim → close")
-class AttachmentController {
-
-    private final Attachments attachments;
-    private final Idempotency idempotency;
-
-    AttachmentController(Attachments attachments, Idempotency idempotency) {
-        this.attachments = attachments;
-        this.idempotency = idempotency;
-    }
+record AttachmentController(Attachments attachments, Idempotency idempotency) {
 
     record AttachmentView(UUID id, UUID wishId, String contentType, int size, String uploadedByRole, Instant uploadedAt,
                           String url) {

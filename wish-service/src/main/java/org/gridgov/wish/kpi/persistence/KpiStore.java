@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 
 /** Counts wishes submitted in a period, for a grid-tree node, a claimer, or every community at once. */
 @Component
-public class KpiStore {
+public record KpiStore(DatabaseClient db) {
 
     private static final String OPEN = "('SUBMITTED', 'DISPATCHED', 'CLAIMED', 'FULFILLED', 'AWAITING_INFO')";
     private static final String FIGURES = """
@@ -44,12 +44,6 @@ public class KpiStore {
     private static final String FROM = """
             from wish w left join wish_sla s on s.wish_id = w.id
             where w.submitted_at >= :from and w.submitted_at < :to""";
-
-    private final DatabaseClient db;
-
-    KpiStore(DatabaseClient db) {
-        this.db = db;
-    }
 
     /**
      * The wishes a claimer closed (closed now under its claim, or reopened after it had closed them),

@@ -16,13 +16,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 @Component
-public class NeedStore {
-
-    private final DatabaseClient db;
-
-    NeedStore(DatabaseClient db) {
-        this.db = db;
-    }
+public record NeedStore(DatabaseClient db) {
 
     public record Stored(Need need, List<UUID> areaPath) {
     }

@@ -38,15 +38,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping(path = "/api/needs", produces = "application/json")
 @Tag(name = "Needs", description = "需求清单, collected by grid staff and published for the yearly project matching")
-class NeedController {
-
-    private final Needs needs;
-    private final Idempotency idempotency;
-
-    NeedController(Needs needs, Idempotency idempotency) {
-        this.needs = needs;
-        this.idempotency = idempotency;
-    }
+record NeedController(Needs needs, Idempotency idempotency) {
 
     /** @param publish publish it for matching at once, instead of recording it first */
     record RecordNeed(@NotNull UUID gridId, @NotNull Category category, @NotBlank @Size(max = 100) String title,

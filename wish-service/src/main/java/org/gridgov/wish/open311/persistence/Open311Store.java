@@ -12,17 +12,11 @@ import reactor.core.publisher.Mono;
 
 /** What Open311 requests carried beyond their wishes (table {@code open311_request}). */
 @Component
-public class Open311Store {
+public record Open311Store(DatabaseClient db) {
 
     /** How far a request given only by coordinates may lie from one placed by its address to share its micro-grid. */
     private static final double NEAR_METRES = 150;
     private static final double METRES_PER_DEGREE = 111_320;
-
-    private final DatabaseClient db;
-
-    Open311Store(DatabaseClient db) {
-        this.db = db;
-    }
 
     public enum PlacedBy { ADDRESS, HOUSEHOLD, COORDINATES }
 

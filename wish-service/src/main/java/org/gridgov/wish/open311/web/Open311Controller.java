@@ -51,23 +51,13 @@ import reactor.core.publisher.Mono;
         paramName = Open311Controller.API_KEY_HEADER, description = "The app's api_key, issued with its credentials by a"
         + " district admin: in the X-API-Key header, which keeps it out of URLs and access logs; as GeoReport v2 has it,"
         + " the api_key query parameter or form field of POST requests is accepted too")
-class Open311Controller {
+record Open311Controller(Open311Requests requests, Open311Properties properties, Clock clock) {
 
     static final String API_KEY = "api_key";
     static final String API_KEY_HEADER = "X-API-Key";
 
     private static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
     private static final Pattern KNOWN = Pattern.compile("/open311/v2/(discovery|services|requests|tokens)(/[^/]+)?");
-
-    private final Open311Requests requests;
-    private final Open311Properties properties;
-    private final Clock clock;
-
-    Open311Controller(Open311Requests requests, Open311Properties properties, Clock clock) {
-        this.requests = requests;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     @GetMapping({"/discovery.json", "/discovery.xml", "/discovery"})
     @Operation(operationId = "getOpen311Discovery",
