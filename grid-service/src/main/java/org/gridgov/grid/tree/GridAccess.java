@@ -14,15 +14,9 @@ import reactor.core.publisher.Mono;
  * owns the tree, so jurisdictions are checked against its own table rather than a read model.
  */
 @Component
-public class GridAccess {
+public record GridAccess(GridNodeStore nodes) {
 
     public static final String RESOLVE_SCOPE = "grid:resolve";
-
-    private final GridNodeStore nodes;
-
-    public GridAccess(GridNodeStore nodes) {
-        this.nodes = nodes;
-    }
 
     public Mono<Void> requireAdmin(Caller caller) {
         return caller.isAdmin() ? Mono.empty()

@@ -16,16 +16,10 @@ import reactor.core.publisher.Mono;
 
 /** The tree as readers see it: nodes with what lies inside them. Any authenticated caller may read it. */
 @Service
-public class TreeQueries {
+public record TreeQueries(GridNodeStore nodes) {
 
     /** How far down one tree request reaches: a district's tree three levels deep is already 2,000 grids. */
     public static final int MAX_DEPTH = 3;
-
-    private final GridNodeStore nodes;
-
-    public TreeQueries(GridNodeStore nodes) {
-        this.nodes = nodes;
-    }
 
     /** A node and its counts. */
     public record Counted(TreeNode node, NodeCounts counts) {

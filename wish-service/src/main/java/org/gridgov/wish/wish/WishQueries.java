@@ -27,17 +27,7 @@ import reactor.core.publisher.Mono;
 
 /** Reads wishes as the caller may see them: only visible ones, with the actor each one is seen by. */
 @Component
-public class WishQueries {
-
-    private final WishStore wishes;
-    private final QuestionStore questions;
-    private final Actors actors;
-
-    WishQueries(WishStore wishes, QuestionStore questions, Actors actors) {
-        this.wishes = wishes;
-        this.questions = questions;
-        this.actors = actors;
-    }
+public record WishQueries(WishStore wishes, QuestionStore questions, Actors actors) {
 
     /** A wish and the caller as an actor towards it. */
     public record Seen(WishStore.Stored stored, Actor actor) {

@@ -20,15 +20,9 @@ import reactor.core.publisher.Mono;
 
 /** Role holders in {@code grid_staff}: a row per term, the open one is the current holder. */
 @Repository
-public class StaffAssignmentStore {
+public record StaffAssignmentStore(DatabaseClient db) {
 
     private static final String COLUMNS = "s.id, s.node_id, s.role, s.person_id, s.member_id, s.name, s.started_at, s.ended_at";
-
-    private final DatabaseClient db;
-
-    public StaffAssignmentStore(DatabaseClient db) {
-        this.db = db;
-    }
 
     public Flux<StaffAssignment> currentInCommunity(UUID communityId) {
         return db.sql("select " + COLUMNS + """

@@ -15,13 +15,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 @Component
-public class RectificationStore {
-
-    private final DatabaseClient db;
-
-    RectificationStore(DatabaseClient db) {
-        this.db = db;
-    }
+public record RectificationStore(DatabaseClient db) {
 
     public record Stored(Rectification rectification, List<UUID> areaPath) {
     }

@@ -32,15 +32,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping(path = "/api/rectifications", produces = "application/json")
 @Tag(name = "Rectifications", description = "评价、整改、反馈、总结 after a rating of 2 or less")
-class RectificationController {
-
-    private final Rectifications rectifications;
-    private final Idempotency idempotency;
-
-    RectificationController(Rectifications rectifications, Idempotency idempotency) {
-        this.rectifications = rectifications;
-        this.idempotency = idempotency;
-    }
+record RectificationController(Rectifications rectifications, Idempotency idempotency) {
 
     record RectificationView(UUID id, UUID wishId, UUID gridId, int rating, String comment, Rectification.Status status,
                              String feedback, String summary, Instant openedAt, Instant completedAt) {

@@ -26,13 +26,7 @@ import reactor.core.publisher.Mono;
  * overwrite each other, and never wait for each other's locks in opposite order.
  */
 @Component
-public class SlaTimerStore {
-
-    private final DatabaseClient db;
-
-    SlaTimerStore(DatabaseClient db) {
-        this.db = db;
-    }
+public record SlaTimerStore(DatabaseClient db) {
 
     /** A timer that is due, locked for this replica, with what its events need about the wish. */
     public record DueTimer(UUID wishId, SlaTimer timer, WishStatus status, Placement placement) {

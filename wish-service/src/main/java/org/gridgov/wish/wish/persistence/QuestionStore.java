@@ -18,15 +18,7 @@ import reactor.core.publisher.Mono;
  * answer is sealed like the wish's other personal data, bound to its question.
  */
 @Component
-public class QuestionStore {
-
-    private final DatabaseClient db;
-    private final PersonalDataCipher cipher;
-
-    QuestionStore(DatabaseClient db, PersonalDataCipher cipher) {
-        this.db = db;
-        this.cipher = cipher;
-    }
+public record QuestionStore(DatabaseClient db, PersonalDataCipher cipher) {
 
     public Mono<Void> ask(UUID wishId, ActorRole askedBy, String question, Instant at) {
         return db.sql("""

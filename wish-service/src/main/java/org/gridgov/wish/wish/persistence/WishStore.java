@@ -39,21 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  * (optimistic concurrency), so of two concurrent commands on one wish only the first commits.
  */
 @Component
-public class WishStore {
+public record WishStore(DatabaseClient db, PersonalDataCipher cipher, JsonMapper json) {
 
     private static final String SELECT = """
             select w.*, coalesce(s.level, 'GRID') as level, s.step, s.due_at, coalesce(s.breached, false) as breached
             from wish w left join wish_sla s on s.wish_id = w.id""";
-
-    private final DatabaseClient db;
-    private final PersonalDataCipher cipher;
-    private final JsonMapper json;
-
-    WishStore(DatabaseClient db, PersonalDataCipher cipher, JsonMapper json) {
-        this.db = db;
-        this.cipher = cipher;
-        this.json = json;
-    }
 
     /** A wish as read, with where it lies in the grid tree and the deadline it runs against. */
     public record Stored(Wish wish, List<UUID> areaPath, Optional<String> slaStep, Optional<Instant> dueAt,

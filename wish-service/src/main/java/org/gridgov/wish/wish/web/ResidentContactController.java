@@ -19,13 +19,7 @@ import reactor.core.publisher.Mono;
  */
 @Hidden
 @RestController
-class ResidentContactController {
-
-    private final WishQueries queries;
-
-    ResidentContactController(WishQueries queries) {
-        this.queries = queries;
-    }
+record ResidentContactController(WishQueries queries) {
 
     record Contact(String phone) {
     }
