@@ -13,10 +13,16 @@ import org.springframework.stereotype.Repository;
 
 /** The user store ({@code user_account}) as user management reads and changes it, and its audit trail. */
 @Repository
-record ManagedUsers(JdbcTemplate jdbc) {
+class ManagedUsers {
 
     private static final String COLUMNS = "username, name, roles, jurisdiction, unit, member, department, enabled, "
             + "locked_by_admin, locked_until, password_change_required, created_at, updated_at, jurisdiction_path";
+
+    private final JdbcTemplate jdbc;
+
+    ManagedUsers(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
 
     Optional<ManagedUser> find(String username) {
         return jdbc.query("select " + COLUMNS + " from user_account where username = ?", ManagedUsers::row, username)

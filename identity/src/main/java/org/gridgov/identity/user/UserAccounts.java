@@ -12,10 +12,16 @@ import org.springframework.stereotype.Repository;
 
 /** The user store: table {@code user_account}. */
 @Repository
-public record UserAccounts(JdbcTemplate jdbc) {
+public class UserAccounts {
 
     private static final String COLUMNS = "username, password_hash, name, roles, jurisdiction, unit, member, department, "
             + "scope, failed_logins, locked_until, enabled";
+
+    private final JdbcTemplate jdbc;
+
+    public UserAccounts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
 
     public Optional<UserAccount> find(String username) {
         return jdbc.query("select " + COLUMNS + " from user_account where username = ?", UserAccounts::row, username)

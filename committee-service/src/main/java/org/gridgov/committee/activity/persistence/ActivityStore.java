@@ -19,11 +19,17 @@ import reactor.core.publisher.Mono;
 
 /** Activities and their registrations. */
 @Repository
-public record ActivityStore(DatabaseClient db) {
+public class ActivityStore {
 
     private static final String COLUMNS = """
             id, community_id, title, kind, starts_at, ends_at, place, capacity, hours, points, organiser_unit_ids,
             created_by, created_at, completed_at""";
+
+    private final DatabaseClient db;
+
+    ActivityStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     public Mono<Void> insert(Activity a) {
         return db.sql("""

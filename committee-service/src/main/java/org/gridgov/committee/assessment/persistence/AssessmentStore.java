@@ -26,7 +26,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The units' figures of a year read from the projects, and the frozen versions of the assessment. */
 @Repository
-public record AssessmentStore(DatabaseClient db, JsonMapper json) {
+public class AssessmentStore {
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    AssessmentStore(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
 
     /**
      * Every member unit of the community's committee with what it did in the community in the year, zeros

@@ -18,9 +18,15 @@ import reactor.core.publisher.Mono;
 
 /** Deliberations, their steps, and the notice board of their disclosures. */
 @Repository
-public record DeliberationStore(DatabaseClient db) {
+public class DeliberationStore {
 
     private static final String COLUMNS = "id, community_id, title, description, need_ids, status, created_at, revision";
+
+    private final DatabaseClient db;
+
+    public DeliberationStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     public Mono<Void> insert(Deliberation deliberation) {
         return db.sql("""

@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
 
 /** Meetings with their agendas, motions and votes. */
 @Repository
-public record MeetingStore(DatabaseClient db) {
+public class MeetingStore {
 
     private static final String COLUMNS = """
             id, community_id, grid_id, kind, title, scheduled_at, place, invited_unit_ids, invited_member_ids,
@@ -37,6 +37,12 @@ public record MeetingStore(DatabaseClient db) {
     private static final String MOTION_COLUMNS = """
             id, meeting_id, agenda_item, text, status, eligible, present, votes_for, votes_against, abstentions,
             proposed_at, decided_at""";
+
+    private final DatabaseClient db;
+
+    public MeetingStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     public Mono<Void> insert(Meeting meeting) {
         Mono<Long> row = db.sql("""

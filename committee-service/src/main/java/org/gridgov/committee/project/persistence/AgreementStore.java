@@ -18,7 +18,13 @@ import reactor.core.publisher.Mono;
 
 /** Signed agreements with their milestones, and the progress reported against them. */
 @Repository
-public record AgreementStore(DatabaseClient db) {
+public class AgreementStore {
+
+    private final DatabaseClient db;
+
+    public AgreementStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     /** Numbers the agreement (next in its community and year) and stores it with its milestones. */
     public Mono<Agreement> insert(Agreement draft, UUID communityId, int year) {

@@ -20,11 +20,17 @@ import reactor.core.publisher.Mono;
 
 /** Projects, and the units' yearly quotas of them. */
 @Repository
-public record ProjectStore(DatabaseClient db) {
+public class ProjectStore {
 
     private static final String COLUMNS = """
             id, community_id, year, title, category, description, need_ids, status, unit_id, project_list_id, percent,
             created_at, updated_at, revision, cancel_reason""";
+
+    private final DatabaseClient db;
+
+    public ProjectStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     public Mono<Project> find(UUID id) {
         return db.sql("select " + COLUMNS + " from project where id = :id").bind("id", id).map(ProjectStore::project).one();

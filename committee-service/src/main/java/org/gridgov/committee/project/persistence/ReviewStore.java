@@ -16,7 +16,13 @@ import reactor.core.publisher.Mono;
 
 /** The committee's quarterly reviews of projects: one per project and quarter. */
 @Repository
-public record ReviewStore(DatabaseClient db) {
+public class ReviewStore {
+
+    private final DatabaseClient db;
+
+    public ReviewStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     public record Review(String quarter, Grade grade, String comment, String reviewedBy, Instant reviewedAt) {
     }

@@ -13,7 +13,13 @@ import reactor.core.publisher.Mono;
 
 /** The computed project lists (read model of matching.events) and which of them were published. */
 @Repository
-public record PublicationStore(DatabaseClient db) {
+public class PublicationStore {
+
+    private final DatabaseClient db;
+
+    public PublicationStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     public record ListVersion(UUID id, UUID communityId, int year, int version) {
     }

@@ -25,7 +25,15 @@ import reactor.core.publisher.Mono;
 
 /** Care recipients and their contacts; the groups and the notes are sealed before they reach the database. */
 @Repository
-public record CareStore(DatabaseClient db, PersonalDataCipher cipher) {
+public class CareStore {
+
+    private final DatabaseClient db;
+    private final PersonalDataCipher cipher;
+
+    CareStore(DatabaseClient db, PersonalDataCipher cipher) {
+        this.db = db;
+        this.cipher = cipher;
+    }
 
     /** false when the household is in care already. */
     public Mono<Boolean> insert(CareRecipient r) {

@@ -22,7 +22,13 @@ import reactor.core.publisher.Mono;
 
 /** Cases, as SQL; a command reads its case {@link #findForUpdate locked} and writes it back. */
 @Repository
-public record CaseStore(DatabaseClient db) {
+public class CaseStore {
+
+    private final DatabaseClient db;
+
+    public CaseStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     public Mono<Void> insert(FieldCase c) {
         FieldCase.Report r = c.report();

@@ -20,7 +20,13 @@ import reactor.core.publisher.Mono;
 
 /** The functional departments, and the cases referred to each as performance counts them. */
 @Repository
-public record DepartmentStore(DatabaseClient db) {
+public class DepartmentStore {
+
+    private final DatabaseClient db;
+
+    public DepartmentStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     /** Inserts the department; false when one of that name exists already. */
     public Mono<Boolean> insert(Department department) {

@@ -24,11 +24,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Emergency operations, who they called out, and their tasks. */
 @Repository
-public record OperationStore(DatabaseClient db, JsonMapper json) {
+public class OperationStore {
 
     private static final Sql.Table CALLEES = new Sql.Table("operation_callee",
             List.of("operation_id", "callee_kind", "callee_id", "group_name", "call_out_id", "called_at", "status"),
             List.of(UUID.class, String.class, UUID.class, String.class, UUID.class, OffsetDateTime.class, String.class));
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    OperationStore(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
 
     public Mono<Void> insert(Operation o) {
         return db.sql("""

@@ -16,7 +16,13 @@ import reactor.core.publisher.Mono;
 
 /** Grids' patrol plans, their next due time, and the patrols missed. */
 @Repository
-public record PatrolPlanStore(DatabaseClient db) {
+public class PatrolPlanStore {
+
+    private final DatabaseClient db;
+
+    PatrolPlanStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     /** Sets the grid's plan: a new one, or the places, period and next due time of the one it had (misses kept). */
     public Mono<Void> set(PatrolPlan p) {

@@ -18,7 +18,13 @@ import reactor.core.publisher.Mono;
 
 /** Patrols and their check-ins. */
 @Repository
-public record PatrolStore(DatabaseClient db) {
+public class PatrolStore {
+
+    private final DatabaseClient db;
+
+    public PatrolStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     public Mono<Void> insert(Patrol p) {
         return db.sql("""

@@ -19,7 +19,13 @@ import reactor.core.publisher.Mono;
 
 /** Visits, the households they may go to, and coverage figures. */
 @Repository
-public record VisitStore(DatabaseClient db) {
+public class VisitStore {
+
+    private final DatabaseClient db;
+
+    public VisitStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     /** The micro-grid the household lies in, as grid-service announced it. */
     public Mono<UUID> microGridOf(UUID householdId) {

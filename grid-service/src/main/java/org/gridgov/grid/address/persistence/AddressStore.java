@@ -12,7 +12,13 @@ import reactor.core.publisher.Flux;
 
 /** Where normalised addresses lie in the tree: the lineage of the micro-grid holding them. */
 @Repository
-public record AddressStore(DatabaseClient db) {
+public class AddressStore {
+
+    private final DatabaseClient db;
+
+    public AddressStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     /** The micro-grid of a registered address and every node above it, in one round trip; empty when unknown. */
     public Flux<TreeNode> lineageAt(String addressKey) {

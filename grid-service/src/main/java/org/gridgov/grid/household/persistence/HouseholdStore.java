@@ -21,9 +21,15 @@ import reactor.core.publisher.Mono;
 
 /** Households and shops in {@code household}, keyed by their normalised address. */
 @Repository
-public record HouseholdStore(DatabaseClient db) {
+public class HouseholdStore {
 
     private static final String COLUMNS = "h.id, h.kind, h.address_key, h.micro_grid_id, h.hub_household_id, h.community_id";
+
+    private final DatabaseClient db;
+
+    public HouseholdStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     /** The community's households, and any household elsewhere at one of {@code addresses}. */
     public Flux<Household> ofCommunityOrAt(UUID communityId, Collection<String> addresses) {

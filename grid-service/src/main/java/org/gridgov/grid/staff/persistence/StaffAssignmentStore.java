@@ -20,9 +20,15 @@ import reactor.core.publisher.Mono;
 
 /** Role holders in {@code grid_staff}: a row per term, the open one is the current holder. */
 @Repository
-public record StaffAssignmentStore(DatabaseClient db) {
+public class StaffAssignmentStore {
 
     private static final String COLUMNS = "s.id, s.node_id, s.role, s.person_id, s.member_id, s.name, s.started_at, s.ended_at";
+
+    private final DatabaseClient db;
+
+    public StaffAssignmentStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     public Flux<StaffAssignment> currentInCommunity(UUID communityId) {
         return db.sql("select " + COLUMNS + """

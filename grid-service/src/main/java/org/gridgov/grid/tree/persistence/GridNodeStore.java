@@ -24,9 +24,15 @@ import reactor.core.publisher.Mono;
 
 /** The grid tree in {@code grid_node}. Subtree questions are one GIN lookup on {@code lineage}. */
 @Repository
-public record GridNodeStore(DatabaseClient db) {
+public class GridNodeStore {
 
     public static final String COLUMNS = "id, kind, code, name, parent_id, lineage, grid_kind, member_id, retired";
+
+    private final DatabaseClient db;
+
+    public GridNodeStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     public Mono<TreeNode> find(UUID id) {
         return db.sql("select " + COLUMNS + " from grid_node where id = :id").bind("id", id)

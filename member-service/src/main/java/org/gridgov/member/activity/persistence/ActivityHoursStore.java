@@ -11,7 +11,13 @@ import reactor.core.publisher.Mono;
 
 /** The service hours each person earned in joint activities. */
 @Repository
-public record ActivityHoursStore(DatabaseClient db) {
+public class ActivityHoursStore {
+
+    private final DatabaseClient db;
+
+    ActivityHoursStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     /** Emits false when the person's hours for this activity were credited already. */
     public Mono<Boolean> credit(UUID activityId, UUID personId, String personKind, UUID communityId, BigDecimal hours,

@@ -15,10 +15,18 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
-public record MemberStore(DatabaseClient db, PhoneCipher phones) {
+public class MemberStore {
 
     private static final String COLUMNS = """
             id, name, kind, community_id, grid_id, phone, work_unit, work_unit_id, dual_reported_at, registered_at""";
+
+    private final DatabaseClient db;
+    private final PhoneCipher phones;
+
+    MemberStore(DatabaseClient db, PhoneCipher phones) {
+        this.db = db;
+        this.phones = phones;
+    }
 
     /** Inserts the member; emits false when one with this id already exists. */
     public Mono<Boolean> insert(PartyMember member, String registeredBy) {

@@ -16,9 +16,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
-public record ServiceRecordStore(DatabaseClient db) {
+public class ServiceRecordStore {
 
     private static final String COLUMNS = "id, member_id, hours, served_on, wish_id, activity, status, recorded_at";
+
+    private final DatabaseClient db;
+
+    ServiceRecordStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     public Mono<Void> insert(ServiceRecord record, String recordedBy) {
         return db.sql("""

@@ -8,10 +8,16 @@ import reactor.core.publisher.Mono;
 
 /** Where the holder of a points account (a party member or a volunteer) is placed. */
 @Repository
-public record HolderStore(DatabaseClient db) {
+public class HolderStore {
 
     /** The holder's community and the node their grid staff serve (the grid, or the community without one). */
     public record Placed(UUID id, UUID communityId, UUID placement, boolean volunteer) {
+    }
+
+    private final DatabaseClient db;
+
+    HolderStore(DatabaseClient db) {
+        this.db = db;
     }
 
     public Mono<Placed> find(UUID id) {

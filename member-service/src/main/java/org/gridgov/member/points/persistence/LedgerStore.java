@@ -22,7 +22,13 @@ import reactor.core.publisher.Mono;
  * debits queue on the account row and none can take it below zero. Must run inside a transaction.
  */
 @Repository
-public record LedgerStore(DatabaseClient db) {
+public class LedgerStore {
+
+    private final DatabaseClient db;
+
+    LedgerStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     /**
      * Posts the transaction and emits the member's balance after it; emits nothing when its cause

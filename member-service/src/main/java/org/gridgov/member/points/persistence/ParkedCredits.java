@@ -10,7 +10,13 @@ import reactor.core.publisher.Mono;
 
 /** Which account holders (party members, volunteers) this service knows, and the credits parked because they named somebody else. */
 @Repository
-public record ParkedCredits(DatabaseClient db) {
+public class ParkedCredits {
+
+    private final DatabaseClient db;
+
+    ParkedCredits(DatabaseClient db) {
+        this.db = db;
+    }
 
     public Mono<Boolean> isMember(UUID memberId) {
         return db.sql("select 1 from party_member where id = :id union all select 1 from volunteer where id = :id")

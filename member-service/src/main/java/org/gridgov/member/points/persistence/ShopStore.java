@@ -14,9 +14,15 @@ import reactor.core.publisher.Mono;
 
 /** The points store's catalogue and its redemptions. */
 @Repository
-public record ShopStore(DatabaseClient db) {
+public class ShopStore {
+
+    private final DatabaseClient db;
 
     private static final String ITEM_COLUMNS = "id, community_id, name, price, stock, donor_kind, donor_name, donor_unit_id";
+
+    ShopStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     /** {@code donor}: null when the community stocked it itself. */
     public record StoreItem(UUID id, UUID communityId, String name, int price, int stock, Donor donor) {

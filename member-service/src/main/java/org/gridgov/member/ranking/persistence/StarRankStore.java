@@ -13,7 +13,13 @@ import reactor.core.publisher.Flux;
 
 /** What the star rank is computed from: points earned and service hours approved, per member, per year. */
 @Repository
-public record StarRankStore(DatabaseClient db) {
+public class StarRankStore {
+
+    private final DatabaseClient db;
+
+    StarRankStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     /**
      * Every party member of the community. Points earned are the year's credits for closed wishes and

@@ -16,7 +16,13 @@ import reactor.core.publisher.Mono;
 
 /** Units' record of wishes and projects, written from wish.events and committee.events, read for the red/black list. */
 @Repository
-public record UnitRecordStore(DatabaseClient db) {
+public class UnitRecordStore {
+
+    private final DatabaseClient db;
+
+    UnitRecordStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     public Mono<Void> rememberWish(UUID wishId, UUID communityId, Optional<Instant> wantedBy) {
         return db.sql("""

@@ -18,7 +18,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
-public record ResourceListStore(DatabaseClient db) {
+public class ResourceListStore {
+
+    private final DatabaseClient db;
+
+    ResourceListStore(DatabaseClient db) {
+        this.db = db;
+    }
 
     /** A version of a unit's list for a period, without its items. */
     public record Version(UUID unitId, Period period, int version, Instant publishedAt, int items) {

@@ -17,7 +17,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
-public record UnitStore(DatabaseClient db, PhoneCipher phones) {
+public class UnitStore {
+
+    private final DatabaseClient db;
+    private final PhoneCipher phones;
+
+    UnitStore(DatabaseClient db, PhoneCipher phones) {
+        this.db = db;
+        this.phones = phones;
+    }
 
     /** Inserts the unit with its contacts; emits false when a unit with this id already exists. */
     public Mono<Boolean> insert(MemberUnit unit, String createdBy) {

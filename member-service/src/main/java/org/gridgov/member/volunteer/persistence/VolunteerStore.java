@@ -16,7 +16,15 @@ import reactor.core.publisher.Mono;
 
 /** Volunteers, and their ranking by the service hours and points their activities earned. */
 @Repository
-public record VolunteerStore(DatabaseClient db, PhoneCipher phones) {
+public class VolunteerStore {
+
+    private final DatabaseClient db;
+    private final PhoneCipher phones;
+
+    VolunteerStore(DatabaseClient db, PhoneCipher phones) {
+        this.db = db;
+        this.phones = phones;
+    }
 
     /** Inserts the volunteer; emits false when {@code subject} registered themself in the community before. */
     public Mono<Boolean> insert(Volunteer v, String registeredBy, Optional<String> subject) {
