@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.gridgov.contracts.events.MemberRegistered;
 import org.gridgov.kit.data.Sql;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -11,14 +12,12 @@ import reactor.core.publisher.Mono;
 
 /** Keeps the party members of each community from {@code member.events}: a meeting invites only members that exist. */
 @Component
-class MemberEvents extends TypedEventHandler {
+record MemberEvents(DatabaseClient db) implements EventSubscriber {
 
-    private final DatabaseClient db;
-
-    MemberEvents(DatabaseClient db) {
-        super("member-read-model");
-        this.db = db;
-        on(MemberRegistered.class, this::registered);
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("member-read-model")
+                .on(MemberRegistered.class, this::registered);
     }
 
     private Mono<Void> registered(MemberRegistered member) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.gridgov.contracts.Category;
 import org.gridgov.contracts.events.NeedPublished;
 import org.gridgov.contracts.events.NeedRecorded;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -13,15 +14,13 @@ import reactor.core.publisher.Mono;
 
 /** Keeps the needs lists' titles and categories from {@code wish.events}: a project is named after its need. */
 @Component
-class NeedEvents extends TypedEventHandler {
+record NeedEvents(DatabaseClient db) implements EventSubscriber {
 
-    private final DatabaseClient db;
-
-    NeedEvents(DatabaseClient db) {
-        super("need-read-model");
-        this.db = db;
-        on(NeedRecorded.class, need -> need(need.needId(), need.communityId(), need.category(), need.title()));
-        on(NeedPublished.class, need -> need(need.needId(), need.communityId(), need.category(), need.title()));
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("need-read-model")
+                .on(NeedRecorded.class, need -> need(need.needId(), need.communityId(), need.category(), need.title()))
+                .on(NeedPublished.class, need -> need(need.needId(), need.communityId(), need.category(), need.title()));
     }
 
     private Mono<Void> need(UUID id, UUID communityId, Category category, String title) {

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.gridgov.contracts.events.MatchingProjectListComputed;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -15,16 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
  * admin to publish one. (A street's list is not published here yet: its needs span communities.)
  */
 @Component
-class ProjectListEvents extends TypedEventHandler {
+record ProjectListEvents(DatabaseClient db, JsonMapper json) implements EventSubscriber {
 
-    private final DatabaseClient db;
-    private final JsonMapper json;
-
-    ProjectListEvents(DatabaseClient db, JsonMapper json) {
-        super("project-list-read-model");
-        this.db = db;
-        this.json = json;
-        on(MatchingProjectListComputed.class, this::computed);
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("project-list-read-model")
+                .on(MatchingProjectListComputed.class, this::computed);
     }
 
     private Mono<Void> computed(MatchingProjectListComputed list) {

@@ -2,6 +2,7 @@ package org.gridgov.committee.readmodel;
 
 import org.gridgov.contracts.events.RedBlackListAnnounced;
 import org.gridgov.kit.data.Sql;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -13,14 +14,12 @@ import reactor.core.publisher.Mono;
  * earlier one's placements, an older one arriving late changes nothing.
  */
 @Component
-class RedBlackListEvents extends TypedEventHandler {
+record RedBlackListEvents(DatabaseClient db) implements EventSubscriber {
 
-    private final DatabaseClient db;
-
-    RedBlackListEvents(DatabaseClient db) {
-        super("red-black-list-read-model");
-        this.db = db;
-        on(RedBlackListAnnounced.class, this::announced);
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("red-black-list-read-model")
+                .on(RedBlackListAnnounced.class, this::announced);
     }
 
     private Mono<Void> announced(RedBlackListAnnounced announced) {

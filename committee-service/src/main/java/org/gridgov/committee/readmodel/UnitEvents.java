@@ -3,6 +3,7 @@ package org.gridgov.committee.readmodel;
 import java.util.UUID;
 
 import org.gridgov.contracts.events.UnitJoined;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -10,14 +11,12 @@ import reactor.core.publisher.Mono;
 
 /** Keeps the member units of each community's Grand Party Committee from {@code member.events}. */
 @Component
-class UnitEvents extends TypedEventHandler {
+record UnitEvents(DatabaseClient db) implements EventSubscriber {
 
-    private final DatabaseClient db;
-
-    UnitEvents(DatabaseClient db) {
-        super("unit-read-model");
-        this.db = db;
-        on(UnitJoined.class, this::joined);
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("unit-read-model")
+                .on(UnitJoined.class, this::joined);
     }
 
     private Mono<Void> joined(UnitJoined joined) {

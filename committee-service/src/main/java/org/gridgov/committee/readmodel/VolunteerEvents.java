@@ -1,6 +1,7 @@
 package org.gridgov.committee.readmodel;
 
 import org.gridgov.contracts.events.VolunteerRegistered;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -8,14 +9,12 @@ import reactor.core.publisher.Mono;
 
 /** Keeps the volunteers of each community from {@code member.events}: only volunteers that exist sign up for activities. */
 @Component
-class VolunteerEvents extends TypedEventHandler {
+record VolunteerEvents(DatabaseClient db) implements EventSubscriber {
 
-    private final DatabaseClient db;
-
-    VolunteerEvents(DatabaseClient db) {
-        super("volunteer-read-model");
-        this.db = db;
-        on(VolunteerRegistered.class, this::registered);
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("volunteer-read-model")
+                .on(VolunteerRegistered.class, this::registered);
     }
 
     private Mono<Void> registered(VolunteerRegistered volunteer) {

@@ -12,6 +12,7 @@ import org.gridgov.contracts.events.WishFulfilled;
 import org.gridgov.contracts.events.WishReleased;
 import org.gridgov.contracts.events.WishSubmitted;
 import org.gridgov.kit.data.Sql;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -23,29 +24,27 @@ import reactor.core.publisher.Mono;
  * One wish's events arrive in order (the wish id is the key); a unit claiming again starts its claim afresh.
  */
 @Component
-class WishEvents extends TypedEventHandler {
+record WishEvents(DatabaseClient db) implements EventSubscriber {
 
-    private final DatabaseClient db;
-
-    WishEvents(DatabaseClient db) {
-        super("wish-read-model");
-        this.db = db;
-        on(WishSubmitted.class, this::submitted);
-        on(WishClaimed.class, claimed -> unit(claimed.claimer()).map(unit -> update("""
-                insert into wish_claim (wish_id, unit_id, claimed_at) select id, :unit, :at from wish where id = :wish
-                on conflict (wish_id, unit_id) do update set claimed_at = excluded.claimed_at, released_at = null,
-                    fulfilled_at = null, late = false, closed_at = null, rating = null""",
-                claimed.wishId(), unit, claimed.occurredAt())).orElse(Mono.empty()));
-        on(WishReleased.class, released -> unit(released.claimer()).map(unit -> update(
-                "update wish_claim set released_at = :at where wish_id = :wish and unit_id = :unit",
-                released.wishId(), unit, released.occurredAt())).orElse(Mono.empty()));
-        on(WishFulfilled.class, fulfilled -> unit(fulfilled.claimer()).map(unit -> update("""
-                update wish_claim c set fulfilled_at = :at,
-                    late = c.late or coalesce(:at > (select wanted_by from wish w where w.id = c.wish_id), false)
-                where wish_id = :wish and unit_id = :unit and released_at is null""",
-                fulfilled.wishId(), unit, fulfilled.occurredAt())).orElse(Mono.empty()));
-        on(WishClosed.class, this::closed);
-        on(WishEscalated.class, this::escalated);
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("wish-read-model")
+                .on(WishSubmitted.class, this::submitted)
+                .on(WishClaimed.class, claimed -> unit(claimed.claimer()).map(unit -> update("""
+                        insert into wish_claim (wish_id, unit_id, claimed_at) select id, :unit, :at from wish where id = :wish
+                        on conflict (wish_id, unit_id) do update set claimed_at = excluded.claimed_at, released_at = null,
+                            fulfilled_at = null, late = false, closed_at = null, rating = null""",
+                        claimed.wishId(), unit, claimed.occurredAt())).orElse(Mono.empty()))
+                .on(WishReleased.class, released -> unit(released.claimer()).map(unit -> update(
+                        "update wish_claim set released_at = :at where wish_id = :wish and unit_id = :unit",
+                        released.wishId(), unit, released.occurredAt())).orElse(Mono.empty()))
+                .on(WishFulfilled.class, fulfilled -> unit(fulfilled.claimer()).map(unit -> update("""
+                        update wish_claim c set fulfilled_at = :at,
+                            late = c.late or coalesce(:at > (select wanted_by from wish w where w.id = c.wish_id), false)
+                        where wish_id = :wish and unit_id = :unit and released_at is null""",
+                        fulfilled.wishId(), unit, fulfilled.occurredAt())).orElse(Mono.empty()))
+                .on(WishClosed.class, this::closed)
+                .on(WishEscalated.class, this::escalated);
     }
 
     private Mono<Void> submitted(WishSubmitted submitted) {

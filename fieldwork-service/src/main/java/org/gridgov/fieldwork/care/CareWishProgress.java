@@ -15,6 +15,7 @@ import org.gridgov.contracts.events.WishReleased;
 import org.gridgov.contracts.events.WishReopened;
 import org.gridgov.contracts.events.WishSubmitted;
 import org.gridgov.fieldwork.care.persistence.CareStore;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -25,24 +26,22 @@ import reactor.core.publisher.Mono;
  * Only the wishes fieldwork-service raised change anything; the newest announcement wins.
  */
 @Component
-class CareWishProgress extends TypedEventHandler {
+record CareWishProgress(CareStore store) implements EventSubscriber {
 
-    private final CareStore store;
-
-    CareWishProgress(CareStore store) {
-        super("care-wishes");
-        this.store = store;
-        on(WishSubmitted.class, e -> status(e.wishId(), e.status(), e.occurredAt()));
-        on(WishDispatched.class, e -> status(e.wishId(), e.status(), e.occurredAt()));
-        on(WishClaimed.class, e -> status(e.wishId(), e.status(), e.occurredAt()));
-        on(WishReleased.class, e -> status(e.wishId(), e.status(), e.occurredAt()));
-        on(WishFulfilled.class, e -> status(e.wishId(), e.status(), e.occurredAt()));
-        on(WishClosed.class, e -> status(e.wishId(), e.status(), e.occurredAt()));
-        on(WishRejected.class, e -> status(e.wishId(), e.status(), e.occurredAt()));
-        on(WishCancelled.class, e -> status(e.wishId(), e.status(), e.occurredAt()));
-        on(WishReopened.class, e -> status(e.wishId(), e.status(), e.occurredAt()));
-        on(WishInformationRequested.class, e -> status(e.wishId(), e.status(), e.occurredAt()));
-        on(WishInformationGiven.class, e -> status(e.wishId(), e.status(), e.occurredAt()));
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("care-wishes")
+                .on(WishSubmitted.class, e -> status(e.wishId(), e.status(), e.occurredAt()))
+                .on(WishDispatched.class, e -> status(e.wishId(), e.status(), e.occurredAt()))
+                .on(WishClaimed.class, e -> status(e.wishId(), e.status(), e.occurredAt()))
+                .on(WishReleased.class, e -> status(e.wishId(), e.status(), e.occurredAt()))
+                .on(WishFulfilled.class, e -> status(e.wishId(), e.status(), e.occurredAt()))
+                .on(WishClosed.class, e -> status(e.wishId(), e.status(), e.occurredAt()))
+                .on(WishRejected.class, e -> status(e.wishId(), e.status(), e.occurredAt()))
+                .on(WishCancelled.class, e -> status(e.wishId(), e.status(), e.occurredAt()))
+                .on(WishReopened.class, e -> status(e.wishId(), e.status(), e.occurredAt()))
+                .on(WishInformationRequested.class, e -> status(e.wishId(), e.status(), e.occurredAt()))
+                .on(WishInformationGiven.class, e -> status(e.wishId(), e.status(), e.occurredAt()));
     }
 
     private Mono<Void> status(UUID wishId, String status, Instant at) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.gridgov.contracts.events.MemberDualReported;
 import org.gridgov.contracts.events.MemberRegistered;
 import org.gridgov.kit.data.Sql;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -15,15 +16,13 @@ import reactor.core.publisher.Mono;
  * whether an in-service member reported in there (双报到, which moves them to that community).
  */
 @Component
-class CallableMembers extends TypedEventHandler {
+record CallableMembers(DatabaseClient db) implements EventSubscriber {
 
-    private final DatabaseClient db;
-
-    CallableMembers(DatabaseClient db) {
-        super("operation-members");
-        this.db = db;
-        on(MemberRegistered.class, this::registered);
-        on(MemberDualReported.class, this::dualReported);
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("operation-members")
+                .on(MemberRegistered.class, this::registered)
+                .on(MemberDualReported.class, this::dualReported);
     }
 
     private Mono<Void> registered(MemberRegistered registered) {

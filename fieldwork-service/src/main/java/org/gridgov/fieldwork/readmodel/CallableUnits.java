@@ -8,6 +8,7 @@ import org.gridgov.contracts.events.ResourceListPublished;
 import org.gridgov.contracts.events.ResourceListRevised;
 import org.gridgov.contracts.events.UnitJoined;
 import org.gridgov.kit.data.Sql;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -18,19 +19,17 @@ import reactor.core.publisher.Mono;
  * and what their current resource list offers where (a newer list replaces the items of the older).
  */
 @Component
-class CallableUnits extends TypedEventHandler {
+record CallableUnits(DatabaseClient db) implements EventSubscriber {
 
     private static final Sql.Table RESOURCES = new Sql.Table("callable_unit_resource",
             List.of("unit_id", "category", "area"), List.of(UUID.class, String.class, UUID[].class));
 
-    private final DatabaseClient db;
-
-    CallableUnits(DatabaseClient db) {
-        super("operation-units");
-        this.db = db;
-        on(UnitJoined.class, this::joined);
-        on(ResourceListPublished.class, list -> offers(list.unitId(), list.items()));
-        on(ResourceListRevised.class, list -> offers(list.unitId(), list.items()));
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("operation-units")
+                .on(UnitJoined.class, this::joined)
+                .on(ResourceListPublished.class, list -> offers(list.unitId(), list.items()))
+                .on(ResourceListRevised.class, list -> offers(list.unitId(), list.items()));
     }
 
     private Mono<Void> joined(UnitJoined joined) {

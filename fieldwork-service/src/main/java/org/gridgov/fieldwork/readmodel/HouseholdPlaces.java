@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.gridgov.contracts.events.HouseholdMoved;
 import org.gridgov.contracts.events.HouseholdRegistered;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -11,15 +12,13 @@ import reactor.core.publisher.Mono;
 
 /** Keeps which micro-grid each household lies in, from {@code grid.events}: where visits go and what coverage counts. */
 @Component
-class HouseholdPlaces extends TypedEventHandler {
+record HouseholdPlaces(DatabaseClient db) implements EventSubscriber {
 
-    private final DatabaseClient db;
-
-    HouseholdPlaces(DatabaseClient db) {
-        super("household-places");
-        this.db = db;
-        on(HouseholdRegistered.class, registered -> place(registered.householdId(), registered.microGridId()));
-        on(HouseholdMoved.class, moved -> place(moved.householdId(), moved.microGridId()));
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("household-places")
+                .on(HouseholdRegistered.class, registered -> place(registered.householdId(), registered.microGridId()))
+                .on(HouseholdMoved.class, moved -> place(moved.householdId(), moved.microGridId()));
     }
 
     private Mono<Void> place(UUID household, UUID microGrid) {

@@ -2,6 +2,7 @@ package org.gridgov.fieldwork.readmodel;
 
 import org.gridgov.contracts.events.MemberRegistered;
 import org.gridgov.kit.data.Sql;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -9,14 +10,12 @@ import reactor.core.publisher.Mono;
 
 /** Keeps the community (and grid) each party member lives in, from {@code member.events}. */
 @Component
-class MemberPlaces extends TypedEventHandler {
+record MemberPlaces(DatabaseClient db) implements EventSubscriber {
 
-    private final DatabaseClient db;
-
-    MemberPlaces(DatabaseClient db) {
-        super("member-places");
-        this.db = db;
-        on(MemberRegistered.class, this::registered);
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("member-places")
+                .on(MemberRegistered.class, this::registered);
     }
 
     private Mono<Void> registered(MemberRegistered registered) {

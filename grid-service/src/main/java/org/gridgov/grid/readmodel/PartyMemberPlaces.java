@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.gridgov.contracts.events.MemberDualReported;
 import org.gridgov.contracts.events.MemberRegistered;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -15,16 +16,14 @@ import reactor.core.publisher.Mono;
  * reported in to. A member counted in both places is one member of any node above both.
  */
 @Component
-class PartyMemberPlaces extends TypedEventHandler {
+record PartyMemberPlaces(DatabaseClient db) implements EventSubscriber {
 
-    private final DatabaseClient db;
-
-    PartyMemberPlaces(DatabaseClient db) {
-        super("party-member-places");
-        this.db = db;
-        on(MemberRegistered.class, registered -> place(registered.memberId(), "REGISTERED",
-                registered.gridId() != null ? registered.gridId() : registered.communityId()));
-        on(MemberDualReported.class, reported -> place(reported.memberId(), "REPORTED_IN", reported.communityId()));
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("party-member-places")
+                .on(MemberRegistered.class, registered -> place(registered.memberId(), "REGISTERED",
+                        registered.gridId() != null ? registered.gridId() : registered.communityId()))
+                .on(MemberDualReported.class, reported -> place(reported.memberId(), "REPORTED_IN", reported.communityId()));
     }
 
     private Mono<Void> place(UUID memberId, String tie, UUID nodeId) {

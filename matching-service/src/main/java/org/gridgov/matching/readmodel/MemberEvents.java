@@ -10,6 +10,7 @@ import org.gridgov.contracts.events.ResourceItem;
 import org.gridgov.contracts.events.ResourceListPublished;
 import org.gridgov.contracts.events.ResourceListRevised;
 import org.gridgov.contracts.events.UnitJoined;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -19,22 +20,20 @@ import reactor.core.publisher.Mono;
 
 /** Keeps units, their resource lists and party members from {@code member.events}. */
 @Component
-class MemberEvents extends TypedEventHandler {
+record MemberEvents(DatabaseClient db) implements EventSubscriber {
 
-    private final DatabaseClient db;
-
-    MemberEvents(DatabaseClient db) {
-        super("member-read-model");
-        this.db = db;
-        on(UnitJoined.class, this::unitJoined);
-        on(ResourceListPublished.class, list -> resourceList(list.unitId(), list.period(), list.version(), list.items(),
-                list.occurredAt()));
-        on(ResourceListRevised.class, list -> resourceList(list.unitId(), list.period(), list.version(), list.items(),
-                list.occurredAt()));
-        on(MemberRegistered.class, registered -> memberInCommunity(registered.memberId(), registered.kind(),
-                registered.communityId(), registered.gridId()));
-        on(MemberDualReported.class, reported -> memberInCommunity(reported.memberId(), "IN_SERVICE",
-                reported.communityId(), null));
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("member-read-model")
+                .on(UnitJoined.class, this::unitJoined)
+                .on(ResourceListPublished.class, list -> resourceList(list.unitId(), list.period(), list.version(), list.items(),
+                        list.occurredAt()))
+                .on(ResourceListRevised.class, list -> resourceList(list.unitId(), list.period(), list.version(), list.items(),
+                        list.occurredAt()))
+                .on(MemberRegistered.class, registered -> memberInCommunity(registered.memberId(), registered.kind(),
+                        registered.communityId(), registered.gridId()))
+                .on(MemberDualReported.class, reported -> memberInCommunity(reported.memberId(), "IN_SERVICE",
+                        reported.communityId(), null));
     }
 
     private Mono<Void> unitJoined(UnitJoined unit) {

@@ -20,6 +20,7 @@ import org.gridgov.contracts.events.WishRejected;
 import org.gridgov.contracts.events.WishReleased;
 import org.gridgov.contracts.events.WishReopened;
 import org.gridgov.contracts.events.WishSubmitted;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -31,45 +32,44 @@ import reactor.core.publisher.Mono;
  * lists from {@code wish.events}. A wish's events share its key, so they arrive in order.
  */
 @Component
-class WishEvents extends TypedEventHandler {
+record WishEvents(DatabaseClient db) implements EventSubscriber {
 
-    private final DatabaseClient db;
-
-    WishEvents(DatabaseClient db) {
-        super("wish-read-model");
-        this.db = db;
-        on(WishSubmitted.class, this::submitted);
-        on(WishDispatched.class, dispatched -> run(update(dispatched.wishId(), dispatched.status(), "status = :status")));
-        on(WishRejected.class, rejected -> run(update(rejected.wishId(), rejected.status(), "status = :status")));
-        on(WishCancelled.class, cancelled -> run(update(cancelled.wishId(), cancelled.status(), "status = :status")));
-        on(WishClaimed.class, claimed -> run(update(claimed.wishId(), claimed.status(), """
-                status = :status, claimer_kind = :claimerKind, claimer_id = :claimerId, claimed_at = :occurredAt,
-                fulfil_escalated = false""")
-                .bind("claimerKind", claimed.claimer().kind())
-                .bind("claimerId", claimed.claimer().id())
-                .bind("occurredAt", utc(claimed.occurredAt()))));
-        on(WishReleased.class, released -> run(update(released.wishId(), released.status(), """
-                status = :status, claimer_kind = null, claimer_id = null, claimed_at = null, fulfil_escalated = false""")));
-        on(WishFulfilled.class, fulfilled -> run(update(fulfilled.wishId(), fulfilled.status(),
-                "status = :status, fulfilled_at = :occurredAt").bind("occurredAt", utc(fulfilled.occurredAt()))));
-        on(WishClosed.class, closed -> run(update(closed.wishId(), closed.status(),
-                "status = :status, fulfilled_at = coalesce(fulfilled_at, :occurredAt)")
-                .bind("occurredAt", utc(closed.occurredAt()))));
-        // the resident reopened it: the claim that ended in the close is over, the wish open for claiming
-        on(WishReopened.class, reopened -> run(update(reopened.wishId(), reopened.status(), """
-                status = :status, claimer_kind = null, claimer_id = null, claimed_at = null, fulfilled_at = null,
-                fulfil_escalated = false""")));
-        on(WishInformationRequested.class, asked -> run(update(asked.wishId(), asked.status(), "status = :status")));
-        on(WishInformationGiven.class, answered -> run(update(answered.wishId(), answered.status(), "status = :status")));
-        // late if the fulfil step's deadline ran out while someone held the claim
-        on(WishEscalated.class, escalated -> "FULFIL".equals(escalated.slaStep())
-                ? run(db.sql("update wish set fulfil_escalated = claimer_id is not null where id = :id")
-                        .bind("id", escalated.wishId()))
-                : Mono.empty());
-        on(NeedRecorded.class, need -> need(need.needId(), need.category(), need.title(), need.communityId(),
-                need.gridId(), need.householdsAffected(), need.priority(), need.occurredAt(), false));
-        on(NeedPublished.class, need -> need(need.needId(), need.category(), need.title(), need.communityId(),
-                need.gridId(), need.householdsAffected(), need.priority(), need.occurredAt(), true));
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("wish-read-model")
+                .on(WishSubmitted.class, this::submitted)
+                .on(WishDispatched.class, dispatched -> newStatus(dispatched.wishId(), dispatched.status()))
+                .on(WishRejected.class, rejected -> newStatus(rejected.wishId(), rejected.status()))
+                .on(WishCancelled.class, cancelled -> newStatus(cancelled.wishId(), cancelled.status()))
+                .on(WishClaimed.class, claimed -> run(update(claimed.wishId(), claimed.status(), """
+                        status = :status, claimer_kind = :claimerKind, claimer_id = :claimerId, claimed_at = :occurredAt,
+                        fulfil_escalated = false""")
+                        .bind("claimerKind", claimed.claimer().kind())
+                        .bind("claimerId", claimed.claimer().id())
+                        .bind("occurredAt", utc(claimed.occurredAt()))))
+                .on(WishReleased.class, released -> run(update(released.wishId(), released.status(), """
+                        status = :status, claimer_kind = null, claimer_id = null, claimed_at = null,
+                        fulfil_escalated = false""")))
+                .on(WishFulfilled.class, fulfilled -> run(update(fulfilled.wishId(), fulfilled.status(),
+                        "status = :status, fulfilled_at = :occurredAt").bind("occurredAt", utc(fulfilled.occurredAt()))))
+                .on(WishClosed.class, closed -> run(update(closed.wishId(), closed.status(),
+                        "status = :status, fulfilled_at = coalesce(fulfilled_at, :occurredAt)")
+                        .bind("occurredAt", utc(closed.occurredAt()))))
+                // the resident reopened it: the claim that ended in the close is over, the wish open for claiming
+                .on(WishReopened.class, reopened -> run(update(reopened.wishId(), reopened.status(), """
+                        status = :status, claimer_kind = null, claimer_id = null, claimed_at = null, fulfilled_at = null,
+                        fulfil_escalated = false""")))
+                .on(WishInformationRequested.class, asked -> newStatus(asked.wishId(), asked.status()))
+                .on(WishInformationGiven.class, answered -> newStatus(answered.wishId(), answered.status()))
+                // late if the fulfil step's deadline ran out while someone held the claim
+                .on(WishEscalated.class, escalated -> "FULFIL".equals(escalated.slaStep())
+                        ? run(db.sql("update wish set fulfil_escalated = claimer_id is not null where id = :id")
+                                .bind("id", escalated.wishId()))
+                        : Mono.empty())
+                .on(NeedRecorded.class, need -> need(need.needId(), need.category(), need.title(), need.communityId(),
+                        need.gridId(), need.householdsAffected(), need.priority(), need.occurredAt(), false))
+                .on(NeedPublished.class, need -> need(need.needId(), need.category(), need.title(), need.communityId(),
+                        need.gridId(), need.householdsAffected(), need.priority(), need.occurredAt(), true));
     }
 
     private Mono<Void> submitted(WishSubmitted wish) {
@@ -89,6 +89,10 @@ class WishEvents extends TypedEventHandler {
     }
 
     /** Sets columns of a known wish, with its id and new status bound; a wish never heard of changes nothing. */
+    private Mono<Void> newStatus(UUID wishId, String status) {
+        return run(update(wishId, status, "status = :status"));
+    }
+
     private DatabaseClient.GenericExecuteSpec update(UUID wishId, String status, String assignments) {
         return db.sql("update wish set " + assignments + " where id = :id")
                 .bind("id", wishId)

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.gridgov.contracts.events.OperationClosed;
 import org.gridgov.contracts.events.ServiceRecorded;
 import org.gridgov.kit.data.Sql;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.member.member.domain.ServiceRecord;
@@ -30,22 +31,15 @@ import reactor.core.publisher.Mono;
  * operation and the member, so a redelivered or repeated close credits nobody twice (besides the kit's inbox).
  */
 @Component
-class OperationHours extends TypedEventHandler {
+record OperationHours(DatabaseClient db, PointsLedger ledger, PointsPolicy policy,
+                      Outbox outbox) implements EventSubscriber {
 
     private static final Logger log = LoggerFactory.getLogger(OperationHours.class);
 
-    private final DatabaseClient db;
-    private final PointsLedger ledger;
-    private final PointsPolicy policy;
-    private final Outbox outbox;
-
-    OperationHours(DatabaseClient db, PointsLedger ledger, PointsPolicy policy, Outbox outbox) {
-        super("operation-hours");
-        this.db = db;
-        this.ledger = ledger;
-        this.policy = policy;
-        this.outbox = outbox;
-        on(OperationClosed.class, this::credit);
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("operation-hours")
+                .on(OperationClosed.class, this::credit);
     }
 
     private Mono<Void> credit(OperationClosed closed) {

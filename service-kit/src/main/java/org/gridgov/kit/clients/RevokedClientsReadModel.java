@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import org.gridgov.contracts.events.AppRevoked;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.kit.security.RevokedClients;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -14,14 +15,18 @@ import reactor.core.publisher.Mono;
  * does not register apps itself still refuses a revoked app's tokens a moment after the revocation
  * commits, instead of until they expire. Opt-in with {@code gridgov.revoked-clients.enabled=true}.
  */
-public class RevokedClientsReadModel extends TypedEventHandler implements RevokedClients {
+public class RevokedClientsReadModel implements EventSubscriber, RevokedClients {
 
     private final DatabaseClient db;
 
     public RevokedClientsReadModel(DatabaseClient db) {
-        super("revoked-clients");
         this.db = db;
-        on(AppRevoked.class, this::apply);
+    }
+
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("revoked-clients")
+                .on(AppRevoked.class, this::apply);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
@@ -12,11 +13,13 @@ import org.gridgov.contracts.Topic;
 import org.gridgov.kit.data.DataKitAutoConfiguration;
 import org.gridgov.kit.inbox.EventConsumers;
 import org.gridgov.kit.inbox.EventHandler;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.Inbox;
 import org.gridgov.kit.outbox.Outbox;
 import org.gridgov.kit.outbox.OutboxProperties;
 import org.gridgov.kit.outbox.OutboxRelay;
 import org.gridgov.kit.outbox.OutboxWakeUps;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -70,21 +73,25 @@ public class EventsAutoConfiguration {
 
     @Bean
     @SuppressWarnings("unchecked")
-    EventConsumers eventConsumers(List<EventHandler> handlers, ConsumerFactory<?, ?> consumerFactory,
+    EventConsumers eventConsumers(ObjectProvider<EventHandler> handlers, ObjectProvider<EventSubscriber> subscribers,
+                                  ConsumerFactory<?, ?> consumerFactory,
                                   KafkaTemplate<String, byte[]> eventKafkaTemplate, Inbox inbox, MeterRegistry meters,
                                   @Value("${spring.application.name}") String service,
                                   @Value("${gridgov.events.consumer-concurrency:1}") int concurrency,
                                   @Value("${gridgov.events.retries:4}") int retries,
                                   @Value("${gridgov.events.retry-back-off:200ms}") Duration retryBackOff,
                                   @Value("${gridgov.events.handle-timeout:30s}") Duration handleTimeout) {
-        return new EventConsumers(handlers, (ConsumerFactory<String, byte[]>) consumerFactory, eventKafkaTemplate, inbox,
+        return new EventConsumers(all(handlers, subscribers), (ConsumerFactory<String, byte[]>) consumerFactory,
+                eventKafkaTemplate, inbox,
                 new EventConsumers.ConsumerSettings(service, concurrency, retries, retryBackOff, handleTimeout), meters);
     }
 
     @Bean
-    KafkaAdmin.NewTopics eventTopics(List<EventHandler> handlers, @Value("${spring.application.name}") String service,
+    KafkaAdmin.NewTopics eventTopics(ObjectProvider<EventHandler> eventHandlers, ObjectProvider<EventSubscriber> subscribers,
+                                     @Value("${spring.application.name}") String service,
                                      @Value("${gridgov.events.partitions:3}") int partitions,
                                      @Value("${gridgov.events.replication-factor:1}") short replication) {
+        List<EventHandler> handlers = all(eventHandlers, subscribers);
         List<NewTopic> topics = new ArrayList<>();
         for (Topic topic : Topic.values()) {
             boolean owned = topic.ownerService().equals(service);
@@ -97,5 +104,10 @@ public class EventsAutoConfiguration {
             }
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /** The service's handlers: those it declares as beans and those its {@link EventSubscriber}s build. */
+    private static List<EventHandler> all(ObjectProvider<EventHandler> handlers, ObjectProvider<EventSubscriber> subscribers) {
+        return Stream.concat(handlers.orderedStream(), subscribers.orderedStream().map(EventSubscriber::handlers)).toList();
     }
 }

@@ -12,6 +12,7 @@ import io.r2dbc.spi.Readable;
 import org.gridgov.contracts.events.GridNodeCreated;
 import org.gridgov.contracts.events.GridNodeRetired;
 import org.gridgov.contracts.events.GridNodeUpdated;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -21,19 +22,23 @@ import reactor.core.publisher.Mono;
  * which, for jurisdiction checks and for placing wishes, needs and units. Only the grid-service
  * owns the tree; everyone else reads this read model, rebuilt from the topic when empty.
  */
-public class GridTree extends TypedEventHandler {
+public class GridTree implements EventSubscriber {
 
     private final DatabaseClient db;
 
     public GridTree(DatabaseClient db) {
-        super("grid-tree");
         this.db = db;
-        on(GridNodeCreated.class, node -> upsert(node.nodeId(), node.kind(), node.name(), node.parentId(), node.path(),
-                node.gridKind(), false, node.occurredAt()));
-        on(GridNodeUpdated.class, node -> upsert(node.nodeId(), node.kind(), node.name(), node.parentId(), node.path(),
-                node.gridKind(), false, node.occurredAt()));
-        on(GridNodeRetired.class, node -> upsert(node.nodeId(), node.kind(), node.name(), node.parentId(), node.path(),
-                node.gridKind(), true, node.occurredAt()));
+    }
+
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("grid-tree")
+                .on(GridNodeCreated.class, node -> upsert(node.nodeId(), node.kind(), node.name(),
+                        node.parentId(), node.path(), node.gridKind(), false, node.occurredAt()))
+                .on(GridNodeUpdated.class, node -> upsert(node.nodeId(), node.kind(), node.name(),
+                        node.parentId(), node.path(), node.gridKind(), false, node.occurredAt()))
+                .on(GridNodeRetired.class, node -> upsert(node.nodeId(), node.kind(), node.name(),
+                        node.parentId(), node.path(), node.gridKind(), true, node.occurredAt()));
     }
 
     public Mono<GridNode> find(UUID id) {

@@ -293,11 +293,8 @@ class EventBackboneIT extends ServiceIntegrationTest {
         /** A read model of retirements only: the nodes created on the same topic are not its business. */
         @Bean
         EventHandler retiredNodes() {
-            return new TypedEventHandler("retired-nodes") {
-                {
-                    on(GridNodeRetired.class, event -> Mono.fromRunnable(() -> retired.add(event.nodeId().toString())));
-                }
-            };
+            return TypedEventHandler.named("retired-nodes")
+                    .on(GridNodeRetired.class, event -> Mono.fromRunnable(() -> retired.add(event.nodeId().toString())));
         }
 
         @Bean

@@ -27,16 +27,13 @@ class TypedEventHandlerTest {
 
     private final List<Event> applied = new ArrayList<>();
 
-    private final TypedEventHandler handler = new TypedEventHandler("community-members") {
-        {
-            on(MemberRegistered.class, this::remember);
-            on(WishSubmitted.class, this::remember);
-        }
+    private final TypedEventHandler handler = TypedEventHandler.named("community-members")
+            .on(MemberRegistered.class, this::remember)
+            .on(WishSubmitted.class, this::remember);
 
-        private Mono<Void> remember(Event event) {
-            return Mono.fromRunnable(() -> applied.add(event));
-        }
-    };
+    private Mono<Void> remember(Event event) {
+        return Mono.fromRunnable(() -> applied.add(event));
+    }
 
     @Test
     void an_event_reaches_the_handler_of_its_type_as_its_record() {
@@ -90,12 +87,10 @@ class TypedEventHandlerTest {
 
     @Test
     void a_type_handled_twice_is_a_programming_error() {
-        assertThatThrownBy(() -> new TypedEventHandler("twice") {
-            {
-                on(UnitJoined.class, joined -> Mono.empty());
-                on(UnitJoined.class, joined -> Mono.empty());
-            }
-        }).isInstanceOf(IllegalStateException.class).hasMessageContaining("org.gridgov.unit.joined.v1");
+        assertThatThrownBy(() -> TypedEventHandler.named("twice")
+                .on(UnitJoined.class, joined -> Mono.empty())
+                .on(UnitJoined.class, joined -> Mono.empty()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("org.gridgov.unit.joined.v1");
     }
 
     private static CloudEvent event(String type, String data) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.gridgov.contracts.events.CareWishRaised;
 import org.gridgov.kit.data.Sql;
 import org.gridgov.kit.events.PoisonEventException;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.wish.readmodel.HouseholdDirectory;
 import org.gridgov.wish.wish.WishWorkflow;
@@ -29,24 +30,17 @@ import reactor.core.publisher.Mono;
  * orders nothing twice (besides the kit's inbox).
  */
 @Component
-class CareWishes extends TypedEventHandler {
+record CareWishes(WishStore wishes, HouseholdDirectory households, WishWorkflow workflow,
+                  DatabaseClient db) implements EventSubscriber {
 
     /** Who submits these wishes: fieldwork-service, passing on the carer's record. */
     static final String SUBMITTER = "fieldwork-service";
     static final String SOURCE = "CARE_YEARLY_WISH";
 
-    private final WishStore wishes;
-    private final HouseholdDirectory households;
-    private final WishWorkflow workflow;
-    private final DatabaseClient db;
-
-    CareWishes(WishStore wishes, HouseholdDirectory households, WishWorkflow workflow, DatabaseClient db) {
-        super("care-wishes");
-        this.wishes = wishes;
-        this.households = households;
-        this.workflow = workflow;
-        this.db = db;
-        on(CareWishRaised.class, this::raised);
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("care-wishes")
+                .on(CareWishRaised.class, this::raised);
     }
 
     private Mono<Void> raised(CareWishRaised raised) {

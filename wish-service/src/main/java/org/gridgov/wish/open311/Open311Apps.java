@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.gridgov.contracts.events.AppCredentialsIssued;
 import org.gridgov.contracts.events.AppRevoked;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.wish.open311.domain.Open311App;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -22,15 +23,13 @@ import reactor.core.publisher.Mono;
  * A newer issue replaces the key, so an app's earlier keys stop working as they did in one service.
  */
 @Component
-public class Open311Apps extends TypedEventHandler {
+public record Open311Apps(DatabaseClient db) implements EventSubscriber {
 
-    private final DatabaseClient db;
-
-    Open311Apps(DatabaseClient db) {
-        super("open311-apps");
-        this.db = db;
-        on(AppCredentialsIssued.class, this::issued);
-        on(AppRevoked.class, this::revoked);
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("open311-apps")
+                .on(AppCredentialsIssued.class, this::issued)
+                .on(AppRevoked.class, this::revoked);
     }
 
     /** The active app holding this API key; empty for an unknown key or a revoked app. */

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.gridgov.contracts.events.MemberDualReported;
 import org.gridgov.contracts.events.MemberRegistered;
 import org.gridgov.contracts.events.UnitJoined;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.kit.web.FieldError;
 import org.gridgov.kit.web.ProblemException;
@@ -23,18 +24,16 @@ import reactor.core.publisher.Mono;
  * or dual-reported to (双报到). Member-service owns the facts; this is the local copy it needs.
  */
 @Component
-public class CommunityMembership extends TypedEventHandler {
+public record CommunityMembership(DatabaseClient db) implements EventSubscriber {
 
-    private final DatabaseClient db;
-
-    CommunityMembership(DatabaseClient db) {
-        super("community-membership");
-        this.db = db;
-        on(UnitJoined.class, joined -> serve(ClaimerKind.UNIT, joined.unitId(), joined.communityIds()));
-        on(MemberRegistered.class, registered -> serve(ClaimerKind.PARTY_MEMBER, registered.memberId(),
-                List.of(registered.communityId())));
-        on(MemberDualReported.class, reported -> serve(ClaimerKind.PARTY_MEMBER, reported.memberId(),
-                List.of(reported.communityId())));
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("community-membership")
+                .on(UnitJoined.class, joined -> serve(ClaimerKind.UNIT, joined.unitId(), joined.communityIds()))
+                .on(MemberRegistered.class, registered -> serve(ClaimerKind.PARTY_MEMBER, registered.memberId(),
+                        List.of(registered.communityId())))
+                .on(MemberDualReported.class, reported -> serve(ClaimerKind.PARTY_MEMBER, reported.memberId(),
+                        List.of(reported.communityId())));
     }
 
     public Mono<Boolean> serves(ClaimerKind kind, UUID id, UUID communityId) {

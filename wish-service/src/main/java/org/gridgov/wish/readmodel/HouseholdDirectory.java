@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.gridgov.contracts.events.HouseholdMoved;
 import org.gridgov.contracts.events.HouseholdRegistered;
 import org.gridgov.kit.data.Sql;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.kit.jurisdiction.GridNode;
 import org.gridgov.kit.jurisdiction.GridTree;
@@ -27,21 +28,16 @@ import reactor.core.publisher.Mono;
  * personal data, so only a keyed hash of each normalised address is stored.
  */
 @Component
-public class HouseholdDirectory extends TypedEventHandler {
+public record HouseholdDirectory(DatabaseClient db, PersonalDataCipher cipher,
+                                 GridTree tree) implements EventSubscriber {
 
-    private final DatabaseClient db;
-    private final PersonalDataCipher cipher;
-    private final GridTree tree;
-
-    HouseholdDirectory(DatabaseClient db, PersonalDataCipher cipher, GridTree tree) {
-        super("households");
-        this.db = db;
-        this.cipher = cipher;
-        this.tree = tree;
-        on(HouseholdRegistered.class, registered -> place(registered.householdId(), registered.microGridId(),
-                registered.address(), registered.occurredAt()));
-        on(HouseholdMoved.class, moved -> place(moved.householdId(), moved.microGridId(), moved.address(),
-                moved.occurredAt()));
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("households")
+                .on(HouseholdRegistered.class, registered -> place(registered.householdId(), registered.microGridId(),
+                        registered.address(), registered.occurredAt()))
+                .on(HouseholdMoved.class, moved -> place(moved.householdId(), moved.microGridId(), moved.address(),
+                        moved.occurredAt()));
     }
 
     /** A resolved address: the micro-grid, grid and community, and the grid-tree path down to the micro-grid. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gridgov.contracts.events.MatchingCandidatesComputed;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -14,16 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The latest ranked candidates matching-service computed for a wish, for the dispatcher to choose from. */
 @Component
-public class MatchingCandidates extends TypedEventHandler {
+public record MatchingCandidates(DatabaseClient db, JsonMapper json) implements EventSubscriber {
 
-    private final DatabaseClient db;
-    private final JsonMapper json;
-
-    MatchingCandidates(DatabaseClient db, JsonMapper json) {
-        super("matching-candidates");
-        this.db = db;
-        this.json = json;
-        on(MatchingCandidatesComputed.class, this::keep);
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("matching-candidates")
+                .on(MatchingCandidatesComputed.class, this::keep);
     }
 
     /** One ranked candidate, best first, with the reasons matching-service gave. */

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.gridgov.contracts.events.NeedRecorded;
 import org.gridgov.contracts.events.VisitFindingRaised;
 import org.gridgov.kit.events.PoisonEventException;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.kit.jurisdiction.GridTree;
 import org.gridgov.kit.outbox.Outbox;
@@ -23,18 +24,12 @@ import reactor.core.publisher.Mono;
  * is left alone, so a redelivered event records nothing twice (besides the kit's inbox).
  */
 @Component
-class VisitFindingNeeds extends TypedEventHandler {
+record VisitFindingNeeds(NeedStore store, GridTree tree, Outbox outbox) implements EventSubscriber {
 
-    private final NeedStore store;
-    private final GridTree tree;
-    private final Outbox outbox;
-
-    VisitFindingNeeds(NeedStore store, GridTree tree, Outbox outbox) {
-        super("visit-finding-needs");
-        this.store = store;
-        this.tree = tree;
-        this.outbox = outbox;
-        on(VisitFindingRaised.class, this::raised);
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("visit-finding-needs")
+                .on(VisitFindingRaised.class, this::raised);
     }
 
     private Mono<Void> raised(VisitFindingRaised raised) {

@@ -3,6 +3,7 @@ package org.gridgov.matching.candidate.messaging;
 import java.time.Clock;
 
 import org.gridgov.contracts.events.WishSubmitted;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.matching.candidate.CandidateService;
 import org.gridgov.matching.candidate.CandidateSettings;
@@ -12,18 +13,13 @@ import reactor.core.publisher.Mono;
 
 /** Ranks and publishes the candidates of every wish as soon as it is submitted (居民点单 → candidates for 网格派单). */
 @Component
-class CandidatesOnWishSubmitted extends TypedEventHandler {
+record CandidatesOnWishSubmitted(CandidateService candidates, CandidateSettings settings,
+                                 Clock clock) implements EventSubscriber {
 
-    private final CandidateService candidates;
-    private final CandidateSettings settings;
-    private final Clock clock;
-
-    CandidatesOnWishSubmitted(CandidateService candidates, CandidateSettings settings, Clock clock) {
-        super("candidates");
-        this.candidates = candidates;
-        this.settings = settings;
-        this.clock = clock;
-        on(WishSubmitted.class, this::rank);
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("candidates")
+                .on(WishSubmitted.class, this::rank);
     }
 
     private Mono<Void> rank(WishSubmitted submitted) {

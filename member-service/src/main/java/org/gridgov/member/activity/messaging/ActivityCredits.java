@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.gridgov.contracts.events.ActivityCompleted;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.member.activity.persistence.ActivityHoursStore;
 import org.gridgov.member.points.PointsLedger;
@@ -20,18 +21,12 @@ import reactor.core.publisher.Mono;
  * an activity pays each person once.
  */
 @Component
-class ActivityCredits extends TypedEventHandler {
+record ActivityCredits(ActivityHoursStore hours, PointsLedger ledger, MeterRegistry meters) implements EventSubscriber {
 
-    private final ActivityHoursStore hours;
-    private final PointsLedger ledger;
-    private final MeterRegistry meters;
-
-    ActivityCredits(ActivityHoursStore hours, PointsLedger ledger, MeterRegistry meters) {
-        super("activity-credits");
-        this.hours = hours;
-        this.ledger = ledger;
-        this.meters = meters;
-        on(ActivityCompleted.class, this::credit);
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("activity-credits")
+                .on(ActivityCompleted.class, this::credit);
     }
 
     private Mono<Void> credit(ActivityCompleted completed) {

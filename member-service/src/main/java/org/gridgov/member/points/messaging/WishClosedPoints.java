@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.gridgov.contracts.events.WishClosed;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.member.points.PointsLedger;
 import org.gridgov.member.points.domain.Cause;
@@ -20,16 +21,12 @@ import reactor.core.publisher.Mono;
  * ledger's unique cause also drops a second event about the same wish, so a wish pays out once.
  */
 @Component
-class WishClosedPoints extends TypedEventHandler {
+record WishClosedPoints(PointsLedger ledger, PointsPolicy policy) implements EventSubscriber {
 
-    private final PointsLedger ledger;
-    private final PointsPolicy policy;
-
-    WishClosedPoints(PointsLedger ledger, PointsPolicy policy) {
-        super("wish-points");
-        this.ledger = ledger;
-        this.policy = policy;
-        on(WishClosed.class, this::award);
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("wish-points")
+                .on(WishClosed.class, this::award);
     }
 
     private Mono<Void> award(WishClosed closed) {

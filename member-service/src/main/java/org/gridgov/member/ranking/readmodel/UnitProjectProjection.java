@@ -9,6 +9,7 @@ import org.gridgov.contracts.events.ProjectMilestoneOverdue;
 import org.gridgov.contracts.events.ProjectProgressed;
 import org.gridgov.contracts.events.ProjectReviewed;
 import org.gridgov.contracts.events.ProjectSigned;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.member.ranking.persistence.UnitRecordStore;
 import org.gridgov.member.ranking.persistence.UnitRecordStore.ProjectFact;
@@ -24,23 +25,21 @@ import reactor.core.publisher.Mono;
  * event adds nothing.
  */
 @Component
-class UnitProjectProjection extends TypedEventHandler {
+record UnitProjectProjection(UnitRecordStore record) implements EventSubscriber {
 
-    private final UnitRecordStore record;
-
-    UnitProjectProjection(UnitRecordStore record) {
-        super("unit-project-record");
-        this.record = record;
-        on(ProjectSigned.class, signed -> record.projectFact(new ProjectFact(signed.projectId(), signed.unitId(),
-                signed.communityId(), "SIGNED", null, null, signed.occurredAt())));
-        on(ProjectDeclined.class, declined -> record.projectFact(new ProjectFact(declined.projectId(), declined.unitId(),
-                declined.communityId(), "DECLINED", null, null, declined.occurredAt())));
-        on(ProjectProgressed.class, this::progressed);
-        on(ProjectMilestoneOverdue.class, overdue -> record.projectFact(new ProjectFact(overdue.projectId(),
-                overdue.unitId(), overdue.communityId(), overdue.level().name(), null, null, overdue.occurredAt())));
-        on(MeetingClosed.class, this::closed);
-        on(ProjectReviewed.class, reviewed -> record.projectFact(new ProjectFact(reviewed.projectId(), reviewed.unitId(),
-                reviewed.communityId(), "REVIEWED", reviewed.quarter(), reviewed.grade(), reviewed.occurredAt())));
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("unit-project-record")
+                .on(ProjectSigned.class, signed -> record.projectFact(new ProjectFact(signed.projectId(), signed.unitId(),
+                        signed.communityId(), "SIGNED", null, null, signed.occurredAt())))
+                .on(ProjectDeclined.class, declined -> record.projectFact(new ProjectFact(declined.projectId(), declined.unitId(),
+                        declined.communityId(), "DECLINED", null, null, declined.occurredAt())))
+                .on(ProjectProgressed.class, this::progressed)
+                .on(ProjectMilestoneOverdue.class, overdue -> record.projectFact(new ProjectFact(overdue.projectId(),
+                        overdue.unitId(), overdue.communityId(), overdue.level().name(), null, null, overdue.occurredAt())))
+                .on(MeetingClosed.class, this::closed)
+                .on(ProjectReviewed.class, reviewed -> record.projectFact(new ProjectFact(reviewed.projectId(), reviewed.unitId(),
+                        reviewed.communityId(), "REVIEWED", reviewed.quarter(), reviewed.grade(), reviewed.occurredAt())));
     }
 
     /** Only a joint meeting (联席会议) counts for the list: who came, who was excused, who stayed away. */

@@ -12,6 +12,7 @@ import org.gridgov.contracts.events.WishEscalated;
 import org.gridgov.contracts.events.WishFulfilled;
 import org.gridgov.contracts.events.WishReleased;
 import org.gridgov.contracts.events.WishSubmitted;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.member.ranking.persistence.UnitRecordStore;
 import org.springframework.stereotype.Component;
@@ -23,26 +24,24 @@ import reactor.core.publisher.Mono;
  * Events of one wish arrive in order (the wish id is the key), which the record relies on.
  */
 @Component
-class UnitRecordProjection extends TypedEventHandler {
+record UnitRecordProjection(UnitRecordStore record) implements EventSubscriber {
 
-    private final UnitRecordStore record;
-
-    UnitRecordProjection(UnitRecordStore record) {
-        super("unit-record");
-        this.record = record;
-        on(WishSubmitted.class, submitted -> record.rememberWish(submitted.wishId(), submitted.communityId(),
-                Optional.ofNullable(submitted.wantedBy())));
-        on(WishDispatched.class, dispatched -> record.dispatched(dispatched.wishId(),
-                Optional.ofNullable(dispatched.candidateUnits()).orElse(List.of()), dispatched.occurredAt()));
-        on(WishClaimed.class, claimed -> record.claimed(claimed.wishId(), unit(claimed.claimer()), claimed.occurredAt()));
-        on(WishReleased.class, released -> record.released(released.wishId(), unit(released.claimer()),
-                released.occurredAt()));
-        on(WishFulfilled.class, fulfilled -> unit(fulfilled.claimer())
-                .map(unit -> record.fulfilled(fulfilled.wishId(), unit, fulfilled.occurredAt())).orElse(Mono.empty()));
-        on(WishClosed.class, closed -> unit(closed.claimer())
-                .map(unit -> record.closed(closed.wishId(), unit, Optional.ofNullable(closed.rating()), closed.occurredAt()))
-                .orElse(Mono.empty()));
-        on(WishEscalated.class, this::deadlinePassed);
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("unit-record")
+                .on(WishSubmitted.class, submitted -> record.rememberWish(submitted.wishId(), submitted.communityId(),
+                        Optional.ofNullable(submitted.wantedBy())))
+                .on(WishDispatched.class, dispatched -> record.dispatched(dispatched.wishId(),
+                        Optional.ofNullable(dispatched.candidateUnits()).orElse(List.of()), dispatched.occurredAt()))
+                .on(WishClaimed.class, claimed -> record.claimed(claimed.wishId(), unit(claimed.claimer()), claimed.occurredAt()))
+                .on(WishReleased.class, released -> record.released(released.wishId(), unit(released.claimer()),
+                        released.occurredAt()))
+                .on(WishFulfilled.class, fulfilled -> unit(fulfilled.claimer())
+                        .map(unit -> record.fulfilled(fulfilled.wishId(), unit, fulfilled.occurredAt())).orElse(Mono.empty()))
+                .on(WishClosed.class, closed -> unit(closed.claimer())
+                        .map(unit -> record.closed(closed.wishId(), unit, Optional.ofNullable(closed.rating()), closed.occurredAt()))
+                        .orElse(Mono.empty()))
+                .on(WishEscalated.class, this::deadlinePassed);
     }
 
     private Mono<Void> deadlinePassed(WishEscalated escalated) {

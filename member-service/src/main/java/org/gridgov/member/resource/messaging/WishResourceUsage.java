@@ -3,6 +3,7 @@ package org.gridgov.member.resource.messaging;
 import org.gridgov.contracts.events.WishClaimed;
 import org.gridgov.contracts.events.WishReleased;
 import org.gridgov.contracts.events.WishSubmitted;
+import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.member.resource.ResourceLists;
 import org.gridgov.member.resource.persistence.ResourceListStore;
@@ -11,15 +12,16 @@ import reactor.core.publisher.Mono;
 
 /** Keeps resources' remaining capacity in step with the wishes units claim and give up. */
 @Component
-class WishResourceUsage extends TypedEventHandler {
+record WishResourceUsage(ResourceLists resourceLists) implements EventSubscriber {
 
-    WishResourceUsage(ResourceLists resourceLists) {
-        super("resource-usage");
-        on(WishSubmitted.class, submitted -> resourceLists.rememberWish(new ResourceListStore.Wish(
-                submitted.wishId(), submitted.category(), submitted.gridId())));
-        on(WishClaimed.class, claimed -> claimed.claimer().kind().equals("UNIT")
-                ? resourceLists.useForWish(claimed.wishId(), claimed.claimer().id(), claimed.occurredAt())
-                : Mono.empty());
-        on(WishReleased.class, released -> resourceLists.releaseWish(released.wishId()));
+    @Override
+    public TypedEventHandler handlers() {
+        return TypedEventHandler.named("resource-usage")
+                .on(WishSubmitted.class, submitted -> resourceLists.rememberWish(new ResourceListStore.Wish(
+                        submitted.wishId(), submitted.category(), submitted.gridId())))
+                .on(WishClaimed.class, claimed -> claimed.claimer().kind().equals("UNIT")
+                        ? resourceLists.useForWish(claimed.wishId(), claimed.claimer().id(), claimed.occurredAt())
+                        : Mono.empty())
+                .on(WishReleased.class, released -> resourceLists.releaseWish(released.wishId()));
     }
 }
