@@ -11,6 +11,7 @@ import org.gridgov.grid.domain.EnumNames;
 import org.gridgov.grid.readmodel.PartyMembers;
 import org.gridgov.grid.staff.domain.GridRole;
 import org.gridgov.grid.staff.domain.StaffAssignment;
+import org.gridgov.grid.staff.domain.StaffTerm;
 import org.gridgov.grid.staff.messaging.StaffEvents;
 import org.gridgov.grid.staff.persistence.StaffAssignmentStore;
 import org.gridgov.grid.tree.GridAccess;
@@ -46,6 +47,17 @@ public class StaffService {
         this.access = access;
         this.outbox = outbox;
         this.clock = clock;
+    }
+
+    /** Every term served at the node, current ones without an end, newest first; 404 for a node that does not exist. */
+    public Flux<StaffTerm> history(UUID nodeId) {
+        return nodes.find(nodeId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("grid node", nodeId)))
+                .thenMany(staff.history(nodeId));
+    }
+
+    /** The term a holder serves at its node. */
+    public Mono<StaffTerm> term(StaffAssignment holder) {
+        return staff.history(holder.nodeId()).filter(term -> term.assignment().id().equals(holder.id())).next();
     }
 
     /** Who is to hold a role: {@code personId} may be left out for a party member, whose member id then names them. */

@@ -7,9 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import org.gridgov.grid.household.domain.Household;
-import org.gridgov.grid.household.persistence.HouseholdStore;
-import org.gridgov.grid.tree.GridAccess;
-import org.gridgov.grid.tree.TreeQueries;
+import org.gridgov.grid.household.Households;
 import org.gridgov.kit.security.Caller;
 import org.gridgov.kit.web.Page;
 import org.springframework.http.MediaType;
@@ -22,18 +20,7 @@ import reactor.core.publisher.Mono;
 
 /** Households are personal data: grid staff and admins see them, inside their jurisdiction only. */
 @RestController
-class HouseholdController {
-
-
-    private final HouseholdStore households;
-    private final TreeQueries tree;
-    private final GridAccess access;
-
-    HouseholdController(HouseholdStore households, TreeQueries tree, GridAccess access) {
-        this.households = households;
-        this.tree = tree;
-        this.access = access;
-    }
+record HouseholdController(Households households) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record HouseholdView(UUID id, String kind, String address, UUID microGridId, UUID hubHouseholdId) {
@@ -51,10 +38,7 @@ class HouseholdController {
     Mono<Page<HouseholdView>> list(@PathVariable UUID id, @RequestParam Optional<UUID> cursor,
                              @RequestParam Optional<Integer> limit, @AuthenticationPrincipal Caller caller) {
         int size = Page.limit(limit);
-        return access.requireStaffOrAdmin(caller)
-                .then(tree.node(id))
-                .flatMap(node -> access.requireWithin(caller, id)
-                        .then(households.inside(node, cursor, size + 1).collectList()))
+        return households.inside(caller, id, cursor, size + 1).collectList()
                 .map(found -> Page.of(found, size, household -> household.id().toString(), HouseholdView::of));
     }
 }

@@ -12,8 +12,6 @@ import jakarta.validation.constraints.Size;
 import org.gridgov.grid.staff.StaffService;
 import org.gridgov.grid.staff.domain.StaffAssignment;
 import org.gridgov.grid.staff.domain.StaffTerm;
-import org.gridgov.grid.staff.persistence.StaffAssignmentStore;
-import org.gridgov.grid.tree.TreeQueries;
 import org.gridgov.kit.data.Idempotency;
 import org.gridgov.kit.security.Caller;
 import org.springframework.http.MediaType;
@@ -31,19 +29,7 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping(path = "/api/grid/nodes/{id}/staff", produces = MediaType.APPLICATION_JSON_VALUE)
-class StaffController {
-
-    private final StaffService service;
-    private final StaffAssignmentStore staff;
-    private final TreeQueries tree;
-    private final Idempotency idempotency;
-
-    StaffController(StaffService service, StaffAssignmentStore staff, TreeQueries tree, Idempotency idempotency) {
-        this.service = service;
-        this.staff = staff;
-        this.tree = tree;
-        this.idempotency = idempotency;
-    }
+record StaffController(StaffService service, Idempotency idempotency) {
 
     record AssignStaff(UUID personId, UUID memberId, @NotBlank @Size(max = 100) String name) {
     }
@@ -68,10 +54,8 @@ class StaffController {
         return idempotency.once(key, caller, "PUT /api/grid/nodes/" + id + "/staff/" + role + "\n" + body,
                 StaffTermView.class,
                 () -> service.assign(id, role, new StaffService.Person(body.personId(), body.memberId(), body.name()), caller)
-                        .flatMap(holder -> staff.history(id)
-                                .filter(term -> term.assignment().id().equals(holder.id()))
-                                .next()
-                                .map(term -> ResponseEntity.ok(StaffTermView.of(term)))));
+                        .flatMap(service::term)
+                        .map(term -> ResponseEntity.ok(StaffTermView.of(term))));
     }
 
     @DeleteMapping("/{role}")
@@ -87,6 +71,6 @@ class StaffController {
     @Operation(operationId = "listStaffTerms",
             summary = "Every term served at the node, current ones without 'until', newest first")
     Mono<List<StaffTermView>> history(@PathVariable UUID id) {
-        return tree.node(id).thenMany(staff.history(id)).map(StaffTermView::of).collectList();
+        return service.history(id).map(StaffTermView::of).collectList();
     }
 }
