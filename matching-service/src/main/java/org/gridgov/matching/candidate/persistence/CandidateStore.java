@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.gridgov.matching.candidate.SubmittedWish;
 import org.gridgov.matching.candidate.domain.CandidateKind;
 import org.gridgov.matching.candidate.domain.RankedCandidate;
+import org.gridgov.matching.candidate.domain.WishCandidates;
 import org.gridgov.matching.candidate.domain.CandidateReason;
 import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -26,10 +27,6 @@ public record CandidateStore(DatabaseClient db, JsonMapper json) {
                     OffsetDateTime.class));
 
     /** Where the wish is (for jurisdiction checks), when its candidates were computed, and the best of them. */
-    public record WishCandidates(UUID wishId, UUID communityId, UUID gridId, Instant computedAt,
-                                 List<RankedCandidate> candidates) {
-    }
-
     /**
      * Replaces the wish's candidates (a replayed submission recomputes them), and keeps the count of
      * firsts per candidate and day with them: the replaced ranking's first loses one, the new first gains one.
