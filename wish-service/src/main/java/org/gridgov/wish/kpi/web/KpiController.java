@@ -1,6 +1,5 @@
 package org.gridgov.wish.kpi.web;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.math.BigDecimal;
@@ -9,13 +8,9 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.gridgov.kit.jurisdiction.Jurisdictions;
 import org.gridgov.kit.security.Caller;
-import org.gridgov.kit.security.Role;
-import org.gridgov.kit.web.ProblemException;
-import org.gridgov.wish.access.StaffAndAdmins;
+import org.gridgov.wish.kpi.KpiQueries;
 import org.gridgov.wish.kpi.domain.Kpis;
-import org.gridgov.wish.kpi.persistence.KpiStore;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,23 +22,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping(path = "/api/kpis", produces = "application/json")
 @Tag(name = "KPIs", description = "How well a grid, community or unit serves residents' wishes")
-class KpiController {
-
-    /** The scope of a client app (a district dashboard) that reads KPIs; apps-service grants it. */
-    private static final String KPIS_READ = "kpis:read";
-
-
-    private static final Duration DEFAULT_PERIOD = Duration.ofDays(365);
-
-    private final KpiStore store;
-    private final Jurisdictions jurisdictions;
-    private final Clock clock;
-
-    KpiController(KpiStore store, Jurisdictions jurisdictions, Clock clock) {
-        this.store = store;
-        this.jurisdictions = jurisdictions;
-        this.clock = clock;
-    }
+record KpiController(KpiQueries queries) {
 
     /** Median time of each step, as ISO-8601 durations; null where no wish went through the step. */
     record MedianTimes(String submitToDispatch, String dispatchToClaim, String claimToFulfil, String fulfilToClose) {
@@ -76,30 +55,7 @@ class KpiController {
     Mono<KpiView> kpis(@RequestParam Optional<UUID> node, @RequestParam Optional<UUID> unit,
                        @RequestParam Optional<Instant> from, @RequestParam Optional<Instant> to,
                        @AuthenticationPrincipal Caller caller) {
-        if (node.isPresent() == unit.isPresent()) {
-            throw ProblemException.invalid("Give either node or unit.");
-        }
-        Instant now = clock.instant();
-        Instant until = to.orElse(now);
-        Instant since = from.orElse(until.minus(DEFAULT_PERIOD));
-        if (!since.isBefore(until)) {
-            throw ProblemException.invalid("from must lie before to.");
-        }
-        Mono<Optional<UUID>> area;
-        if (node.isPresent()) {
-            // a client app granted kpis:read (a district dashboard) sees them within its jurisdiction too
-            boolean dashboard = caller.has(Role.CLIENT) && caller.hasScope(KPIS_READ);
-            area = StaffAndAdmins.includes(caller) || dashboard
-                    ? jurisdictions.require(caller, node.get()).thenReturn(node)
-                    : Mono.error(ProblemException.forbidden("Only grid staff, admins and apps granted "
-                            + KPIS_READ + " see the KPIs of an area."));
-        } else if (caller.has(Role.UNIT) && caller.unitId().equals(unit)) {
-            area = Mono.just(Optional.empty());
-        } else {
-            // an admin sees a unit's work only where the admin's jurisdiction reaches
-            area = Mono.just(Optional.of(StaffAndAdmins.requireJurisdiction(caller, "the KPIs of a unit")));
-        }
-        return area.flatMap(within -> store.forArea(within, unit, since, until, now))
-                .map(kpis -> KpiView.of(node, unit, since, until, kpis));
+        return queries.of(caller, node, unit, from, to)
+                .map(found -> KpiView.of(node, unit, found.from(), found.to(), found.kpis()));
     }
 }
