@@ -7,6 +7,7 @@ import org.gridgov.kit.web.ProblemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -103,17 +104,30 @@ class RequestSizeLimitFilter implements WebFilter, Ordered {
             this.limit = limit;
         }
 
+        /**
+         * Forwards the body up to the limit. Past it, the rest is read and dropped, and the 413 comes when the
+         * client has sent it all: answered while the client was still sending, the closing connection could
+         * reset before the client read the answer. A body past the drain limit closes the connection at once.
+         */
         @Override
         public Flux<DataBuffer> getBody() {
             AtomicLong seen = new AtomicLong();
-            return super.getBody().handle((buffer, sink) -> {
-                if (seen.addAndGet(buffer.readableByteCount()) > limit) {
-                    closeAfterResponse(response);
-                    sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, detail(limit)));
-                } else {
+            return super.getBody().<DataBuffer>handle((buffer, sink) -> {
+                long total = seen.addAndGet(buffer.readableByteCount());
+                if (total <= limit) {
                     sink.next(buffer);
+                    return;
                 }
-            });
+                DataBufferUtils.release(buffer);
+                if (total > DRAIN_LIMIT) {
+                    closeAfterResponse(response);
+                    sink.error(tooLarge());
+                }
+            }).concatWith(Mono.defer(() -> seen.get() > limit ? Mono.error(tooLarge()) : Mono.empty()));
+        }
+
+        private ResponseStatusException tooLarge() {
+            return new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, detail(limit));
         }
     }
 }
