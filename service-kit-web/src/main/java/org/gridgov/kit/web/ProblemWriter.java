@@ -18,7 +18,13 @@ import tools.jackson.databind.json.JsonMapper;
  * failures, filters), where no message converter chain is at hand; on the Open311 facade's paths,
  * the same problem as GeoReport v2's error list ({@link ErrorFormat}).
  */
-public record ProblemWriter(JsonMapper json) {
+public class ProblemWriter {
+
+    private final JsonMapper json;
+
+    public ProblemWriter(JsonMapper json) {
+        this.json = json;
+    }
 
     public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
         return discardUnreadBody(exchange).then(Mono.defer(() -> writeNow(exchange, problem)));

@@ -8,7 +8,15 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /** Remembers which events a consumer has applied, in the same transaction as their effect. */
-public record Inbox(DatabaseClient db, TransactionalOperator tx) {
+public class Inbox {
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+
+    public Inbox(DatabaseClient db, TransactionalOperator tx) {
+        this.db = db;
+        this.tx = tx;
+    }
 
     /** Applies the event unless this consumer already did; emits {@code true} when it was applied now. */
     public Mono<Boolean> applyOnce(String consumer, CloudEvent event, Function<CloudEvent, Mono<Void>> handler) {

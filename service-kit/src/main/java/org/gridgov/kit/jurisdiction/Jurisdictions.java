@@ -12,7 +12,13 @@ import reactor.core.publisher.Mono;
  * the subtree of their token's jurisdiction, nowhere else. Each service asks this itself, whatever
  * the gateway already checked.
  */
-public record Jurisdictions(GridTree tree) {
+public class Jurisdictions {
+
+    private final GridTree tree;
+
+    public Jurisdictions(GridTree tree) {
+        this.tree = tree;
+    }
 
     public Mono<Boolean> covers(Caller caller, UUID nodeId) {
         Optional<UUID> jurisdiction = caller.jurisdictionId();

@@ -20,10 +20,18 @@ import reactor.core.publisher.Mono;
  * change, so that the change and its events commit (or roll back) together; the
  * {@link OutboxRelay} publishes committed rows afterwards.
  */
-public record Outbox(DatabaseClient db, Clock clock) {
+public class Outbox {
 
     /** Rows per statement of {@link #appendAll}: thousands of events go in a few round trips, not one each. */
     private static final int CHUNK = 2000;
+
+    private final DatabaseClient db;
+    private final Clock clock;
+
+    public Outbox(DatabaseClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
 
     /**
      * Appends an event: its type is the record's, its subject (the Kafka key) the record's value of
