@@ -25,6 +25,12 @@ export async function myCommunity() {
   return community
 }
 
+/** Finds the person's community into `community` and, when there is one, loads each of `reads` (useLoad's) of it. */
+export async function loadForMyCommunity(community, ...reads) {
+  community.value = await myCommunity()
+  if (community.value) reads.forEach((read) => read.load())
+}
+
 async function communityOf(node) {
   if (node.kind === 'COMMUNITY') return node.id
   if (node.kind === 'GRID' || node.kind === 'MICRO_GRID') {

@@ -1,21 +1,15 @@
 // Loading and error state around an API call, for a screen's reads and its commands.
-import { ref } from 'vue'
+import { reactive, ref } from 'vue'
 import { ElMessage } from 'element-plus'
+import { idempotencyKey } from './api.js'
 
 export function useLoad(read) {
   const data = ref(null)
-  const loading = ref(false)
-  const error = ref(null)
+  const { busy: loading, error, execute } = useCommand(async (...args) => {
+    data.value = await read(...args)
+  })
   async function load(...args) {
-    loading.value = true
-    error.value = null
-    try {
-      data.value = await read(...args)
-    } catch (e) {
-      error.value = e
-    } finally {
-      loading.value = false
-    }
+    await execute(...args)
     return data.value
   }
   return { data, loading, error, load }
@@ -40,4 +34,23 @@ export function useCommand(run, done) {
     }
   }
   return { busy, error, execute }
+}
+
+/**
+ * A dialog's form and the command it sends: `fill(fields)` starts a new filling-in (those fields, no error, a new
+ * Idempotency-Key), `execute()` calls `send(form, key)` as a command (busy, its error shown by the form: field errors
+ * beside the fields, the rest in a ProblemAlert). The key stays while the form is open, so pressing again after a
+ * lost answer does not act twice.
+ */
+export function useForm(send, done) {
+  const form = reactive({})
+  let key = idempotencyKey()
+  const command = useCommand(() => send(form, key), done)
+  function fill(fields = {}) {
+    command.error.value = null
+    key = idempotencyKey()
+    Object.keys(form).forEach((k) => delete form[k])
+    Object.assign(form, structuredClone(fields))
+  }
+  return { ...command, form, fill }
 }
