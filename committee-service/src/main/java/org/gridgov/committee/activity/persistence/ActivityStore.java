@@ -13,23 +13,17 @@ import org.gridgov.committee.activity.domain.Registration;
 import org.gridgov.committee.activity.domain.Teams;
 import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Activities and their registrations. */
-@Repository
-public class ActivityStore {
+@Component
+public record ActivityStore(DatabaseClient db) {
 
     private static final String COLUMNS = """
             id, community_id, title, kind, starts_at, ends_at, place, capacity, hours, points, organiser_unit_ids,
             created_by, created_at, completed_at""";
-
-    private final DatabaseClient db;
-
-    ActivityStore(DatabaseClient db) {
-        this.db = db;
-    }
 
     public Mono<Void> insert(Activity a) {
         return db.sql("""

@@ -18,24 +18,15 @@ import org.gridgov.committee.assessment.domain.YearEndAssessment.ScoreReason;
 import org.gridgov.committee.assessment.domain.YearEndAssessment.Wishes;
 import org.gridgov.committee.assessment.domain.YearEndAssessment;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The units' figures of a year read from the projects, and the frozen versions of the assessment. */
-@Repository
-public class AssessmentStore {
-
-    private final DatabaseClient db;
-    private final JsonMapper json;
-
-    AssessmentStore(DatabaseClient db, JsonMapper json) {
-        this.db = db;
-        this.json = json;
-    }
-
+@Component
+public record AssessmentStore(DatabaseClient db, JsonMapper json) {
 
     /**
      * Every member unit of the community's committee with what it did in the community in the year, zeros

@@ -12,21 +12,15 @@ import org.gridgov.committee.deliberation.domain.Deliberation;
 import org.gridgov.committee.deliberation.domain.Notice;
 import org.gridgov.committee.deliberation.domain.ResolvedProject;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Deliberations, their steps, and the notice board of their disclosures. */
-@Repository
-public class DeliberationStore {
+@Component
+public record DeliberationStore(DatabaseClient db) {
 
     private static final String COLUMNS = "id, community_id, title, description, need_ids, status, created_at, revision";
-
-    private final DatabaseClient db;
-
-    public DeliberationStore(DatabaseClient db) {
-        this.db = db;
-    }
 
     public Mono<Void> insert(Deliberation deliberation) {
         return db.sql("""

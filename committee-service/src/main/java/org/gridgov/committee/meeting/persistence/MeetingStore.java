@@ -23,13 +23,13 @@ import org.gridgov.kit.domain.Quarter;
 import org.gridgov.kit.domain.Refusal;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Meetings with their agendas, motions and votes. */
-@Repository
-public class MeetingStore {
+@Component
+public record MeetingStore(DatabaseClient db) {
 
     private static final String COLUMNS = """
             id, community_id, grid_id, kind, title, scheduled_at, place, invited_unit_ids, invited_member_ids,
@@ -37,12 +37,6 @@ public class MeetingStore {
     private static final String MOTION_COLUMNS = """
             id, meeting_id, agenda_item, text, status, eligible, present, votes_for, votes_against, abstentions,
             proposed_at, decided_at""";
-
-    private final DatabaseClient db;
-
-    public MeetingStore(DatabaseClient db) {
-        this.db = db;
-    }
 
     public Mono<Void> insert(Meeting meeting) {
         Mono<Long> row = db.sql("""

@@ -12,19 +12,13 @@ import org.gridgov.committee.project.domain.Agreement;
 import org.gridgov.committee.project.domain.Milestone;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Signed agreements with their milestones, and the progress reported against them. */
-@Repository
-public class AgreementStore {
-
-    private final DatabaseClient db;
-
-    public AgreementStore(DatabaseClient db) {
-        this.db = db;
-    }
+@Component
+public record AgreementStore(DatabaseClient db) {
 
     /** Numbers the agreement (next in its community and year) and stores it with its milestones. */
     public Mono<Agreement> insert(Agreement draft, UUID communityId, int year) {

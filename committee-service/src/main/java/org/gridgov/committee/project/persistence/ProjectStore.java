@@ -14,23 +14,17 @@ import org.gridgov.contracts.Category;
 import org.gridgov.kit.domain.Refusal;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Projects, and the units' yearly quotas of them. */
-@Repository
-public class ProjectStore {
+@Component
+public record ProjectStore(DatabaseClient db) {
 
     private static final String COLUMNS = """
             id, community_id, year, title, category, description, need_ids, status, unit_id, project_list_id, percent,
             created_at, updated_at, revision, cancel_reason""";
-
-    private final DatabaseClient db;
-
-    public ProjectStore(DatabaseClient db) {
-        this.db = db;
-    }
 
     public Mono<Project> find(UUID id) {
         return db.sql("select " + COLUMNS + " from project where id = :id").bind("id", id).map(ProjectStore::project).one();

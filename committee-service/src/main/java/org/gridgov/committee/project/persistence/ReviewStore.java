@@ -11,18 +11,12 @@ import org.gridgov.committee.project.domain.Grade;
 import org.gridgov.kit.domain.Refusal;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** The committee's quarterly reviews of projects: one per project and quarter. */
-@Repository
-public class ReviewStore {
-
-    private final DatabaseClient db;
-
-    public ReviewStore(DatabaseClient db) {
-        this.db = db;
-    }
+@Component
+public record ReviewStore(DatabaseClient db) {
 
     public record Review(String quarter, Grade grade, String comment, String reviewedBy, Instant reviewedAt) {
     }

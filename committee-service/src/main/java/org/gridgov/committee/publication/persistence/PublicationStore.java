@@ -8,18 +8,12 @@ import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** The computed project lists (read model of matching.events) and which of them were published. */
-@Repository
-public class PublicationStore {
-
-    private final DatabaseClient db;
-
-    public PublicationStore(DatabaseClient db) {
-        this.db = db;
-    }
+@Component
+public record PublicationStore(DatabaseClient db) {
 
     public record ListVersion(UUID id, UUID communityId, int year, int version) {
     }

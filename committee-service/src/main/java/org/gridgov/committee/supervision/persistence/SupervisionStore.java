@@ -9,25 +9,19 @@ import java.util.UUID;
 import io.r2dbc.spi.Readable;
 import org.gridgov.committee.supervision.domain.Overdue;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The unreached milestones of signed projects, and whom supervision told about them when. */
-@Repository
-public class SupervisionStore {
+@Component
+public record SupervisionStore(DatabaseClient db) {
 
     private static final String LATE = """
             select m.project_id, m.position, m.title, m.due_date, m.reminded_at, m.escalated_at,
                    p.community_id, p.year, p.unit_id, p.title as project_title
             from milestone m join project p on p.id = m.project_id
             where p.status = 'SIGNED' and m.reached_at is null and m.escalated_at is null and m.due_date < :today""";
-
-    private final DatabaseClient db;
-
-    public SupervisionStore(DatabaseClient db) {
-        this.db = db;
-    }
 
     public record LateMilestone(UUID projectId, int position, String title, LocalDate dueDate, Instant remindedAt,
                                 Instant escalatedAt, UUID communityId, int year, UUID unitId, String projectTitle) {

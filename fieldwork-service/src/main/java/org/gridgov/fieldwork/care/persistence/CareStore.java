@@ -19,21 +19,13 @@ import org.gridgov.fieldwork.care.domain.CareWish;
 import org.gridgov.kit.data.Sql;
 import org.gridgov.kit.privacy.PersonalDataCipher;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Care recipients and their contacts; the groups and the notes are sealed before they reach the database. */
-@Repository
-public class CareStore {
-
-    private final DatabaseClient db;
-    private final PersonalDataCipher cipher;
-
-    CareStore(DatabaseClient db, PersonalDataCipher cipher) {
-        this.db = db;
-        this.cipher = cipher;
-    }
+@Component
+public record CareStore(DatabaseClient db, PersonalDataCipher cipher) {
 
     /** false when the household is in care already. */
     public Mono<Boolean> insert(CareRecipient r) {

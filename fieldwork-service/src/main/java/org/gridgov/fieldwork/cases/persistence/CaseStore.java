@@ -16,19 +16,13 @@ import org.gridgov.fieldwork.cases.domain.FieldCase;
 import org.gridgov.fieldwork.cases.domain.Severity;
 import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Cases, as SQL; a command reads its case {@link #findForUpdate locked} and writes it back. */
-@Repository
-public class CaseStore {
-
-    private final DatabaseClient db;
-
-    public CaseStore(DatabaseClient db) {
-        this.db = db;
-    }
+@Component
+public record CaseStore(DatabaseClient db) {
 
     public Mono<Void> insert(FieldCase c) {
         FieldCase.Report r = c.report();

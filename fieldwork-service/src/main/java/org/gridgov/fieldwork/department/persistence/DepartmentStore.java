@@ -14,19 +14,13 @@ import org.gridgov.fieldwork.department.domain.Department;
 import org.gridgov.fieldwork.department.domain.Performance;
 import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The functional departments, and the cases referred to each as performance counts them. */
-@Repository
-public class DepartmentStore {
-
-    private final DatabaseClient db;
-
-    public DepartmentStore(DatabaseClient db) {
-        this.db = db;
-    }
+@Component
+public record DepartmentStore(DatabaseClient db) {
 
     /** Inserts the department; false when one of that name exists already. */
     public Mono<Boolean> insert(Department department) {

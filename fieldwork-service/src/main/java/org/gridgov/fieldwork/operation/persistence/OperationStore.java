@@ -16,27 +16,19 @@ import org.gridgov.fieldwork.operation.domain.OperationKind;
 import org.gridgov.fieldwork.operation.domain.TaskGroup;
 import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Emergency operations, who they called out, and their tasks. */
-@Repository
-public class OperationStore {
+@Component
+public record OperationStore(DatabaseClient db, JsonMapper json) {
 
     private static final Sql.Table CALLEES = new Sql.Table("operation_callee",
             List.of("operation_id", "callee_kind", "callee_id", "group_name", "call_out_id", "called_at", "status"),
             List.of(UUID.class, String.class, UUID.class, String.class, UUID.class, OffsetDateTime.class, String.class));
-
-    private final DatabaseClient db;
-    private final JsonMapper json;
-
-    OperationStore(DatabaseClient db, JsonMapper json) {
-        this.db = db;
-        this.json = json;
-    }
 
     public Mono<Void> insert(Operation o) {
         return db.sql("""

@@ -10,19 +10,13 @@ import io.r2dbc.spi.Readable;
 import org.gridgov.fieldwork.patrol.domain.PatrolPlan;
 import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Grids' patrol plans, their next due time, and the patrols missed. */
-@Repository
-public class PatrolPlanStore {
-
-    private final DatabaseClient db;
-
-    PatrolPlanStore(DatabaseClient db) {
-        this.db = db;
-    }
+@Component
+public record PatrolPlanStore(DatabaseClient db) {
 
     /** Sets the grid's plan: a new one, or the places, period and next due time of the one it had (misses kept). */
     public Mono<Void> set(PatrolPlan p) {

@@ -12,19 +12,13 @@ import org.gridgov.fieldwork.patrol.domain.Patrol;
 import org.gridgov.fieldwork.patrol.domain.PatrolStatus;
 import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Patrols and their check-ins. */
-@Repository
-public class PatrolStore {
-
-    private final DatabaseClient db;
-
-    public PatrolStore(DatabaseClient db) {
-        this.db = db;
-    }
+@Component
+public record PatrolStore(DatabaseClient db) {
 
     public Mono<Void> insert(Patrol p) {
         return db.sql("""

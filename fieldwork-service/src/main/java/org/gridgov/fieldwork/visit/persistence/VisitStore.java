@@ -13,19 +13,13 @@ import org.gridgov.fieldwork.visit.domain.Coverage;
 import org.gridgov.fieldwork.visit.domain.Visit;
 import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Visits, the households they may go to, and coverage figures. */
-@Repository
-public class VisitStore {
-
-    private final DatabaseClient db;
-
-    public VisitStore(DatabaseClient db) {
-        this.db = db;
-    }
+@Component
+public record VisitStore(DatabaseClient db) {
 
     /** The micro-grid the household lies in, as grid-service announced it. */
     public Mono<UUID> microGridOf(UUID householdId) {

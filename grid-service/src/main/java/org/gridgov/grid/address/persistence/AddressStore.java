@@ -7,18 +7,12 @@ import java.util.UUID;
 import org.gridgov.grid.tree.domain.TreeNode;
 import org.gridgov.grid.tree.persistence.GridNodeStore;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /** Where normalised addresses lie in the tree: the lineage of the micro-grid holding them. */
-@Repository
-public class AddressStore {
-
-    private final DatabaseClient db;
-
-    public AddressStore(DatabaseClient db) {
-        this.db = db;
-    }
+@Component
+public record AddressStore(DatabaseClient db) {
 
     /** The micro-grid of a registered address and every node above it, in one round trip; empty when unknown. */
     public Flux<TreeNode> lineageAt(String addressKey) {

@@ -15,21 +15,15 @@ import org.gridgov.grid.household.domain.HouseholdKind;
 import org.gridgov.grid.tree.domain.NodeKind;
 import org.gridgov.grid.tree.domain.TreeNode;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Households and shops in {@code household}, keyed by their normalised address. */
-@Repository
-public class HouseholdStore {
+@Component
+public record HouseholdStore(DatabaseClient db) {
 
     private static final String COLUMNS = "h.id, h.kind, h.address_key, h.micro_grid_id, h.hub_household_id, h.community_id";
-
-    private final DatabaseClient db;
-
-    public HouseholdStore(DatabaseClient db) {
-        this.db = db;
-    }
 
     /** The community's households, and any household elsewhere at one of {@code addresses}. */
     public Flux<Household> ofCommunityOrAt(UUID communityId, Collection<String> addresses) {

@@ -14,21 +14,15 @@ import org.gridgov.grid.staff.domain.GridRole;
 import org.gridgov.grid.staff.domain.StaffAssignment;
 import org.gridgov.grid.staff.domain.StaffTerm;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Role holders in {@code grid_staff}: a row per term, the open one is the current holder. */
-@Repository
-public class StaffAssignmentStore {
+@Component
+public record StaffAssignmentStore(DatabaseClient db) {
 
     private static final String COLUMNS = "s.id, s.node_id, s.role, s.person_id, s.member_id, s.name, s.started_at, s.ended_at";
-
-    private final DatabaseClient db;
-
-    public StaffAssignmentStore(DatabaseClient db) {
-        this.db = db;
-    }
 
     public Flux<StaffAssignment> currentInCommunity(UUID communityId) {
         return db.sql("select " + COLUMNS + """

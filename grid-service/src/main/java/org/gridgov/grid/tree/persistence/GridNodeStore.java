@@ -18,21 +18,15 @@ import org.gridgov.grid.tree.domain.NodeCounts;
 import org.gridgov.grid.tree.domain.NodeKind;
 import org.gridgov.grid.tree.domain.TreeNode;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The grid tree in {@code grid_node}. Subtree questions are one GIN lookup on {@code lineage}. */
-@Repository
-public class GridNodeStore {
+@Component
+public record GridNodeStore(DatabaseClient db) {
 
     public static final String COLUMNS = "id, kind, code, name, parent_id, lineage, grid_kind, member_id, retired";
-
-    private final DatabaseClient db;
-
-    public GridNodeStore(DatabaseClient db) {
-        this.db = db;
-    }
 
     public Mono<TreeNode> find(UUID id) {
         return db.sql("select " + COLUMNS + " from grid_node where id = :id").bind("id", id)

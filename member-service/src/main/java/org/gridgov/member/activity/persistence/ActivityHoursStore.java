@@ -6,18 +6,12 @@ import java.util.UUID;
 
 import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** The service hours each person earned in joint activities. */
-@Repository
-public class ActivityHoursStore {
-
-    private final DatabaseClient db;
-
-    ActivityHoursStore(DatabaseClient db) {
-        this.db = db;
-    }
+@Component
+public record ActivityHoursStore(DatabaseClient db) {
 
     /** Emits false when the person's hours for this activity were credited already. */
     public Mono<Boolean> credit(UUID activityId, UUID personId, String personKind, UUID communityId, BigDecimal hours,

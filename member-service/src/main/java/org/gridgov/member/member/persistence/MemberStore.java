@@ -10,23 +10,15 @@ import org.gridgov.member.member.domain.PartyMember;
 import org.gridgov.kit.data.Sql;
 import org.gridgov.member.privacy.PhoneCipher;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-@Repository
-public class MemberStore {
+@Component
+public record MemberStore(DatabaseClient db, PhoneCipher phones) {
 
     private static final String COLUMNS = """
             id, name, kind, community_id, grid_id, phone, work_unit, work_unit_id, dual_reported_at, registered_at""";
-
-    private final DatabaseClient db;
-    private final PhoneCipher phones;
-
-    MemberStore(DatabaseClient db, PhoneCipher phones) {
-        this.db = db;
-        this.phones = phones;
-    }
 
     /** Inserts the member; emits false when one with this id already exists. */
     public Mono<Boolean> insert(PartyMember member, String registeredBy) {

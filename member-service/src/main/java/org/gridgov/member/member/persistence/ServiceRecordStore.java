@@ -11,20 +11,14 @@ import io.r2dbc.spi.Readable;
 import org.gridgov.member.member.domain.ServiceRecord;
 import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-@Repository
-public class ServiceRecordStore {
+@Component
+public record ServiceRecordStore(DatabaseClient db) {
 
     private static final String COLUMNS = "id, member_id, hours, served_on, wish_id, activity, status, recorded_at";
-
-    private final DatabaseClient db;
-
-    ServiceRecordStore(DatabaseClient db) {
-        this.db = db;
-    }
 
     public Mono<Void> insert(ServiceRecord record, String recordedBy) {
         return db.sql("""

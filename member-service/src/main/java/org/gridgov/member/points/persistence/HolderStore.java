@@ -3,21 +3,15 @@ package org.gridgov.member.points.persistence;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** Where the holder of a points account (a party member or a volunteer) is placed. */
-@Repository
-public class HolderStore {
+@Component
+public record HolderStore(DatabaseClient db) {
 
     /** The holder's community and the node their grid staff serve (the grid, or the community without one). */
     public record Placed(UUID id, UUID communityId, UUID placement, boolean volunteer) {
-    }
-
-    private final DatabaseClient db;
-
-    HolderStore(DatabaseClient db) {
-        this.db = db;
     }
 
     public Mono<Placed> find(UUID id) {

@@ -12,7 +12,7 @@ import org.gridgov.member.points.domain.Ledger;
 import org.gridgov.member.points.domain.LedgerTransaction;
 import org.gridgov.member.points.domain.Posting;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -21,14 +21,8 @@ import reactor.core.publisher.Mono;
  * repeated cause a no-op, and the member's balance moves with a conditional update, so concurrent
  * debits queue on the account row and none can take it below zero. Must run inside a transaction.
  */
-@Repository
-public class LedgerStore {
-
-    private final DatabaseClient db;
-
-    LedgerStore(DatabaseClient db) {
-        this.db = db;
-    }
+@Component
+public record LedgerStore(DatabaseClient db) {
 
     /**
      * Posts the transaction and emits the member's balance after it; emits nothing when its cause

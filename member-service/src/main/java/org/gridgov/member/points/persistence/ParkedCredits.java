@@ -5,18 +5,12 @@ import java.util.UUID;
 import org.gridgov.kit.data.Sql;
 import org.gridgov.member.points.domain.LedgerTransaction;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** Which account holders (party members, volunteers) this service knows, and the credits parked because they named somebody else. */
-@Repository
-public class ParkedCredits {
-
-    private final DatabaseClient db;
-
-    ParkedCredits(DatabaseClient db) {
-        this.db = db;
-    }
+@Component
+public record ParkedCredits(DatabaseClient db) {
 
     public Mono<Boolean> isMember(UUID memberId) {
         return db.sql("select 1 from party_member where id = :id union all select 1 from volunteer where id = :id")

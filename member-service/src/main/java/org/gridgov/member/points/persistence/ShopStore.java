@@ -8,21 +8,15 @@ import io.r2dbc.spi.Readable;
 import org.gridgov.kit.data.Sql;
 import org.gridgov.member.points.domain.Donor;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The points store's catalogue and its redemptions. */
-@Repository
-public class ShopStore {
-
-    private final DatabaseClient db;
+@Component
+public record ShopStore(DatabaseClient db) {
 
     private static final String ITEM_COLUMNS = "id, community_id, name, price, stock, donor_kind, donor_name, donor_unit_id";
-
-    ShopStore(DatabaseClient db) {
-        this.db = db;
-    }
 
     /** {@code donor}: null when the community stocked it itself. */
     public record StoreItem(UUID id, UUID communityId, String name, int price, int stock, Donor donor) {

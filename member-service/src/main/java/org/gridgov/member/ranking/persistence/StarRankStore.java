@@ -8,18 +8,12 @@ import java.util.UUID;
 import org.gridgov.kit.data.Sql;
 import org.gridgov.member.ranking.domain.StarRank;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /** What the star rank is computed from: points earned and service hours approved, per member, per year. */
-@Repository
-public class StarRankStore {
-
-    private final DatabaseClient db;
-
-    StarRankStore(DatabaseClient db) {
-        this.db = db;
-    }
+@Component
+public record StarRankStore(DatabaseClient db) {
 
     /**
      * Every party member of the community. Points earned are the year's credits for closed wishes and

@@ -10,19 +10,13 @@ import org.gridgov.kit.data.Sql;
 import org.gridgov.member.ranking.domain.Quarter;
 import org.gridgov.member.ranking.domain.RedBlackList;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Units' record of wishes and projects, written from wish.events and committee.events, read for the red/black list. */
-@Repository
-public class UnitRecordStore {
-
-    private final DatabaseClient db;
-
-    UnitRecordStore(DatabaseClient db) {
-        this.db = db;
-    }
+@Component
+public record UnitRecordStore(DatabaseClient db) {
 
     public Mono<Void> rememberWish(UUID wishId, UUID communityId, Optional<Instant> wantedBy) {
         return db.sql("""

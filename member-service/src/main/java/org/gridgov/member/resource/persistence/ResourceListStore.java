@@ -13,18 +13,12 @@ import org.gridgov.contracts.Category;
 import org.gridgov.member.resource.domain.Period;
 import org.gridgov.member.resource.domain.ResourceItem;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-@Repository
-public class ResourceListStore {
-
-    private final DatabaseClient db;
-
-    ResourceListStore(DatabaseClient db) {
-        this.db = db;
-    }
+@Component
+public record ResourceListStore(DatabaseClient db) {
 
     /** A version of a unit's list for a period, without its items. */
     public record Version(UUID unitId, Period period, int version, Instant publishedAt, int items) {

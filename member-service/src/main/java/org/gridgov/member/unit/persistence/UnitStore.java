@@ -12,20 +12,12 @@ import org.gridgov.member.privacy.PhoneCipher;
 import org.gridgov.member.unit.domain.MemberUnit;
 import org.gridgov.member.unit.domain.UnitKind;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-@Repository
-public class UnitStore {
-
-    private final DatabaseClient db;
-    private final PhoneCipher phones;
-
-    UnitStore(DatabaseClient db, PhoneCipher phones) {
-        this.db = db;
-        this.phones = phones;
-    }
+@Component
+public record UnitStore(DatabaseClient db, PhoneCipher phones) {
 
     /** Inserts the unit with its contacts; emits false when a unit with this id already exists. */
     public Mono<Boolean> insert(MemberUnit unit, String createdBy) {

@@ -10,21 +10,13 @@ import org.gridgov.member.privacy.PhoneCipher;
 import org.gridgov.member.volunteer.domain.RankedVolunteer;
 import org.gridgov.member.volunteer.domain.Volunteer;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Volunteers, and their ranking by the service hours and points their activities earned. */
-@Repository
-public class VolunteerStore {
-
-    private final DatabaseClient db;
-    private final PhoneCipher phones;
-
-    VolunteerStore(DatabaseClient db, PhoneCipher phones) {
-        this.db = db;
-        this.phones = phones;
-    }
+@Component
+public record VolunteerStore(DatabaseClient db, PhoneCipher phones) {
 
     /** Inserts the volunteer; emits false when {@code subject} registered themself in the community before. */
     public Mono<Boolean> insert(Volunteer v, String registeredBy, Optional<String> subject) {
