@@ -71,31 +71,35 @@ public class EventsAutoConfiguration {
         return new Inbox(db, tx);
     }
 
+    /** The service's handlers, built once: those it declares as beans and those its {@link EventSubscriber}s build. */
+    @Bean
+    ServiceHandlers serviceEventHandlers(ObjectProvider<EventHandler> handlers, ObjectProvider<EventSubscriber> subscribers) {
+        return new ServiceHandlers(Stream.concat(handlers.orderedStream(),
+                subscribers.orderedStream().map(EventSubscriber::handlers)).toList());
+    }
+
     @Bean
     @SuppressWarnings("unchecked")
-    EventConsumers eventConsumers(ObjectProvider<EventHandler> handlers, ObjectProvider<EventSubscriber> subscribers,
-                                  ConsumerFactory<?, ?> consumerFactory,
+    EventConsumers eventConsumers(ServiceHandlers handlers, ConsumerFactory<?, ?> consumerFactory,
                                   KafkaTemplate<String, byte[]> eventKafkaTemplate, Inbox inbox, MeterRegistry meters,
                                   @Value("${spring.application.name}") String service,
                                   @Value("${gridgov.events.consumer-concurrency:1}") int concurrency,
                                   @Value("${gridgov.events.retries:4}") int retries,
                                   @Value("${gridgov.events.retry-back-off:200ms}") Duration retryBackOff,
                                   @Value("${gridgov.events.handle-timeout:30s}") Duration handleTimeout) {
-        return new EventConsumers(all(handlers, subscribers), (ConsumerFactory<String, byte[]>) consumerFactory,
+        return new EventConsumers(handlers.all(), (ConsumerFactory<String, byte[]>) consumerFactory,
                 eventKafkaTemplate, inbox,
                 new EventConsumers.ConsumerSettings(service, concurrency, retries, retryBackOff, handleTimeout), meters);
     }
 
     @Bean
-    KafkaAdmin.NewTopics eventTopics(ObjectProvider<EventHandler> eventHandlers, ObjectProvider<EventSubscriber> subscribers,
-                                     @Value("${spring.application.name}") String service,
+    KafkaAdmin.NewTopics eventTopics(ServiceHandlers handlers, @Value("${spring.application.name}") String service,
                                      @Value("${gridgov.events.partitions:3}") int partitions,
                                      @Value("${gridgov.events.replication-factor:1}") short replication) {
-        List<EventHandler> handlers = all(eventHandlers, subscribers);
         List<NewTopic> topics = new ArrayList<>();
         for (Topic topic : Topic.values()) {
             boolean owned = topic.ownerService().equals(service);
-            boolean consumed = handlers.stream().anyMatch(handler -> handler.topics().contains(topic));
+            boolean consumed = handlers.all().stream().anyMatch(handler -> handler.topics().contains(topic));
             if (owned) {
                 topics.add(new NewTopic(topic.topicName(), partitions, replication));
             }
@@ -106,8 +110,7 @@ public class EventsAutoConfiguration {
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
-    /** The service's handlers: those it declares as beans and those its {@link EventSubscriber}s build. */
-    private static List<EventHandler> all(ObjectProvider<EventHandler> handlers, ObjectProvider<EventSubscriber> subscribers) {
-        return Stream.concat(handlers.orderedStream(), subscribers.orderedStream().map(EventSubscriber::handlers)).toList();
+    /** Every {@link EventHandler} of the service, for its consumers and for the topics it needs. */
+    record ServiceHandlers(List<EventHandler> all) {
     }
 }
