@@ -54,6 +54,7 @@ public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseab
     private final boolean stopOnJvmExit;
     private int port;
     private boolean durableCommits;
+    private final boolean statementStatistics;
     private EmbeddedPostgres postgres;
 
     private EmbeddedPostgresServer(Builder builder) {
@@ -62,6 +63,7 @@ public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseab
         this.requestedPort = builder.port;
         this.orNextFreePort = builder.orNextFreePort;
         this.stopOnJvmExit = builder.stopOnJvmExit;
+        this.statementStatistics = builder.statementStatistics;
     }
 
     public static Builder builder() {
@@ -86,6 +88,10 @@ public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseab
             if (durableCommits) {
                 // after zonky's -F (fsync off) and its synchronous_commit=off on the command line, so these win
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            if (statementStatistics) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track", "all");
             }
             postgres = builder
                     .setPort(port)
@@ -264,6 +270,7 @@ public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseab
     public static final class Builder extends PortedBuilder<Builder> {
         private Path dataDirectory;
         private boolean stopOnJvmExit = true;
+        private boolean statementStatistics;
 
         private Builder() {
         }
@@ -280,6 +287,15 @@ public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseab
          */
         public Builder stopOnJvmExit(boolean stopOnJvmExit) {
             this.stopOnJvmExit = stopOnJvmExit;
+            return this;
+        }
+
+        /**
+         * Loads {@code pg_stat_statements} (bundled with the server) at start, so that
+         * {@code create extension pg_stat_statements} shows what each statement costs: the benchmark reads it.
+         */
+        public Builder statementStatistics(boolean statementStatistics) {
+            this.statementStatistics = statementStatistics;
             return this;
         }
 

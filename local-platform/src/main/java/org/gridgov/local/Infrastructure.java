@@ -56,6 +56,7 @@ public record Infrastructure(EmbeddedPostgresServer postgres, EmbeddedKafkaServe
         LoggerFactory.getILoggerFactory();
         CompletableFuture<EmbeddedPostgresServer> postgres = startInBackground("PostgreSQL", shutdown, () ->
                 EmbeddedPostgresServer.builder().portOrNextFree(plan.postgresPort()).dataDirectory(plan.postgresData())
+                        .statementStatistics(true)
                         .stopOnJvmExit(plan.stopPostgresOnJvmExit()).start());
         CompletableFuture<EmbeddedKafkaServer> kafka = startInBackground("Kafka", shutdown, () ->
                 EmbeddedKafkaServer.builder().portOrNextFree(plan.kafkaPort()).dataDirectory(plan.kafkaData()).start());

@@ -220,14 +220,17 @@ public final class Bench {
         });
         List<String[]> ways = List.of(new String[] {BenchReport.GATEWAY, viaGateway}, new String[] {BenchReport.DIRECT, direct});
         String maximum = "order a wish (max, " + options.clients() + " clients)";
+        Statements statements = new Statements(baseline.postgres(), PostgresBaseline.DATABASE);
         for (String[] via : ways) {
             measure("ordering wishes, " + via[0], () -> {
                 watch.restart();
+                statements.reset();
                 ProcessCpu cpu = ProcessCpu.from(services);
                 Load.Run run = Load.closedLoop(options.clients(), options.phase(), client -> scenario.order(via[1], client));
                 report.add(run.figure(maximum, via[0]));
                 drain(report, watch, "consumer lag at the end, ordering at the maximum " + via[0]);
                 report.note("CPU per wish ordered (ms, until consumers caught up), " + via[0], cpu.perOperation(run.ok()));
+                report.note("PostgreSQL per wish ordered, " + via[0], statements.perOperation(run.ok()));
             });
         }
         for (String[] via : ways) {
@@ -236,11 +239,13 @@ public final class Bench {
         }
         for (String[] via : ways) {
             measure("the whole workflow, " + via[0], () -> {
+                statements.reset();
                 ProcessCpu cpu = ProcessCpu.from(services);
                 Load.Run run = Load.closedLoop(options.clients(), options.phase(), client -> scenario.workflow(via[1], client));
                 report.add(run.figure("workflow order→close (wishes closed)", via[0]));
                 drain(report, watch, null);
                 report.note("CPU per wish closed (ms), " + via[0], cpu.perOperation(run.ok()));
+                report.note("PostgreSQL per wish closed, " + via[0], statements.perOperation(run.ok()));
             });
         }
         if (Double.isNaN(halfLoad)) {

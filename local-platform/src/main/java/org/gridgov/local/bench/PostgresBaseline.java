@@ -26,7 +26,7 @@ import org.gridgov.infra.EmbeddedPostgresServer;
  */
 record PostgresBaseline(EmbeddedPostgresServer postgres) {
 
-    private static final String DATABASE = "bench";
+    static final String DATABASE = "bench";
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
 
     void prepare() throws SQLException {
