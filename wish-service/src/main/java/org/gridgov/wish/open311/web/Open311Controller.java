@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Hidden;
@@ -150,12 +151,10 @@ record Open311Controller(Open311Requests requests, Open311Properties properties,
             summary = "Requests in the app's jurisdiction: service_request_id, service_code, start_date, end_date,"
             + " status, page, page_size, extensions (api_key required)", security = @SecurityRequirement(name = API_KEY))
     Mono<ResponseEntity<Object>> list(@RequestParam MultiValueMap<String, String> params, ServerWebExchange exchange) {
-        Map<String, String> fields = params.toSingleValueMap();
-        properties.requireJurisdiction(fields.get("jurisdiction_id"));
+        Map<String, String> fields = readFields(params);
         RequestQuery query = RequestQuery.read(fields, clock.instant());
-        return requests.app(apiKey(exchange, fields), Open311App.WISHES_READ, "get_service_requests")
-                .flatMap(app -> requests.list(app, query))
-                .map(found -> format(exchange).body(ResponseEntity.ok(), "service_requests", found));
+        return serviceRequests(exchange, fields, Open311App.WISHES_READ, "get_service_requests",
+                app -> requests.list(app, query));
     }
 
     @GetMapping("/requests/{file}")
@@ -164,12 +163,10 @@ record Open311Controller(Open311Requests requests, Open311Properties properties,
     Mono<ResponseEntity<Object>> find(@PathVariable String file, @RequestParam MultiValueMap<String, String> params,
                                       ServerWebExchange exchange) {
         String id = Open311Format.strip(file);
-        Map<String, String> fields = params.toSingleValueMap();
-        properties.requireJurisdiction(fields.get("jurisdiction_id"));
+        Map<String, String> fields = readFields(params);
         boolean extensions = "true".equals(fields.get("extensions"));
-        return requests.app(apiKey(exchange, fields), Open311App.WISHES_READ, "get_service_request")
-                .flatMap(app -> requests.find(app, id, extensions))
-                .map(found -> format(exchange).body(ResponseEntity.ok(), "service_requests", found));
+        return serviceRequests(exchange, fields, Open311App.WISHES_READ, "get_service_request",
+                app -> requests.find(app, id, extensions));
     }
 
     @GetMapping("/tokens/{file}")
@@ -179,10 +176,23 @@ record Open311Controller(Open311Requests requests, Open311Properties properties,
     Mono<ResponseEntity<Object>> token(@PathVariable String file, @RequestParam MultiValueMap<String, String> params,
                                        ServerWebExchange exchange) {
         String token = Open311Format.strip(file);
+        Map<String, String> fields = readFields(params);
+        return serviceRequests(exchange, fields, Open311App.WISHES_WRITE, "get_service_request_id",
+                app -> requests.token(app, token));
+    }
+
+    /** A read's parameters, once the jurisdiction they name (if any) is this endpoint's. */
+    private Map<String, String> readFields(MultiValueMap<String, String> params) {
         Map<String, String> fields = params.toSingleValueMap();
         properties.requireJurisdiction(fields.get("jurisdiction_id"));
-        return requests.app(apiKey(exchange, fields), Open311App.WISHES_WRITE, "get_service_request_id")
-                .flatMap(app -> requests.token(app, token))
+        return fields;
+    }
+
+    /** What the app the key names may read with the scope, in the spec's service_requests list. */
+    private Mono<ResponseEntity<Object>> serviceRequests(ServerWebExchange exchange, Map<String, String> fields, String scope,
+                                                         String action,
+                                                         Function<Open311App, Mono<List<Map<String, Object>>>> read) {
+        return requests.app(apiKey(exchange, fields), scope, action).flatMap(read)
                 .map(found -> format(exchange).body(ResponseEntity.ok(), "service_requests", found));
     }
 

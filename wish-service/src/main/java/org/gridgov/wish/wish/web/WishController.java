@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -239,10 +240,8 @@ class WishController {
     Mono<ResponseEntity<WishView>> requestInformation(@PathVariable UUID id, @Valid @RequestBody InformationRequest request,
                                                       @AuthenticationPrincipal Caller caller,
                                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        Clients.requireScope(caller, Clients.WRITE);
-        return idempotency.once(key, caller, "POST /api/wishes/" + id + "/information-request\u0000" + request.question(),
-                WishView.class, () -> workflow.ask(caller, id, request.question())
-                        .map(stored -> ResponseEntity.ok(WishView.afterCommand(stored))));
+        return step(key, caller, id, "information-request", request.question(),
+                () -> workflow.ask(caller, id, request.question()).map(WishView::afterCommand));
     }
 
     @PostMapping(path = "/{id}/information", consumes = "application/json")
@@ -252,10 +251,8 @@ class WishController {
     Mono<ResponseEntity<WishView>> giveInformation(@PathVariable UUID id, @Valid @RequestBody Information request,
                                                    @AuthenticationPrincipal Caller caller,
                                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        Clients.requireScope(caller, Clients.WRITE);
-        return idempotency.once(key, caller, "POST /api/wishes/" + id + "/information\u0000" + request.answer(),
-                WishView.class, () -> workflow.answer(caller, id, request.answer())
-                        .map(stored -> ResponseEntity.ok(WishView.afterCommand(stored))));
+        return step(key, caller, id, "information", request.answer(),
+                () -> workflow.answer(caller, id, request.answer()).map(WishView::afterCommand));
     }
 
     @GetMapping("/{id}/information")
@@ -315,9 +312,15 @@ class WishController {
 
     private Mono<ResponseEntity<WishView>> command(String key, Caller caller, UUID id, String name, Object request,
                                                    WishWorkflow.Command command) {
+        return step(key, caller, id, name, request, () -> workflow.act(caller, id, command).map(WishView::afterCommand));
+    }
+
+    /** A step of the workflow on the wish: write scope, once per Idempotency-Key, answered with the wish after it. */
+    private Mono<ResponseEntity<WishView>> step(String key, Caller caller, UUID id, String name, Object request,
+                                                Supplier<Mono<WishView>> step) {
         Clients.requireScope(caller, Clients.WRITE);
         return idempotency.once(key, caller, "POST /api/wishes/" + id + "/" + name + "\u0000" + request, WishView.class,
-                () -> workflow.act(caller, id, command).map(stored -> ResponseEntity.ok(WishView.afterCommand(stored))));
+                () -> step.get().map(ResponseEntity::ok));
     }
 
     /** What client apps (hotlines, mini-programs) may do here depends on the scopes they were granted. */
