@@ -145,23 +145,22 @@ class UserManagement {
 
     @Transactional
     ManagedUser lock(Admin admin, String username, boolean locked) {
-        manageable(admin, username);
-        if (admin.subject().equals(username) && locked) {
-            throw new Conflict("an admin cannot lock their own account");
-        }
-        users.lock(username, locked);
-        audit(admin, locked ? "lock" : "unlock", username, List.of());
-        return users.find(username).orElseThrow();
+        return access(admin, username, locked ? "lock" : "unlock", locked, () -> users.lock(username, locked));
     }
 
     @Transactional
     ManagedUser enable(Admin admin, String username, boolean enabled) {
+        return access(admin, username, enabled ? "enable" : "disable", !enabled, () -> users.enable(username, enabled));
+    }
+
+    /** Whether the account may sign in (the action): an admin never shuts themself out. */
+    private ManagedUser access(Admin admin, String username, String action, boolean shutsOut, Runnable change) {
         manageable(admin, username);
-        if (admin.subject().equals(username) && !enabled) {
-            throw new Conflict("an admin cannot disable their own account");
+        if (admin.subject().equals(username) && shutsOut) {
+            throw new Conflict("an admin cannot " + action + " their own account");
         }
-        users.enable(username, enabled);
-        audit(admin, enabled ? "enable" : "disable", username, List.of());
+        change.run();
+        audit(admin, action, username, List.of());
         return users.find(username).orElseThrow();
     }
 
