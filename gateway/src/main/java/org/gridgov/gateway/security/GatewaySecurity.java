@@ -3,9 +3,7 @@ package org.gridgov.gateway.security;
 import org.gridgov.gateway.console.ConsoleProperties;
 import org.gridgov.gateway.console.ConsoleResources;
 import org.gridgov.kit.security.SecurityKitAutoConfiguration;
-import org.gridgov.kit.web.MalformedRequests;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.gridgov.kit.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -16,12 +14,12 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 
 /**
  * The gateway's own security chain, in place of the kit's: the same JWT validation (issuer,
- * signature via JWKS, audience, expiry — configured by the kit's defaults) and problem+json 401/403,
+ * signature via JWKS, audience, expiry — configured by the kit's defaults) and problem+json 401/403
+ * (and 400 for a request the firewall refuses: the kit's handlers),
  * plus what only the public entry needs: the coarse role check of {@link AccessPolicy}, the
  * anonymous Open311 facade, the console's static files ({@link ConsoleResources}), CORS for browser apps and security headers on every response.
  */
@@ -39,15 +37,6 @@ class GatewaySecurity {
     private static String contentSecurityPolicy(ConsoleProperties console) {
         return "default-src 'self'; connect-src 'self' " + console.issuerOrigin() + "; img-src 'self' data: blob:; "
                 + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-    }
-
-    /**
-     * A request Spring Security's firewall refuses (an encoded NUL or slash, "..", "//" in the path,
-     * an unprintable header) is bad input like any other: a 400 problem, not an empty 400.
-     */
-    @Bean
-    ServerExchangeRejectedHandler rejectedAsProblem(ProblemWriter problems) {
-        return (exchange, rejected) -> MalformedRequests.refuse(problems, exchange);
     }
 
     @Bean
