@@ -27,24 +27,15 @@ import reactor.core.publisher.Mono;
  * {@code gridgov.points.parked} and logged by its cause, and no event announces it.
  */
 @Service
-public class PointsLedger {
+public record PointsLedger(LedgerStore ledger, ParkedCredits parked, Outbox outbox, MeterRegistry meters) {
 
     private static final Logger log = LoggerFactory.getLogger(PointsLedger.class);
     private static final String PARKED = "gridgov.points.parked";
 
-    private final LedgerStore ledger;
-    private final ParkedCredits parked;
-    private final Outbox outbox;
-    private final MeterRegistry meters;
-
-    PointsLedger(LedgerStore ledger, ParkedCredits parked, Outbox outbox, MeterRegistry meters) {
-        this.ledger = ledger;
-        this.parked = parked;
-        this.outbox = outbox;
-        this.meters = meters;
+    public PointsLedger {
         // at 0 from the start, so that an alert on its increase sees the first parked credit
         for (CauseKind cause : CauseKind.values()) {
-            parkedCounter(cause);
+            parkedCounter(meters, cause);
         }
     }
 
@@ -72,7 +63,7 @@ public class PointsLedger {
         return parked.park(credit)
                 .doOnNext(parkedNow -> {
                     if (parkedNow) {
-                        parkedCounter(credit.cause().kind()).increment();
+                        parkedCounter(meters, credit.cause().kind()).increment();
                         log.warn("a credit of {} points for {} {} named no party member: parked as {}", credit.memberDelta(),
                                 credit.cause().kind(), credit.cause().id(), credit.id());
                     }
@@ -80,7 +71,7 @@ public class PointsLedger {
                 .then(Mono.empty());
     }
 
-    private Counter parkedCounter(CauseKind cause) {
+    private static Counter parkedCounter(MeterRegistry meters, CauseKind cause) {
         return meters.counter(PARKED, "cause", cause.name());
     }
 
