@@ -34,26 +34,8 @@ import reactor.core.publisher.Mono;
  * admins plan them; they and the organising units check people in and complete them; party members sign themselves up.
  */
 @Service
-public class ActivityService {
-
-    private final ActivityStore store;
-    private final CommunityAccess access;
-    private final GridTree gridTree;
-    private final Outbox outbox;
-    private final MeterRegistry meters;
-    private final Clock clock;
-    private final TransactionalOperator tx;
-
-    ActivityService(ActivityStore store, CommunityAccess access, GridTree gridTree, Outbox outbox, MeterRegistry meters,
-                    Clock clock, TransactionalOperator tx) {
-        this.tx = tx;
-        this.store = store;
-        this.access = access;
-        this.gridTree = gridTree;
-        this.outbox = outbox;
-        this.meters = meters;
-        this.clock = clock;
-    }
+public record ActivityService(ActivityStore store, CommunityAccess access, GridTree gridTree, Outbox outbox,
+                              MeterRegistry meters, Clock clock, TransactionalOperator tx) {
 
     public record Plan(UUID communityId, String title, String kind, Instant startsAt, Instant endsAt, String place,
                        int capacity, BigDecimal hours, int points, List<UUID> organiserUnitIds) {

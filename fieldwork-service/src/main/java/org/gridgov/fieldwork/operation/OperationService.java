@@ -41,26 +41,10 @@ import reactor.core.publisher.Mono;
  * groups and closes it; the called report in, and the roll call counts them. Each step's event commits with it.
  */
 @Service
-public class OperationService {
+public record OperationService(OperationStore store, GridTree gridTree, FieldAccess access, Outbox outbox, Clock clock,
+                               MeterRegistry meters) {
 
     private static final Set<String> SCOPES = Set.of("STREET", "COMMUNITY", "GRID", "MICRO_GRID");
-
-    private final OperationStore store;
-    private final GridTree gridTree;
-    private final FieldAccess access;
-    private final Outbox outbox;
-    private final Clock clock;
-    private final MeterRegistry meters;
-
-    OperationService(OperationStore store, GridTree gridTree, FieldAccess access, Outbox outbox, Clock clock,
-                     MeterRegistry meters) {
-        this.meters = meters;
-        this.store = store;
-        this.gridTree = gridTree;
-        this.access = access;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
 
     public Mono<Operation> open(UUID scopeNodeId, OperationKind kind, String title, List<TaskGroup> groups, Caller caller) {
         if (!caller.hasAny(Role.COMMUNITY_ADMIN, Role.STREET_ADMIN)) {
