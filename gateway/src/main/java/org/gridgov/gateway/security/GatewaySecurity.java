@@ -2,6 +2,7 @@ package org.gridgov.gateway.security;
 
 import org.gridgov.gateway.console.ConsoleProperties;
 import org.gridgov.gateway.console.ConsoleResources;
+import org.gridgov.kit.security.BearerTokenApi;
 import org.gridgov.kit.security.SecurityKitAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,12 +44,7 @@ class GatewaySecurity {
     SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, ServerAuthenticationEntryPoint entryPoint,
                                                 ServerAccessDeniedHandler deniedHandler, CorsProperties cors,
                                                 ConsoleProperties console) {
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+        return BearerTokenApi.configure(http, rolesFromToken(), entryPoint, deniedHandler)
                 .cors(spec -> spec.configurationSource(cors.source()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(console)))
@@ -61,13 +57,6 @@ class GatewaySecurity {
                             exchanges.pathMatchers(rule.method(), rule.path()).hasAnyRole(rule.roles()));
                     exchanges.anyExchange().authenticated();
                 })
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(deniedHandler))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(deniedHandler))
                 .build();
     }
 

@@ -51,22 +51,10 @@ public class SecurityKitAutoConfiguration {
         List<String> open = new ArrayList<>(List.of(OPEN_PATHS));
         openPaths.orderedStream().forEach(paths -> open.addAll(paths.patterns()));
         RevokedClients revoked = revokedClients.getIfAvailable(() -> clientId -> Mono.just(false));
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+        return BearerTokenApi.configure(http, token -> authenticate(token, revoked), entryPoint, deniedHandler)
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(ServerWebExchangeMatchers.pathMatchers(open.toArray(String[]::new))).permitAll()
                         .anyExchange().authenticated())
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> authenticate(token, revoked)))
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(deniedHandler))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(deniedHandler))
                 .build();
     }
 
