@@ -16,7 +16,6 @@ import org.gridgov.kit.runtime.PeriodicTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -62,18 +61,10 @@ public class MilestoneSupervision extends PeriodicTask {
     /** Sends every alert due now, a batch per transaction; emits how many were sent. */
     public Mono<Integer> fireDue() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return DueBatches.drain(batchSize, () -> fireBatch(now));
-    }
-
-    private Mono<DueBatches.Batch> fireBatch(Instant now) {
-        return tx.transactional(store.lockLate(now, batchSize)
-                .collectList()
-                .flatMap(late -> Flux.fromIterable(late)
-                        .concatMap(milestone -> Mono.justOrEmpty(Overdue.next(milestone.dueDate(), milestone.remindedAt(),
-                                        milestone.escalatedAt(), now, escalateAfter))
-                                .flatMap(level -> alert(milestone, level, now)))
-                        .count()
-                        .map(sent -> new DueBatches.Batch(late.size(), sent.intValue()))));
+        return DueBatches.drain(batchSize, tx, size -> store.lockLate(now, size),
+                milestone -> Mono.justOrEmpty(Overdue.next(milestone.dueDate(), milestone.remindedAt(),
+                                milestone.escalatedAt(), now, escalateAfter))
+                        .flatMap(level -> alert(milestone, level, now)));
     }
 
     private Mono<Boolean> alert(LateMilestone milestone, Overdue.Level level, Instant now) {

@@ -17,7 +17,6 @@ import org.gridgov.kit.runtime.PeriodicTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -58,16 +57,8 @@ public class CareSupervision extends PeriodicTask {
     /** Tells of every week missed by now, a batch per transaction; emits how many were told. */
     public Mono<Integer> fireDue() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return DueBatches.drain(batchSize, () -> fireBatch(now));
-    }
-
-    private Mono<DueBatches.Batch> fireBatch(Instant now) {
-        return tx.transactional(store.lockDue(now, batchSize).collectList()
-                .flatMap(due -> Flux.fromIterable(due)
-                        .concatMap(recipient -> Mono.justOrEmpty(recipient.missed(now))
-                                .flatMap(missed -> tell(missed, now)))
-                        .count()
-                        .map(told -> new DueBatches.Batch(due.size(), told.intValue()))));
+        return DueBatches.drain(batchSize, tx, size -> store.lockDue(now, size),
+                recipient -> Mono.justOrEmpty(recipient.missed(now)).flatMap(missed -> tell(missed, now)));
     }
 
     private Mono<Boolean> tell(CareRecipient.Missed missed, Instant now) {

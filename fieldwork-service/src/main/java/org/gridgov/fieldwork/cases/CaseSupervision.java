@@ -15,7 +15,6 @@ import org.gridgov.kit.runtime.PeriodicTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -56,18 +55,10 @@ public class CaseSupervision extends PeriodicTask {
     /** Sends every alert due now, a batch per transaction; emits how many were sent. */
     public Mono<Integer> fireDue() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return DueBatches.drain(batchSize, () -> fireBatch(now));
-    }
-
-    private Mono<DueBatches.Batch> fireBatch(Instant now) {
-        return tx.transactional(cases.lockDue(now, batchSize).collectList()
-                .flatMap(due -> Flux.fromIterable(due)
-                        .concatMap(c -> Mono.justOrEmpty(Sla.next(c.progress().dueAt(),
-                                        sla.allowed(c.report().severity(), c.status()), c.progress().remindedAt(),
-                                        c.progress().escalatedAt(), now))
-                                .flatMap(alert -> alert(c, alert, now)))
-                        .count()
-                        .map(sent -> new DueBatches.Batch(due.size(), sent.intValue()))));
+        return DueBatches.drain(batchSize, tx, size -> cases.lockDue(now, size),
+                c -> Mono.justOrEmpty(Sla.next(c.progress().dueAt(), sla.allowed(c.report().severity(), c.status()),
+                                c.progress().remindedAt(), c.progress().escalatedAt(), now))
+                        .flatMap(alert -> alert(c, alert, now)));
     }
 
     private Mono<Boolean> alert(FieldCase c, Sla.Alert alert, Instant now) {

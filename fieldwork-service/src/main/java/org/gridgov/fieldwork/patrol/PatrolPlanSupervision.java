@@ -15,7 +15,6 @@ import org.gridgov.kit.runtime.PeriodicTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -51,15 +50,8 @@ public class PatrolPlanSupervision extends PeriodicTask {
     /** Records every patrol missed by now, a batch per transaction; emits how many were recorded. */
     public Mono<Integer> fireDue() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return DueBatches.drain(batchSize, () -> fireBatch(now));
-    }
-
-    private Mono<DueBatches.Batch> fireBatch(Instant now) {
-        return tx.transactional(plans.lockDue(now, batchSize).collectList()
-                .flatMap(due -> Flux.fromIterable(due)
-                        .concatMap(plan -> Mono.justOrEmpty(plan.missed(now)).flatMap(missed -> record(missed, now)))
-                        .count()
-                        .map(recorded -> new DueBatches.Batch(due.size(), recorded.intValue()))));
+        return DueBatches.drain(batchSize, tx, size -> plans.lockDue(now, size),
+                plan -> Mono.justOrEmpty(plan.missed(now)).flatMap(missed -> record(missed, now)));
     }
 
     private Mono<Boolean> record(PatrolPlan.Missed missed, Instant now) {

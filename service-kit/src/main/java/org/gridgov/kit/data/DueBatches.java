@@ -1,7 +1,11 @@
 package org.gridgov.kit.data;
 
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,5 +29,17 @@ public final class DueBatches {
                 .expand(last -> last.seen() >= size ? Mono.defer(batch) : Mono.empty())
                 .map(Batch::done)
                 .reduce(0, Integer::sum);
+    }
+
+    /**
+     * The usual batch: in one transaction, lock up to {@code size} due rows with {@code lockDue}, then
+     * {@code act} on each in turn — it emits when it did something (an alert, an event), nothing when the row
+     * had nothing due after all. Batches follow one another as in {@link #drain(int, Supplier)}.
+     */
+    public static <T> Mono<Integer> drain(int size, TransactionalOperator tx, IntFunction<Flux<T>> lockDue,
+                                          Function<T, Mono<?>> act) {
+        return drain(size, () -> tx.transactional(lockDue.apply(size).collectList()
+                .flatMap(due -> Flux.fromIterable(due).concatMap(act).count()
+                        .map(done -> new Batch(due.size(), done.intValue())))));
     }
 }

@@ -3,10 +3,14 @@ package org.gridgov.kit.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.reactive.TransactionCallback;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 class DueBatchesTest {
@@ -29,5 +33,27 @@ class DueBatchesTest {
         }).block();
         assertThat(done).isZero();
         assertThat(asked[0]).isEqualTo(1);
+    }
+
+    @Test
+    void each_batch_locks_in_its_own_transaction_and_counts_the_rows_acted_on() {
+        List<Integer> rows = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6, 7));
+        int[] transactions = {0};
+        TransactionalOperator tx = new TransactionalOperator() {
+            @Override
+            public <T> Flux<T> execute(TransactionCallback<T> action) {
+                transactions[0]++;
+                return Flux.from(action.doInTransaction(null));
+            }
+        };
+        int done = DueBatches.drain(3, tx, size -> {
+            List<Integer> locked = List.copyOf(rows.subList(0, Math.min(size, rows.size())));
+            rows.removeAll(locked);
+            return Flux.fromIterable(locked);
+        }, row -> row % 2 == 0 ? Mono.just(row) : Mono.empty()).block();
+
+        assertThat(done).as("the even rows had something due").isEqualTo(3);
+        assertThat(transactions[0]).as("3 + 3 + 1 rows").isEqualTo(3);
+        assertThat(rows).isEmpty();
     }
 }
