@@ -220,7 +220,7 @@ public final class Bench {
         });
         List<String[]> ways = List.of(new String[] {BenchReport.GATEWAY, viaGateway}, new String[] {BenchReport.DIRECT, direct});
         String maximum = "order a wish (max, " + options.clients() + " clients)";
-        Statements statements = new Statements(baseline.postgres(), PostgresBaseline.DATABASE);
+        Statements statements = new Statements(baseline);
         for (String[] via : ways) {
             measure("ordering wishes, " + via[0], () -> {
                 watch.restart();

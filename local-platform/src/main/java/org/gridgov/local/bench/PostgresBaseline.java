@@ -26,7 +26,7 @@ import org.gridgov.infra.EmbeddedPostgresServer;
  */
 record PostgresBaseline(EmbeddedPostgresServer postgres) {
 
-    static final String DATABASE = "bench";
+    private static final String DATABASE = "bench";
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
 
     void prepare() throws SQLException {
@@ -95,7 +95,8 @@ record PostgresBaseline(EmbeddedPostgresServer postgres) {
         return tps.find() ? Optional.of(Double.parseDouble(tps.group(1))) : Optional.empty();
     }
 
-    private Connection connect() throws SQLException {
+    /** A connection to the bench's own database on the services' server. */
+    Connection connect() throws SQLException {
         return DriverManager.getConnection(postgres.jdbcUrl(DATABASE), postgres.username(), postgres.password());
     }
 

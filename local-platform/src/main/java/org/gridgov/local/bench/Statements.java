@@ -1,7 +1,6 @@
 package org.gridgov.local.bench;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,19 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.gridgov.infra.EmbeddedPostgresServer;
-
 /**
  * What PostgreSQL ran for an operation, from {@code pg_stat_statements} (the local platform's server loads it):
  * statements and execution time per operation in all the services' databases, and the statements that took most.
  */
-record Statements(EmbeddedPostgresServer postgres, String database) {
+record Statements(PostgresBaseline baseline) {
 
     private static final int MOST = 8;
 
     /** Forgets what ran so far; the next {@link #perOperation} counts from here. */
     void reset() throws SQLException {
-        try (Connection connection = connect(); Statement sql = connection.createStatement()) {
+        try (Connection connection = baseline.connect(); Statement sql = connection.createStatement()) {
             sql.execute("create extension if not exists pg_stat_statements");
             sql.execute("select pg_stat_statements_reset()");
         }
@@ -33,7 +30,7 @@ record Statements(EmbeddedPostgresServer postgres, String database) {
         List<String> most = new ArrayList<>();
         double calls = 0;
         double millis = 0;
-        try (Connection connection = connect(); Statement sql = connection.createStatement();
+        try (Connection connection = baseline.connect(); Statement sql = connection.createStatement();
              ResultSet rows = sql.executeQuery("""
                      select d.datname, s.calls, s.total_exec_time, regexp_replace(s.query, '\\s+', ' ', 'g') as query
                      from pg_stat_statements s join pg_database d on d.oid = s.dbid
@@ -51,9 +48,5 @@ record Statements(EmbeddedPostgresServer postgres, String database) {
         }
         return String.format(Locale.ROOT, "%.1f statements, %.2f ms executing, per operation (%d operations); most: %s",
                 calls / per, millis / per, operations, String.join("; ", most));
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(), postgres.password());
     }
 }

@@ -17,9 +17,10 @@ class StatementsIT {
     void counts_what_the_services_databases_ran_since_the_reset_per_operation() throws SQLException {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.builder().statementStatistics(true).start()) {
             postgres.createDatabase("wish");
-            postgres.createDatabase("bench");
+            PostgresBaseline baseline = new PostgresBaseline(postgres);
+            baseline.prepare();
             execute(postgres, "wish", "create table wish (id int primary key)");
-            Statements statements = new Statements(postgres, "bench");
+            Statements statements = new Statements(baseline);
 
             statements.reset();
             // one connection: the driver's own "SET application_name" at connecting counts too
@@ -36,8 +37,9 @@ class StatementsIT {
     @Test
     void without_statement_statistics_the_server_has_none_to_read() throws SQLException {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.builder().start()) {
-            postgres.createDatabase("bench");
-            Statements statements = new Statements(postgres, "bench");
+            PostgresBaseline baseline = new PostgresBaseline(postgres);
+            baseline.prepare();
+            Statements statements = new Statements(baseline);
 
             assertThatThrownBy(statements::reset).isInstanceOf(SQLException.class)
                     .hasMessageContaining("pg_stat_statements must be loaded via");
