@@ -138,11 +138,22 @@ class CandidatesIT extends MatchingIntegrationTest {
         feed.wishClaimed(wish, "UNIT", unit);
         feed.wishFulfilled(wish, "UNIT", unit);
         awaitCount("select count(*) from wish where claimer_id = :id and fulfilled_at is not null", unit, 1);
+        JsonNode whileClaimed = awaitCandidates(feed.wishSubmitted(tree, 0, 0, "CULTURE"), staffOf(tree.grid(0)));
+        assertThat(reason(whileClaimed.get("candidates").get(0), "ON_TIME").get("detail").asString())
+                .isEqualTo("1 of 1 fulfilled on time");
+        assertThat(reason(whileClaimed.get("candidates").get(0), "CAPACITY").get("detail").asString())
+                .startsWith("capacity used up");
 
         feed.wishReopened(wish, tree, "UNIT", unit);
         awaitCount("select count(*) from wish where id = :id and status = 'DISPATCHED' and claimer_id is null"
                 + " and fulfilled_at is null", wish, 1);
         awaitCount("select count(*) from wish where claimer_id = :id", unit, 0);
+        JsonNode afterReopen = awaitCandidates(feed.wishSubmitted(tree, 0, 0, "CULTURE"), staffOf(tree.grid(0)));
+        assertThat(reason(afterReopen.get("candidates").get(0), "ON_TIME").get("detail").asString())
+                .isEqualTo("no fulfilled wishes yet");
+        assertThat(reason(afterReopen.get("candidates").get(0), "CAPACITY").get("detail").asString())
+                .isEqualTo("1 of 1 left this period");
+        assertThat(reason(afterReopen.get("candidates").get(0), "LOAD").get("detail").asString()).isEqualTo("0 open claims");
 
         UUID asked = feed.wishSubmitted(tree, 0, 0, "CULTURE");
         feed.wishInformation(asked, tree, true, "AWAITING_INFO");

@@ -125,19 +125,14 @@ public record CandidatePool(DatabaseClient db, CommunityUnits communityUnits) {
     }
 
     private Mono<Map<UUID, Record>> records(UUID communityId, Category wanted, int year) {
+        // counters a trigger keeps per claimer, category and year of the claim (V7__claimer_stats.sql)
         return db.sql("""
-                        select claimer_id, category,
-                               count(*) filter (where status = 'CLAIMED') as open_claims,
-                               count(*) filter (where fulfilled_at is not null) as fulfilled,
-                               count(*) filter (where fulfilled_at is not null
-                                                  and (fulfil_escalated or fulfilled_at > wanted_by)) as late,
-                               count(*) filter (where claimed_at >= :from and claimed_at < :to
-                                                  and status in ('CLAIMED', 'FULFILLED', 'CLOSED')) as used
-                        from wish where claimer_id =\s""" + CANDIDATE_IDS + """
+                        select claimer_id, category, sum(open_claims) as open_claims, sum(fulfilled) as fulfilled,
+                               sum(late) as late, coalesce(sum(used) filter (where year = :year), 0) as used
+                        from claimer_stats where claimer_id =\s""" + CANDIDATE_IDS + """
                         group by claimer_id, category""")
                 .bind("community", new UUID[] {communityId})
-                .bind("from", OffsetDateTime.of(year, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
-                .bind("to", OffsetDateTime.of(year + 1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
+                .bind("year", year)
                 .map(row -> new CategoryRow(row.get("claimer_id", UUID.class), Category.valueOf(row.get("category", String.class)),
                         row.get("open_claims", Long.class).intValue(), row.get("fulfilled", Long.class).intValue(),
                         row.get("late", Long.class).intValue(), row.get("used", Long.class).intValue()))
