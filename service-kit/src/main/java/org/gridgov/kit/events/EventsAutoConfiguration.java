@@ -86,10 +86,12 @@ public class EventsAutoConfiguration {
                                   @Value("${gridgov.events.consumer-concurrency:1}") int concurrency,
                                   @Value("${gridgov.events.retries:4}") int retries,
                                   @Value("${gridgov.events.retry-back-off:200ms}") Duration retryBackOff,
-                                  @Value("${gridgov.events.handle-timeout:30s}") Duration handleTimeout) {
+                                  @Value("${gridgov.events.handle-timeout:30s}") Duration handleTimeout,
+                                  @Value("${gridgov.events.batch-size:50}") int batchSize) {
         return new EventConsumers(handlers.all(), (ConsumerFactory<String, byte[]>) consumerFactory,
                 eventKafkaTemplate, inbox,
-                new EventConsumers.ConsumerSettings(service, concurrency, retries, retryBackOff, handleTimeout), meters);
+                new EventConsumers.ConsumerSettings(service, concurrency, retries, retryBackOff, handleTimeout,
+                        batchSize), meters);
     }
 
     @Bean

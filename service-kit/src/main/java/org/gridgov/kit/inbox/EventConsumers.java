@@ -2,13 +2,17 @@ package org.gridgov.kit.inbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.gridgov.contracts.EventSchemas;
@@ -30,7 +34,8 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -68,10 +73,11 @@ public class EventConsumers implements SmartLifecycle {
      * @param concurrency   consumer threads per handler (at most the partition count helps)
      * @param retries       attempts after the first before an event is dead-lettered
      * @param retryBackOff  first pause between attempts, doubling up to ten times that
-     * @param handleTimeout longest time one event may take to apply
+     * @param handleTimeout longest time one event, or one batch, may take to apply
+     * @param batchSize     most events polled, and applied in one transaction, at a time
      */
     public record ConsumerSettings(String groupPrefix, int concurrency, int retries, Duration retryBackOff,
-                                   Duration handleTimeout) {
+                                   Duration handleTimeout, int batchSize) {
     }
 
     ConcurrentMessageListenerContainer<String, byte[]> containerFor(EventHandler handler) {
@@ -80,7 +86,9 @@ public class EventConsumers implements SmartLifecycle {
                 handler.topics().stream().map(Topic::topicName).toArray(String[]::new));
         properties.setGroupId(consumer);
         properties.setClientId(consumer);
-        properties.setMessageListener((MessageListener<String, byte[]>) record -> consume(consumer, handler, record));
+        properties.setMessageListener((BatchMessageListener<String, byte[]>) records -> consume(consumer, handler, records));
+        properties.getKafkaConsumerProperties().setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                String.valueOf(settings.batchSize()));
         ConcurrentMessageListenerContainer<String, byte[]> container =
                 new ConcurrentMessageListenerContainer<>(consumerFactory, properties);
         container.setConcurrency(settings.concurrency());
@@ -91,9 +99,62 @@ public class EventConsumers implements SmartLifecycle {
         return container;
     }
 
+    /**
+     * A polled batch is applied in one transaction when all of it can be; otherwise (one event fails,
+     * or is poison) one event at a time, so that the failing one is found, retried and dead-lettered
+     * on its own while those before it are kept.
+     */
+    private void consume(String consumer, EventHandler handler, List<ConsumerRecord<String, byte[]>> records) {
+        if (records.size() > 1) {
+            try {
+                if (applyTogether(consumer, handler, records)) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                log.debug("{} applies a batch of {} one event at a time: {}", consumer, records.size(), rootMessage(e));
+            }
+        }
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                consume(consumer, handler, records.get(i));
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException(e.getMessage(), e, i);
+            }
+        }
+    }
+
+    /** Applies the batch in one transaction; false, having done nothing, when one of its events is poison. */
+    private boolean applyTogether(String consumer, EventHandler handler, List<ConsumerRecord<String, byte[]>> records) {
+        List<CloudEvent> handled = new ArrayList<>(records.size());
+        List<CloudEvent> passed = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            CloudEvent event = CloudEventKafka.fromRecord(record);
+            if (EventType.byType(event.type()).isEmpty() || !handler.handles(event.type())) {
+                passed.add(event);
+            } else if (!EventSchemas.validate(event.type(), event.data()).isEmpty()) {
+                return false;
+            } else {
+                handled.add(event);
+            }
+        }
+        Set<String> applied = handled.isEmpty() ? Set.of() : inbox.applyAllOnce(consumer, handled,
+                        event -> handler.handle(event).contextWrite(ctx -> ctx.put(CorrelationId.KEY, correlation(event))))
+                .block(settings.handleTimeout());
+        passed.forEach(event -> count(consumer, event, EventType.byType(event.type()).isEmpty() ? "unknown-type" : "not-handled"));
+        Set<String> counted = new HashSet<>();
+        handled.forEach(event -> count(consumer, event, applied.contains(event.id()) && counted.add(event.id())
+                ? "applied" : "duplicate"));
+        batchSize(consumer).record(records.size());
+        return true;
+    }
+
+    private static String correlation(CloudEvent event) {
+        return event.correlationId().orElse(event.id());
+    }
+
     private void consume(String consumer, EventHandler handler, ConsumerRecord<String, byte[]> record) {
         CloudEvent event = CloudEventKafka.fromRecord(record);
-        MDC.put(CorrelationId.KEY, event.correlationId().orElse(event.id()));
+        MDC.put(CorrelationId.KEY, correlation(event));
         try {
             if (EventType.byType(event.type()).isEmpty()) {
                 // a newer producer's type this build does not know yet: not ours to fail on
@@ -109,7 +170,7 @@ public class EventConsumers implements SmartLifecycle {
                 throw new PoisonEventException(event.type() + " " + event.id() + " does not match its schema: " + violations);
             }
             Boolean applied = inbox.applyOnce(consumer, event, handler::handle)
-                    .contextWrite(ctx -> ctx.put(CorrelationId.KEY, event.correlationId().orElse(event.id())))
+                    .contextWrite(ctx -> ctx.put(CorrelationId.KEY, correlation(event)))
                     .block(settings.handleTimeout());
             count(consumer, event, Boolean.TRUE.equals(applied) ? "applied" : "duplicate");
         } finally {
@@ -133,6 +194,12 @@ public class EventConsumers implements SmartLifecycle {
         errorHandler.addNotRetryableExceptions(PoisonEventException.class);
         errorHandler.setBackOffFunction((record, ex) -> isInfrastructureFailure(ex) ? untilItWorks(initial) : null);
         return errorHandler;
+    }
+
+    private DistributionSummary batchSize(String consumer) {
+        return DistributionSummary.builder("gridgov.events.batch.size")
+                .description("events polled and applied together in one transaction").tag("consumer", consumer)
+                .register(meters);
     }
 
     private Counter deadLettered(String consumer, String topic) {

@@ -1,10 +1,16 @@
 package org.gridgov.kit.inbox;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+
+import org.gridgov.kit.data.Sql;
 
 import org.gridgov.kit.events.CloudEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Remembers which events a consumer has applied, in the same transaction as their effect. */
@@ -28,6 +34,30 @@ public class Inbox {
                 .bind("type", event.type())
                 .fetch().rowsUpdated()
                 .flatMap(inserted -> inserted == 0 ? Mono.just(false) : handler.apply(event).thenReturn(true));
+        return tx.transactional(work);
+    }
+
+    /**
+     * Applies, in one transaction and in order, those of the events this consumer has not applied yet:
+     * one statement records them all, each handler then runs. A failure rolls all of them back.
+     * Emits the ids of those applied now (an event twice in the list is applied once).
+     */
+    public Mono<Set<String>> applyAllOnce(String consumer, List<CloudEvent> events, Function<CloudEvent, Mono<Void>> handler) {
+        Mono<Set<String>> work = db.sql("""
+                        insert into kit_inbox (consumer, event_id, event_type)
+                        select :consumer, e.id, e.type from unnest(:ids::text[], :types::text[]) as e(id, type)
+                        on conflict do nothing
+                        returning event_id""")
+                .bind("consumer", consumer)
+                .bind("ids", Sql.column(events, CloudEvent::id, String[]::new))
+                .bind("types", Sql.column(events, CloudEvent::type, String[]::new))
+                .map(row -> row.get("event_id", String.class))
+                .all().collect(HashSet<String>::new, Set::add)
+                .flatMap(fresh -> {
+                    Set<String> pending = new HashSet<>(fresh);
+                    return Flux.fromIterable(events).filter(event -> pending.remove(event.id()))
+                            .concatMap(handler).then(Mono.just(fresh));
+                });
         return tx.transactional(work);
     }
 }

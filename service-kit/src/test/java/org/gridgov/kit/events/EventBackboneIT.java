@@ -8,6 +8,8 @@ import static org.gridgov.kit.test.KafkaTopicReader.value;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -215,6 +217,34 @@ class EventBackboneIT extends ServiceIntegrationTest {
         assertThat(header(dead.get(0), "kafka_dlt-exception-message")).contains("handler refused " + nodeId);
         assertThat(header(dead.get(0), "kafka_dlt-original-topic")).isEqualTo("grid.events");
         assertThat(applications(nodeId)).isEmpty();
+    }
+
+    @Test
+    void events_polled_together_are_each_applied_once_and_one_failing_among_them_is_dead_lettered_alone() {
+        List<String> nodes = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            nodes.add(UUID.randomUUID().toString());
+        }
+        String hopeless = nodes.get(5);
+        AppliedNodes.failuresToCome.put(hopeless, new AtomicInteger(Integer.MAX_VALUE));
+        String twice = UUID.randomUUID().toString();
+        for (String node : nodes) {
+            producer.send(event(node.equals(nodes.get(2)) ? twice : UUID.randomUUID().toString(), node, "together"));
+        }
+        producer.send(event(twice, nodes.get(2), "together"));
+        producer.flush();
+
+        var dead = deadLetters.await(r -> hopeless.equals(r.key()) && deadLetteredBy(r, "applied-nodes"), 1, PATIENCE);
+        assertThat(header(dead.get(0), "kafka_dlt-exception-message")).contains("handler refused " + hopeless);
+        for (String node : nodes) {
+            if (!node.equals(hopeless)) {
+                await().atMost(PATIENCE).until(() -> applications(node).isPresent());
+                assertThat(applications(node)).as(node).contains(1);
+            }
+        }
+        assertThat(applications(hopeless)).isEmpty();
+        assertThat(deadLetters.settle(r -> nodes.contains(r.key()) && deadLetteredBy(r, "applied-nodes"), Duration.ofSeconds(1)))
+                .hasSize(1);
     }
 
     // ---- helpers

@@ -56,7 +56,7 @@ class EventConsumersTest {
         };
         MeterRegistry meters = new SimpleMeterRegistry();
         EventConsumers consumers = new EventConsumers(List.of(handler), new DefaultKafkaConsumerFactory<>(Map.of()),
-                new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of())), null, new EventConsumers.ConsumerSettings("svc", 1, 3, Duration.ofMillis(100), Duration.ofSeconds(5)),
+                new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of())), null, new EventConsumers.ConsumerSettings("svc", 1, 3, Duration.ofMillis(100), Duration.ofSeconds(5), 50),
                 meters);
         consumers.containerFor(handler);
         for (Topic topic : handler.topics()) {
