@@ -36,7 +36,8 @@ public record CandidateStore(DatabaseClient db, JsonMapper json) {
         Mono<Long> header = db.sql("""
                         with replaced_first as (select candidate_id, (computed_at at time zone 'UTC')::date as day
                                                 from wish_candidate where wish_id = :wishId and rank = 1),
-                             replaced as (delete from wish_candidates where wish_id = :wishId)
+                             replaced as (delete from wish_candidates where wish_id = :wishId),
+                             replaced_rows as (delete from wish_candidate where wish_id = :wishId)
                         update candidate_firsts f set firsts = f.firsts - 1
                         from replaced_first r where f.candidate_id = r.candidate_id and f.day = r.day""")
                 .bind("wishId", wish.wishId())
