@@ -130,6 +130,22 @@ class CandidatesIT extends MatchingIntegrationTest {
     }
 
     @Test
+    void a_unit_or_member_that_joins_after_a_wish_was_ranked_is_a_candidate_for_the_next_one() {
+        CommunityTree tree = feed.community(1, 1);
+        UUID early = feed.unit(tree.community(), "早到单位", THIS_YEAR, Item.of("REPAIRS", "维修", 5, tree.community()));
+        awaitCommunity(tree, 1, 0);
+        assertThat(ids(awaitCandidates(feed.wishSubmitted(tree, 0, 0, "REPAIRS"), staffOf(tree.grid(0)))))
+                .containsExactly(early);
+
+        UUID nearby = feed.unit(tree.community(), "新来的物业", THIS_YEAR, Item.of("REPAIRS", "水电维修", 5, tree.microGrid(0, 0)));
+        UUID member = feed.member(tree.community(), tree.grid(0));
+        awaitCommunity(tree, 2, 1);
+
+        assertThat(ids(awaitCandidates(feed.wishSubmitted(tree, 0, 0, "REPAIRS"), staffOf(tree.grid(0)))))
+                .containsExactly(nearby, early, member);
+    }
+
+    @Test
     void a_reopened_wish_holds_no_claim_any_more_and_a_question_to_the_resident_shows_in_its_status() {
         CommunityTree tree = feed.community(1, 1);
         UUID unit = feed.unit(tree.community(), "曾经认领的单位", THIS_YEAR, Item.of("CULTURE", "文艺演出", 1, tree.grid(0)));

@@ -18,7 +18,8 @@ import org.gridgov.matching.candidate.domain.WishToMatch;
 import org.gridgov.contracts.Category;
 import org.gridgov.matching.fit.domain.GridDistance;
 import org.gridgov.matching.fit.domain.GridPlace;
-import org.gridgov.matching.readmodel.CommunityUnits;
+import org.gridgov.matching.candidate.persistence.CommunityCandidates.Facts;
+import org.gridgov.matching.candidate.persistence.CommunityCandidates.Member;
 import org.gridgov.matching.readmodel.CommunityUnits.UnitOffering;
 import org.gridgov.matching.readmodel.GridChains;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -27,30 +28,41 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gathers who could claim a wish from the read model: the units of the community's Grand Party
- * Committee with their current resources, the party members of the community, what each has on its
- * plate and delivered before, and how often each was ranked first lately.
+ * Committee with their current resources, the party members of the community ({@link CommunityCandidates}),
+ * what each has on its plate and delivered before, and how often each was ranked first lately.
  */
 @Component
-public record CandidatePool(DatabaseClient db, CommunityUnits communityUnits) {
+public record CandidatePool(DatabaseClient db, CommunityCandidates communityCandidates, GridChains gridChains) {
 
     /** The wish placed in the grid tree, and everyone who could claim it. */
     public record Pool(WishToMatch wish, List<Candidate> candidates) {
     }
 
     /**
-     * One round of queries side by side, each finding the community's candidates itself rather than
-     * waiting for a first round to list them.
+     * The community's candidates (kept in memory while they do not change) and, read for this wish, the
+     * wish's place, the candidates' records and how often each was ranked first lately.
      */
     public Mono<Pool> gather(SubmittedWish submitted, Instant firstsSince) {
         int year = submitted.submittedAt().atOffset(ZoneOffset.UTC).getYear();
         UUID community = submitted.communityId();
-        return Mono.zip(communityUnits.of(community, year), members(community), places(submitted, year),
-                        records(community, submitted.category(), year), recentFirsts(community, firstsSince))
-                .map(facts -> {
-                    WishToMatch wish = wishToMatch(submitted, facts.getT3());
-                    return new Pool(wish, assemble(wish, facts.getT1(), facts.getT2(), facts.getT3(), facts.getT4(),
-                            facts.getT5()));
-                });
+        return Mono.zip(communityCandidates.of(community, year), records(community, submitted.category(), year),
+                        recentFirsts(community, firstsSince))
+                .flatMap(facts -> place(submitted, facts.getT1().chains()).map(chains -> {
+                    WishToMatch wish = wishToMatch(submitted, chains);
+                    return new Pool(wish, assemble(wish, facts.getT1(), chains, facts.getT2(), facts.getT3()));
+                }));
+    }
+
+    /** The chains the community's candidates need, with the wish's micro-grid among them. */
+    private Mono<Map<UUID, List<UUID>>> place(SubmittedWish wish, Map<UUID, List<UUID>> chains) {
+        if (chains.containsKey(wish.microGridId())) {
+            return Mono.just(chains);
+        }
+        return gridChains.of(List.of(wish.microGridId())).map(microGrid -> {
+            Map<UUID, List<UUID>> all = new HashMap<>(chains);
+            all.putAll(microGrid);
+            return all;
+        });
     }
 
     private static WishToMatch wishToMatch(SubmittedWish wish, Map<UUID, List<UUID>> chains) {
@@ -60,11 +72,10 @@ public record CandidatePool(DatabaseClient db, CommunityUnits communityUnits) {
         return new WishToMatch(wish.wishId(), wish.category(), place, wish.submittedAt());
     }
 
-    private static List<Candidate> assemble(WishToMatch wish, List<UnitOffering> units, List<Member> members,
-                                            Map<UUID, List<UUID>> chains, Map<UUID, Record> records,
-                                            Map<UUID, Integer> firsts) {
-        List<Candidate> candidates = new ArrayList<>(units.size() + members.size());
-        for (UnitOffering unit : units) {
+    private static List<Candidate> assemble(WishToMatch wish, Facts community, Map<UUID, List<UUID>> chains,
+                                            Map<UUID, Record> records, Map<UUID, Integer> firsts) {
+        List<Candidate> candidates = new ArrayList<>(community.units().size() + community.members().size());
+        for (UnitOffering unit : community.units()) {
             Record record = records.getOrDefault(unit.unitId(), Record.NONE);
             List<Offer> offers = unit.items().stream().map(item -> new Offer(item.itemId(), item.category(), item.title(),
                     item.capacity(), record.usedThisYear().getOrDefault(item.category(), 0),
@@ -72,7 +83,7 @@ public record CandidatePool(DatabaseClient db, CommunityUnits communityUnits) {
             candidates.add(new Candidate(CandidateKind.UNIT, unit.unitId(), unit.name(), offers,
                     GridDistance.SAME_COMMUNITY, record.service(), firsts.getOrDefault(unit.unitId(), 0)));
         }
-        for (Member member : members) {
+        for (Member member : community.members()) {
             GridDistance home = member.gridId() == null ? GridDistance.SAME_COMMUNITY
                     : wish.place().distanceTo(chains.getOrDefault(member.gridId(), List.of(member.gridId())));
             if (!home.isNearerThan(GridDistance.SAME_COMMUNITY)) {
@@ -83,35 +94,6 @@ public record CandidatePool(DatabaseClient db, CommunityUnits communityUnits) {
                     records.getOrDefault(member.id(), Record.NONE).service(), firsts.getOrDefault(member.id(), 0)));
         }
         return candidates;
-    }
-
-    private record Member(UUID id, UUID gridId) {
-    }
-
-    private Mono<List<Member>> members(UUID communityId) {
-        return db.sql("select id, grid_id from party_member where community_ids @> :community")
-                .bind("community", new UUID[] {communityId})
-                .map(row -> new Member(row.get("id", UUID.class), row.get("grid_id", UUID.class)))
-                .all().collectList();
-    }
-
-    /**
-     * The chains of the wish's micro-grid, of the areas the community's units offer this year (any of
-     * the year's lists) and of its members' grids. A node not known yet has no chain here.
-     */
-    private Mono<Map<UUID, List<UUID>>> places(SubmittedWish wish, int year) {
-        // a semi-join: "id = any(array of every area and member grid)" compared each node with each of ~250 ids
-        return db.sql("""
-                        select id, path from kit_grid_node
-                        where id in (select unnest(i.area) from unit u join resource_item i on i.unit_id = u.id
-                                     where u.community_ids @> :community and i.period like :year
-                                     union select grid_id from party_member where community_ids @> :community
-                                     union select cast(:microGrid as uuid))""")
-                .bind("microGrid", wish.microGridId())
-                .bind("community", new UUID[] {wish.communityId()})
-                .bind("year", year + "%")
-                .map(row -> GridChains.chain(row.get("path", UUID[].class), row.get("id", UUID.class)))
-                .all().collectMap(chain -> chain.get(chain.size() - 1));
     }
 
     /** The ids of the community's candidates, for a query bound to {@code :community}: an array keeps the index scan. */
