@@ -179,7 +179,8 @@ final class MemberDemo implements DemoStep {
         String servedOn = LocalDate.now(COMMUNITY_ZONE).minusDays(1 + i).toString();
         String record = DemoContext.succeeded(context.post(Persona.COMMUNITY_ADMIN, "/api/members/" + member + "/service-records",
                 JSON.writeValueAsString(Map.of("hours", 2 + i % 5, "servedOn", servedOn, "activity", "助老送餐")),
-                "service:" + member)).get("id").asString();
+                // dated like the record: a start on a later day records that day's service instead of replaying a different request
+                "service:" + member + ":" + servedOn)).get("id").asString();
         DemoContext.succeeded(context.post(Persona.GRID_STAFF, "/api/members/" + member + "/service-records/" + record + "/approval", "{}",
                 "approval:" + record));
     }
