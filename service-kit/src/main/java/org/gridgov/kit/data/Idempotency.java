@@ -73,6 +73,12 @@ public class Idempotency implements SmartLifecycle {
         return tx.transactional(work);
     }
 
+    /** {@link #once} for a command answered 200 with its view, e.g. the resource as the command left it. */
+    public <T> Mono<ResponseEntity<T>> ok(String key, Caller caller, String request, Class<T> viewType,
+                                          Supplier<Mono<T>> command) {
+        return once(key, caller, request, viewType, () -> command.get().map(ResponseEntity::ok));
+    }
+
     private Mono<Void> remember(Caller caller, String key, ResponseEntity<?> response) {
         DatabaseClient.GenericExecuteSpec update = db.sql("""
                         update kit_idempotency set status = :status, body = :body, location = :location

@@ -29,7 +29,11 @@ class IdempotencyIT extends ServiceIntegrationTest {
     private final String staff = token(TokenRequest.of("staff-" + UUID.randomUUID(), "GRID_STAFF"));
 
     private EntityExchangeResult<Map> post(String token, String key, String name) {
-        return web.post().uri("/api/parcels")
+        return post(token, "/api/parcels", key, name);
+    }
+
+    private EntityExchangeResult<Map> post(String token, String path, String key, String name) {
+        return web.post().uri(path)
                 .headers(h -> {
                     h.setBearerAuth(token);
                     h.set(Idempotency.HEADER, key);
@@ -87,6 +91,28 @@ class IdempotencyIT extends ServiceIntegrationTest {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("https://gridgov.org/problems/idempotency-key-reused");
         assertThat(rows("parcel where name = 'something else'")).isZero();
+    }
+
+    @Test
+    void a_command_answered_with_its_view_runs_once_per_key_and_refuses_another_request_under_it() {
+        String id = (String) post(staff, UUID.randomUUID().toString(), "to rename").getResponseBody().get("id");
+        String key = UUID.randomUUID().toString();
+
+        var first = rename(id, key, "renamed " + key);
+        rename(id, UUID.randomUUID().toString(), "renamed again " + key);
+        var repeat = rename(id, key, "renamed " + key);
+
+        assertThat(first.getStatus().value()).isEqualTo(200);
+        assertThat(first.getResponseBody()).isEqualTo(Map.of("id", id, "name", "renamed " + key));
+        assertThat(repeat.getStatus().value()).isEqualTo(200);
+        assertThat(repeat.getResponseBody()).isEqualTo(first.getResponseBody());
+        assertThat(repeat.getResponseHeaders().getFirst(Idempotency.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(rename(id, key, "renamed otherwise " + key).getStatus().value()).isEqualTo(422);
+        assertThat(rows("parcel where name = 'renamed again " + key + "'")).isEqualTo(1);
+    }
+
+    private EntityExchangeResult<Map> rename(String id, String key, String name) {
+        return post(staff, "/api/parcels/" + id + "/renaming", key, name);
     }
 
     @Test

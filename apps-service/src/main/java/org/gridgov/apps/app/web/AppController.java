@@ -96,10 +96,10 @@ record AppController(ClientApps apps, Idempotency idempotency) {
     Mono<ResponseEntity<CredentialsView>> credentials(@PathVariable UUID id, @AuthenticationPrincipal Caller caller,
                                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         AtomicReference<ClientApps.Credentials> issued = new AtomicReference<>();
-        return idempotency.once(key, caller, "POST /api/apps/" + id + "/credentials", CredentialsView.class,
+        return idempotency.ok(key, caller, "POST /api/apps/" + id + "/credentials", CredentialsView.class,
                         () -> apps.issueCredentials(caller, id).map(credentials -> {
                             issued.set(credentials);
-                            return ResponseEntity.ok(CredentialsView.withoutSecrets(credentials));
+                            return CredentialsView.withoutSecrets(credentials);
                         }))
                 .map(stored -> ResponseEntity.status(stored.getStatusCode()).headers(stored.getHeaders())
                         .header("Cache-Control", "no-store")
@@ -110,7 +110,7 @@ record AppController(ClientApps apps, Idempotency idempotency) {
     @Operation(operationId = "revokeApp", summary = "Revokes the app: its API key and tokens are refused at once")
     Mono<ResponseEntity<AppView>> revoke(@PathVariable UUID id, @AuthenticationPrincipal Caller caller,
                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.once(key, caller, "POST /api/apps/" + id + "/revoke", AppView.class,
-                () -> apps.revoke(caller, id).map(app -> ResponseEntity.ok(AppView.of(app))));
+        return idempotency.ok(key, caller, "POST /api/apps/" + id + "/revoke", AppView.class,
+                () -> apps.revoke(caller, id).map(AppView::of));
     }
 }

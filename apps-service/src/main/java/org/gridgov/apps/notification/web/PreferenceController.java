@@ -84,8 +84,8 @@ record PreferenceController(NotificationPreferences preferences, Idempotency ide
         }
         Set<Channel> channels = body.channels().isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(body.channels());
         Optional<QuietHoursBody> quiet = Optional.ofNullable(body.quietHours());
-        return idempotency.once(key, caller, "PUT /api/me/notification-preferences " + body, PreferencesView.class,
+        return idempotency.ok(key, caller, "PUT /api/me/notification-preferences " + body, PreferencesView.class,
                 () -> preferences.replace(caller, channels, byKind, quiet.map(QuietHoursBody::from), quiet.map(QuietHoursBody::to))
-                        .map(p -> ResponseEntity.ok(PreferencesView.of(p, preferences.zone().getId()))));
+                        .map(p -> PreferencesView.of(p, preferences.zone().getId())));
     }
 }

@@ -47,9 +47,9 @@ record WeChatBindingController(WeChatBindings bindings, Idempotency idempotency)
     @Operation(operationId = "bindWeChat", summary = "Binds the caller's WeChat openid for subscription messages")
     Mono<ResponseEntity<WeChatBindingView>> put(@Valid @RequestBody BindWeChat body, @AuthenticationPrincipal Caller caller,
                                                 @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.once(key, caller, "PUT /api/me/wechat-binding " + body.openId().hashCode(), WeChatBindingView.class,
+        return idempotency.ok(key, caller, "PUT /api/me/wechat-binding " + body.openId().hashCode(), WeChatBindingView.class,
                 () -> bindings.bind(caller, body.openId()).then(bindings.maskedOf(caller))
-                        .map(masked -> ResponseEntity.ok(new WeChatBindingView(true, masked.orElse(null)))));
+                        .map(masked -> new WeChatBindingView(true, masked.orElse(null))));
     }
 
     @DeleteMapping

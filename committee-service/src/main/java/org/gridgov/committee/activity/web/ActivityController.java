@@ -112,9 +112,9 @@ record ActivityController(ActivityService service, Idempotency idempotency) {
     Mono<ResponseEntity<RegistrationView>> checkIn(@PathVariable UUID id, @Valid @RequestBody ActivityCheckIn request,
                                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                    @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/activities/" + id + "/check-ins " + request,
+        return idempotency.ok(key, caller, "POST /api/activities/" + id + "/check-ins " + request,
                 RegistrationView.class, () -> service.checkIn(id, request.personId(), caller)
-                        .map(registration -> ResponseEntity.ok(RegistrationView.of(registration))));
+                        .map(RegistrationView::of));
     }
 
     /** A team of the activity: its name, the grid whose staff lead it (none: the community's volunteers), its people. */
@@ -135,8 +135,8 @@ record ActivityController(ActivityService service, Idempotency idempotency) {
     Mono<ResponseEntity<ActivityView>> complete(@PathVariable UUID id,
                                                 @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                 @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/activities/" + id + "/complete", ActivityView.class,
-                () -> service.complete(id, caller).map(seen -> ResponseEntity.ok(ActivityView.of(seen.activity(),
-                        seen.registrations().size(), seen.registrations()))));
+        return idempotency.ok(key, caller, "POST /api/activities/" + id + "/complete", ActivityView.class,
+                () -> service.complete(id, caller).map(seen -> ActivityView.of(seen.activity(),
+                        seen.registrations().size(), seen.registrations())));
     }
 }

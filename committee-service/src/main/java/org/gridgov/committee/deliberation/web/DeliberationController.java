@@ -79,9 +79,9 @@ record DeliberationController(DeliberationService service, Idempotency idempoten
     Mono<ResponseEntity<DeliberationView>> step(@PathVariable UUID id, @Valid @RequestBody StepRequest request,
                                                 @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                 @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/deliberations/" + id + "/steps " + request, DeliberationView.class,
+        return idempotency.ok(key, caller, "POST /api/deliberations/" + id + "/steps " + request, DeliberationView.class,
                 () -> service.takeStep(id, request.meetingId(), request.motionId(), caller)
-                        .flatMap(this::view).map(ResponseEntity::ok));
+                        .flatMap(this::view));
     }
 
     record DisclosureRequest(@NotNull Deliberation.Disclosure kind, @NotBlank @Size(max = 8000) String text) {

@@ -105,9 +105,9 @@ record MeetingController(MeetingService service, Idempotency idempotency) {
     Mono<ResponseEntity<MeetingView>> attendance(@PathVariable UUID id, @Valid @RequestBody AttendanceRequest request,
                                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                  @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/meetings/" + id + "/attendance " + request, MeetingView.class,
+        return idempotency.ok(key, caller, "POST /api/meetings/" + id + "/attendance " + request, MeetingView.class,
                 () -> service.recordAttendance(id, request.present(), orEmpty(request.excused()), caller)
-                        .map(meeting -> ResponseEntity.ok(MeetingView.of(meeting, null))));
+                        .map(meeting -> MeetingView.of(meeting, null)));
     }
 
     record MinutesRequest(@NotBlank @Size(max = 20000) String text) {
@@ -117,9 +117,9 @@ record MeetingController(MeetingService service, Idempotency idempotency) {
     Mono<ResponseEntity<MeetingView>> minutes(@PathVariable UUID id, @Valid @RequestBody MinutesRequest request,
                                               @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                               @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "PUT /api/meetings/" + id + "/minutes " + request, MeetingView.class,
+        return idempotency.ok(key, caller, "PUT /api/meetings/" + id + "/minutes " + request, MeetingView.class,
                 () -> service.writeMinutes(id, request.text(), caller)
-                        .map(meeting -> ResponseEntity.ok(MeetingView.of(meeting, null))));
+                        .map(meeting -> MeetingView.of(meeting, null)));
     }
 
     /** Closes the meeting: its open motions are decided, its attendance and minutes final. */
@@ -127,9 +127,9 @@ record MeetingController(MeetingService service, Idempotency idempotency) {
     Mono<ResponseEntity<MeetingView>> close(@PathVariable UUID id,
                                             @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                             @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/meetings/" + id + "/close", MeetingView.class,
+        return idempotency.ok(key, caller, "POST /api/meetings/" + id + "/close", MeetingView.class,
                 () -> service.close(id, caller).flatMap(meeting -> service.motionsOf(id).collectList()
-                        .map(motions -> ResponseEntity.ok(MeetingView.of(meeting, motions)))));
+                        .map(motions -> MeetingView.of(meeting, motions))));
     }
 
     record MotionRequest(@NotNull @Min(0) Integer agendaItem, @NotBlank @Size(max = 4000) String text) {

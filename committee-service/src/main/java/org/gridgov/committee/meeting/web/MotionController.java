@@ -40,11 +40,11 @@ record MotionController(MeetingService service, Idempotency idempotency) {
     Mono<ResponseEntity<MotionView>> vote(@PathVariable UUID id, @Valid @RequestBody VoteRequest request,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                           @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/motions/" + id + "/votes " + request, MotionView.class,
+        return idempotency.ok(key, caller, "POST /api/motions/" + id + "/votes " + request, MotionView.class,
                 () -> service.vote(id, request.voterId(), request.choice(), caller)
-                        .map(voted -> ResponseEntity.ok(MotionView.of(voted.motion(), voted.votes().entrySet().stream()
+                        .map(voted -> MotionView.of(voted.motion(), voted.votes().entrySet().stream()
                                 .map((Map.Entry<UUID, Choice> vote) -> new MotionView.Vote(vote.getKey(), vote.getValue().name()))
-                                .toList()))));
+                                .toList())));
     }
 
     /** Counts the votes and decides the motion by the quorum rule of its meeting's kind. */
@@ -52,7 +52,7 @@ record MotionController(MeetingService service, Idempotency idempotency) {
     Mono<ResponseEntity<MotionView>> close(@PathVariable UUID id,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                            @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/motions/" + id + "/close", MotionView.class,
-                () -> service.closeMotion(id, caller).map(motion -> ResponseEntity.ok(MotionView.of(motion))));
+        return idempotency.ok(key, caller, "POST /api/motions/" + id + "/close", MotionView.class,
+                () -> service.closeMotion(id, caller).map(MotionView::of));
     }
 }

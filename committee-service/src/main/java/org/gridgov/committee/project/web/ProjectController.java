@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -21,7 +20,6 @@ import org.gridgov.committee.project.ProjectService;
 import org.gridgov.committee.project.domain.Agreement;
 import org.gridgov.committee.project.domain.Grade;
 import org.gridgov.committee.project.domain.Milestone;
-import org.gridgov.committee.project.domain.Project;
 import org.gridgov.committee.project.domain.ProjectStatus;
 import org.gridgov.committee.project.persistence.AgreementStore;
 import org.gridgov.committee.project.persistence.ProjectStore;
@@ -117,7 +115,8 @@ class ProjectController {
     Mono<ResponseEntity<ProjectView>> claim(@PathVariable UUID id,
                                             @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                             @AuthenticationPrincipal Caller caller) {
-        return once(key, caller, "POST /api/projects/" + id + "/claim", () -> service.claim(id, caller));
+        return idempotency.ok(key, caller, "POST /api/projects/" + id + "/claim", ProjectView.class,
+                () -> service.claim(id, caller).map(ProjectView::of));
     }
 
     record DeclineRequest(@NotBlank @Size(max = 1000) String reason) {
@@ -127,8 +126,8 @@ class ProjectController {
     Mono<ResponseEntity<ProjectView>> decline(@PathVariable UUID id, @Valid @RequestBody DeclineRequest request,
                                               @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                               @AuthenticationPrincipal Caller caller) {
-        return once(key, caller, "POST /api/projects/" + id + "/decline " + request,
-                () -> service.decline(id, request.reason(), caller));
+        return idempotency.ok(key, caller, "POST /api/projects/" + id + "/decline " + request, ProjectView.class,
+                () -> service.decline(id, request.reason(), caller).map(ProjectView::of));
     }
 
     record MilestoneRequest(@NotBlank @Size(max = 200) String title, @NotNull LocalDate dueDate) {
@@ -191,8 +190,8 @@ class ProjectController {
                                                @AuthenticationPrincipal Caller caller) {
         ProjectService.Progress progress = new ProjectService.Progress(request.milestone(), request.note(),
                 request.percent(), request.evidenceUrl());
-        return once(key, caller, "POST /api/projects/" + id + "/progress " + request,
-                () -> service.progress(id, progress, caller));
+        return idempotency.ok(key, caller, "POST /api/projects/" + id + "/progress " + request, ProjectView.class,
+                () -> service.progress(id, progress, caller).map(ProjectView::of));
     }
 
     @GetMapping("/{id}/progress")
@@ -204,7 +203,8 @@ class ProjectController {
     Mono<ResponseEntity<ProjectView>> complete(@PathVariable UUID id,
                                                @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                @AuthenticationPrincipal Caller caller) {
-        return once(key, caller, "POST /api/projects/" + id + "/completion", () -> service.complete(id, caller));
+        return idempotency.ok(key, caller, "POST /api/projects/" + id + "/completion", ProjectView.class,
+                () -> service.complete(id, caller).map(ProjectView::of));
     }
 
     record ReviewRequest(@NotNull @Pattern(regexp = "\\d{4}Q[1-4]", message = "must look like 2026Q3") String quarter,
@@ -239,8 +239,8 @@ class ProjectController {
     Mono<ResponseEntity<ProjectView>> cancel(@PathVariable UUID id, @Valid @RequestBody CancellationRequest request,
                                              @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                              @AuthenticationPrincipal Caller caller) {
-        return once(key, caller, "POST /api/projects/" + id + "/cancellation " + request,
-                () -> service.cancel(id, request.reason(), caller));
+        return idempotency.ok(key, caller, "POST /api/projects/" + id + "/cancellation " + request, ProjectView.class,
+                () -> service.cancel(id, request.reason(), caller).map(ProjectView::of));
     }
 
     record QuotaRequest(@NotNull UUID communityId, @NotNull UUID unitId, @NotNull @Min(2000) @Max(2100) Integer year,
@@ -252,15 +252,8 @@ class ProjectController {
     Mono<ResponseEntity<QuotaRequest>> quota(@Valid @RequestBody QuotaRequest request,
                                              @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                              @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/projects/quotas " + request, QuotaRequest.class,
+        return idempotency.ok(key, caller, "POST /api/projects/quotas " + request, QuotaRequest.class,
                 () -> service.setQuota(request.communityId(), request.unitId(), request.year(), request.quota(), caller)
-                        .thenReturn(ResponseEntity.ok(request)));
-    }
-
-    /** The command, once per idempotency key; 200 with the project as it is after it. */
-    private Mono<ResponseEntity<ProjectView>> once(String key, Caller caller, String request,
-                                                   Supplier<Mono<Project>> command) {
-        return idempotency.once(key, caller, request, ProjectView.class,
-                () -> command.get().map(project -> ResponseEntity.ok(ProjectView.of(project))));
+                        .thenReturn(request));
     }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -86,7 +85,8 @@ record CaseController(CaseService service, CaseQueries queries, Idempotency idem
     Mono<ResponseEntity<CaseView>> fileCase(@PathVariable UUID id,
                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                         @AuthenticationPrincipal Caller caller) {
-        return once(key, caller, "POST /api/cases/" + id + "/filing", () -> service.file(id, caller));
+        return idempotency.ok(key, caller, "POST /api/cases/" + id + "/filing", CaseView.class,
+                () -> service.file(id, caller).map(CaseView::of));
     }
 
     record CaseDeclineRequest(@NotBlank @Size(max = 1000) String reason) {
@@ -96,8 +96,8 @@ record CaseController(CaseService service, CaseQueries queries, Idempotency idem
     Mono<ResponseEntity<CaseView>> declineCase(@PathVariable UUID id, @Valid @RequestBody CaseDeclineRequest request,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                            @AuthenticationPrincipal Caller caller) {
-        return once(key, caller, "POST /api/cases/" + id + "/decline " + request,
-                () -> service.decline(id, request.reason(), caller));
+        return idempotency.ok(key, caller, "POST /api/cases/" + id + "/decline " + request, CaseView.class,
+                () -> service.decline(id, request.reason(), caller).map(CaseView::of));
     }
 
     record ReferralRequest(@NotNull UUID departmentId) {
@@ -107,15 +107,16 @@ record CaseController(CaseService service, CaseQueries queries, Idempotency idem
     Mono<ResponseEntity<CaseView>> referCase(@PathVariable UUID id, @Valid @RequestBody ReferralRequest request,
                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                          @AuthenticationPrincipal Caller caller) {
-        return once(key, caller, "POST /api/cases/" + id + "/referral " + request,
-                () -> service.refer(id, request.departmentId(), caller));
+        return idempotency.ok(key, caller, "POST /api/cases/" + id + "/referral " + request, CaseView.class,
+                () -> service.refer(id, request.departmentId(), caller).map(CaseView::of));
     }
 
     @PostMapping("/{id}/acknowledgement")
     Mono<ResponseEntity<CaseView>> acknowledgeCase(@PathVariable UUID id,
                                                @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                @AuthenticationPrincipal Caller caller) {
-        return once(key, caller, "POST /api/cases/" + id + "/acknowledgement", () -> service.acknowledge(id, caller));
+        return idempotency.ok(key, caller, "POST /api/cases/" + id + "/acknowledgement", CaseView.class,
+                () -> service.acknowledge(id, caller).map(CaseView::of));
     }
 
     record HandlingReport(@NotBlank @Size(max = 4000) String note,
@@ -126,8 +127,8 @@ record CaseController(CaseService service, CaseQueries queries, Idempotency idem
     Mono<ResponseEntity<CaseView>> reportCaseHandled(@PathVariable UUID id, @Valid @RequestBody HandlingReport request,
                                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                  @AuthenticationPrincipal Caller caller) {
-        return once(key, caller, "POST /api/cases/" + id + "/handling-report " + request,
-                () -> service.reportHandled(id, request.note(), caller));
+        return idempotency.ok(key, caller, "POST /api/cases/" + id + "/handling-report " + request, CaseView.class,
+                () -> service.reportHandled(id, request.note(), caller).map(CaseView::of));
     }
 
     record VerificationRequest(@NotNull Boolean passed, @Size(max = 4000) String note) {
@@ -137,13 +138,7 @@ record CaseController(CaseService service, CaseQueries queries, Idempotency idem
     Mono<ResponseEntity<CaseView>> verifyCase(@PathVariable UUID id, @Valid @RequestBody VerificationRequest request,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                           @AuthenticationPrincipal Caller caller) {
-        return once(key, caller, "POST /api/cases/" + id + "/verification " + request,
-                () -> service.verify(id, request.passed(), caller));
-    }
-
-    private Mono<ResponseEntity<CaseView>> once(String key, Caller caller, String request,
-                                                Supplier<Mono<FieldCase>> command) {
-        return idempotency.once(key, caller, request, CaseView.class,
-                () -> command.get().map(c -> ResponseEntity.ok(CaseView.of(c))));
+        return idempotency.ok(key, caller, "POST /api/cases/" + id + "/verification " + request, CaseView.class,
+                () -> service.verify(id, request.passed(), caller).map(CaseView::of));
     }
 }

@@ -114,8 +114,8 @@ record OperationController(OperationService service, Idempotency idempotency) {
     Mono<ResponseEntity<Callee>> reportIn(@PathVariable UUID id, @Valid @RequestBody OperationReport request,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                           @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/operations/" + id + "/reports " + request, Callee.class,
-                () -> service.report(id, request.status(), caller).map(callee -> ResponseEntity.ok(callee)));
+        return idempotency.ok(key, caller, "POST /api/operations/" + id + "/reports " + request, Callee.class,
+                () -> service.report(id, request.status(), caller));
     }
 
     record TaskRequest(@NotBlank @Size(max = 100) String groupName, @NotBlank @Size(max = 2000) String text) {
@@ -144,8 +144,8 @@ record OperationController(OperationService service, Idempotency idempotency) {
     Mono<ResponseEntity<ClosedView>> closeOperation(@PathVariable UUID id,
                                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                     @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/operations/" + id + "/close", ClosedView.class,
-                () -> service.close(id, caller).map(closed -> ResponseEntity.ok(new ClosedView(id, closed.occurredAt(),
-                        closed.credits()))));
+        return idempotency.ok(key, caller, "POST /api/operations/" + id + "/close", ClosedView.class,
+                () -> service.close(id, caller).map(closed -> new ClosedView(id, closed.occurredAt(),
+                        closed.credits())));
     }
 }

@@ -112,8 +112,8 @@ record PatrolController(PatrolService service, PatrolQueries queries, Idempotenc
     Mono<ResponseEntity<PatrolView>> endPatrol(@PathVariable UUID id,
                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                          @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/patrols/" + id + "/end", PatrolView.class,
+        return idempotency.ok(key, caller, "POST /api/patrols/" + id + "/end", PatrolView.class,
                 () -> service.end(id, caller).flatMap(p -> service.checkIns(id)
-                        .map(places -> ResponseEntity.ok(PatrolView.of(p, places)))));
+                        .map(places -> PatrolView.of(p, places))));
     }
 }

@@ -51,9 +51,9 @@ record PatrolPlanController(PatrolPlans plans, Idempotency idempotency) {
     Mono<ResponseEntity<PatrolPlanView>> setPatrolPlan(@PathVariable UUID gridId, @Valid @RequestBody PatrolPlanRequest request,
                                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                        @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "PUT /api/patrol-plans/" + gridId + " " + request, PatrolPlanView.class,
+        return idempotency.ok(key, caller, "PUT /api/patrol-plans/" + gridId + " " + request, PatrolPlanView.class,
                 () -> plans.plan(gridId, request.places(), request.everyDays(), request.from(), caller)
-                        .map(p -> ResponseEntity.ok(PatrolPlanView.of(p, List.of()))));
+                        .map(p -> PatrolPlanView.of(p, List.of())));
     }
 
     /** The grid's plan with the patrols it missed. */

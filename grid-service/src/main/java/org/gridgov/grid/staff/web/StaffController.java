@@ -51,11 +51,11 @@ record StaffController(StaffService service, Idempotency idempotency) {
     Mono<ResponseEntity<StaffTermView>> assign(@PathVariable UUID id, @PathVariable String role,
                                                @Valid @RequestBody AssignStaff body, @AuthenticationPrincipal Caller caller,
                                                @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.once(key, caller, "PUT /api/grid/nodes/" + id + "/staff/" + role + "\n" + body,
+        return idempotency.ok(key, caller, "PUT /api/grid/nodes/" + id + "/staff/" + role + "\n" + body,
                 StaffTermView.class,
                 () -> service.assign(id, role, new StaffService.Person(body.personId(), body.memberId(), body.name()), caller)
                         .flatMap(service::term)
-                        .map(term -> ResponseEntity.ok(StaffTermView.of(term))));
+                        .map(StaffTermView::of));
     }
 
     @DeleteMapping("/{role}")

@@ -98,8 +98,8 @@ class NodeController {
     @ProblemResponses(409)
     Mono<ResponseEntity<NodeView>> retire(@PathVariable UUID id, @AuthenticationPrincipal Caller caller,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.once(key, caller, "DELETE /api/grid/nodes/" + id, NodeView.class,
+        return idempotency.ok(key, caller, "DELETE /api/grid/nodes/" + id, NodeView.class,
                 () -> retirement.retire(id, caller).flatMap(retired -> tree.counted(retired.id()))
-                        .map(counted -> ResponseEntity.ok(NodeView.of(counted))));
+                        .map(NodeView::of));
     }
 }

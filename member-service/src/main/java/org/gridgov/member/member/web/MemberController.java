@@ -104,9 +104,8 @@ record MemberController(Members members, Idempotency idempotency) {
                                                 @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         Members.DualReportRequest request = new Members.DualReportRequest(body.communityId(), body.workUnit(),
                 Optional.ofNullable(body.unitId()));
-        return idempotency.once(key, caller, "POST /api/members/" + id + "/dual-report " + body, MemberView.class,
+        return idempotency.ok(key, caller, "POST /api/members/" + id + "/dual-report " + body, MemberView.class,
                 () -> members.dualReport(id, request, caller)
-                        .flatMap(member -> members.seesPhone(member, caller).map(full -> MemberView.of(member, full)))
-                        .map(ResponseEntity::ok));
+                        .flatMap(member -> members.seesPhone(member, caller).map(full -> MemberView.of(member, full))));
     }
 }

@@ -101,10 +101,10 @@ record ServiceRecordController(ServiceRecords records, Idempotency idempotency) 
                                                       Caller caller, String key) {
         String request = "POST /api/members/" + memberId + "/service-records/" + recordId + (approve ? "/approval " : "/rejection ")
                 + note.orElse("");
-        return idempotency.once(key, caller, request, DecisionView.class,
+        return idempotency.ok(key, caller, request, DecisionView.class,
                 () -> records.decide(memberId, recordId, approve, note, caller)
-                        .map(decision -> ResponseEntity.ok(new DecisionView(RecordView.of(decision.record()),
-                                decision.pointsAwarded().orElse(null)))));
+                        .map(decision -> new DecisionView(RecordView.of(decision.record()),
+                                decision.pointsAwarded().orElse(null))));
     }
 
     @GetMapping

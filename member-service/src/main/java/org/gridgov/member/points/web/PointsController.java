@@ -154,7 +154,7 @@ record PointsController(PointsAccounts accounts, PointsShop store, Idempotency i
     Mono<ResponseEntity<PointsAccounts.ExpiryRun>> expire(@Valid @RequestBody NewExpiry body,
                                                           @AuthenticationPrincipal Caller caller,
                                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.once(key, caller, "POST /api/points/expiries " + body, PointsAccounts.ExpiryRun.class,
-                () -> accounts.expire(body.communityId(), body.earnedBefore(), caller).map(ResponseEntity::ok));
+        return idempotency.ok(key, caller, "POST /api/points/expiries " + body, PointsAccounts.ExpiryRun.class,
+                () -> accounts.expire(body.communityId(), body.earnedBefore(), caller));
     }
 }

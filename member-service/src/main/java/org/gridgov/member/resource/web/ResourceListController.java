@@ -88,8 +88,8 @@ record ResourceListController(ResourceLists lists, Idempotency idempotency) {
                 .map(item -> new ResourceListRevision.Draft(Optional.ofNullable(item.itemId()), item.category(), item.title(),
                         item.capacity(), item.area()))
                 .toList();
-        return idempotency.once(key, caller, "PUT /api/units/" + unitId + "/resource-lists/" + parsed + " " + body,
-                ListView.class, () -> lists.submit(unitId, parsed, drafts, caller).map(ListView::of).map(ResponseEntity::ok));
+        return idempotency.ok(key, caller, "PUT /api/units/" + unitId + "/resource-lists/" + parsed + " " + body,
+                ListView.class, () -> lists.submit(unitId, parsed, drafts, caller).map(ListView::of));
     }
 
     @GetMapping

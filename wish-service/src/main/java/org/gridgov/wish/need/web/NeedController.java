@@ -75,8 +75,8 @@ record NeedController(Needs needs, Idempotency idempotency) {
     @ProblemResponses(409)
     Mono<ResponseEntity<NeedView>> publish(@PathVariable UUID id, @AuthenticationPrincipal Caller caller,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.once(key, caller, "POST /api/needs/" + id + "/publish", NeedView.class,
-                () -> needs.publish(caller, id).map(stored -> ResponseEntity.ok(NeedView.of(stored))));
+        return idempotency.ok(key, caller, "POST /api/needs/" + id + "/publish", NeedView.class,
+                () -> needs.publish(caller, id).map(NeedView::of));
     }
 
     @GetMapping("/{id}")

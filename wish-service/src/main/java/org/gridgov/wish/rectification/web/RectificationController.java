@@ -74,8 +74,8 @@ record RectificationController(Rectifications rectifications, Idempotency idempo
     Mono<ResponseEntity<RectificationView>> complete(@PathVariable UUID id, @Valid @RequestBody Complete request,
                                                      @AuthenticationPrincipal Caller caller,
                                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.once(key, caller, "POST /api/rectifications/" + id + "/complete\u0000" + request,
+        return idempotency.ok(key, caller, "POST /api/rectifications/" + id + "/complete\u0000" + request,
                 RectificationView.class, () -> rectifications.complete(caller, id, request.feedback(), request.summary())
-                        .map(done -> ResponseEntity.ok(RectificationView.of(done))));
+                        .map(RectificationView::of));
     }
 }

@@ -319,8 +319,7 @@ class WishController {
     private Mono<ResponseEntity<WishView>> step(String key, Caller caller, UUID id, String name, Object request,
                                                 Supplier<Mono<WishView>> step) {
         Clients.requireScope(caller, Clients.WRITE);
-        return idempotency.once(key, caller, "POST /api/wishes/" + id + "/" + name + "\u0000" + request, WishView.class,
-                () -> step.get().map(ResponseEntity::ok));
+        return idempotency.ok(key, caller, "POST /api/wishes/" + id + "/" + name + "\u0000" + request, WishView.class, step);
     }
 
     /** What client apps (hotlines, mini-programs) may do here depends on the scopes they were granted. */
