@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
@@ -129,7 +130,7 @@ public class EventConsumers implements SmartLifecycle {
         List<CloudEvent> passed = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             CloudEvent event = CloudEventKafka.fromRecord(record);
-            if (EventType.byType(event.type()).isEmpty() || !handler.handles(event.type())) {
+            if (passedBy(handler, event).isPresent()) {
                 passed.add(event);
             } else if (!EventSchemas.validate(event.type(), event.data()).isEmpty()) {
                 return false;
@@ -140,12 +141,21 @@ public class EventConsumers implements SmartLifecycle {
         Set<String> applied = handled.isEmpty() ? Set.of() : inbox.applyAllOnce(consumer, handled,
                         event -> handler.handle(event).contextWrite(ctx -> ctx.put(CorrelationId.KEY, correlation(event))))
                 .block(settings.handleTimeout());
-        passed.forEach(event -> count(consumer, event, EventType.byType(event.type()).isEmpty() ? "unknown-type" : "not-handled"));
+        passed.forEach(event -> count(consumer, event, passedBy(handler, event).orElseThrow()));
         Set<String> counted = new HashSet<>();
         handled.forEach(event -> count(consumer, event, applied.contains(event.id()) && counted.add(event.id())
                 ? "applied" : "duplicate"));
         batchSize(consumer).record(records.size());
         return true;
+    }
+
+    /** Why the handler lets the event pass by, if it does: a type this build does not know, or one it does not handle. */
+    private static Optional<String> passedBy(EventHandler handler, CloudEvent event) {
+        if (EventType.byType(event.type()).isEmpty()) {
+            // a newer producer's type this build does not know yet: not ours to fail on
+            return Optional.of("unknown-type");
+        }
+        return handler.handles(event.type()) ? Optional.empty() : Optional.of("not-handled");
     }
 
     private static String correlation(CloudEvent event) {
@@ -156,13 +166,9 @@ public class EventConsumers implements SmartLifecycle {
         CloudEvent event = CloudEventKafka.fromRecord(record);
         MDC.put(CorrelationId.KEY, correlation(event));
         try {
-            if (EventType.byType(event.type()).isEmpty()) {
-                // a newer producer's type this build does not know yet: not ours to fail on
-                count(consumer, event, "unknown-type");
-                return;
-            }
-            if (!handler.handles(event.type())) {
-                count(consumer, event, "not-handled");
+            Optional<String> passed = passedBy(handler, event);
+            if (passed.isPresent()) {
+                count(consumer, event, passed.get());
                 return;
             }
             List<String> violations = EventSchemas.validate(event.type(), event.data());
