@@ -41,16 +41,33 @@ public class CandidateService {
 
     /** Computes the ranking without keeping it (what the benchmark times on its own). */
     public Mono<List<RankedCandidate>> rank(SubmittedWish submitted) {
-        Instant now = clock.instant();
-        return pool.gather(submitted, now.minus(settings.fairnessWindow()))
-                .map(found -> ranking.rank(found.wish(), found.candidates(), settings.keep()));
+        return rankAll(List.of(submitted)).map(all -> all.get(0).ranked());
     }
 
-    public Mono<List<RankedCandidate>> rankAndPublish(SubmittedWish submitted) {
+    /**
+     * Ranks, keeps and publishes the candidates of a batch of wishes, in their order: each community's
+     * candidates, records and recent firsts are read once, and a candidate ranked first for one wish
+     * counts as a recent first for the next, as if they had been ranked one after the other.
+     */
+    public Mono<List<RankedWish>> rankAndPublish(List<SubmittedWish> submitted) {
         Instant now = clock.instant();
-        return rank(submitted).flatMap(ranked -> store.save(submitted, ranked, now)
-                .then(outbox.append(candidatesComputed(submitted, ranked, now)))
-                .thenReturn(ranked));
+        return rankAll(submitted).flatMap(all -> store.saveAll(all, now)
+                .thenMany(outbox.appendEach(all.stream().map(wish -> new Outbox.Caused(
+                        candidatesComputed(wish.wish(), wish.ranked(), now), wish.wish().correlationId())).toList()))
+                .then(Mono.just(all)));
+    }
+
+    private Mono<List<RankedWish>> rankAll(List<SubmittedWish> submitted) {
+        return pool.gather(submitted, clock.instant().minus(settings.fairnessWindow())).map(communities ->
+                submitted.stream().map(wish -> {
+                    CandidatePool.Community community = communities.get(CandidatePool.Key.of(wish));
+                    CandidatePool.Pool found = community.poolFor(wish);
+                    List<RankedCandidate> ranked = ranking.rank(found.wish(), found.candidates(), settings.keep());
+                    if (!ranked.isEmpty()) {
+                        community.rankedFirst(ranked.get(0).id());
+                    }
+                    return new RankedWish(wish, ranked);
+                }).toList());
     }
 
     private static MatchingCandidatesComputed candidatesComputed(SubmittedWish wish, List<RankedCandidate> ranked,

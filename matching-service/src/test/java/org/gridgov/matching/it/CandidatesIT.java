@@ -9,18 +9,24 @@ import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.gridgov.contracts.Category;
 import org.gridgov.contracts.EventType;
 import org.gridgov.kit.test.KafkaTopicReader;
 import org.gridgov.matching.EventFeed.CommunityTree;
 import org.gridgov.matching.EventFeed.Item;
 import org.gridgov.matching.MatchingIntegrationTest;
+import org.gridgov.matching.candidate.CandidateService;
+import org.gridgov.matching.candidate.SubmittedWish;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +36,12 @@ class CandidatesIT extends MatchingIntegrationTest {
     private static final String THIS_YEAR = String.valueOf(Year.now(ZoneOffset.UTC).getValue());
 
     private final JsonMapper json = JsonMapper.builder().build();
+
+    @Autowired
+    private CandidateService candidates;
+
+    @Autowired
+    private TransactionalOperator tx;
 
     @Test
     void candidates_appear_after_a_wish_is_submitted_best_first_with_their_reasons() {
@@ -108,6 +120,35 @@ class CandidatesIT extends MatchingIntegrationTest {
         assertThat(next.get("candidates").get(0).get("reasons").valueStream()
                 .map(reason -> reason.get("factor").asString())).doesNotContain("FAIRNESS");
         assertThat(reason(next.get("candidates").get(1), "FAIRNESS").get("points").asDouble()).isEqualTo(-3.0);
+    }
+
+    @Test
+    void wishes_ranked_as_one_batch_each_count_the_firsts_of_those_before_them_and_carry_their_own_correlation() {
+        CommunityTree tree = feed.community(1, 1);
+        UUID one = feed.unit(tree.community(), "单位甲", THIS_YEAR, Item.of("REPAIRS", "维修", 10, tree.community()));
+        UUID other = feed.unit(tree.community(), "单位乙", THIS_YEAR, Item.of("REPAIRS", "维修", 10, tree.community()));
+        awaitCommunity(tree, 2, 0);
+        List<SubmittedWish> batch = IntStream.range(0, 4).mapToObj(i -> new SubmittedWish(UUID.randomUUID(),
+                Category.REPAIRS, tree.community(), tree.grid(0), tree.microGrid(0, 0), Instant.now(), "order-" + i)).toList();
+
+        try (KafkaTopicReader matching = new KafkaTopicReader(infrastructure().kafka().bootstrapServers(), "matching.events")) {
+            tx.transactional(candidates.rankAndPublish(batch)).block();
+
+            // equal units: whoever was first for a wish of the batch is behind for the next, until they are level
+            List<UUID> winners = batch.stream().map(wish -> ids(awaitCandidates(wish.wishId(), staffOf(tree.grid(0)))).get(0))
+                    .toList();
+            assertThat(winners).containsOnly(one, other);
+            assertThat(winners.get(1)).isNotEqualTo(winners.get(0));
+            assertThat(winners.get(3)).isNotEqualTo(winners.get(2));
+            assertThat(winners.stream().filter(one::equals)).hasSize(2);
+            for (SubmittedWish wish : batch) {
+                ConsumerRecord<String, byte[]> published = matching.await(
+                        record -> wish.wishId().toString().equals(record.key()), 1, Duration.ofSeconds(30)).get(0);
+                assertThat(KafkaTopicReader.header(published, "ce_correlationid")).isEqualTo(wish.correlationId());
+            }
+        }
+        JsonNode next = awaitCandidates(feed.wishSubmitted(tree, 0, 0, "REPAIRS"), staffOf(tree.grid(0)));
+        assertThat(reason(next.get("candidates").get(0), "FAIRNESS").get("points").asDouble()).isEqualTo(-6.0);
     }
 
     @Test

@@ -21,4 +21,9 @@ public record CloudEvent(String id, String type, String source, String subject, 
         Objects.requireNonNull(data, "data");
         correlationId = correlationId == null ? Optional.empty() : correlationId;
     }
+
+    /** The correlation id its effects carry on: the one it came with, or else its own id. */
+    public String correlation() {
+        return correlationId.orElse(id);
+    }
 }

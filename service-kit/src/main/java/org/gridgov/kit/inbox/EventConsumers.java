@@ -138,9 +138,8 @@ public class EventConsumers implements SmartLifecycle {
                 handled.add(event);
             }
         }
-        Set<String> applied = handled.isEmpty() ? Set.of() : inbox.applyAllOnce(consumer, handled,
-                        event -> handler.handle(event).contextWrite(ctx -> ctx.put(CorrelationId.KEY, correlation(event))))
-                .block(settings.handleTimeout());
+        Set<String> applied = handled.isEmpty() ? Set.of()
+                : inbox.applyAllOnce(consumer, handled, handler::handleAll).block(settings.handleTimeout());
         passed.forEach(event -> count(consumer, event, passedBy(handler, event).orElseThrow()));
         Set<String> counted = new HashSet<>();
         handled.forEach(event -> count(consumer, event, applied.contains(event.id()) && counted.add(event.id())
@@ -158,13 +157,9 @@ public class EventConsumers implements SmartLifecycle {
         return handler.handles(event.type()) ? Optional.empty() : Optional.of("not-handled");
     }
 
-    private static String correlation(CloudEvent event) {
-        return event.correlationId().orElse(event.id());
-    }
-
     private void consume(String consumer, EventHandler handler, ConsumerRecord<String, byte[]> record) {
         CloudEvent event = CloudEventKafka.fromRecord(record);
-        MDC.put(CorrelationId.KEY, correlation(event));
+        MDC.put(CorrelationId.KEY, event.correlation());
         try {
             Optional<String> passed = passedBy(handler, event);
             if (passed.isPresent()) {
@@ -176,7 +171,7 @@ public class EventConsumers implements SmartLifecycle {
                 throw new PoisonEventException(event.type() + " " + event.id() + " does not match its schema: " + violations);
             }
             Boolean applied = inbox.applyOnce(consumer, event, handler::handle)
-                    .contextWrite(ctx -> ctx.put(CorrelationId.KEY, correlation(event)))
+                    .contextWrite(ctx -> ctx.put(CorrelationId.KEY, event.correlation()))
                     .block(settings.handleTimeout());
             count(consumer, event, Boolean.TRUE.equals(applied) ? "applied" : "duplicate");
         } finally {

@@ -1,9 +1,12 @@
 package org.gridgov.kit.inbox;
 
+import java.util.List;
 import java.util.Set;
 
 import org.gridgov.contracts.Topic;
 import org.gridgov.kit.events.CloudEvent;
+import org.gridgov.kit.web.CorrelationId;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,4 +36,15 @@ public interface EventHandler {
      * {@link org.gridgov.kit.events.PoisonEventException} for an event that can never be applied.
      */
     Mono<Void> handle(CloudEvent event);
+
+    /**
+     * Applies a polled batch of events, in order and in one transaction (with the inbox rows that
+     * record them): by default one {@link #handle} after the other, each with its own correlation id.
+     * Override it to apply a batch as a set, with fewer round trips than one event at a time.
+     */
+    default Mono<Void> handleAll(List<CloudEvent> events) {
+        return Flux.fromIterable(events)
+                .concatMap(event -> handle(event).contextWrite(ctx -> ctx.put(CorrelationId.KEY, event.correlation())))
+                .then();
+    }
 }

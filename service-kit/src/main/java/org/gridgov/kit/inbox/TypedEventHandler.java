@@ -1,6 +1,9 @@
 package org.gridgov.kit.inbox;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -12,6 +15,8 @@ import org.gridgov.contracts.events.Event;
 import org.gridgov.contracts.events.EventJson;
 import org.gridgov.kit.events.CloudEvent;
 import org.gridgov.kit.events.PoisonEventException;
+import org.gridgov.kit.web.CorrelationId;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
@@ -21,11 +26,15 @@ import tools.jackson.core.JacksonException;
  * {@link EventSubscriber}. It is subscribed to the topics of those types. Events of other types on those
  * topics are skipped; fields this build does not know are ignored. The kit has checked the data against the
  * type's schema before this runs, so a record that still cannot be read makes the event poison.
+ * A type registered with {@link #onBatch} gets each run of consecutive events of that type in a polled
+ * batch as one list, for handlers that apply a set with fewer round trips than one event at a time.
  */
 public final class TypedEventHandler implements EventHandler {
 
     private final String name;
-    private final Map<EventType, Function<Event, Mono<Void>>> handlers = new EnumMap<>(EventType.class);
+    /** Per type, what applies a run of its events: one at a time unless registered with {@link #onBatch}. */
+    private final Map<EventType, Function<List<Delivered<Event>>, Mono<Void>>> handlers = new EnumMap<>(EventType.class);
+    private final Set<EventType> batched = EnumSet.noneOf(EventType.class);
 
     private TypedEventHandler(String name) {
         this.name = name;
@@ -38,8 +47,23 @@ public final class TypedEventHandler implements EventHandler {
 
     /** Applies every event of the record's type with {@code apply}, in the inbox's transaction. */
     public <E extends Event> TypedEventHandler on(Class<E> recordType, Function<? super E, Mono<Void>> apply) {
+        return register(recordType, run -> apply.apply(recordType.cast(run.get(0).event())));
+    }
+
+    /**
+     * Applies the events of the record's type with {@code apply}, a run of consecutive ones of a polled
+     * batch at a time (in their order; a single event is a run of one), in the inbox's transaction.
+     */
+    @SuppressWarnings("unchecked")
+    public <E extends Event> TypedEventHandler onBatch(Class<E> recordType, Function<List<Delivered<E>>, Mono<Void>> apply) {
+        register(recordType, run -> apply.apply((List<Delivered<E>>) (List<?>) run));
+        batched.add(EventType.of(recordType));
+        return this;
+    }
+
+    private TypedEventHandler register(Class<? extends Event> recordType, Function<List<Delivered<Event>>, Mono<Void>> apply) {
         EventType type = EventType.of(recordType);
-        if (handlers.putIfAbsent(type, event -> apply.apply(recordType.cast(event))) != null) {
+        if (handlers.putIfAbsent(type, apply) != null) {
             throw new IllegalStateException(name + " handles " + type.type() + " twice");
         }
         return this;
@@ -62,18 +86,45 @@ public final class TypedEventHandler implements EventHandler {
 
     @Override
     public Mono<Void> handle(CloudEvent event) {
-        EventType type = EventType.byType(event.type()).orElse(null);
-        Function<Event, Mono<Void>> handler = type == null ? null : handlers.get(type);
-        if (handler == null) {
+        return handleAll(List.of(event));
+    }
+
+    @Override
+    public Mono<Void> handleAll(List<CloudEvent> events) {
+        return Flux.fromIterable(runs(events)).concatMap(this::apply).then();
+    }
+
+    /** Consecutive events of one batch type together; every other event on its own. */
+    private List<List<CloudEvent>> runs(List<CloudEvent> events) {
+        List<List<CloudEvent>> runs = new ArrayList<>();
+        EventType previous = null;
+        for (CloudEvent event : events) {
+            EventType type = EventType.byType(event.type()).orElse(null);
+            if (type != null && type == previous && batched.contains(type)) {
+                runs.get(runs.size() - 1).add(event);
+            } else {
+                runs.add(new ArrayList<>(List.of(event)));
+            }
+            previous = type;
+        }
+        return runs;
+    }
+
+    private Mono<Void> apply(List<CloudEvent> run) {
+        CloudEvent first = run.get(0);
+        EventType type = EventType.byType(first.type()).orElse(null);
+        if (type == null || !handlers.containsKey(type)) {
             return Mono.empty();
         }
-        Event data;
-        try {
-            data = EventJson.read(type, event.data());
-        } catch (JacksonException unreadable) {
-            return Mono.error(new PoisonEventException(event.type() + " " + event.id() + " cannot be read as "
-                    + type.recordType().getSimpleName() + ": " + unreadable.getOriginalMessage()));
+        List<Delivered<Event>> delivered = new ArrayList<>(run.size());
+        for (CloudEvent event : run) {
+            try {
+                delivered.add(new Delivered<>(EventJson.read(type, event.data()), event.correlation()));
+            } catch (JacksonException unreadable) {
+                return Mono.error(new PoisonEventException(event.type() + " " + event.id() + " cannot be read as "
+                        + type.recordType().getSimpleName() + ": " + unreadable.getOriginalMessage()));
+            }
         }
-        return handler.apply(data);
+        return handlers.get(type).apply(delivered).contextWrite(ctx -> ctx.put(CorrelationId.KEY, first.correlation()));
     }
 }

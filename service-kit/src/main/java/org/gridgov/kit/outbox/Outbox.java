@@ -52,6 +52,19 @@ public class Outbox {
      * @return the new events' ids, in the order given
      */
     public Flux<UUID> appendAll(List<? extends Event> events) {
+        return CorrelationId.current().flatMapMany(correlationId -> appendEach(events.stream()
+                .map(event -> new Caused(event, correlationId.orElse(null))).toList()));
+    }
+
+    /** An event with the correlation id it carries: that of what caused it, when a batch had many causes. */
+    public record Caused(Event event, String correlationId) {
+    }
+
+    /**
+     * Appends events as {@link #appendAll} does, each with its own correlation id rather than the
+     * caller's: what a batch of events from other services causes, each traced back to its own cause.
+     */
+    public Flux<UUID> appendEach(List<Caused> events) {
         List<Row> rows;
         try {
             rows = events.stream().map(Outbox::row).toList();
@@ -62,37 +75,36 @@ public class Outbox {
                 .concatMap(chunk -> insert(rows.subList(chunk * CHUNK, Math.min(rows.size(), (chunk + 1) * CHUNK))));
     }
 
-    private record Row(UUID eventId, EventType type, String subject, String data) {
+    private record Row(UUID eventId, EventType type, String subject, String data, String correlationId) {
     }
 
-    private static Row row(Event event) {
+    private static Row row(Caused caused) {
+        Event event = caused.event();
         EventType type = event.eventType();
         String data = EventJson.write(event);
         List<String> violations = EventSchemas.validate(type, data);
         if (!violations.isEmpty()) {
             throw new IllegalStateException(type.type() + " does not match its schema: " + violations);
         }
-        return new Row(UUID.randomUUID(), type, EventJson.subject(event), data);
+        return new Row(UUID.randomUUID(), type, EventJson.subject(event), data, caused.correlationId());
     }
 
     private Flux<UUID> insert(List<Row> rows) {
-        return CorrelationId.current().flatMapMany(correlationId -> {
+        return Flux.defer(() -> {
             DatabaseClient.GenericExecuteSpec insert = db.sql("""
                             insert into kit_outbox (event_id, topic, event_type, subject, data, correlation_id, occurred_at)
-                            select e.event_id, e.topic, e.event_type, e.subject, cast(e.data as json), :correlationId, :occurredAt
+                            select e.event_id, e.topic, e.event_type, e.subject, cast(e.data as json), e.correlation_id, :occurredAt
                               from unnest(cast(:ids as uuid[]), cast(:topics as text[]), cast(:types as text[]),
-                                          cast(:subjects as text[]), cast(:data as text[]))
-                                   with ordinality as e(event_id, topic, event_type, subject, data, position)
+                                          cast(:subjects as text[]), cast(:data as text[]), cast(:correlations as text[]))
+                                   with ordinality as e(event_id, topic, event_type, subject, data, correlation_id, position)
                              order by e.position""")
                     .bind("ids", rows.stream().map(Row::eventId).toArray(UUID[]::new))
                     .bind("topics", rows.stream().map(row -> row.type().topic().topicName()).toArray(String[]::new))
                     .bind("types", rows.stream().map(row -> row.type().type()).toArray(String[]::new))
                     .bind("subjects", rows.stream().map(Row::subject).toArray(String[]::new))
                     .bind("data", rows.stream().map(Row::data).toArray(String[]::new))
+                    .bind("correlations", rows.stream().map(Row::correlationId).toArray(String[]::new))
                     .bind("occurredAt", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
-            insert = correlationId.isPresent()
-                    ? insert.bind("correlationId", correlationId.get())
-                    : insert.bindNull("correlationId", String.class);
             return insert.fetch().rowsUpdated().thenMany(Flux.fromIterable(rows).map(Row::eventId));
         });
     }

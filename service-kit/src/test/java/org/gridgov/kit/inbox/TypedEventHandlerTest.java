@@ -93,6 +93,56 @@ class TypedEventHandlerTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("org.gridgov.unit.joined.v1");
     }
 
+    @Test
+    void a_batch_handler_gets_each_run_of_its_type_as_one_list_in_order_with_each_events_correlation() {
+        List<String> calls = new ArrayList<>();
+        TypedEventHandler batching = TypedEventHandler.named("candidates")
+                .onBatch(WishSubmitted.class, run -> Mono.fromRunnable(() -> calls.add("wishes " + run.stream()
+                        .map(delivered -> delivered.event().wishId().toString().substring(0, 1) + "@"
+                                + delivered.correlationId()).toList())))
+                .on(MemberRegistered.class, registered -> Mono.fromRunnable(() -> calls.add("member")));
+
+        StepVerifier.create(batching.handleAll(List.of(
+                        wishSubmitted("1", "order-1"), wishSubmitted("2", null),
+                        event("org.gridgov.member.registered.v1", memberRegistered()),
+                        event("org.gridgov.unit.joined.v1", "{}"),
+                        wishSubmitted("3", "order-3"))))
+                .verifyComplete();
+
+        assertThat(calls).containsExactly("wishes [1@order-1, 2@" + events.get(1).id() + "]", "member", "wishes [3@order-3]");
+    }
+
+    @Test
+    void one_unreadable_event_makes_its_whole_run_poison_and_nothing_of_it_is_applied() {
+        List<Object> runs = new ArrayList<>();
+        TypedEventHandler batching = TypedEventHandler.named("candidates")
+                .onBatch(WishSubmitted.class, run -> Mono.fromRunnable(() -> runs.add(run)));
+
+        StepVerifier.create(batching.handleAll(List.of(wishSubmitted("1", null),
+                        event("org.gridgov.wish.submitted.v1", "{\"wishId\":\"not-a-uuid\"}"))))
+                .expectError(PoisonEventException.class)
+                .verify();
+        assertThat(runs).isEmpty();
+    }
+
+    private final List<CloudEvent> events = new ArrayList<>();
+
+    private CloudEvent wishSubmitted(String idDigit, String correlation) {
+        String wishId = idDigit.repeat(8) + "-1111-4111-8111-111111111111";
+        CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), "org.gridgov.wish.submitted.v1", "wish-service",
+                wishId, Instant.now(), Optional.ofNullable(correlation), """
+                {"wishId":"%s","category":"ELDERLY_CARE","communityId":"%s","gridId":"%s","microGridId":"%s",
+                 "occurredAt":"2026-03-14T09:30:00Z"}""".formatted(wishId, COMMUNITY, COMMUNITY, COMMUNITY));
+        events.add(event);
+        return event;
+    }
+
+    private static String memberRegistered() {
+        return """
+                {"memberId":"%s","kind":"RESIDENT","communityId":"%s","occurredAt":"2026-03-14T09:30:00Z"}"""
+                .formatted(MEMBER, COMMUNITY);
+    }
+
     private static CloudEvent event(String type, String data) {
         return new CloudEvent(UUID.randomUUID().toString(), type, "member-service", MEMBER, Instant.now(),
                 Optional.empty(), data);

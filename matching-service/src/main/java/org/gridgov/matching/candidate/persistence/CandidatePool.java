@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,12 +26,14 @@ import org.gridgov.matching.readmodel.CommunityUnits.UnitOffering;
 import org.gridgov.matching.readmodel.GridChains;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Gathers who could claim a wish from the read model: the units of the community's Grand Party
  * Committee with their current resources, the party members of the community ({@link CommunityCandidates}),
- * what each has on its plate and delivered before, and how often each was ranked first lately.
+ * what each has on its plate and delivered before, and how often each was ranked first lately; once
+ * per community for a batch of wishes.
  */
 @Component
 public record CandidatePool(DatabaseClient db, CommunityCandidates communityCandidates, GridChains gridChains) {
@@ -38,29 +42,74 @@ public record CandidatePool(DatabaseClient db, CommunityCandidates communityCand
     public record Pool(WishToMatch wish, List<Candidate> candidates) {
     }
 
-    /**
-     * The community's candidates (kept in memory while they do not change) and, read for this wish, the
-     * wish's place, the candidates' records and how often each was ranked first lately.
-     */
-    public Mono<Pool> gather(SubmittedWish submitted, Instant firstsSince) {
-        int year = submitted.submittedAt().atOffset(ZoneOffset.UTC).getYear();
-        UUID community = submitted.communityId();
-        return Mono.zip(communityCandidates.of(community, year), records(community, submitted.category(), year),
-                        recentFirsts(community, firstsSince))
-                .flatMap(facts -> place(submitted, facts.getT1().chains()).map(chains -> {
-                    WishToMatch wish = wishToMatch(submitted, chains);
-                    return new Pool(wish, assemble(wish, facts.getT1(), chains, facts.getT2(), facts.getT3()));
-                }));
+    /** Wishes of one community and year share their candidates (with this year's capacity used). */
+    public record Key(UUID communityId, int year) {
+        public static Key of(SubmittedWish wish) {
+            return new Key(wish.communityId(), wish.submittedAt().atOffset(ZoneOffset.UTC).getYear());
+        }
     }
 
-    /** The chains the community's candidates need, with the wish's micro-grid among them. */
-    private Mono<Map<UUID, List<UUID>>> place(SubmittedWish wish, Map<UUID, List<UUID>> chains) {
-        if (chains.containsKey(wish.microGridId())) {
+    /**
+     * A community's candidates in a year, their records and how often each was ranked first lately, as
+     * read for a batch of its wishes; ranking one wish after the other counts each first on in memory.
+     */
+    public static final class Community {
+        private final Facts facts;
+        private final Map<UUID, List<UUID>> chains;
+        private final Map<UUID, List<CategoryRow>> records;
+        private final Map<UUID, Integer> firsts;
+        private final Map<Category, Map<UUID, Record>> recordsFor = new EnumMap<>(Category.class);
+
+        private Community(Facts facts, Map<UUID, List<UUID>> chains, Map<UUID, List<CategoryRow>> records,
+                          Map<UUID, Integer> firsts) {
+            this.facts = facts;
+            this.chains = chains;
+            this.records = records;
+            this.firsts = new HashMap<>(firsts);
+        }
+
+        /** Everyone who could claim the wish, with how often each was ranked first lately, this batch included. */
+        public Pool poolFor(SubmittedWish submitted) {
+            WishToMatch wish = wishToMatch(submitted, chains);
+            Map<UUID, Record> byClaimer = recordsFor.computeIfAbsent(submitted.category(), wanted -> {
+                Map<UUID, Record> all = new HashMap<>();
+                records.forEach((claimer, categories) -> all.put(claimer, record(categories, wanted)));
+                return all;
+            });
+            return new Pool(wish, assemble(wish, facts, chains, byClaimer, firsts));
+        }
+
+        public void rankedFirst(UUID candidateId) {
+            firsts.merge(candidateId, 1, Integer::sum);
+        }
+    }
+
+    /** The pools of a batch of wishes, by community and year: read once each, with the wishes placed among them. */
+    public Mono<Map<Key, Community>> gather(List<SubmittedWish> wishes, Instant firstsSince) {
+        Map<Key, List<UUID>> microGrids = new LinkedHashMap<>();
+        wishes.forEach(wish -> microGrids.computeIfAbsent(Key.of(wish), key -> new ArrayList<>()).add(wish.microGridId()));
+        return Flux.fromIterable(microGrids.entrySet())
+                .concatMap(entry -> community(entry.getKey(), entry.getValue(), firstsSince)
+                        .map(community -> Map.entry(entry.getKey(), community)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    private Mono<Community> community(Key key, List<UUID> microGrids, Instant firstsSince) {
+        return Mono.zip(communityCandidates.of(key.communityId(), key.year()), records(key),
+                        recentFirsts(key.communityId(), firstsSince))
+                .flatMap(read -> place(microGrids, read.getT1().chains())
+                        .map(chains -> new Community(read.getT1(), chains, read.getT2(), read.getT3())));
+    }
+
+    /** The chains the community's candidates need, with the wishes' micro-grids among them. */
+    private Mono<Map<UUID, List<UUID>>> place(List<UUID> microGrids, Map<UUID, List<UUID>> chains) {
+        List<UUID> unknown = microGrids.stream().filter(microGrid -> !chains.containsKey(microGrid)).toList();
+        if (unknown.isEmpty()) {
             return Mono.just(chains);
         }
-        return gridChains.of(List.of(wish.microGridId())).map(microGrid -> {
+        return gridChains.of(unknown).map(placed -> {
             Map<UUID, List<UUID>> all = new HashMap<>(chains);
-            all.putAll(microGrid);
+            all.putAll(placed);
             return all;
         });
     }
@@ -106,15 +155,15 @@ public record CandidatePool(DatabaseClient db, CommunityCandidates communityCand
         static final Record NONE = new Record(ServiceRecord.NONE, Map.of());
     }
 
-    private Mono<Map<UUID, Record>> records(UUID communityId, Category wanted, int year) {
+    private Mono<Map<UUID, List<CategoryRow>>> records(Key key) {
         // counters a trigger keeps per claimer, category and year of the claim (V7__claimer_stats.sql)
         return db.sql("""
                         select claimer_id, category, sum(open_claims) as open_claims, sum(fulfilled) as fulfilled,
                                sum(late) as late, coalesce(sum(used) filter (where year = :year), 0) as used
                         from claimer_stats where claimer_id =\s""" + CANDIDATE_IDS + """
                         group by claimer_id, category""")
-                .bind("community", new UUID[] {communityId})
-                .bind("year", year)
+                .bind("community", new UUID[] {key.communityId()})
+                .bind("year", key.year())
                 .map(row -> new CategoryRow(row.get("claimer_id", UUID.class), Category.valueOf(row.get("category", String.class)),
                         row.get("open_claims", Long.class).intValue(), row.get("fulfilled", Long.class).intValue(),
                         row.get("late", Long.class).intValue(), row.get("used", Long.class).intValue()))
@@ -122,9 +171,7 @@ public record CandidatePool(DatabaseClient db, CommunityCandidates communityCand
                 .map(rows -> {
                     Map<UUID, List<CategoryRow>> byClaimer = new HashMap<>();
                     rows.forEach(row -> byClaimer.computeIfAbsent(row.claimerId(), id -> new ArrayList<>()).add(row));
-                    Map<UUID, Record> records = new HashMap<>();
-                    byClaimer.forEach((claimer, categories) -> records.put(claimer, record(categories, wanted)));
-                    return records;
+                    return byClaimer;
                 });
     }
 

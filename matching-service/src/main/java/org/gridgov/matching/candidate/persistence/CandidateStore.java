@@ -3,10 +3,12 @@ package org.gridgov.matching.candidate.persistence;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import org.gridgov.matching.candidate.SubmittedWish;
+import org.gridgov.matching.candidate.RankedWish;
 import org.gridgov.matching.candidate.domain.CandidateKind;
 import org.gridgov.matching.candidate.domain.RankedCandidate;
 import org.gridgov.matching.candidate.domain.WishCandidates;
@@ -21,45 +23,69 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public record CandidateStore(DatabaseClient db, JsonMapper json) {
 
-    private static final Sql.Table CANDIDATE = new Sql.Table("wish_candidate",
-            List.of("wish_id", "rank", "kind", "candidate_id", "name", "score", "reasons", "computed_at"),
-            List.of(UUID.class, Integer.class, String.class, UUID.class, String.class, Double.class, String.class,
-                    OffsetDateTime.class));
-
-    /** Where the wish is (for jurisdiction checks), when its candidates were computed, and the best of them. */
     /**
-     * Replaces the wish's candidates (a replayed submission recomputes them), and keeps the count of
-     * firsts per candidate and day with them: the replaced ranking's first loses one, the new first gains one.
+     * Replaces the candidates of a batch of wishes (a replayed submission recomputes them), and keeps the
+     * count of firsts per candidate and day with them: a replaced ranking's first loses one, a new first
+     * gains one. Four statements for the whole batch.
      */
-    public Mono<Void> save(SubmittedWish wish, List<RankedCandidate> ranked, Instant at) {
+    public Mono<Void> saveAll(List<RankedWish> wishes, Instant at) {
         OffsetDateTime computedAt = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-        Mono<Long> header = db.sql("""
-                        with replaced_first as (select candidate_id, (computed_at at time zone 'UTC')::date as day
-                                                from wish_candidate where wish_id = :wishId and rank = 1),
-                             replaced as (delete from wish_candidates where wish_id = :wishId),
-                             replaced_rows as (delete from wish_candidate where wish_id = :wishId)
-                        update candidate_firsts f set firsts = f.firsts - 1
+        UUID[] wishIds = Sql.column(wishes, ranked -> ranked.wish().wishId(), UUID[]::new);
+        Mono<Long> replaced = db.sql("""
+                        with replaced_first as (select candidate_id, (computed_at at time zone 'UTC')::date as day,
+                                                       count(*) as rankings
+                                                from wish_candidate where wish_id = any(:wishIds) and rank = 1
+                                                group by 1, 2),
+                             replaced as (delete from wish_candidates where wish_id = any(:wishIds)),
+                             replaced_rows as (delete from wish_candidate where wish_id = any(:wishIds))
+                        update candidate_firsts f set firsts = f.firsts - r.rankings
                         from replaced_first r where f.candidate_id = r.candidate_id and f.day = r.day""")
-                .bind("wishId", wish.wishId())
-                .fetch().rowsUpdated()
-                .then(db.sql("""
-                                insert into wish_candidates (wish_id, community_id, grid_id, computed_at)
-                                values (:wishId, :communityId, :gridId, :computedAt)""")
-                        .bind("wishId", wish.wishId()).bind("communityId", wish.communityId())
-                        .bind("gridId", wish.gridId()).bind("computedAt", computedAt)
-                        .fetch().rowsUpdated());
-        List<Object[]> rows = ranked.stream().map(candidate -> new Object[] {wish.wishId(), candidate.rank(),
-                candidate.kind().name(), candidate.id(), candidate.name(), candidate.score(),
-                json.writeValueAsString(candidate.reasons()), computedAt}).toList();
-        Mono<Long> first = ranked.isEmpty() ? Mono.just(0L) : db.sql("""
-                        insert into candidate_firsts (candidate_id, day, firsts) values (:candidateId, :day, 1)
-                        on conflict (candidate_id, day) do update set firsts = candidate_firsts.firsts + 1""")
-                .bind("candidateId", ranked.get(0).id())
+                .bind("wishIds", wishIds)
+                .fetch().rowsUpdated();
+        Mono<Long> headers = db.sql("""
+                        insert into wish_candidates (wish_id, community_id, grid_id, computed_at)
+                        select w.wish_id, w.community_id, w.grid_id, :computedAt
+                        from unnest(:wishIds::uuid[], :communityIds::uuid[], :gridIds::uuid[]) as w(wish_id, community_id, grid_id)""")
+                .bind("wishIds", wishIds)
+                .bind("communityIds", Sql.column(wishes, ranked -> ranked.wish().communityId(), UUID[]::new))
+                .bind("gridIds", Sql.column(wishes, ranked -> ranked.wish().gridId(), UUID[]::new))
+                .bind("computedAt", computedAt)
+                .fetch().rowsUpdated();
+        List<Row> rows = wishes.stream().flatMap(wish -> wish.ranked().stream()
+                .map(candidate -> new Row(wish.wish().wishId(), candidate))).toList();
+        Mono<Long> candidates = rows.isEmpty() ? Mono.just(0L) : db.sql("""
+                        insert into wish_candidate (wish_id, rank, kind, candidate_id, name, score, reasons, computed_at)
+                        select c.wish_id, c.rank, c.kind, c.candidate_id, c.name, c.score, c.reasons, :computedAt
+                        from unnest(:wishIds::uuid[], :ranks::int[], :kinds::text[], :candidateIds::uuid[],
+                                    :names::text[], :scores::float8[], :reasons::text[])
+                             as c(wish_id, rank, kind, candidate_id, name, score, reasons)""")
+                .bind("wishIds", Sql.column(rows, Row::wishId, UUID[]::new))
+                .bind("ranks", Sql.column(rows, row -> row.candidate().rank(), Integer[]::new))
+                .bind("kinds", Sql.column(rows, row -> row.candidate().kind().name(), String[]::new))
+                .bind("candidateIds", Sql.column(rows, row -> row.candidate().id(), UUID[]::new))
+                .bind("names", Sql.column(rows, row -> row.candidate().name(), String[]::new))
+                .bind("scores", Sql.column(rows, row -> row.candidate().score(), Double[]::new))
+                .bind("reasons", Sql.column(rows, row -> json.writeValueAsString(row.candidate().reasons()), String[]::new))
+                .bind("computedAt", computedAt)
+                .fetch().rowsUpdated();
+        Map<UUID, Integer> firsts = new LinkedHashMap<>();
+        wishes.stream().filter(wish -> !wish.ranked().isEmpty())
+                .forEach(wish -> firsts.merge(wish.ranked().get(0).id(), 1, Integer::sum));
+        Mono<Long> counted = firsts.isEmpty() ? Mono.just(0L) : db.sql("""
+                        insert into candidate_firsts (candidate_id, day, firsts)
+                        select f.candidate_id, :day, f.firsts from unnest(:candidateIds::uuid[], :firsts::int[]) as f(candidate_id, firsts)
+                        on conflict (candidate_id, day) do update set firsts = candidate_firsts.firsts + excluded.firsts""")
+                .bind("candidateIds", firsts.keySet().toArray(UUID[]::new))
+                .bind("firsts", firsts.values().toArray(Integer[]::new))
                 .bind("day", computedAt.toLocalDate())
                 .fetch().rowsUpdated();
-        return header.then(Sql.insertRows(db, CANDIDATE, rows)).then(first).then();
+        return replaced.then(headers).then(candidates).then(counted).then();
     }
 
+    private record Row(UUID wishId, RankedCandidate candidate) {
+    }
+
+    /** Where the wish is (for jurisdiction checks), when its candidates were computed, and the best of them. */
     public Mono<WishCandidates> find(UUID wishId, int limit) {
         Mono<List<RankedCandidate>> candidates = db.sql("""
                         select rank, kind, candidate_id, name, score, reasons from wish_candidate
