@@ -120,6 +120,12 @@ public abstract class AppsIntegrationTest extends ServiceIntegrationTest {
 
     /** The wish of this id, ordered by the resident {@code resident-<id>}. */
     protected UUID submit(Neighbourhood n, UUID wish) {
+        publish(EventType.WISH_SUBMITTED, submitted(n, wish));
+        return wish;
+    }
+
+    /** The data of the wish's submission in the neighbourhood's micro-grid. */
+    protected Map<String, Object> submitted(Neighbourhood n, UUID wish) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("wishId", wish.toString());
         data.put("actor", Map.of("id", "resident-" + wish, "role", "RESIDENT"));
@@ -130,12 +136,18 @@ public abstract class AppsIntegrationTest extends ServiceIntegrationTest {
         data.put("gridId", n.grid().toString());
         data.put("microGridId", n.microGrid().toString());
         data.put("communityId", n.community().toString());
-        publish(EventType.WISH_SUBMITTED, data);
-        return wish;
+        return data;
     }
 
     /** Another service's event, as it would publish it, at the test clock's time; the event sent. */
     protected CloudEvent publish(EventType type, Map<String, Object> data) {
+        CloudEvent event = event(type, data);
+        resend(type, event);
+        return event;
+    }
+
+    /** Another service's event, as it would publish it, at the test clock's time. */
+    protected CloudEvent event(EventType type, Map<String, Object> data) {
         String body = json.writeValueAsString(data);
         List<String> violations = EventSchemas.validate(type, body);
         if (!violations.isEmpty()) {
@@ -143,7 +155,6 @@ public abstract class AppsIntegrationTest extends ServiceIntegrationTest {
         }
         CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), type.type(), type.source(),
                 String.valueOf(data.get(type.subjectField())), clock.instant(), Optional.empty(), body);
-        resend(type, event);
         return event;
     }
 

@@ -3,10 +3,14 @@ package org.gridgov.apps.webhook;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.gridgov.apps.webhook.domain.Deliverable;
 import org.gridgov.apps.webhook.persistence.WebhookStore;
@@ -14,9 +18,11 @@ import org.gridgov.contracts.Ids;
 import org.gridgov.contracts.Topic;
 import org.gridgov.kit.events.CloudEvent;
 import org.gridgov.kit.inbox.EventHandler;
+import org.gridgov.kit.jurisdiction.GridNode;
 import org.gridgov.kit.jurisdiction.GridTree;
 import org.gridgov.kit.privacy.Sealer;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,22 +56,63 @@ record WebhookFanOut(WebhookStore store, GridTree tree, Sealer cipher, JsonMappe
 
     @Override
     public Mono<Void> handle(CloudEvent event) {
-        Optional<UUID> subject = Ids.parse(event.subject());
-        Optional<String> scope = Deliverable.scopeOf(event.type());
-        if (scope.isEmpty() || subject.isEmpty()) {
+        return handleAll(List.of(event));
+    }
+
+    /** An event some app may receive, read. */
+    private record Incoming(CloudEvent event, UUID subject, String scope, JsonNode data, Optional<UUID> named) {
+    }
+
+    /**
+     * A polled batch in a few statements whatever its size: the places its events name, where the others'
+     * aggregates are, the subscriptions to any of its types, the deliveries.
+     */
+    @Override
+    public Mono<Void> handleAll(List<CloudEvent> events) {
+        List<Incoming> incoming = new ArrayList<>(events.size());
+        for (CloudEvent event : events) {
+            Optional<UUID> subject = Ids.parse(event.subject());
+            Optional<String> scope = Deliverable.scopeOf(event.type());
+            if (scope.isPresent() && subject.isPresent()) {
+                JsonNode data = json.readTree(event.data());
+                incoming.add(new Incoming(event, subject.get(), scope.get(), data, named(data)));
+            }
+        }
+        if (incoming.isEmpty()) {
             return Mono.empty();
         }
-        JsonNode data = json.readTree(event.data());
+        List<Incoming> placing = incoming.stream().filter(event -> event.named().isPresent()).toList();
+        Set<UUID> unplaced = incoming.stream().filter(event -> event.named().isEmpty()).map(Incoming::subject)
+                .collect(Collectors.toSet());
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Mono<UUID> place = named(data)
-                .map(node -> store.placed(subject.get(), node).thenReturn(node))
-                .orElseGet(() -> store.placeOf(subject.get()));
-        return place.flatMap(tree::find)
-                .flatMap(node -> store.subscribersTo(event.type(), event.time())
-                        .filter(subscriber -> subscriber.scopes().contains(scope.get()))
-                        .filter(subscriber -> node.isWithin(subscriber.jurisdiction()))
-                        .concatMap(subscriber -> enqueue(event, data, subscriber, at))
-                        .then());
+        return store.placed(placing.stream().map(Incoming::subject).toList(),
+                        placing.stream().map(event -> event.named().orElseThrow()).toList())
+                .then(store.subscribersToAny(incoming.stream().map(event -> event.event().type()).collect(Collectors.toSet())))
+                .flatMap(subscribers -> subscribers.isEmpty() ? Mono.empty() : store.placesOf(unplaced)
+                        .flatMap(places -> deliveries(incoming, subscribers, places, at))
+                        .flatMap(deliveries -> store.enqueue(deliveries, at)));
+    }
+
+    private Mono<List<WebhookStore.Queued>> deliveries(List<Incoming> incoming, List<WebhookStore.Subscriber> subscribers,
+                                                       Map<UUID, UUID> places, Instant at) {
+        Map<UUID, Optional<GridNode>> nodes = new HashMap<>();
+        return Flux.fromIterable(incoming)
+                .concatMap(event -> {
+                    UUID place = event.named().orElse(places.get(event.subject()));
+                    if (place == null) {
+                        return Flux.empty();   // placed nowhere: it reaches nobody
+                    }
+                    Mono<Optional<GridNode>> node = nodes.containsKey(place) ? Mono.just(nodes.get(place))
+                            : tree.find(place).map(Optional::of).defaultIfEmpty(Optional.empty())
+                                    .doOnNext(found -> nodes.put(place, found));
+                    return node.flatMapMany(found -> Flux.fromIterable(found.map(within -> subscribers.stream()
+                            .filter(subscriber -> subscriber.wants(event.event().type(), event.event().time()))
+                            .filter(subscriber -> subscriber.scopes().contains(event.scope()))
+                            .filter(subscriber -> within.isWithin(subscriber.jurisdiction()))
+                            .map(subscriber -> queued(event, subscriber))
+                            .toList()).orElse(List.of())));
+                })
+                .collectList();
     }
 
     private static Optional<UUID> named(JsonNode data) {
@@ -77,16 +124,17 @@ record WebhookFanOut(WebhookStore store, GridTree tree, Sealer cipher, JsonMappe
                 .findFirst();
     }
 
-    private Mono<Void> enqueue(CloudEvent event, JsonNode data, WebhookStore.Subscriber subscriber, Instant at) {
+    private WebhookStore.Queued queued(Incoming incoming, WebhookStore.Subscriber subscriber) {
+        CloudEvent event = incoming.event();
         UUID id = UUID.randomUUID();
         ObjectNode body = json.createObjectNode();
         body.put("id", event.id());
         body.put("type", event.type());
         body.put("subject", event.subject());
         body.put("time", event.time().toString());
-        body.set("data", data);
+        body.set("data", incoming.data());
         String payload = json.writeValueAsString(body);
-        return store.enqueue(id, subscriber.subscriptionId(), event.id(), event.type(), event.subject(),
-                cipher.seal(payload, id.toString()), at);
+        return new WebhookStore.Queued(id, subscriber.subscriptionId(), event.id(), event.type(), event.subject(),
+                cipher.seal(payload, id.toString()));
     }
 }

@@ -23,6 +23,7 @@ import org.gridgov.apps.webhook.domain.WebhookSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +42,12 @@ class WebhooksIT extends AppsIntegrationTest {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private WebhookFanOut fanOut;
+
+    @Autowired
+    private TransactionalOperator tx;
 
     @AfterEach
     void stopReceiver() {
@@ -108,10 +115,7 @@ class WebhooksIT extends AppsIntegrationTest {
         caseReported(reported, n.community(), n.microGrid());
         // the claim names no place: it reaches the app through where the wish was submitted
         UUID wish = submit(n);
-        UUID unit = UUID.randomUUID();
-        publish(EventType.WISH_CLAIMED, Map.of("wishId", wish.toString(), "actor", Map.of("id", "unit-user", "role", "UNIT"),
-                "occurredAt", clock.instant().toString(), "status", "CLAIMED",
-                "claimer", Map.of("kind", "UNIT", "id", unit.toString())));
+        publish(EventType.WISH_CLAIMED, claimed(wish));
         // a case elsewhere reaches nobody
         caseReported(UUID.randomUUID(), neighbourhood().community(), UUID.randomUUID());
 
@@ -121,6 +125,29 @@ class WebhooksIT extends AppsIntegrationTest {
         assertThat(caseDelivery.get("subject").asString()).isEqualTo(reported.toString());
         assertThat(claimDelivery.get("eventType").asString()).isEqualTo(CLAIMED);
         assertThat(claimDelivery.get("subject").asString()).isEqualTo(wish.toString());
+        assertThat(receiver.received()).hasSize(2);
+    }
+
+    @Test
+    void a_batch_of_events_queues_what_each_subscription_wants_and_later_events_follow_the_first_ones_place() {
+        Neighbourhood n = neighbourhood();
+        Hook submissions = subscribe(n, "wishes:read", SUBMITTED);
+        Hook claims = subscribe(n, "wishes:read", CLAIMED);
+        UUID wish = UUID.randomUUID();
+        UUID elsewhere = UUID.randomUUID();
+
+        // as one poll of wish.events brings them: the claims name no place, their wishes' submissions do
+        fanOut.handleAll(List.of(event(EventType.WISH_SUBMITTED, submitted(n, wish)), event(EventType.WISH_CLAIMED, claimed(wish)),
+                        event(EventType.WISH_SUBMITTED, submitted(neighbourhood(), elsewhere)),
+                        event(EventType.WISH_CLAIMED, claimed(elsewhere))))
+                .as(tx::transactional).block();
+
+        JsonNode submission = awaitDelivery(submissions, delivery -> delivery.get("status").asString().equals("DELIVERED"));
+        JsonNode claim = awaitDelivery(claims, delivery -> delivery.get("status").asString().equals("DELIVERED"));
+        assertThat(submission.get("eventType").asString()).isEqualTo(SUBMITTED);
+        assertThat(submission.get("subject").asString()).isEqualTo(wish.toString());
+        assertThat(claim.get("eventType").asString()).isEqualTo(CLAIMED);
+        assertThat(claim.get("subject").asString()).isEqualTo(wish.toString());
         assertThat(receiver.received()).hasSize(2);
     }
 
@@ -259,6 +286,13 @@ class WebhooksIT extends AppsIntegrationTest {
     }
 
     // --- helpers ---
+
+    /** A unit claimed the wish: an event that names no place. */
+    private Map<String, Object> claimed(UUID wish) {
+        return Map.of("wishId", wish.toString(), "actor", Map.of("id", "unit-user", "role", "UNIT"),
+                "occurredAt", clock.instant().toString(), "status", "CLAIMED",
+                "claimer", Map.of("kind", "UNIT", "id", UUID.randomUUID().toString()));
+    }
 
     /** A case found on patrol, as fieldwork-service announces it. */
     private void caseReported(UUID id, UUID community, UUID microGrid) {

@@ -3,7 +3,9 @@ package org.gridgov.apps.webhook.persistence;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,7 +23,13 @@ import reactor.core.publisher.Mono;
 public record WebhookStore(DatabaseClient db) {
 
     /** An active subscription of an active app to an event type, with what the fan-out needs of the app. */
-    public record Subscriber(UUID subscriptionId, UUID appId, UUID jurisdiction, Set<String> scopes) {
+    public record Subscriber(UUID subscriptionId, UUID appId, UUID jurisdiction, Set<String> scopes,
+                             Set<String> eventTypes, Instant since) {
+
+        /** Whether it takes an event of this type that happened then. */
+        public boolean wants(String eventType, Instant time) {
+            return eventTypes.contains(eventType) && !since.isAfter(time);
+        }
     }
 
     /** A delivery claimed for sending, with where to and how to sign it. */
@@ -65,47 +73,77 @@ public record WebhookStore(DatabaseClient db) {
     }
 
     /**
-     * The subscribers to an event of this type that happened at {@code time}: a subscription receives the
-     * events from its creation on, so an event read again (a consumer rebuilding from the topic's start) is
-     * not sent to subscriptions made after it.
+     * The active subscriptions to any of these event types, with the types each takes and since when: a
+     * subscription receives the events from its creation on ({@link Subscriber#wants}), so an event read
+     * again (a consumer rebuilding from the topic's start) is not sent to subscriptions made after it.
      */
-    public Flux<Subscriber> subscribersTo(String eventType, Instant time) {
+    public Mono<List<Subscriber>> subscribersToAny(Collection<String> eventTypes) {
         return db.sql("""
-                        select s.id, s.app_id, a.jurisdiction, a.scopes from webhook_subscription s
-                        join client_app a on a.id = s.app_id
-                        where s.status = 'ACTIVE' and a.status = 'ACTIVE' and :type = any(s.event_types)
-                          and s.created_at <= :time""")
-                .bind("type", eventType).bind("time", Sql.utc(time))
+                        select s.id, s.app_id, a.jurisdiction, a.scopes, s.event_types, s.created_at
+                        from webhook_subscription s join client_app a on a.id = s.app_id
+                        where s.status = 'ACTIVE' and a.status = 'ACTIVE' and s.event_types && :types""")
+                .bind("types", eventTypes.toArray(String[]::new))
                 .map(row -> new Subscriber(row.get("id", UUID.class), row.get("app_id", UUID.class),
-                        row.get("jurisdiction", UUID.class), Set.copyOf(Arrays.asList(row.get("scopes", String[].class)))))
-                .all();
+                        row.get("jurisdiction", UUID.class), Set.copyOf(Arrays.asList(row.get("scopes", String[].class))),
+                        Set.copyOf(Arrays.asList(row.get("event_types", String[].class))),
+                        row.get("created_at", OffsetDateTime.class).toInstant()))
+                .all().collectList();
     }
 
     /**
-     * Remembers where an aggregate is (the grid-tree node its first placed event named), so that its later
-     * events, which name no place, reach the apps of that jurisdiction too. The first place wins.
+     * Remembers where aggregates are (the grid-tree node the first placed event of each named), so that
+     * their later events, which name no place, reach the apps of that jurisdiction too. The first place
+     * wins, in the order given.
      */
-    public Mono<Void> placed(UUID subject, UUID node) {
-        return db.sql("insert into event_place (subject, node_id) values (:subject, :node) on conflict do nothing")
-                .bind("subject", subject).bind("node", node).fetch().rowsUpdated().then();
+    public Mono<Void> placed(List<UUID> subjects, List<UUID> nodes) {
+        if (subjects.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        insert into event_place (subject, node_id)
+                        select p.subject, p.node_id from unnest(:subjects::uuid[], :nodes::uuid[]) with ordinality
+                             as p(subject, node_id, position)
+                        order by p.position
+                        on conflict do nothing""")
+                .bind("subjects", subjects.toArray(UUID[]::new)).bind("nodes", nodes.toArray(UUID[]::new))
+                .fetch().rowsUpdated().then();
     }
 
-    /** The grid-tree node where an aggregate is, if one of its events named it. */
-    public Mono<UUID> placeOf(UUID subject) {
-        return db.sql("select node_id from event_place where subject = :subject").bind("subject", subject)
-                .map(row -> row.get("node_id", UUID.class)).one();
+    /** The grid-tree nodes where these aggregates are, of those one of whose events named one. */
+    public Mono<Map<UUID, UUID>> placesOf(Collection<UUID> subjects) {
+        if (subjects.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("select subject, node_id from event_place where subject = any(:subjects)")
+                .bind("subjects", subjects.stream().distinct().toArray(UUID[]::new))
+                .map(row -> Map.entry(row.get("subject", UUID.class), row.get("node_id", UUID.class)))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    /** Queues the delivery; an event redelivered to the fan-out queues nothing twice. */
-    public Mono<Void> enqueue(UUID id, UUID subscriptionId, String eventId, String eventType, String subject,
-                              String sealedPayload, Instant at) {
+    /** A delivery to queue. */
+    public record Queued(UUID id, UUID subscriptionId, String eventId, String eventType, String subject,
+                         String sealedPayload) {
+    }
+
+    /** Queues the deliveries in one statement; an event redelivered to the fan-out queues nothing twice. */
+    public Mono<Void> enqueue(List<Queued> deliveries, Instant at) {
+        if (deliveries.isEmpty()) {
+            return Mono.empty();
+        }
         return db.sql("""
                         insert into webhook_delivery (id, subscription_id, event_id, event_type, subject, payload, status,
                             created_at, retry_from, next_attempt_at)
-                        values (:id, :subscriptionId, :eventId, :eventType, :subject, :payload, 'PENDING', :at, :at, :at)
+                        select d.id, d.subscription_id, d.event_id, d.event_type, d.subject, d.payload, 'PENDING', :at, :at, :at
+                        from unnest(:ids::uuid[], :subscriptionIds::uuid[], :eventIds::text[], :eventTypes::text[],
+                                    :subjects::text[], :payloads::text[])
+                             as d(id, subscription_id, event_id, event_type, subject, payload)
                         on conflict (subscription_id, event_id) do nothing""")
-                .bind("id", id).bind("subscriptionId", subscriptionId).bind("eventId", eventId)
-                .bind("eventType", eventType).bind("subject", subject).bind("payload", sealedPayload)
+                .bind("ids", Sql.column(deliveries, Queued::id, UUID[]::new))
+                .bind("subscriptionIds", Sql.column(deliveries, Queued::subscriptionId, UUID[]::new))
+                .bind("eventIds", Sql.column(deliveries, Queued::eventId, String[]::new))
+                .bind("eventTypes", Sql.column(deliveries, Queued::eventType, String[]::new))
+                .bind("subjects", Sql.column(deliveries, Queued::subject, String[]::new))
+                .bind("payloads", Sql.column(deliveries, Queued::sealedPayload, String[]::new))
                 .bind("at", Sql.utc(at))
                 .fetch().rowsUpdated().then();
     }
