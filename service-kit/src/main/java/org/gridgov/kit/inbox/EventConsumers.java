@@ -97,6 +97,7 @@ public class EventConsumers implements SmartLifecycle {
         container.setBeanName(consumer);
         // from 0, so that an alert on its increase sees the first dead letter after a start too
         handler.topics().forEach(topic -> deadLettered(consumer, topic.topicName()));
+        batchSize(consumer);
         return container;
     }
 
@@ -106,6 +107,7 @@ public class EventConsumers implements SmartLifecycle {
      * on its own while those before it are kept.
      */
     private void consume(String consumer, EventHandler handler, List<ConsumerRecord<String, byte[]>> records) {
+        batchSize(consumer).record(records.size());
         if (records.size() > 1) {
             try {
                 if (applyTogether(consumer, handler, records)) {
@@ -144,7 +146,6 @@ public class EventConsumers implements SmartLifecycle {
         Set<String> counted = new HashSet<>();
         handled.forEach(event -> count(consumer, event, applied.contains(event.id()) && counted.add(event.id())
                 ? "applied" : "duplicate"));
-        batchSize(consumer).record(records.size());
         return true;
     }
 
@@ -199,7 +200,7 @@ public class EventConsumers implements SmartLifecycle {
 
     private DistributionSummary batchSize(String consumer) {
         return DistributionSummary.builder("gridgov.events.batch.size")
-                .description("events polled and applied together in one transaction").tag("consumer", consumer)
+                .description("events polled at a time, applied in one transaction unless one of them fails").tag("consumer", consumer)
                 .register(meters);
     }
 
