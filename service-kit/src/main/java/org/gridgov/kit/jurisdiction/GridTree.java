@@ -60,6 +60,22 @@ public class GridTree implements EventSubscriber {
                 .one();
     }
 
+    /**
+     * The node and its ancestors in one round trip, the node first and then the nearest ancestor first (a
+     * micro-grid, its grid, community, street, district); empty when the node is not known.
+     */
+    public Mono<List<GridNode>> withAncestors(UUID id) {
+        return db.sql("""
+                        select a.id, a.kind, a.name, a.parent_id, a.path, a.grid_kind, a.retired
+                        from kit_grid_node n join kit_grid_node a on a.id = n.id or a.id = any (n.path)
+                        where n.id = :id
+                        order by cardinality(a.path) desc""")
+                .bind("id", id)
+                .map(GridTree::node)
+                .all().collectList()
+                .filter(chain -> !chain.isEmpty());
+    }
+
     private Mono<Void> upsert(UUID id, String kind, String name, UUID parentId, List<UUID> path, String gridKind,
                               boolean retired, Instant occurredAt) {
         DatabaseClient.GenericExecuteSpec upsert = db.sql("""

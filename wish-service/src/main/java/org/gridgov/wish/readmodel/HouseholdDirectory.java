@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.gridgov.contracts.events.HouseholdMoved;
@@ -70,12 +71,20 @@ public record HouseholdDirectory(DatabaseClient db, PersonalDataCipher cipher,
 
     /** Places a micro-grid in the tree; empty unless it is a micro-grid with a grid and a community above it. */
     public Mono<Location> locateMicroGrid(UUID microGridId) {
-        return tree.find(microGridId)
-                .filter(node -> "MICRO_GRID".equals(node.kind()) && !node.retired())
-                .flatMap(microGrid -> Mono.zip(tree.ancestorOfKind(microGridId, "GRID"),
-                                tree.ancestorOfKind(microGridId, "COMMUNITY"))
-                        .map(found -> new Location(new Placement(microGridId, found.getT1().id(), found.getT2().id()),
-                                areaPath(microGrid))));
+        return tree.withAncestors(microGridId).flatMap(chain -> {
+            GridNode microGrid = chain.get(0);
+            Optional<GridNode> grid = nearest(chain, "GRID");
+            Optional<GridNode> community = nearest(chain, "COMMUNITY");
+            if (!"MICRO_GRID".equals(microGrid.kind()) || microGrid.retired() || grid.isEmpty() || community.isEmpty()) {
+                return Mono.empty();
+            }
+            return Mono.just(new Location(new Placement(microGridId, grid.get().id(), community.get().id()),
+                    areaPath(microGrid)));
+        });
+    }
+
+    private static Optional<GridNode> nearest(List<GridNode> chain, String kind) {
+        return chain.stream().filter(node -> kind.equals(node.kind())).findFirst();
     }
 
     private String lookupKey(String address) {
