@@ -3,8 +3,11 @@ package org.gridgov.apps.notification;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -139,51 +142,83 @@ class NotificationCentre implements EventHandler {
 
     @Override
     public Mono<Void> handle(CloudEvent event) {
-        List<Rule> rules = RULES.stream().filter(rule -> rule.type().type().equals(event.type())).toList();
-        if (rules.isEmpty()) {
-            return Mono.empty();
-        }
-        JsonNode data = json.readTree(event.data());
-        Instant at = event.time().truncatedTo(ChronoUnit.MICROS);
-        Mono<Optional<NotificationStore.WishParty>> wish = wishOf(event, data);
-        return wish.flatMapMany(party -> {
-            Seen seen = new Seen(data, party);
-            Map<String, String> values = values(data);
-            List<Mono<Void>> writes = new ArrayList<>();
-            for (Rule rule : rules) {
-                String text = templates.render(rule.kind(), values);
-                for (Recipient recipient : rule.recipients().apply(seen)) {
-                    writes.add(store.insert(new NotificationStore.Notice(UUID.randomUUID(), recipient, event.id(),
-                                    event.type(), rule.kind(), event.subject(), text, at))
-                            .then(deliveries.schedule(new Deliveries.Notice(recipient, event.id(), event.type(), rule.kind(),
-                                    event.subject(), rule.urgent(), templates.values(rule.kind(), values), text))));
-                }
-            }
-            return Flux.fromIterable(writes);
-        }).concatMap(write -> write).then();
+        return handleAll(List.of(event));
     }
 
-    /** A wish's resident and grid: remembered from its submission, which names them, for its later events. */
-    private Mono<Optional<NotificationStore.WishParty>> wishOf(CloudEvent event, JsonNode data) {
-        if (!event.type().startsWith("org.gridgov.wish.")) {
-            return Mono.just(Optional.empty());
-        }
-        Optional<UUID> wishId = Ids.parse(event.subject());
-        if (wishId.isEmpty()) {
-            return Mono.just(Optional.empty());
-        }
-        if (event.type().equals(EventType.WISH_SUBMITTED.type())) {
-            JsonNode actor = data.path("actor");
-            Optional<String> resident = "RESIDENT".equals(actor.path("role").asString())
-                    ? Optional.of(actor.path("id").asString()) : Optional.empty();
-            Optional<UUID> grid = Ids.parse(data.path("gridId").asString());
-            if (grid.isEmpty()) {
-                return Mono.just(Optional.empty());
+    /** An event some rule names, read. */
+    private record Incoming(CloudEvent event, List<Rule> rules, JsonNode data) {
+    }
+
+    /**
+     * A polled batch with a few statements: the wishes' parties its submissions name, remembered first (so that
+     * the batch's later events of those wishes find them), the parties of its other wish events, and its notices
+     * in one insert; then each notice's deliveries.
+     */
+    @Override
+    public Mono<Void> handleAll(List<CloudEvent> events) {
+        List<Incoming> incoming = new ArrayList<>();
+        for (CloudEvent event : events) {
+            List<Rule> rules = RULES.stream().filter(rule -> rule.type().type().equals(event.type())).toList();
+            if (!rules.isEmpty()) {
+                incoming.add(new Incoming(event, rules, json.readTree(event.data())));
             }
-            NotificationStore.WishParty party = new NotificationStore.WishParty(wishId.get(), resident, grid.get());
-            return store.remember(party).thenReturn(Optional.of(party));
         }
-        return store.wishParty(wishId.get()).map(Optional::of).defaultIfEmpty(Optional.empty());
+        if (incoming.isEmpty()) {
+            return Mono.empty();
+        }
+        Map<String, NotificationStore.WishParty> named = new HashMap<>();
+        Set<UUID> looked = new HashSet<>();
+        for (Incoming event : incoming) {
+            if (event.event().type().equals(EventType.WISH_SUBMITTED.type())) {
+                submittedParty(event.event(), event.data()).ifPresent(party -> named.put(event.event().id(), party));
+            } else if (event.event().type().startsWith("org.gridgov.wish.")) {
+                Ids.parse(event.event().subject()).ifPresent(looked::add);
+            }
+        }
+        return store.rememberAll(incoming.stream().map(event -> named.get(event.event().id())).filter(Objects::nonNull).toList())
+                .then(store.wishParties(looked))
+                .flatMap(parties -> {
+                    List<NotificationStore.Notice> notices = new ArrayList<>();
+                    List<Deliveries.Notice> toSchedule = new ArrayList<>();
+                    for (Incoming event : incoming) {
+                        Optional<NotificationStore.WishParty> party = event.event().type().equals(EventType.WISH_SUBMITTED.type())
+                                ? Optional.ofNullable(named.get(event.event().id()))
+                                : Ids.parse(event.event().subject()).map(parties::get);
+                        notices(event, party, notices, toSchedule);
+                    }
+                    return store.insertAll(notices).thenMany(Flux.fromIterable(toSchedule).concatMap(deliveries::schedule))
+                            .then();
+                });
+    }
+
+    private void notices(Incoming event, Optional<NotificationStore.WishParty> party, List<NotificationStore.Notice> notices,
+                         List<Deliveries.Notice> toSchedule) {
+        CloudEvent cloudEvent = event.event();
+        Instant at = cloudEvent.time().truncatedTo(ChronoUnit.MICROS);
+        Seen seen = new Seen(event.data(), party);
+        Map<String, String> values = values(event.data());
+        for (Rule rule : event.rules()) {
+            String text = templates.render(rule.kind(), values);
+            for (Recipient recipient : rule.recipients().apply(seen)) {
+                notices.add(new NotificationStore.Notice(UUID.randomUUID(), recipient, cloudEvent.id(), cloudEvent.type(),
+                        rule.kind(), cloudEvent.subject(), text, at));
+                toSchedule.add(new Deliveries.Notice(recipient, cloudEvent.id(), cloudEvent.type(), rule.kind(),
+                        cloudEvent.subject(), rule.urgent(), templates.values(rule.kind(), values), text));
+            }
+        }
+    }
+
+    /** A wish's resident and grid, as its submission names them: remembered for its later events. */
+    private static Optional<NotificationStore.WishParty> submittedParty(CloudEvent event, JsonNode data) {
+        Optional<UUID> wishId = Ids.parse(event.subject());
+        Optional<UUID> grid = Ids.parse(data.path("gridId").asString());
+        if (wishId.isEmpty() || grid.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode actor = data.path("actor");
+        Optional<String> resident = "RESIDENT".equals(actor.path("role").asString())
+                ? Optional.of(actor.path("id").asString()) : Optional.empty();
+        return Optional.of(new NotificationStore.WishParty(wishId.get(), resident, grid.get()));
     }
 
     /** The event's text fields, for the templates' placeholders. */

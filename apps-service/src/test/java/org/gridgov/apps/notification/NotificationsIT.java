@@ -13,10 +13,18 @@ import org.gridgov.contracts.EventType;
 import org.gridgov.infra.TokenRequest;
 import org.gridgov.kit.events.CloudEvent;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.JsonNode;
 
 /** The in-app inbox fed by other services' events: who is told of what, once, in zh-CN. */
 class NotificationsIT extends AppsIntegrationTest {
+
+    @Autowired
+    private NotificationCentre centre;
+
+    @Autowired
+    private TransactionalOperator tx;
 
     @Test
     void the_resident_hears_of_every_step_of_their_wish_and_the_grid_and_the_unit_of_theirs() {
@@ -77,6 +85,28 @@ class NotificationsIT extends AppsIntegrationTest {
         get(resident, "/api/me/notifications?unread=perhaps").expectStatus().isBadRequest();
         post(resident, "/api/me/notifications/" + UUID.randomUUID() + "/read", null, null).expectStatus().isNotFound();
         post(resident, "/api/me/notifications/not-an-id/read", null, null).expectStatus().isBadRequest();
+    }
+
+    @Test
+    void a_batch_with_a_wish_submitted_and_claimed_tells_the_resident_of_both_and_applied_again_tells_nobody_twice() {
+        Neighbourhood n = neighbourhood();
+        UUID wish = UUID.randomUUID();
+        UUID unit = UUID.randomUUID();
+        String resident = token(TokenRequest.of("resident-" + wish, "RESIDENT"));
+        // as one poll of wish.events brings them: the claim names no resident, the submission before it does
+        List<CloudEvent> batch = List.of(event(EventType.WISH_SUBMITTED, submitted(n, wish)),
+                event(EventType.WISH_CLAIMED, Map.of("wishId", wish.toString(), "actor", actor("unit-user", "UNIT"),
+                        "occurredAt", clock.instant().toString(), "status", "CLAIMED",
+                        "claimer", Map.of("kind", "UNIT", "id", unit.toString()))));
+
+        centre.handleAll(batch).as(tx::transactional).block();
+        centre.handleAll(batch).as(tx::transactional).block();
+
+        assertThat(kinds(awaitInbox(resident, "", 2))).containsExactlyInAnyOrder("wish-claimed-resident", "wish-submitted-resident");
+        assertThat(kinds(awaitInbox(token(TokenRequest.of("unit-user-" + unit, "UNIT").withUnit(unit.toString())), "", 1)))
+                .containsExactly("wish-claimed-claimer");
+        assertThat(kinds(inbox(token(TokenRequest.of("staff-" + n.grid(), "GRID_STAFF").withJurisdiction(n.grid().toString())), "")))
+                .containsExactly("wish-submitted-grid");
     }
 
     @Test

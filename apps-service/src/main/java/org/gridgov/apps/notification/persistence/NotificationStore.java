@@ -3,6 +3,8 @@ package org.gridgov.apps.notification.persistence;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,15 +30,26 @@ public record NotificationStore(DatabaseClient db) {
     public record WishParty(UUID wishId, Optional<String> resident, UUID gridId) {
     }
 
-    /** Writes the notice unless this recipient was already told of this event (a redelivery). */
-    public Mono<Void> insert(Notice notice) {
+    /** Writes the notices, in one statement, but none to a recipient already told of its event (a redelivery). */
+    public Mono<Void> insertAll(List<Notice> notices) {
+        if (notices.isEmpty()) {
+            return Mono.empty();
+        }
         return db.sql("""
                         insert into notification (id, recipient, event_id, event_type, kind, subject, text, created_at)
-                        values (:id, :recipient, :eventId, :eventType, :kind, :subject, :text, :at)
+                        select n.id, n.recipient, n.event_id, n.event_type, n.kind, n.subject, n.text, n.created_at
+                        from unnest(:ids::uuid[], :recipients::text[], :eventIds::text[], :eventTypes::text[], :kinds::text[],
+                                    :subjects::text[], :texts::text[], :createdAt::timestamptz[])
+                             as n(id, recipient, event_id, event_type, kind, subject, text, created_at)
                         on conflict (recipient, event_id) do nothing""")
-                .bind("id", notice.id()).bind("recipient", notice.recipient().key()).bind("eventId", notice.eventId())
-                .bind("eventType", notice.eventType()).bind("kind", notice.kind()).bind("subject", notice.subject())
-                .bind("text", notice.text()).bind("at", Sql.utc(notice.createdAt()))
+                .bind("ids", Sql.column(notices, Notice::id, UUID[]::new))
+                .bind("recipients", Sql.column(notices, notice -> notice.recipient().key(), String[]::new))
+                .bind("eventIds", Sql.column(notices, Notice::eventId, String[]::new))
+                .bind("eventTypes", Sql.column(notices, Notice::eventType, String[]::new))
+                .bind("kinds", Sql.column(notices, Notice::kind, String[]::new))
+                .bind("subjects", Sql.column(notices, Notice::subject, String[]::new))
+                .bind("texts", Sql.column(notices, Notice::text, String[]::new))
+                .bind("createdAt", Sql.column(notices, notice -> Sql.utc(notice.createdAt()), OffsetDateTime[]::new))
                 .fetch().rowsUpdated().then();
     }
 
@@ -62,17 +75,33 @@ public record NotificationStore(DatabaseClient db) {
                 .fetch().rowsUpdated().map(rows -> rows > 0);
     }
 
-    public Mono<Void> remember(WishParty party) {
-        return Sql.bindNullable(db.sql("insert into wish_party (wish_id, resident, grid_id) values (:wish, :resident, :grid)"
-                                + " on conflict do nothing").bind("wish", party.wishId()).bind("grid", party.gridId()),
-                        "resident", party.resident().orElse(null), String.class)
+    /** Remembers who ordered each wish and in which grid, in one statement; the first submission of a wish wins. */
+    public Mono<Void> rememberAll(List<WishParty> parties) {
+        if (parties.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        insert into wish_party (wish_id, resident, grid_id)
+                        select p.wish_id, p.resident, p.grid_id
+                        from unnest(:wishes::uuid[], :residents::text[], :grids::uuid[]) with ordinality
+                             as p(wish_id, resident, grid_id, position)
+                        order by p.position
+                        on conflict do nothing""")
+                .bind("wishes", Sql.column(parties, WishParty::wishId, UUID[]::new))
+                .bind("residents", Sql.column(parties, party -> party.resident().orElse(null), String[]::new))
+                .bind("grids", Sql.column(parties, WishParty::gridId, UUID[]::new))
                 .fetch().rowsUpdated().then();
     }
 
-    public Mono<WishParty> wishParty(UUID wishId) {
-        return db.sql("select * from wish_party where wish_id = :wish").bind("wish", wishId)
+    /** Who ordered these wishes and in which grid, of those whose submission was seen. */
+    public Mono<Map<UUID, WishParty>> wishParties(Collection<UUID> wishIds) {
+        if (wishIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("select * from wish_party where wish_id = any(:wishes)")
+                .bind("wishes", wishIds.stream().distinct().toArray(UUID[]::new))
                 .map(row -> new WishParty(row.get("wish_id", UUID.class), Optional.ofNullable(row.get("resident", String.class)),
                         row.get("grid_id", UUID.class)))
-                .one();
+                .all().collectMap(WishParty::wishId);
     }
 }
