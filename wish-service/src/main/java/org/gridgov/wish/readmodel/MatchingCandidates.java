@@ -1,9 +1,13 @@
 package org.gridgov.wish.readmodel;
 
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.gridgov.contracts.events.MatchingCandidatesComputed;
+import org.gridgov.kit.inbox.Delivered;
 import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.kit.data.Sql;
@@ -20,7 +24,7 @@ public record MatchingCandidates(DatabaseClient db, JsonMapper json) implements 
     @Override
     public TypedEventHandler handlers() {
         return TypedEventHandler.named("matching-candidates")
-                .on(MatchingCandidatesComputed.class, this::keep);
+                .onBatch(MatchingCandidatesComputed.class, this::keep);
     }
 
     /** One ranked candidate, best first, with the reasons matching-service gave. */
@@ -43,15 +47,24 @@ public record MatchingCandidates(DatabaseClient db, JsonMapper json) implements 
                 .toList();
     }
 
-    /** The newest ranking wins, whatever order redeliveries come in. */
-    private Mono<Void> keep(MatchingCandidatesComputed computed) {
+    /**
+     * The newest ranking of each wish wins, whatever order redeliveries come in: a batch's rankings in one
+     * statement, the newest of each wish in it.
+     */
+    private Mono<Void> keep(List<Delivered<MatchingCandidatesComputed>> batch) {
+        Map<UUID, MatchingCandidatesComputed> newest = new LinkedHashMap<>();
+        batch.forEach(delivered -> newest.merge(delivered.event().wishId(), delivered.event(),
+                (kept, later) -> later.occurredAt().isBefore(kept.occurredAt()) ? kept : later));
+        List<MatchingCandidatesComputed> rankings = List.copyOf(newest.values());
         return db.sql("""
-                        insert into wish_candidates (wish_id, candidates, computed_at) values (:id, :candidates, :at)
+                        insert into wish_candidates (wish_id, candidates, computed_at)
+                        select c.wish_id, c.candidates, c.computed_at
+                        from unnest(:ids::uuid[], :candidates::text[], :at::timestamptz[]) as c(wish_id, candidates, computed_at)
                         on conflict (wish_id) do update set candidates = excluded.candidates, computed_at = excluded.computed_at
                         where wish_candidates.computed_at <= excluded.computed_at""")
-                .bind("id", computed.wishId())
-                .bind("candidates", json.writeValueAsString(computed.candidates()))
-                .bind("at", Sql.utc(computed.occurredAt()))
+                .bind("ids", Sql.column(rankings, MatchingCandidatesComputed::wishId, UUID[]::new))
+                .bind("candidates", Sql.column(rankings, computed -> json.writeValueAsString(computed.candidates()), String[]::new))
+                .bind("at", Sql.column(rankings, computed -> Sql.utc(computed.occurredAt()), OffsetDateTime[]::new))
                 .fetch().rowsUpdated().then();
     }
 }

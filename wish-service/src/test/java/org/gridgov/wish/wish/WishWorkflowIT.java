@@ -8,19 +8,30 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.gridgov.kit.test.KafkaTopicReader;
 import org.gridgov.wish.Neighbourhood;
 import org.gridgov.wish.WishIntegrationTest;
+import org.gridgov.kit.events.CloudEvent;
+import org.gridgov.wish.readmodel.MatchingCandidates;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every transition of the workflow through the API, with what it leaves in the history and on wish.events. */
 class WishWorkflowIT extends WishIntegrationTest {
+
+    @Autowired
+    private MatchingCandidates matchingCandidates;
+
+    @Autowired
+    private TransactionalOperator tx;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -230,6 +241,33 @@ class WishWorkflowIT extends WishIntegrationTest {
         assertThat(candidate.get("reasons").get(0).asString()).isEqualTo("提供送餐服务");
         assertThat(getJson(resident, "/api/wishes/" + wish).get("candidates")).isEmpty();
         assertThat(getJson(unit(n.unitA), "/api/wishes/" + wish).get("candidates")).isEmpty();
+    }
+
+    @Test
+    void of_the_rankings_a_batch_brings_for_a_wish_the_dispatcher_sees_the_newest_whatever_their_order() {
+        Neighbourhood n = neighbourhood();
+        UUID wish = submit(resident("r-rankings"), n);
+        UUID other = submit(resident("r-rankings"), n);
+        Instant computed = Instant.now();
+
+        // as one poll of matching.events brings them: a redelivered older ranking after the newer one
+        matchingCandidates.handlers().handleAll(List.of(ranking(wish, n.unitB, computed), ranking(other, n.unitA, computed),
+                        ranking(wish, n.unitA, computed.minusSeconds(60))))
+                .as(tx::transactional).block();
+        matchingCandidates.handlers().handleAll(List.of(ranking(other, n.unitB, computed.minusSeconds(1))))
+                .as(tx::transactional).block();
+
+        assertThat(getJson(staffOf(n.grid), "/api/wishes/" + wish).get("candidates").get(0).get("id").asString())
+                .isEqualTo(n.unitB.toString());
+        assertThat(getJson(staffOf(n.grid), "/api/wishes/" + other).get("candidates").get(0).get("id").asString())
+                .isEqualTo(n.unitA.toString());
+    }
+
+    private static CloudEvent ranking(UUID wish, UUID unit, Instant at) {
+        return new CloudEvent(UUID.randomUUID().toString(), "org.gridgov.matching.candidates-computed.v1", "matching-service",
+                wish.toString(), at, Optional.empty(), """
+                {"wishId":"%s","candidates":[{"kind":"UNIT","id":"%s","score":0.9,"reasons":["提供送餐服务"]}],"occurredAt":"%s"}"""
+                .formatted(wish, unit, at));
     }
 
     @Test
