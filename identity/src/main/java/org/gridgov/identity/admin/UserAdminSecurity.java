@@ -1,6 +1,7 @@
 package org.gridgov.identity.admin;
 
 import org.gridgov.identity.ErrorsAsProblems;
+import org.gridgov.identity.StatelessChains;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +21,7 @@ class UserAdminSecurity {
     @Bean
     @Order(4)
     SecurityFilterChain userAdmin(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**")
+        StatelessChains.stateless(http, "/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint((request, response, failure) -> {
@@ -28,9 +29,7 @@ class UserAdminSecurity {
                             ErrorsAsProblems.write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
                         })
                         .accessDeniedHandler((request, response, denied) ->
-                                ErrorsAsProblems.write(response, HttpStatus.FORBIDDEN, "This token may not do this.")))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
+                                ErrorsAsProblems.write(response, HttpStatus.FORBIDDEN, "This token may not do this.")));
         return http.build();
     }
 

@@ -1,12 +1,12 @@
 package org.gridgov.identity.client;
 
+import org.gridgov.identity.StatelessChains;
 import org.gridgov.identity.admin.VolunteerLinkApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -19,13 +19,11 @@ class ClientAdminSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain clientAdmin(HttpSecurity http) throws Exception {
-        http.securityMatcher("/internal/**")
+        StatelessChains.stateless(http, "/internal/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/internal/users/**").hasAuthority("SCOPE_" + VolunteerLinkApi.SCOPE)
                         .anyRequest().hasAuthority("SCOPE_" + ClientAdminApi.SCOPE))
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
         return http.build();
     }
 }

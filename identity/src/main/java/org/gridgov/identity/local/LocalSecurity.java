@@ -1,11 +1,11 @@
 package org.gridgov.identity.local;
 
+import org.gridgov.identity.StatelessChains;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /** {@code /local/**} open to anyone, only where {@code gridgov.identity.local-tokens=true} (local platform, tests). */
@@ -16,10 +16,8 @@ class LocalSecurity {
     @Bean
     @Order(3)
     SecurityFilterChain local(HttpSecurity http) throws Exception {
-        http.securityMatcher("/local/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
+        StatelessChains.stateless(http, "/local/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         return http.build();
     }
 }
