@@ -3,11 +3,11 @@ package org.gridgov.committee.readmodel;
 import java.util.UUID;
 
 import org.gridgov.contracts.events.UnitJoined;
+import org.gridgov.kit.data.Sql;
 import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /** Keeps the member units of each community's Grand Party Committee from {@code member.events}. */
 @Component
@@ -16,17 +16,11 @@ record UnitEvents(DatabaseClient db) implements EventSubscriber {
     @Override
     public TypedEventHandler handlers() {
         return TypedEventHandler.named("unit-read-model")
-                .on(UnitJoined.class, this::joined);
-    }
-
-    private Mono<Void> joined(UnitJoined joined) {
-        return db.sql("""
+                .on(UnitJoined.class, Sql.statement(db, """
                         insert into unit (id, name, community_ids) values (:id, :name, :communities)
                         on conflict (id) do update set name = excluded.name,
-                            community_ids = array(select distinct c from unnest(unit.community_ids || excluded.community_ids) c)""")
-                .bind("id", joined.unitId())
-                .bind("name", joined.name())
-                .bind("communities", joined.communityIds().toArray(UUID[]::new))
-                .fetch().rowsUpdated().then();
+                            community_ids = array(select distinct c from unnest(unit.community_ids || excluded.community_ids) c)""",
+                        (upsert, joined) -> upsert.bind("id", joined.unitId()).bind("name", joined.name())
+                                .bind("communities", joined.communityIds().toArray(UUID[]::new))));
     }
 }

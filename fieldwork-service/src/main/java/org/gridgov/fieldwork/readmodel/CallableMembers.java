@@ -9,7 +9,6 @@ import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /**
  * Keeps the party members an emergency operation may call out, from {@code member.events}: their kind, community and
@@ -21,28 +20,19 @@ record CallableMembers(DatabaseClient db) implements EventSubscriber {
     @Override
     public TypedEventHandler handlers() {
         return TypedEventHandler.named("operation-members")
-                .on(MemberRegistered.class, this::registered)
-                .on(MemberDualReported.class, this::dualReported);
-    }
-
-    private Mono<Void> registered(MemberRegistered registered) {
-        return db.sql("""
+                .on(MemberRegistered.class, Sql.statement(db, """
                         insert into callable_member (member_id, kind, community_id, grid_id) values (:member, :kind, :community, :grid)
                         on conflict (member_id) do update set kind = excluded.kind, community_id = excluded.community_id,
-                            grid_id = excluded.grid_id""")
-                .bind("member", registered.memberId()).bind("kind", registered.kind())
-                .bind("community", registered.communityId())
-                .bind("grid", Sql.nullable(registered.gridId(), UUID.class))
-                .fetch().rowsUpdated().then();
-    }
-
-    /** A member reports in to their home community, whose grids they may not live in: their grid is dropped. */
-    private Mono<Void> dualReported(MemberDualReported reported) {
-        return db.sql("""
+                            grid_id = excluded.grid_id""",
+                        (upsert, registered) -> upsert.bind("member", registered.memberId()).bind("kind", registered.kind())
+                                .bind("community", registered.communityId())
+                                .bind("grid", Sql.nullable(registered.gridId(), UUID.class))))
+                // a member reports in to their home community, whose grids they may not live in: their grid is dropped
+                .on(MemberDualReported.class, Sql.statement(db, """
                         update callable_member set dual_reported = true, community_id = :community,
                             grid_id = case when community_id = :community then grid_id end
-                        where member_id = :member""")
-                .bind("member", reported.memberId()).bind("community", reported.communityId())
-                .fetch().rowsUpdated().then();
+                        where member_id = :member""",
+                        (update, reported) -> update.bind("member", reported.memberId())
+                                .bind("community", reported.communityId())));
     }
 }

@@ -27,18 +27,14 @@ record CallableUnits(DatabaseClient db) implements EventSubscriber {
     @Override
     public TypedEventHandler handlers() {
         return TypedEventHandler.named("operation-units")
-                .on(UnitJoined.class, this::joined)
-                .on(ResourceListPublished.class, list -> offers(list.unitId(), list.items()))
-                .on(ResourceListRevised.class, list -> offers(list.unitId(), list.items()));
-    }
-
-    private Mono<Void> joined(UnitJoined joined) {
-        return db.sql("""
+                .on(UnitJoined.class, Sql.statement(db, """
                         insert into callable_unit (unit_id, community_ids) values (:id, :communities)
                         on conflict (unit_id) do update set
-                            community_ids = array(select distinct c from unnest(callable_unit.community_ids || excluded.community_ids) c)""")
-                .bind("id", joined.unitId()).bind("communities", joined.communityIds().toArray(UUID[]::new))
-                .fetch().rowsUpdated().then();
+                            community_ids = array(select distinct c from unnest(callable_unit.community_ids || excluded.community_ids) c)""",
+                        (upsert, joined) -> upsert.bind("id", joined.unitId())
+                                .bind("communities", joined.communityIds().toArray(UUID[]::new))))
+                .on(ResourceListPublished.class, list -> offers(list.unitId(), list.items()))
+                .on(ResourceListRevised.class, list -> offers(list.unitId(), list.items()));
     }
 
     private Mono<Void> offers(UUID unitId, List<ResourceItem> items) {

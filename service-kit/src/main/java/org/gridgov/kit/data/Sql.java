@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -61,6 +62,16 @@ public final class Sql {
     /** Binds a value that may be null. */
     public static <T> GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
         return spec.bind(name, nullable(value, type));
+    }
+
+    /**
+     * A read model's way of applying an event by one statement: {@code sql} with what {@code bind} binds
+     * from the event, run for its effect. For {@code TypedEventHandler.on(UnitJoined.class, Sql.statement(db,
+     * "insert into unit ...", (insert, joined) -> insert.bind("id", joined.unitId())))}.
+     */
+    public static <E> Function<E, Mono<Void>> statement(DatabaseClient db, String sql,
+                                                        BiFunction<GenericExecuteSpec, E, GenericExecuteSpec> bind) {
+        return event -> bind.apply(db.sql(sql), event).fetch().rowsUpdated().then();
     }
 
     /** One column of the rows as an array, to bind and {@code unnest}: one statement however many rows. */
