@@ -3,19 +3,19 @@ package org.gridgov.committee.supervision;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.gridgov.committee.supervision.domain.Overdue;
 import org.gridgov.committee.supervision.persistence.SupervisionStore.LateMilestone;
 import org.gridgov.committee.supervision.persistence.SupervisionStore;
 import org.gridgov.contracts.events.ProjectMilestoneOverdue;
-import org.gridgov.kit.data.DueBatches;
+import org.gridgov.kit.data.DueSupervision;
 import org.gridgov.kit.outbox.Outbox;
-import org.gridgov.kit.runtime.PeriodicTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,29 +25,22 @@ import reactor.core.publisher.Mono;
  * and a milestone is reminded once and escalated once however many replicas run.
  */
 @Component
-public class MilestoneSupervision extends PeriodicTask {
+public class MilestoneSupervision extends DueSupervision<LateMilestone, Overdue.Level> {
 
     private final SupervisionStore store;
     private final Outbox outbox;
-    private final TransactionalOperator tx;
-    private final Clock clock;
     private final MeterRegistry meters;
     private final Duration escalateAfter;
-    private final int batchSize;
 
     MilestoneSupervision(SupervisionStore store, Outbox outbox, TransactionalOperator tx, Clock clock, MeterRegistry meters,
                          @Value("${gridgov.committee.supervision.poll-interval:1m}") Duration pollInterval,
                          @Value("${gridgov.committee.supervision.escalate-after:7d}") Duration escalateAfter,
                          @Value("${gridgov.committee.supervision.batch-size:100}") int batchSize) {
-        // the first round one interval after the start, as every round after it
-        super("milestone supervision", pollInterval, pollInterval, null);
+        super("milestone supervision", pollInterval, batchSize, tx, clock);
         this.store = store;
         this.outbox = outbox;
-        this.tx = tx;
-        this.clock = clock;
         this.meters = meters;
         this.escalateAfter = escalateAfter;
-        this.batchSize = batchSize;
         // from 0, so that an alert on their increase sees the first one after a start
         for (Overdue.Level level : Overdue.Level.values()) {
             meters.counter("gridgov.committee.supervision.alerts", "level", level.name());
@@ -58,16 +51,19 @@ public class MilestoneSupervision extends PeriodicTask {
         return escalateAfter;
     }
 
-    /** Sends every alert due now, a batch per transaction; emits how many were sent. */
-    public Mono<Integer> fireDue() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return DueBatches.drain(batchSize, tx, size -> store.lockLate(now, size),
-                milestone -> Mono.justOrEmpty(Overdue.next(milestone.dueDate(), milestone.remindedAt(),
-                                milestone.escalatedAt(), now, escalateAfter))
-                        .flatMap(level -> alert(milestone, level, now)));
+    @Override
+    protected Flux<LateMilestone> lockDue(Instant now, int size) {
+        return store.lockLate(now, size);
     }
 
-    private Mono<Boolean> alert(LateMilestone milestone, Overdue.Level level, Instant now) {
+    @Override
+    protected Optional<Overdue.Level> due(LateMilestone milestone, Instant now) {
+        return Overdue.next(milestone.dueDate(), milestone.remindedAt(), milestone.escalatedAt(), now, escalateAfter);
+    }
+
+    /** Marks the milestone reminded or escalated and sends its alert. */
+    @Override
+    protected Mono<Boolean> act(LateMilestone milestone, Overdue.Level level, Instant now) {
         return store.mark(milestone, level, now)
                 .then(outbox.append(new ProjectMilestoneOverdue(milestone.projectId(), milestone.communityId(),
                         milestone.year(), milestone.unitId(), milestone.title(), milestone.dueDate(),
@@ -76,10 +72,5 @@ public class MilestoneSupervision extends PeriodicTask {
                 .doOnSuccess(sent -> meters.counter("gridgov.committee.supervision.alerts", "level", level.name())
                         .increment())
                 .thenReturn(true);
-    }
-
-    @Override
-    protected Mono<Integer> runOnce() {
-        return fireDue();
     }
 }

@@ -3,7 +3,6 @@ package org.gridgov.fieldwork.care;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,12 +10,12 @@ import org.gridgov.contracts.events.CareVisitMissed;
 import org.gridgov.fieldwork.access.FieldAccess;
 import org.gridgov.fieldwork.care.domain.CareRecipient;
 import org.gridgov.fieldwork.care.persistence.CareStore;
-import org.gridgov.kit.data.DueBatches;
+import org.gridgov.kit.data.DueSupervision;
 import org.gridgov.kit.outbox.Outbox;
-import org.gridgov.kit.runtime.PeriodicTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,42 +25,41 @@ import reactor.core.publisher.Mono;
  * lives on the recipient's row, so it survives restarts.
  */
 @Component
-public class CareSupervision extends PeriodicTask {
+public class CareSupervision extends DueSupervision<CareRecipient, CareRecipient.Missed> {
 
     private final CareStore store;
     private final FieldAccess access;
     private final Outbox outbox;
-    private final TransactionalOperator tx;
-    private final Clock clock;
     private final MeterRegistry meters;
-    private final int batchSize;
 
     CareSupervision(CareStore store, FieldAccess access, Outbox outbox, TransactionalOperator tx, Clock clock,
                     MeterRegistry meters,
                     @Value("${gridgov.fieldwork.care.poll-interval:15m}") Duration pollInterval,
                     @Value("${gridgov.fieldwork.care.batch-size:100}") int batchSize) {
-        super("care visit timers", pollInterval, pollInterval, null);
+        super("care visit timers", pollInterval, batchSize, tx, clock);
         this.store = store;
         this.access = access;
         this.outbox = outbox;
-        this.tx = tx;
-        this.clock = clock;
         this.meters = meters;
-        this.batchSize = batchSize;
         // from 0, so that an alert on their increase sees the first one after a start
         for (CareRecipient.Alert alert : CareRecipient.Alert.values()) {
             meters.counter("gridgov.fieldwork.care.visits.missed", "level", alert.name());
         }
     }
 
-    /** Tells of every week missed by now, a batch per transaction; emits how many were told. */
-    public Mono<Integer> fireDue() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return DueBatches.drain(batchSize, tx, size -> store.lockDue(now, size),
-                recipient -> Mono.justOrEmpty(recipient.missed(now)).flatMap(missed -> tell(missed, now)));
+    @Override
+    protected Flux<CareRecipient> lockDue(Instant now, int size) {
+        return store.lockDue(now, size);
     }
 
-    private Mono<Boolean> tell(CareRecipient.Missed missed, Instant now) {
+    @Override
+    protected Optional<CareRecipient.Missed> due(CareRecipient recipient, Instant now) {
+        return recipient.missed(now);
+    }
+
+    /** Moves the recipient's timer on and tells of the week missed. */
+    @Override
+    protected Mono<Boolean> act(CareRecipient recipient, CareRecipient.Missed missed, Instant now) {
         CareRecipient r = missed.recipient();
         return store.updateTimer(r)
                 .then(access.gridOf(r.microGridId()).map(Optional::of).defaultIfEmpty(Optional.empty()))
@@ -71,10 +69,5 @@ public class CareSupervision extends PeriodicTask {
                 .doOnSuccess(sent -> meters.counter("gridgov.fieldwork.care.visits.missed", "level",
                         missed.alert().name()).increment())
                 .thenReturn(true);
-    }
-
-    @Override
-    protected Mono<Integer> runOnce() {
-        return fireDue();
     }
 }
