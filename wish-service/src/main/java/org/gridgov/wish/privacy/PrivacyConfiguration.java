@@ -8,13 +8,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PrivacyConfiguration {
 
-    /** Fails the start-up when {@code WISH_DATA_KEY} is missing: without it no resident data can be stored or read. */
+    /**
+     * Fails the start-up when {@code WISH_DATA_KEY} is missing (the cipher says so): without it no resident data can
+     * be stored or read.
+     */
     @Bean
     PersonalDataCipher personalDataCipher(@Value("${gridgov.wish.data-key:}") String key) {
-        if (key.isBlank()) {
-            throw new IllegalStateException("WISH_DATA_KEY is not set: give the service a 32-byte AES key, Base64-encoded"
-                    + " (openssl rand -base64 32), from a secret");
-        }
         // the lookup purpose is part of every stored address key: changing it would lose the household directory
         return new PersonalDataCipher(key, "WISH_DATA_KEY", "gridgov-wish/address-lookup/v1");
     }
