@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -77,6 +78,16 @@ public class Idempotency implements SmartLifecycle {
     public <T> Mono<ResponseEntity<T>> ok(String key, Caller caller, String request, Class<T> viewType,
                                           Supplier<Mono<T>> command) {
         return once(key, caller, request, viewType, () -> command.get().map(ResponseEntity::ok));
+    }
+
+    /**
+     * {@link #once} for a command that creates something: answered 201 with its view, and the view's
+     * {@code location} (its path, e.g. {@code "/api/cases/" + view.id()}) in the {@code Location} header.
+     */
+    public <T> Mono<ResponseEntity<T>> created(String key, Caller caller, String request, Class<T> viewType,
+                                               Supplier<Mono<T>> command, Function<? super T, String> location) {
+        return once(key, caller, request, viewType, () -> command.get()
+                .map(view -> ResponseEntity.created(URI.create(location.apply(view))).body(view)));
     }
 
     private Mono<Void> remember(Caller caller, String key, ResponseEntity<?> response) {

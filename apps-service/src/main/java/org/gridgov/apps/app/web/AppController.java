@@ -1,6 +1,5 @@
 package org.gridgov.apps.app.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -71,9 +70,9 @@ record AppController(ClientApps apps, Idempotency idempotency) {
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         String fingerprint = String.join("\u0000", "POST /api/apps", request.name(),
                 String.join(" ", request.scopes().stream().sorted().toList()), request.jurisdiction().toString());
-        return idempotency.once(key, caller, fingerprint, AppView.class,
-                () -> apps.register(caller, request.name(), request.scopes(), request.jurisdiction())
-                        .map(app -> ResponseEntity.created(URI.create("/api/apps/" + app.id())).body(AppView.of(app))));
+        return idempotency.created(key, caller, fingerprint, AppView.class,
+                () -> apps.register(caller, request.name(), request.scopes(), request.jurisdiction()).map(AppView::of),
+                view -> "/api/apps/" + view.id());
     }
 
     @GetMapping

@@ -1,7 +1,6 @@
 package org.gridgov.committee.activity.web;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -60,9 +59,9 @@ record ActivityController(ActivityService service, Idempotency idempotency) {
                 request.kind().strip(), request.startsAt(), request.endsAt(), request.place().strip(), request.capacity(),
                 request.hours(), request.points(),
                 request.organiserUnitIds() == null ? List.of() : List.copyOf(request.organiserUnitIds()));
-        return idempotency.once(key, caller, "POST /api/activities " + request, ActivityView.class,
-                () -> service.plan(plan, caller).map(activity -> ResponseEntity
-                        .created(URI.create("/api/activities/" + activity.id())).body(ActivityView.of(activity, 0, null))));
+        return idempotency.created(key, caller, "POST /api/activities " + request, ActivityView.class,
+                () -> service.plan(plan, caller).map(activity -> ActivityView.of(activity, 0, null)),
+                view -> "/api/activities/" + view.id());
     }
 
     /** The community's activities starting in [from, to), earliest first. */
@@ -92,10 +91,9 @@ record ActivityController(ActivityService service, Idempotency idempotency) {
     Mono<ResponseEntity<RegistrationView>> register(@PathVariable UUID id,
                                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                     @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/activities/" + id + "/registrations", RegistrationView.class,
-                () -> service.register(id, caller).map(registration -> ResponseEntity
-                        .created(URI.create("/api/activities/" + id + "/registrations/" + registration.personId()))
-                        .body(RegistrationView.of(registration))));
+        return idempotency.created(key, caller, "POST /api/activities/" + id + "/registrations", RegistrationView.class,
+                () -> service.register(id, caller).map(RegistrationView::of),
+                view -> "/api/activities/" + id + "/registrations/" + view.personId());
     }
 
     /** Cancels a registration before the activity starts: one's own, or any by an organiser. */

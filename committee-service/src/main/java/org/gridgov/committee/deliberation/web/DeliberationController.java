@@ -1,6 +1,5 @@
 package org.gridgov.committee.deliberation.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -58,11 +57,11 @@ record DeliberationController(DeliberationService service, Idempotency idempoten
     Mono<ResponseEntity<DeliberationView>> open(@Valid @RequestBody OpenRequest request,
                                                 @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                 @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/deliberations " + request, DeliberationView.class,
+        return idempotency.created(key, caller, "POST /api/deliberations " + request, DeliberationView.class,
                 () -> service.open(request.communityId(), request.title().strip(), request.description().strip(),
                                 request.needIds() == null ? List.of() : request.needIds(), caller)
-                        .map(d -> ResponseEntity.created(URI.create("/api/deliberations/" + d.id()))
-                                .body(DeliberationView.of(d, List.of()))));
+                        .map(d -> DeliberationView.of(d, List.of())),
+                view -> "/api/deliberations/" + view.id());
     }
 
     @GetMapping(path = "/api/deliberations/{id}", produces = "application/json")
@@ -92,11 +91,9 @@ record DeliberationController(DeliberationService service, Idempotency idempoten
                                                             @Valid @RequestBody DisclosureRequest request,
                                                             @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                             @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/deliberations/" + id + "/disclosures " + request,
-                Notice.class,
-                () -> service.disclose(id, request.kind(), request.text().strip(), caller)
-                        .map(notice -> ResponseEntity.created(URI.create("/api/disclosures?community=" + notice.communityId()))
-                                .body(notice)));
+        return idempotency.created(key, caller, "POST /api/deliberations/" + id + "/disclosures " + request,
+                Notice.class, () -> service.disclose(id, request.kind(), request.text().strip(), caller),
+                notice -> "/api/disclosures?community=" + notice.communityId());
     }
 
     /** The community's notice board (决议公开, 实施结果公开), the latest first: for anyone signed in and any app. */

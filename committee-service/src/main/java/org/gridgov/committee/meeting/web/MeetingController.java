@@ -1,6 +1,5 @@
 package org.gridgov.committee.meeting.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -67,9 +66,9 @@ record MeetingController(MeetingService service, Idempotency idempotency) {
                         .map(item -> new AgendaItem(item.title().strip(), item.refKind(), item.refId())).toList(),
                 new Invitees(orEmpty(invited.unitIds()), orEmpty(invited.memberIds()),
                         orEmpty(invited.departmentNames()).stream().map(String::strip).toList()));
-        return idempotency.once(key, caller, "POST /api/meetings " + request, MeetingView.class,
-                () -> service.schedule(scheduling, caller).map(meeting -> ResponseEntity
-                        .created(URI.create("/api/meetings/" + meeting.id())).body(MeetingView.of(meeting, List.of()))));
+        return idempotency.created(key, caller, "POST /api/meetings " + request, MeetingView.class,
+                () -> service.schedule(scheduling, caller).map(meeting -> MeetingView.of(meeting, List.of())),
+                view -> "/api/meetings/" + view.id());
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
@@ -139,9 +138,8 @@ record MeetingController(MeetingService service, Idempotency idempotency) {
     Mono<ResponseEntity<MotionView>> propose(@PathVariable UUID id, @Valid @RequestBody MotionRequest request,
                                              @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                              @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/meetings/" + id + "/motions " + request, MotionView.class,
-                () -> service.propose(id, request.agendaItem(), request.text().strip(), caller)
-                        .map(motion -> ResponseEntity.created(URI.create("/api/motions/" + motion.id()))
-                                .body(MotionView.of(motion))));
+        return idempotency.created(key, caller, "POST /api/meetings/" + id + "/motions " + request, MotionView.class,
+                () -> service.propose(id, request.agendaItem(), request.text().strip(), caller).map(MotionView::of),
+                view -> "/api/motions/" + view.id());
     }
 }

@@ -1,6 +1,5 @@
 package org.gridgov.committee.project.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -76,12 +75,12 @@ class ProjectController {
     Mono<ResponseEntity<ProjectView>> create(@Valid @RequestBody CreateRequest request,
                                              @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                              @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/projects " + request, ProjectView.class,
+        return idempotency.created(key, caller, "POST /api/projects " + request, ProjectView.class,
                 () -> service.create(request.communityId(), request.year(), request.title(), request.category(),
                                 request.description(), request.needIds() == null ? List.of() : request.needIds(),
                                 request.deliberationId(), caller)
-                        .map(project -> ResponseEntity.created(URI.create("/api/projects/" + project.id()))
-                                .body(ProjectView.of(project))));
+                        .map(ProjectView::of),
+                view -> "/api/projects/" + view.id());
     }
 
     /** The community's projects of the year, optionally of one status. */
@@ -152,11 +151,11 @@ class ProjectController {
                                              @AuthenticationPrincipal Caller caller) {
         ProjectService.Signing signing = new ProjectService.Signing(request.signatory(), request.commitments(),
                 request.milestones().stream().map(m -> new Milestone(m.title(), m.dueDate(), null)).toList());
-        return idempotency.once(key, caller, "POST /api/projects/" + id + "/agreement " + request, AgreementView.class,
+        return idempotency.created(key, caller, "POST /api/projects/" + id + "/agreement " + request, AgreementView.class,
                 () -> service.sign(id, signing, caller)
                         .flatMap(agreement -> service.visible(id, caller)
-                                .map(project -> view(agreement, project.communityId(), project.year(), project.title(), false)))
-                        .map(view -> ResponseEntity.created(URI.create("/api/projects/" + id + "/agreement")).body(view)));
+                                .map(project -> view(agreement, project.communityId(), project.year(), project.title(), false))),
+                view -> "/api/projects/" + id + "/agreement");
     }
 
     @GetMapping("/{id}/agreement")
@@ -218,10 +217,9 @@ class ProjectController {
     Mono<ResponseEntity<ProjectView>> review(@PathVariable UUID id, @Valid @RequestBody ReviewRequest request,
                                              @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                              @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/projects/" + id + "/reviews " + request, ProjectView.class,
-                () -> service.review(id, request.quarter(), request.grade(), request.comment(), caller)
-                        .map(project -> ResponseEntity.created(URI.create("/api/projects/" + id + "/reviews"))
-                                .body(ProjectView.of(project))));
+        return idempotency.created(key, caller, "POST /api/projects/" + id + "/reviews " + request, ProjectView.class,
+                () -> service.review(id, request.quarter(), request.grade(), request.comment(), caller).map(ProjectView::of),
+                view -> "/api/projects/" + id + "/reviews");
     }
 
     /** Reviews are public within the community; who graded stays with the committee. */

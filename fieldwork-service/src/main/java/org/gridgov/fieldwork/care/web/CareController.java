@@ -1,6 +1,5 @@
 package org.gridgov.fieldwork.care.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -97,11 +96,11 @@ record CareController(CareService service, Idempotency idempotency) {
     Mono<ResponseEntity<CareRecipientRef>> registerCareRecipient(@Valid @RequestBody CareRecipientRequest request,
                                                              @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                              @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/care-recipients " + request.householdId() + " "
+        return idempotency.created(key, caller, "POST /api/care-recipients " + request.householdId() + " "
                         + request.groups() + " " + request.carers(), CareRecipientRef.class,
                 () -> service.register(request.householdId(), request.groups(), request.carers(), caller)
-                        .map(r -> ResponseEntity.created(URI.create("/api/care-recipients/" + r.id()))
-                                .body(CareRecipientRef.of(r))));
+                        .map(CareRecipientRef::of),
+                view -> "/api/care-recipients/" + view.id());
     }
 
     /** The recipient with its contacts of the last 31 days, newest first. */

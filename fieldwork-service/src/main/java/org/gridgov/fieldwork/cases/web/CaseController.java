@@ -1,6 +1,5 @@
 package org.gridgov.fieldwork.cases.web;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -57,9 +56,8 @@ record CaseController(CaseService service, CaseQueries queries, Idempotency idem
     Mono<ResponseEntity<CaseView>> reportCase(@Valid @RequestBody ReportRequest request,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                           @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/cases " + request, CaseView.class,
-                () -> service.report(request.toNewCase(), caller)
-                        .map(c -> ResponseEntity.created(URI.create("/api/cases/" + c.id())).body(CaseView.of(c))));
+        return idempotency.created(key, caller, "POST /api/cases " + request, CaseView.class,
+                () -> service.report(request.toNewCase(), caller).map(CaseView::of), view -> "/api/cases/" + view.id());
     }
 
     /** The cases below a grid-tree node (staff and admins), or of the caller's department; optionally of some statuses. */

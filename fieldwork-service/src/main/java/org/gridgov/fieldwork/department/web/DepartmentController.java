@@ -1,6 +1,5 @@
 package org.gridgov.fieldwork.department.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -51,10 +50,10 @@ record DepartmentController(DepartmentService service, Idempotency idempotency) 
     Mono<ResponseEntity<DepartmentView>> registerDepartment(@Valid @RequestBody RegisterRequest request,
                                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                   @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/departments " + request, DepartmentView.class,
+        return idempotency.created(key, caller, "POST /api/departments " + request, DepartmentView.class,
                 () -> service.register(request.name(), request.categories(), request.streetIds(), caller)
-                        .map(d -> ResponseEntity.created(URI.create("/api/departments/" + d.id()))
-                                .body(DepartmentView.of(d))));
+                        .map(DepartmentView::of),
+                view -> "/api/departments/" + view.id());
     }
 
     @GetMapping

@@ -1,6 +1,5 @@
 package org.gridgov.fieldwork.operation.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -61,11 +60,11 @@ record OperationController(OperationService service, Idempotency idempotency) {
     Mono<ResponseEntity<OperationView>> openOperation(@Valid @RequestBody OpenOperation request,
                                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                       @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/operations " + request, OperationView.class,
+        return idempotency.created(key, caller, "POST /api/operations " + request, OperationView.class,
                 () -> service.open(request.scopeNodeId(), request.kind(), request.title(), request.taskGroups().stream()
                                 .map(g -> new TaskGroup(g.name(), g.leadMemberId())).toList(), caller)
-                        .map(o -> ResponseEntity.created(URI.create("/api/operations/" + o.id()))
-                                .body(OperationView.of(o, List.of()))));
+                        .map(o -> OperationView.of(o, List.of())),
+                view -> "/api/operations/" + view.id());
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,5 @@
 package org.gridgov.fieldwork.patrol.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -54,9 +53,9 @@ record PatrolController(PatrolService service, PatrolQueries queries, Idempotenc
     Mono<ResponseEntity<PatrolView>> startPatrol(@Valid @RequestBody StartRequest request,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                            @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/patrols " + request, PatrolView.class,
-                () -> service.start(request.gridId(), caller).map(p -> ResponseEntity
-                        .created(URI.create("/api/patrols/" + p.id())).body(PatrolView.of(p, List.of()))));
+        return idempotency.created(key, caller, "POST /api/patrols " + request, PatrolView.class,
+                () -> service.start(request.gridId(), caller).map(p -> PatrolView.of(p, List.of())),
+                view -> "/api/patrols/" + view.id());
     }
 
     @GetMapping("/{id}")
@@ -101,11 +100,12 @@ record PatrolController(PatrolService service, PatrolQueries queries, Idempotenc
     Mono<ResponseEntity<FindingView>> reportPatrolFinding(@PathVariable UUID id, @Valid @RequestBody FindingRequest request,
                                              @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                              @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/patrols/" + id + "/findings " + request, FindingView.class,
+        return idempotency.created(key, caller, "POST /api/patrols/" + id + "/findings " + request, FindingView.class,
                 () -> service.report(id, new PatrolService.Finding(request.description(), request.photoUrl(),
                                 request.microGridId(), request.category(), request.severity(), request.householdsAffected(),
                                 request.shopsAffected()), caller)
-                        .map(c -> ResponseEntity.created(URI.create("/api/cases/" + c.id())).body(new FindingView(c.id(), id))));
+                        .map(c -> new FindingView(c.id(), id)),
+                view -> "/api/cases/" + view.caseId());
     }
 
     @PostMapping("/{id}/end")

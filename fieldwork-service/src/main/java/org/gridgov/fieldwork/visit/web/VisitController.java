@@ -1,6 +1,5 @@
 package org.gridgov.fieldwork.visit.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -52,10 +51,11 @@ record VisitController(VisitService service, Idempotency idempotency) {
     Mono<ResponseEntity<VisitView>> recordVisit(@Valid @RequestBody VisitRequest request,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                            @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/visits " + request, VisitView.class,
+        return idempotency.created(key, caller, "POST /api/visits " + request, VisitView.class,
                 () -> service.record(request.householdId(), request.kind(), request.note(), request.findings(),
                                 request.visitedAt(), caller)
-                        .map(v -> ResponseEntity.created(URI.create("/api/visits/" + v.id())).body(VisitView.of(v))));
+                        .map(VisitView::of),
+                view -> "/api/visits/" + view.id());
     }
 
     /** Visits to households below a node between two days (inclusive), optionally by one staff member. */

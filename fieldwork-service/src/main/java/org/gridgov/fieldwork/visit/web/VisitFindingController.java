@@ -1,6 +1,5 @@
 package org.gridgov.fieldwork.visit.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +70,11 @@ record VisitFindingController(FindingNeeds needs, FindingCases cases, Idempotenc
                                                @Valid @RequestBody NeedRequest request,
                                                @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/visits/" + id + "/findings/" + finding + "/need " + request,
+        return idempotency.created(key, caller, "POST /api/visits/" + id + "/findings/" + finding + "/need " + request,
                 RaisedView.class, () -> needs.raise(id, finding, request.category(), request.title(),
                                 request.householdsAffected(), caller)
-                        .map(raised -> ResponseEntity.created(URI.create("/api/needs/" + raised.needId()))
-                                .body(new RaisedView(raised.visitId(), raised.finding(), raised.needId()))));
+                        .map(raised -> new RaisedView(raised.visitId(), raised.finding(), raised.needId())),
+                view -> "/api/needs/" + view.needId());
     }
 
     /** As {@code POST /api/cases} takes a case, the place being the visited household's micro-grid. */
@@ -96,8 +95,8 @@ record VisitFindingController(FindingNeeds needs, FindingCases cases, Idempotenc
                                              @Valid @RequestBody CaseRequest request,
                                              @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                              @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/visits/" + id + "/findings/" + finding + "/case " + request,
-                CaseView.class, () -> cases.raise(id, finding, request.toRequest(), caller)
-                        .map(c -> ResponseEntity.created(URI.create("/api/cases/" + c.id())).body(CaseView.of(c))));
+        return idempotency.created(key, caller, "POST /api/visits/" + id + "/findings/" + finding + "/case " + request,
+                CaseView.class, () -> cases.raise(id, finding, request.toRequest(), caller).map(CaseView::of),
+                view -> "/api/cases/" + view.id());
     }
 }

@@ -1,7 +1,6 @@
 package org.gridgov.member.member.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,10 +67,9 @@ record MemberController(Members members, Idempotency idempotency) {
                                               @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         Members.Registration registration = new Members.Registration(Optional.ofNullable(body.id()), body.name(), body.kind(),
                 body.communityId(), Optional.ofNullable(body.gridId()), Optional.ofNullable(body.phone()));
-        return idempotency.once(key, caller, "POST /api/members " + body, MemberView.class,
-                () -> members.register(registration, caller)
-                        .map(member -> ResponseEntity.created(URI.create("/api/members/" + member.id()))
-                                .body(MemberView.of(member, false))));
+        return idempotency.created(key, caller, "POST /api/members " + body, MemberView.class,
+                () -> members.register(registration, caller).map(member -> MemberView.of(member, false)),
+                view -> "/api/members/" + view.id());
     }
 
     @GetMapping("/{id}")

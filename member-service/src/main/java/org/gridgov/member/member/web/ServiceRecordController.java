@@ -2,7 +2,6 @@ package org.gridgov.member.member.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -70,10 +69,9 @@ record ServiceRecordController(ServiceRecords records, Idempotency idempotency) 
                                             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         ServiceRecords.NewRecord request = new ServiceRecords.NewRecord(body.hours(), body.servedOn(),
                 Optional.ofNullable(body.wishId()), Optional.ofNullable(body.activity()));
-        return idempotency.once(key, caller, "POST /api/members/" + memberId + "/service-records " + body, RecordView.class,
-                () -> records.record(memberId, request, caller)
-                        .map(record -> ResponseEntity.created(URI.create("/api/members/" + memberId + "/service-records/"
-                                + record.id())).body(RecordView.of(record))));
+        return idempotency.created(key, caller, "POST /api/members/" + memberId + "/service-records " + body,
+                RecordView.class, () -> records.record(memberId, request, caller).map(RecordView::of),
+                view -> "/api/members/" + memberId + "/service-records/" + view.id());
     }
 
     @PostMapping(path = "/{recordId}/approval")

@@ -2,7 +2,6 @@ package org.gridgov.member.points.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -106,10 +105,9 @@ record PointsController(PointsAccounts accounts, PointsShop store, Idempotency i
     Mono<ResponseEntity<PointsShop.Receipt>> redeem(@Valid @RequestBody NewRedemption body,
                                                      @AuthenticationPrincipal Caller caller,
                                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.once(key, caller, "POST /api/points/redemptions " + body, PointsShop.Receipt.class,
-                () -> store.redeem(body.memberId(), body.itemId(), body.quantity(), caller)
-                        .map(receipt -> ResponseEntity.created(URI.create("/api/points/redemptions/" + receipt.id()))
-                                .body(receipt)));
+        return idempotency.created(key, caller, "POST /api/points/redemptions " + body, PointsShop.Receipt.class,
+                () -> store.redeem(body.memberId(), body.itemId(), body.quantity(), caller),
+                receipt -> "/api/points/redemptions/" + receipt.id());
     }
 
     @GetMapping("/store-items")
@@ -134,9 +132,9 @@ record PointsController(PointsAccounts accounts, PointsShop store, Idempotency i
                                                                  @AuthenticationPrincipal Caller caller,
                                                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         Optional<Donor> donor = Optional.ofNullable(body.donor()).map(ItemDonor::toDonor);
-        return idempotency.once(key, caller, "POST /api/points/store-items " + body, ShopStore.StoreItem.class,
-                () -> store.addItem(body.communityId(), body.name(), body.price(), body.stock(), donor, caller)
-                        .map(item -> ResponseEntity.created(URI.create("/api/points/store-items/" + item.id())).body(item)));
+        return idempotency.created(key, caller, "POST /api/points/store-items " + body, ShopStore.StoreItem.class,
+                () -> store.addItem(body.communityId(), body.name(), body.price(), body.stock(), donor, caller),
+                item -> "/api/points/store-items/" + item.id());
     }
 
     @PostMapping(path = "/corrections", consumes = "application/json")

@@ -1,7 +1,6 @@
 package org.gridgov.member.unit.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -69,9 +68,8 @@ record UnitController(Units units, Idempotency idempotency) {
                 .map(contact -> new MemberUnit.Contact(contact.name().strip(), contact.role(), contact.phone())).toList();
         Units.NewUnit request = new Units.NewUnit(Optional.ofNullable(body.id()), body.name(), body.kind(), body.communityIds(),
                 contacts);
-        return idempotency.once(key, caller, "POST /api/units " + body, UnitView.class,
-                () -> units.join(request, caller)
-                        .map(unit -> ResponseEntity.created(URI.create("/api/units/" + unit.id())).body(UnitView.of(unit, true))));
+        return idempotency.created(key, caller, "POST /api/units " + body, UnitView.class,
+                () -> units.join(request, caller).map(unit -> UnitView.of(unit, true)), view -> "/api/units/" + view.id());
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,5 @@
 package org.gridgov.member.volunteer.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -58,10 +57,10 @@ record VolunteerController(Volunteers volunteers, Idempotency idempotency) {
     Mono<ResponseEntity<VolunteerView>> register(@Valid @RequestBody RegisterVolunteer request,
                                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                  @AuthenticationPrincipal Caller caller) {
-        return idempotency.once(key, caller, "POST /api/volunteers " + request, VolunteerView.class,
+        return idempotency.created(key, caller, "POST /api/volunteers " + request, VolunteerView.class,
                 () -> volunteers.register(request.name().strip(), request.communityId(), request.phone().strip(), caller)
-                        .map(v -> ResponseEntity.created(URI.create("/api/volunteers/" + v.id()))
-                                .body(VolunteerView.of(v, false))));
+                        .map(v -> VolunteerView.of(v, false)),
+                view -> "/api/volunteers/" + view.id());
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,5 @@
 package org.gridgov.wish.attachment.web;
 
-import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -80,10 +79,9 @@ record AttachmentController(Attachments attachments, Idempotency idempotency) {
                     DataBufferUtils.release(buffer);
                     return bytes;
                 })
-                .flatMap(bytes -> idempotency.once(key, caller, "POST /api/wishes/" + id + "/attachments\u0000" + sha256(bytes),
-                        AttachmentView.class, () -> attachments.add(caller, id, bytes)
-                                .map(added -> ResponseEntity.created(URI.create(AttachmentView.of(added).url()))
-                                        .body(AttachmentView.of(added)))));
+                .flatMap(bytes -> idempotency.created(key, caller, "POST /api/wishes/" + id + "/attachments\u0000" + sha256(bytes),
+                        AttachmentView.class, () -> attachments.add(caller, id, bytes).map(AttachmentView::of),
+                        AttachmentView::url));
     }
 
     @GetMapping("/api/wishes/{id}/attachments/{attachmentId}")

@@ -1,6 +1,5 @@
 package org.gridgov.wish.need.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,9 +64,8 @@ record NeedController(Needs needs, Idempotency idempotency) {
         Needs.NewNeed need = new Needs.NewNeed(request.gridId(), request.category(), request.title(),
                 Optional.ofNullable(request.description()), request.householdsAffected(), request.priority(),
                 request.foundBy(), Boolean.TRUE.equals(request.publish()));
-        return idempotency.once(key, caller, "POST /api/needs\u0000" + request, NeedView.class,
-                () -> needs.record(caller, need).map(stored -> ResponseEntity
-                        .created(URI.create("/api/needs/" + stored.need().id())).body(NeedView.of(stored))));
+        return idempotency.created(key, caller, "POST /api/needs\u0000" + request, NeedView.class,
+                () -> needs.record(caller, need).map(NeedView::of), view -> "/api/needs/" + view.id());
     }
 
     @PostMapping("/{id}/publish")

@@ -1,6 +1,5 @@
 package org.gridgov.wish.wish.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -134,10 +133,9 @@ class WishController {
         Clients.requireScope(caller, Clients.WRITE);
         Wish.Order order = new Wish.Order(request.category(), request.title(), Optional.ofNullable(request.description()),
                 wantedBy(request.wantedBy()), request.personalData());
-        return idempotency.once(key, caller, "POST /api/wishes\u0000" + request.fingerprint(), WishView.class,
-                () -> workflow.submit(caller, order, request.address())
-                        .map(stored -> ResponseEntity.created(URI.create("/api/wishes/" + stored.wish().id()))
-                                .body(WishView.afterCommand(stored))));
+        return idempotency.created(key, caller, "POST /api/wishes\u0000" + request.fingerprint(), WishView.class,
+                () -> workflow.submit(caller, order, request.address()).map(WishView::afterCommand),
+                view -> "/api/wishes/" + view.id());
     }
 
     @PostMapping(path = "/{id}/dispatch", consumes = "application/json")
