@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.gridgov.contracts.address.AddressNormaliser;
@@ -170,46 +171,29 @@ public record ImportPlanner(Supplier<UUID> newIds) {
             }
             existing.nodes().stream().filter(node -> !node.retired())
                     .forEach(node -> desired.get(node.kind()).put(node.code(), node));
-            List<GridRow> grids = document.grids();
-            for (int i = 0; i < grids.size(); i++) {
-                GridRow row = grids.get(i);
-                String code = row == null ? missingRow("grids", i) : code("grids", i, row.code(), NodeKind.GRID);
-                if (code != null) {
-                    String name = problems.requiredText("grids", i, "name", row.name(), MAX_NAME);
-                    GridKind kind = problems.requiredEnum("grids", i, "kind", row.kind(), GridKind.class);
-                    UUID id = nodeId("grids", i, row.id(), NodeKind.GRID, code);
-                    place("grids", i, new TreeNode(id, NodeKind.GRID, code, name, community.id(), community.lineage(),
-                            kind, null, false));
-                }
-            }
-            List<MicroGridRow> microGrids = document.microGrids();
-            for (int i = 0; i < microGrids.size(); i++) {
-                MicroGridRow row = microGrids.get(i);
-                String code = row == null ? missingRow("microGrids", i)
-                        : code("microGrids", i, row.code(), NodeKind.MICRO_GRID);
-                if (code != null) {
-                    String name = problems.requiredText("microGrids", i, "name", row.name(), MAX_NAME);
-                    TreeNode grid = reference("microGrids", i, "grid", row.grid(), NodeKind.GRID);
-                    UUID id = nodeId("microGrids", i, row.id(), NodeKind.MICRO_GRID, code);
-                    place("microGrids", i, new TreeNode(id, NodeKind.MICRO_GRID, code, name,
-                            grid == null ? null : grid.id(), List.of(), null, null, false));
-                }
-            }
-            List<HubRow> hubs = document.hubHouseholds();
-            for (int i = 0; i < hubs.size(); i++) {
-                HubRow row = hubs.get(i);
-                String code = row == null ? missingRow("hubHouseholds", i)
-                        : code("hubHouseholds", i, row.code(), NodeKind.HUB_HOUSEHOLD);
-                if (code != null) {
-                    String name = problems.requiredText("hubHouseholds", i, "name", row.name(), MAX_NAME);
-                    TreeNode microGrid = reference("hubHouseholds", i, "microGrid", row.microGrid(), NodeKind.MICRO_GRID);
-                    UUID memberId = knownMember("hubHouseholds", i,
-                            problems.optionalUuid("hubHouseholds", i, "memberId", row.memberId()));
-                    UUID id = nodeId("hubHouseholds", i, row.id(), NodeKind.HUB_HOUSEHOLD, code);
-                    place("hubHouseholds", i, new TreeNode(id, NodeKind.HUB_HOUSEHOLD, code, name,
-                            microGrid == null ? null : microGrid.id(), List.of(), null, memberId, false));
-                }
-            }
+            nodeRows("grids", document.grids(), NodeKind.GRID, GridRow::code, (i, row, code) -> {
+                String name = problems.requiredText("grids", i, "name", row.name(), MAX_NAME);
+                GridKind kind = problems.requiredEnum("grids", i, "kind", row.kind(), GridKind.class);
+                UUID id = nodeId("grids", i, row.id(), NodeKind.GRID, code);
+                place("grids", i, new TreeNode(id, NodeKind.GRID, code, name, community.id(), community.lineage(),
+                        kind, null, false));
+            });
+            nodeRows("microGrids", document.microGrids(), NodeKind.MICRO_GRID, MicroGridRow::code, (i, row, code) -> {
+                String name = problems.requiredText("microGrids", i, "name", row.name(), MAX_NAME);
+                TreeNode grid = reference("microGrids", i, "grid", row.grid(), NodeKind.GRID);
+                UUID id = nodeId("microGrids", i, row.id(), NodeKind.MICRO_GRID, code);
+                place("microGrids", i, new TreeNode(id, NodeKind.MICRO_GRID, code, name,
+                        grid == null ? null : grid.id(), List.of(), null, null, false));
+            });
+            nodeRows("hubHouseholds", document.hubHouseholds(), NodeKind.HUB_HOUSEHOLD, HubRow::code, (i, row, code) -> {
+                String name = problems.requiredText("hubHouseholds", i, "name", row.name(), MAX_NAME);
+                TreeNode microGrid = reference("hubHouseholds", i, "microGrid", row.microGrid(), NodeKind.MICRO_GRID);
+                UUID memberId = knownMember("hubHouseholds", i,
+                        problems.optionalUuid("hubHouseholds", i, "memberId", row.memberId()));
+                UUID id = nodeId("hubHouseholds", i, row.id(), NodeKind.HUB_HOUSEHOLD, code);
+                place("hubHouseholds", i, new TreeNode(id, NodeKind.HUB_HOUSEHOLD, code, name,
+                        microGrid == null ? null : microGrid.id(), List.of(), null, memberId, false));
+            });
             if (!problems.any()) {
                 diffNodes();
             }
@@ -467,6 +451,23 @@ public record ImportPlanner(Supplier<UUID> newIds) {
                 return null;
             }
             return memberId;
+        }
+
+        /** A grid node's row, its index in the section and its checked code. */
+        private interface NodeRow<R> {
+            void place(int index, R row, String code);
+        }
+
+        /** Each row of a section of grid nodes whose code checks out; an empty row or a bad code is a problem. */
+        private <R> void nodeRows(String section, List<R> rows, NodeKind kind, Function<R, String> code,
+                                  NodeRow<R> place) {
+            for (int i = 0; i < rows.size(); i++) {
+                R row = rows.get(i);
+                String checked = row == null ? missingRow(section, i) : code(section, i, code.apply(row), kind);
+                if (checked != null) {
+                    place.place(i, row, checked);
+                }
+            }
         }
 
         private String missingRow(String section, int row) {
