@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Data directories of the embedded servers: a kept one given by the caller, or a temporary one. */
-final class Directories {
+/**
+ * Data directories of the embedded servers: a kept one given by the caller, or a temporary one; and their removal,
+ * which the local platform's {@code --fresh} shares.
+ */
+public final class Directories {
 
     private Directories() {
     }
@@ -23,7 +26,8 @@ final class Directories {
         }
     }
 
-    static void deleteRecursively(Path directory) {
+    /** Deletes the directory and everything in it, if it exists. */
+    public static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }

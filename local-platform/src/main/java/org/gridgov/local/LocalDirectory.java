@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 
+import org.gridgov.infra.Directories;
 import org.gridgov.infra.EmbeddedPostgresServer;
 
 /** {@code .local/} in the checkout: data kept across restarts, logs, the launcher's pid and demo tokens. */
@@ -62,16 +61,7 @@ final class LocalDirectory {
         if (Files.isDirectory(postgres())) {
             EmbeddedPostgresServer.stopOrphanedServer(postgres());
         }
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + root, e);
-        }
+        Directories.deleteRecursively(root);
     }
 
     void create() {
