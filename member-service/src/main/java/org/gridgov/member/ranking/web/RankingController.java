@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -122,12 +121,11 @@ record RankingController(Rankings rankings, Clock clock, Idempotency idempotency
                                                     @AuthenticationPrincipal Caller caller,
                                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         Quarter quarter = Quarter.parse(body.quarter());
-        return idempotency.once(key, caller, "POST /api/units/red-black-list/announcements " + body, AnnouncementView.class,
-                () -> rankings.announce(body.communityId(), quarter, caller).map(announced -> ResponseEntity
-                        .created(URI.create("/api/units/red-black-list?community=" + body.communityId() + "&quarter="
-                                + quarter))
-                        .body(new AnnouncementView(announced.announcementId(), announced.announcedAt(),
-                                view(body.communityId(), quarter, announced.entries())))));
+        return idempotency.created(key, caller, "POST /api/units/red-black-list/announcements " + body,
+                AnnouncementView.class, () -> rankings.announce(body.communityId(), quarter, caller)
+                        .map(announced -> new AnnouncementView(announced.announcementId(), announced.announcedAt(),
+                                view(body.communityId(), quarter, announced.entries()))),
+                view -> "/api/units/red-black-list?community=" + body.communityId() + "&quarter=" + quarter);
     }
 
     private static RedBlackListView view(UUID community, Quarter quarter, List<RedBlackList.Entry> entries) {
