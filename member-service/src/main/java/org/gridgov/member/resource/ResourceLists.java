@@ -168,8 +168,8 @@ public record ResourceLists(ResourceListStore lists, Units units, GridPlaces pla
         return lists.releaseWish(wishId);
     }
 
-    public Mono<Void> rememberWish(ResourceListStore.Wish wish) {
-        return lists.rememberWish(wish);
+    public Mono<Void> rememberWishes(List<ResourceListStore.Wish> wishes) {
+        return lists.rememberWishes(wishes);
     }
 
     /** Whether wish-service has announced this wish (every submitted wish is remembered here). */

@@ -18,12 +18,21 @@ import reactor.core.publisher.Mono;
 @Component
 public record UnitRecordStore(DatabaseClient db) {
 
-    public Mono<Void> rememberWish(UUID wishId, UUID communityId, Optional<Instant> wantedBy) {
+    /** A submitted wish: where it is and by when it is wanted. */
+    public record SubmittedWish(UUID wishId, UUID communityId, Optional<Instant> wantedBy) {
+    }
+
+    /** Remembers submitted wishes, in one statement; a wish remembered before keeps what it had. */
+    public Mono<Void> rememberWishes(List<SubmittedWish> wishes) {
         return db.sql("""
-                        insert into unit_record_wish (wish_id, community_id, wanted_by) values (:wishId, :communityId, :wantedBy)
+                        insert into unit_record_wish (wish_id, community_id, wanted_by)
+                        select w.wish_id, w.community_id, w.wanted_by
+                        from unnest(:wishIds::uuid[], :communityIds::uuid[], :wantedBy::timestamptz[])
+                             as w(wish_id, community_id, wanted_by)
                         on conflict (wish_id) do nothing""")
-                .bind("wishId", wishId).bind("communityId", communityId)
-                .bind("wantedBy", Sql.optional(wantedBy.map(Sql::utc), OffsetDateTime.class))
+                .bind("wishIds", Sql.column(wishes, SubmittedWish::wishId, UUID[]::new))
+                .bind("communityIds", Sql.column(wishes, SubmittedWish::communityId, UUID[]::new))
+                .bind("wantedBy", Sql.column(wishes, wish -> wish.wantedBy().map(Sql::utc).orElse(null), OffsetDateTime[]::new))
                 .fetch().rowsUpdated().then();
     }
 

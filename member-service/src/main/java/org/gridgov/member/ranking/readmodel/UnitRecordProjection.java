@@ -12,6 +12,7 @@ import org.gridgov.contracts.events.WishEscalated;
 import org.gridgov.contracts.events.WishFulfilled;
 import org.gridgov.contracts.events.WishReleased;
 import org.gridgov.contracts.events.WishSubmitted;
+import org.gridgov.kit.inbox.Delivered;
 import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.member.ranking.persistence.UnitRecordStore;
@@ -29,8 +30,9 @@ record UnitRecordProjection(UnitRecordStore record) implements EventSubscriber {
     @Override
     public TypedEventHandler handlers() {
         return TypedEventHandler.named("unit-record")
-                .on(WishSubmitted.class, submitted -> record.rememberWish(submitted.wishId(), submitted.communityId(),
-                        Optional.ofNullable(submitted.wantedBy())))
+                .onBatch(WishSubmitted.class, submitted -> record.rememberWishes(submitted.stream()
+                        .map(Delivered::event).map(wish -> new UnitRecordStore.SubmittedWish(wish.wishId(), wish.communityId(),
+                                Optional.ofNullable(wish.wantedBy()))).toList()))
                 .on(WishDispatched.class, dispatched -> record.dispatched(dispatched.wishId(),
                         Optional.ofNullable(dispatched.candidateUnits()).orElse(List.of()), dispatched.occurredAt()))
                 .on(WishClaimed.class, claimed -> record.claimed(claimed.wishId(), unit(claimed.claimer()), claimed.occurredAt()))

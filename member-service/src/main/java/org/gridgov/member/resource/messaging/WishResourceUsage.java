@@ -3,6 +3,7 @@ package org.gridgov.member.resource.messaging;
 import org.gridgov.contracts.events.WishClaimed;
 import org.gridgov.contracts.events.WishReleased;
 import org.gridgov.contracts.events.WishSubmitted;
+import org.gridgov.kit.inbox.Delivered;
 import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
 import org.gridgov.member.resource.ResourceLists;
@@ -17,8 +18,9 @@ record WishResourceUsage(ResourceLists resourceLists) implements EventSubscriber
     @Override
     public TypedEventHandler handlers() {
         return TypedEventHandler.named("resource-usage")
-                .on(WishSubmitted.class, submitted -> resourceLists.rememberWish(new ResourceListStore.Wish(
-                        submitted.wishId(), submitted.category(), submitted.gridId())))
+                .onBatch(WishSubmitted.class, submitted -> resourceLists.rememberWishes(submitted.stream()
+                        .map(Delivered::event)
+                        .map(wish -> new ResourceListStore.Wish(wish.wishId(), wish.category(), wish.gridId())).toList()))
                 .on(WishClaimed.class, claimed -> claimed.claimer().kind().equals("UNIT")
                         ? resourceLists.useForWish(claimed.wishId(), claimed.claimer().id(), claimed.occurredAt())
                         : Mono.empty())

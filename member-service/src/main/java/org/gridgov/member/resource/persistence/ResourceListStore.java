@@ -154,11 +154,16 @@ public record ResourceListStore(DatabaseClient db) {
     public record Wish(UUID wishId, Category category, UUID gridId) {
     }
 
-    public Mono<Void> rememberWish(Wish wish) {
+    /** Remembers submitted wishes, in one statement; a wish remembered before keeps what it had. */
+    public Mono<Void> rememberWishes(List<Wish> wishes) {
         return db.sql("""
-                        insert into resource_wish (wish_id, category, grid_id) values (:wishId, :category, :gridId)
+                        insert into resource_wish (wish_id, category, grid_id)
+                        select w.wish_id, w.category, w.grid_id
+                        from unnest(:wishIds::uuid[], :categories::text[], :gridIds::uuid[]) as w(wish_id, category, grid_id)
                         on conflict (wish_id) do nothing""")
-                .bind("wishId", wish.wishId()).bind("category", wish.category().name()).bind("gridId", wish.gridId())
+                .bind("wishIds", Sql.column(wishes, Wish::wishId, UUID[]::new))
+                .bind("categories", Sql.column(wishes, wish -> wish.category().name(), String[]::new))
+                .bind("gridIds", Sql.column(wishes, Wish::gridId, UUID[]::new))
                 .fetch().rowsUpdated().then();
     }
 
