@@ -45,13 +45,14 @@ final class ActivityDemo implements DemoStep {
         String unit = Persona.Ids.UNIT_1;
 
         // under way whatever the hour the demo loads (people register before its end and check in after its start);
-        // one per day: a later load the same day replays its creation and everything after it
+        // one per hour it starts in: a later load in the same hour replays its creation and everything after it, one
+        // in a later hour holds another (the same request under the day's key was refused as a different request)
         Instant started = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
         JsonNode cleanUp = context.postOnceKnown(Persona.COMMUNITY_ADMIN, "/api/activities", json(Map.of(
                 "communityId", community, "title", "银龄先锋服务队·楼道清扫", "kind", "VOLUNTEER_SERVICE",
                 "startsAt", started.toString(),
                 "endsAt", started.plus(5, ChronoUnit.HOURS).toString(), "place", "太平街社区1号网格各楼栋",
-                "capacity", 20, "hours", 2.5, "points", 20, "organiserUnitIds", List.of(unit))), "activity:today:" + today);
+                "capacity", 20, "hours", 2.5, "points", 20, "organiserUnitIds", List.of(unit))), "activity:today:" + started);
         String id = cleanUp.path("id").asString();
         List<String[]> people = new ArrayList<>();
         volunteers.subList(0, 2).forEach(v -> people.add(new String[] {v, "VOLUNTEER"}));
