@@ -85,8 +85,8 @@ record WebhookFanOut(WebhookStore store, GridTree tree, Sealer cipher, JsonMappe
         Set<UUID> unplaced = incoming.stream().filter(event -> event.named().isEmpty()).map(Incoming::subject)
                 .collect(Collectors.toSet());
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return store.placed(placing.stream().map(Incoming::subject).toList(),
-                        placing.stream().map(event -> event.named().orElseThrow()).toList())
+        return store.placed(placing.stream()
+                        .map(event -> new WebhookStore.Place(event.subject(), event.named().orElseThrow())).toList())
                 .then(store.subscribersToAny(incoming.stream().map(event -> event.event().type()).collect(Collectors.toSet())))
                 .flatMap(subscribers -> subscribers.isEmpty() ? Mono.empty() : store.placesOf(unplaced)
                         .flatMap(places -> deliveries(incoming, subscribers, places, at))

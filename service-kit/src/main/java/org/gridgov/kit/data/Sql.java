@@ -15,18 +15,14 @@ import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.r2dbc.core.Parameter;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The conversions and statements every service's stores need between Java values and PostgreSQL:
  * typed nulls (R2DBC needs the type of a null), instants as UTC timestamps, arrays, and bulk
- * inserts in few round trips (R2DBC sends one per row even in a batch).
+ * inserts in one statement (R2DBC sends one per row even in a batch).
  */
 public final class Sql {
-
-    // PostgreSQL takes at most 65,535 parameters per statement
-    private static final int MAX_PARAMETERS = 30_000;
 
     private Sql() {
     }
@@ -84,39 +80,18 @@ public final class Sql {
         return "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
     }
 
-    /** A table to insert into: its name, columns and their types (for nulls). */
-    public record Table(String name, List<String> columns, List<Class<?>> types) {
+    /** A table to insert rows of values into: its name, columns and their Java types (for nulls and arrays). */
+    public static final class Table {
+
+        private final BulkInsert<Object[]> insert;
+
+        public Table(String name, List<String> columns, List<Class<?>> types) {
+            this.insert = BulkInsert.ofRows(name, columns, types);
+        }
     }
 
-    /** Inserts the rows (values in column order) with one multi-row statement per few thousand rows. */
+    /** Inserts the rows (values in column order) with one statement ({@link BulkInsert}). */
     public static Mono<Long> insertRows(DatabaseClient db, Table table, List<Object[]> rows) {
-        int perStatement = Math.max(1, MAX_PARAMETERS / table.columns().size());
-        int chunks = (rows.size() + perStatement - 1) / perStatement;
-        return Flux.range(0, chunks)
-                .concatMap(chunk -> insertChunk(db, table, rows.subList(chunk * perStatement,
-                        Math.min(rows.size(), (chunk + 1) * perStatement))))
-                .reduce(0L, Long::sum);
-    }
-
-    private static Mono<Long> insertChunk(DatabaseClient db, Table table, List<Object[]> rows) {
-        int width = table.columns().size();
-        StringBuilder sql = new StringBuilder("insert into ").append(table.name())
-                .append(" (").append(String.join(", ", table.columns())).append(") values ");
-        for (int r = 0; r < rows.size(); r++) {
-            sql.append(r == 0 ? "(" : ", (");
-            for (int c = 0; c < width; c++) {
-                sql.append(c == 0 ? "" : ", ").append(":p").append(r).append('_').append(c);
-            }
-            sql.append(')');
-        }
-        GenericExecuteSpec insert = db.sql(sql.toString());
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < width; c++) {
-                @SuppressWarnings("unchecked")
-                Class<Object> type = (Class<Object>) table.types().get(c);
-                insert = bindNullable(insert, "p" + r + "_" + c, rows.get(r)[c], type);
-            }
-        }
-        return insert.fetch().rowsUpdated();
+        return table.insert.run(db, rows);
     }
 }

@@ -1,6 +1,5 @@
 package org.gridgov.wish.readmodel;
 
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,7 @@ import org.gridgov.contracts.events.MatchingCandidatesComputed;
 import org.gridgov.kit.inbox.Delivered;
 import org.gridgov.kit.inbox.EventSubscriber;
 import org.gridgov.kit.inbox.TypedEventHandler;
-import org.gridgov.kit.data.Sql;
+import org.gridgov.kit.data.BulkInsert;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -20,6 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
 /** The latest ranked candidates matching-service computed for a wish, for the dispatcher to choose from. */
 @Component
 public record MatchingCandidates(DatabaseClient db, JsonMapper json) implements EventSubscriber {
+
+    private static final BulkInsert<Ranking> RANKINGS = BulkInsert.<Ranking>into("wish_candidates")
+            .column("wish_id", UUID.class, ranking -> ranking.computed().wishId()).column("candidates", String.class, Ranking::candidates)
+            .timestamp("computed_at", ranking -> ranking.computed().occurredAt())
+            .then("""
+                    on conflict (wish_id) do update set candidates = excluded.candidates, computed_at = excluded.computed_at
+                    where wish_candidates.computed_at <= excluded.computed_at""");
+
+    private record Ranking(MatchingCandidatesComputed computed, String candidates) {
+    }
 
     @Override
     public TypedEventHandler handlers() {
@@ -55,16 +64,7 @@ public record MatchingCandidates(DatabaseClient db, JsonMapper json) implements 
         Map<UUID, MatchingCandidatesComputed> newest = new LinkedHashMap<>();
         batch.forEach(delivered -> newest.merge(delivered.event().wishId(), delivered.event(),
                 (kept, later) -> later.occurredAt().isBefore(kept.occurredAt()) ? kept : later));
-        List<MatchingCandidatesComputed> rankings = List.copyOf(newest.values());
-        return db.sql("""
-                        insert into wish_candidates (wish_id, candidates, computed_at)
-                        select c.wish_id, c.candidates, c.computed_at
-                        from unnest(:ids::uuid[], :candidates::text[], :at::timestamptz[]) as c(wish_id, candidates, computed_at)
-                        on conflict (wish_id) do update set candidates = excluded.candidates, computed_at = excluded.computed_at
-                        where wish_candidates.computed_at <= excluded.computed_at""")
-                .bind("ids", Sql.column(rankings, MatchingCandidatesComputed::wishId, UUID[]::new))
-                .bind("candidates", Sql.column(rankings, computed -> json.writeValueAsString(computed.candidates()), String[]::new))
-                .bind("at", Sql.column(rankings, computed -> Sql.utc(computed.occurredAt()), OffsetDateTime[]::new))
-                .fetch().rowsUpdated().then();
+        return RANKINGS.run(db, newest.values().stream()
+                .map(computed -> new Ranking(computed, json.writeValueAsString(computed.candidates()))).toList()).then();
     }
 }

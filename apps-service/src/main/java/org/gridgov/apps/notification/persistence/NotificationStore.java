@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.gridgov.apps.notification.domain.Recipient;
+import org.gridgov.kit.data.BulkInsert;
 import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,16 @@ import reactor.core.publisher.Mono;
 /** Notices in people's in-app inboxes (table {@code notification}) and what is known of each wish ({@code wish_party}). */
 @Component
 public record NotificationStore(DatabaseClient db) {
+
+    private static final BulkInsert<Notice> NOTICES = BulkInsert.<Notice>into("notification")
+            .column("id", UUID.class, Notice::id).column("recipient", String.class, notice -> notice.recipient().key()).column("event_id", String.class, Notice::eventId)
+            .column("event_type", String.class, Notice::eventType).column("kind", String.class, Notice::kind).column("subject", String.class, Notice::subject)
+            .column("text", String.class, Notice::text).timestamp("created_at", Notice::createdAt)
+            .then("on conflict (recipient, event_id) do nothing");
+    private static final BulkInsert<WishParty> PARTIES = BulkInsert.<WishParty>into("wish_party")
+            .column("wish_id", UUID.class, WishParty::wishId).column("resident", String.class, party -> party.resident().orElse(null))
+            .column("grid_id", UUID.class, WishParty::gridId)
+            .then("on conflict do nothing");
 
     public record Notice(UUID id, Recipient recipient, String eventId, String eventType, String kind, String subject,
                          String text, Instant createdAt) {
@@ -32,25 +43,7 @@ public record NotificationStore(DatabaseClient db) {
 
     /** Writes the notices, in one statement, but none to a recipient already told of its event (a redelivery). */
     public Mono<Void> insertAll(List<Notice> notices) {
-        if (notices.isEmpty()) {
-            return Mono.empty();
-        }
-        return db.sql("""
-                        insert into notification (id, recipient, event_id, event_type, kind, subject, text, created_at)
-                        select n.id, n.recipient, n.event_id, n.event_type, n.kind, n.subject, n.text, n.created_at
-                        from unnest(:ids::uuid[], :recipients::text[], :eventIds::text[], :eventTypes::text[], :kinds::text[],
-                                    :subjects::text[], :texts::text[], :createdAt::timestamptz[])
-                             as n(id, recipient, event_id, event_type, kind, subject, text, created_at)
-                        on conflict (recipient, event_id) do nothing""")
-                .bind("ids", Sql.column(notices, Notice::id, UUID[]::new))
-                .bind("recipients", Sql.column(notices, notice -> notice.recipient().key(), String[]::new))
-                .bind("eventIds", Sql.column(notices, Notice::eventId, String[]::new))
-                .bind("eventTypes", Sql.column(notices, Notice::eventType, String[]::new))
-                .bind("kinds", Sql.column(notices, Notice::kind, String[]::new))
-                .bind("subjects", Sql.column(notices, Notice::subject, String[]::new))
-                .bind("texts", Sql.column(notices, Notice::text, String[]::new))
-                .bind("createdAt", Sql.column(notices, notice -> Sql.utc(notice.createdAt()), OffsetDateTime[]::new))
-                .fetch().rowsUpdated().then();
+        return NOTICES.run(db, notices).then();
     }
 
     /** The newest notices of any of these recipients (a caller reads as a person and in their roles), unread only if asked. */
@@ -77,20 +70,7 @@ public record NotificationStore(DatabaseClient db) {
 
     /** Remembers who ordered each wish and in which grid, in one statement; the first submission of a wish wins. */
     public Mono<Void> rememberAll(List<WishParty> parties) {
-        if (parties.isEmpty()) {
-            return Mono.empty();
-        }
-        return db.sql("""
-                        insert into wish_party (wish_id, resident, grid_id)
-                        select p.wish_id, p.resident, p.grid_id
-                        from unnest(:wishes::uuid[], :residents::text[], :grids::uuid[]) with ordinality
-                             as p(wish_id, resident, grid_id, position)
-                        order by p.position
-                        on conflict do nothing""")
-                .bind("wishes", Sql.column(parties, WishParty::wishId, UUID[]::new))
-                .bind("residents", Sql.column(parties, party -> party.resident().orElse(null), String[]::new))
-                .bind("grids", Sql.column(parties, WishParty::gridId, UUID[]::new))
-                .fetch().rowsUpdated().then();
+        return PARTIES.run(db, parties).then();
     }
 
     /** Who ordered these wishes and in which grid, of those whose submission was seen. */

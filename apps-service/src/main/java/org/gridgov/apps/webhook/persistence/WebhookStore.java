@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import org.gridgov.kit.data.BulkInsert;
 import org.gridgov.kit.data.Sql;
 import org.gridgov.apps.webhook.domain.Subscription;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -21,6 +22,27 @@ import reactor.core.publisher.Mono;
 /** Webhook subscriptions, deliveries and their attempts (tables {@code webhook_*}). Secrets and payloads are stored sealed. */
 @Component
 public record WebhookStore(DatabaseClient db) {
+
+    private static final BulkInsert<Place> PLACES = BulkInsert.<Place>into("event_place")
+            .column("subject", UUID.class, Place::subject).column("node_id", UUID.class, Place::node)
+            .then("on conflict do nothing");
+    private static final BulkInsert<Pending> DELIVERIES = BulkInsert.<Pending>into("webhook_delivery")
+            .column("id", UUID.class, pending -> pending.delivery().id())
+            .column("subscription_id", UUID.class, pending -> pending.delivery().subscriptionId())
+            .column("event_id", String.class, pending -> pending.delivery().eventId())
+            .column("event_type", String.class, pending -> pending.delivery().eventType())
+            .column("subject", String.class, pending -> pending.delivery().subject())
+            .column("payload", String.class, pending -> pending.delivery().sealedPayload())
+            .column("status", String.class, pending -> "PENDING")
+            .timestamp("created_at", Pending::at).timestamp("retry_from", Pending::at).timestamp("next_attempt_at", Pending::at)
+            .then("on conflict (subscription_id, event_id) do nothing");
+
+    /** Where an aggregate is in the grid tree, as one of its events named it. */
+    public record Place(UUID subject, UUID node) {
+    }
+
+    private record Pending(Queued delivery, Instant at) {
+    }
 
     /** An active subscription of an active app to an event type, with what the fan-out needs of the app. */
     public record Subscriber(UUID subscriptionId, UUID appId, UUID jurisdiction, Set<String> scopes,
@@ -95,18 +117,8 @@ public record WebhookStore(DatabaseClient db) {
      * their later events, which name no place, reach the apps of that jurisdiction too. The first place
      * wins, in the order given.
      */
-    public Mono<Void> placed(List<UUID> subjects, List<UUID> nodes) {
-        if (subjects.isEmpty()) {
-            return Mono.empty();
-        }
-        return db.sql("""
-                        insert into event_place (subject, node_id)
-                        select p.subject, p.node_id from unnest(:subjects::uuid[], :nodes::uuid[]) with ordinality
-                             as p(subject, node_id, position)
-                        order by p.position
-                        on conflict do nothing""")
-                .bind("subjects", subjects.toArray(UUID[]::new)).bind("nodes", nodes.toArray(UUID[]::new))
-                .fetch().rowsUpdated().then();
+    public Mono<Void> placed(List<Place> places) {
+        return PLACES.run(db, places).then();
     }
 
     /** The grid-tree nodes where these aggregates are, of those one of whose events named one. */
@@ -127,25 +139,7 @@ public record WebhookStore(DatabaseClient db) {
 
     /** Queues the deliveries in one statement; an event redelivered to the fan-out queues nothing twice. */
     public Mono<Void> enqueue(List<Queued> deliveries, Instant at) {
-        if (deliveries.isEmpty()) {
-            return Mono.empty();
-        }
-        return db.sql("""
-                        insert into webhook_delivery (id, subscription_id, event_id, event_type, subject, payload, status,
-                            created_at, retry_from, next_attempt_at)
-                        select d.id, d.subscription_id, d.event_id, d.event_type, d.subject, d.payload, 'PENDING', :at, :at, :at
-                        from unnest(:ids::uuid[], :subscriptionIds::uuid[], :eventIds::text[], :eventTypes::text[],
-                                    :subjects::text[], :payloads::text[])
-                             as d(id, subscription_id, event_id, event_type, subject, payload)
-                        on conflict (subscription_id, event_id) do nothing""")
-                .bind("ids", Sql.column(deliveries, Queued::id, UUID[]::new))
-                .bind("subscriptionIds", Sql.column(deliveries, Queued::subscriptionId, UUID[]::new))
-                .bind("eventIds", Sql.column(deliveries, Queued::eventId, String[]::new))
-                .bind("eventTypes", Sql.column(deliveries, Queued::eventType, String[]::new))
-                .bind("subjects", Sql.column(deliveries, Queued::subject, String[]::new))
-                .bind("payloads", Sql.column(deliveries, Queued::sealedPayload, String[]::new))
-                .bind("at", Sql.utc(at))
-                .fetch().rowsUpdated().then();
+        return DELIVERIES.run(db, deliveries.stream().map(delivery -> new Pending(delivery, at)).toList()).then();
     }
 
     /**

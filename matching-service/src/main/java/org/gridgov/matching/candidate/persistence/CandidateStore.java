@@ -1,6 +1,7 @@
 package org.gridgov.matching.candidate.persistence;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import org.gridgov.matching.candidate.domain.CandidateKind;
 import org.gridgov.matching.candidate.domain.RankedCandidate;
 import org.gridgov.matching.candidate.domain.WishCandidates;
 import org.gridgov.matching.candidate.domain.CandidateReason;
+import org.gridgov.kit.data.BulkInsert;
 import org.gridgov.kit.data.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,20 @@ import tools.jackson.databind.json.JsonMapper;
 /** The ranked candidates of each wish, as computed when it was submitted. */
 @Component
 public record CandidateStore(DatabaseClient db, JsonMapper json) {
+
+    private static final BulkInsert<Header> HEADERS = BulkInsert.<Header>into("wish_candidates")
+            .column("wish_id", UUID.class, header -> header.wish().wish().wishId())
+            .column("community_id", UUID.class, header -> header.wish().wish().communityId())
+            .column("grid_id", UUID.class, header -> header.wish().wish().gridId())
+            .timestamp("computed_at", Header::computedAt);
+    private static final BulkInsert<Row> CANDIDATES = BulkInsert.<Row>into("wish_candidate")
+            .column("wish_id", UUID.class, Row::wishId).column("rank", Integer.class, row -> row.candidate().rank())
+            .column("kind", String.class, row -> row.candidate().kind().name()).column("candidate_id", UUID.class, row -> row.candidate().id())
+            .column("name", String.class, row -> row.candidate().name()).column("score", Double.class, row -> row.candidate().score())
+            .column("reasons", String.class, Row::reasons).timestamp("computed_at", Row::computedAt);
+    private static final BulkInsert<Firsts> FIRSTS = BulkInsert.<Firsts>into("candidate_firsts")
+            .column("candidate_id", UUID.class, Firsts::candidateId).column("day", LocalDate.class, Firsts::day).column("firsts", Integer.class, Firsts::firsts)
+            .then("on conflict (candidate_id, day) do update set firsts = candidate_firsts.firsts + excluded.firsts");
 
     /**
      * Replaces the candidates of a batch of wishes (a replayed submission recomputes them), and keeps the
@@ -42,47 +58,26 @@ public record CandidateStore(DatabaseClient db, JsonMapper json) {
                         from replaced_first r where f.candidate_id = r.candidate_id and f.day = r.day""")
                 .bind("wishIds", wishIds)
                 .fetch().rowsUpdated();
-        Mono<Long> headers = db.sql("""
-                        insert into wish_candidates (wish_id, community_id, grid_id, computed_at)
-                        select w.wish_id, w.community_id, w.grid_id, :computedAt
-                        from unnest(:wishIds::uuid[], :communityIds::uuid[], :gridIds::uuid[]) as w(wish_id, community_id, grid_id)""")
-                .bind("wishIds", wishIds)
-                .bind("communityIds", Sql.column(wishes, ranked -> ranked.wish().communityId(), UUID[]::new))
-                .bind("gridIds", Sql.column(wishes, ranked -> ranked.wish().gridId(), UUID[]::new))
-                .bind("computedAt", computedAt)
-                .fetch().rowsUpdated();
+        Mono<Long> headers = HEADERS.run(db, wishes.stream().map(wish -> new Header(wish, at)).toList());
         List<Row> rows = wishes.stream().flatMap(wish -> wish.ranked().stream()
-                .map(candidate -> new Row(wish.wish().wishId(), candidate))).toList();
-        Mono<Long> candidates = rows.isEmpty() ? Mono.just(0L) : db.sql("""
-                        insert into wish_candidate (wish_id, rank, kind, candidate_id, name, score, reasons, computed_at)
-                        select c.wish_id, c.rank, c.kind, c.candidate_id, c.name, c.score, c.reasons, :computedAt
-                        from unnest(:wishIds::uuid[], :ranks::int[], :kinds::text[], :candidateIds::uuid[],
-                                    :names::text[], :scores::float8[], :reasons::text[])
-                             as c(wish_id, rank, kind, candidate_id, name, score, reasons)""")
-                .bind("wishIds", Sql.column(rows, Row::wishId, UUID[]::new))
-                .bind("ranks", Sql.column(rows, row -> row.candidate().rank(), Integer[]::new))
-                .bind("kinds", Sql.column(rows, row -> row.candidate().kind().name(), String[]::new))
-                .bind("candidateIds", Sql.column(rows, row -> row.candidate().id(), UUID[]::new))
-                .bind("names", Sql.column(rows, row -> row.candidate().name(), String[]::new))
-                .bind("scores", Sql.column(rows, row -> row.candidate().score(), Double[]::new))
-                .bind("reasons", Sql.column(rows, row -> json.writeValueAsString(row.candidate().reasons()), String[]::new))
-                .bind("computedAt", computedAt)
-                .fetch().rowsUpdated();
+                .map(candidate -> new Row(wish.wish().wishId(), candidate, json.writeValueAsString(candidate.reasons()), at)))
+                .toList();
+        Mono<Long> candidates = CANDIDATES.run(db, rows);
         Map<UUID, Integer> firsts = new LinkedHashMap<>();
         wishes.stream().filter(wish -> !wish.ranked().isEmpty())
                 .forEach(wish -> firsts.merge(wish.ranked().get(0).id(), 1, Integer::sum));
-        Mono<Long> counted = firsts.isEmpty() ? Mono.just(0L) : db.sql("""
-                        insert into candidate_firsts (candidate_id, day, firsts)
-                        select f.candidate_id, :day, f.firsts from unnest(:candidateIds::uuid[], :firsts::int[]) as f(candidate_id, firsts)
-                        on conflict (candidate_id, day) do update set firsts = candidate_firsts.firsts + excluded.firsts""")
-                .bind("candidateIds", firsts.keySet().toArray(UUID[]::new))
-                .bind("firsts", firsts.values().toArray(Integer[]::new))
-                .bind("day", computedAt.toLocalDate())
-                .fetch().rowsUpdated();
+        Mono<Long> counted = FIRSTS.run(db, firsts.entrySet().stream()
+                .map(first -> new Firsts(first.getKey(), computedAt.toLocalDate(), first.getValue())).toList());
         return replaced.then(headers).then(candidates).then(counted).then();
     }
 
-    private record Row(UUID wishId, RankedCandidate candidate) {
+    private record Header(RankedWish wish, Instant computedAt) {
+    }
+
+    private record Row(UUID wishId, RankedCandidate candidate, String reasons, Instant computedAt) {
+    }
+
+    private record Firsts(UUID candidateId, LocalDate day, int firsts) {
     }
 
     /** Where the wish is (for jurisdiction checks), when its candidates were computed, and the best of them. */

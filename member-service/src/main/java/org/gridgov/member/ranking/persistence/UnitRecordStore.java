@@ -1,11 +1,11 @@
 package org.gridgov.member.ranking.persistence;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.gridgov.kit.data.BulkInsert;
 import org.gridgov.kit.data.Sql;
 import org.gridgov.member.ranking.domain.Quarter;
 import org.gridgov.member.ranking.domain.RedBlackList;
@@ -22,18 +22,14 @@ public record UnitRecordStore(DatabaseClient db) {
     public record SubmittedWish(UUID wishId, UUID communityId, Optional<Instant> wantedBy) {
     }
 
+    private static final BulkInsert<SubmittedWish> SUBMITTED = BulkInsert.<SubmittedWish>into("unit_record_wish")
+            .column("wish_id", UUID.class, SubmittedWish::wishId).column("community_id", UUID.class, SubmittedWish::communityId)
+            .timestamp("wanted_by", wish -> wish.wantedBy().orElse(null))
+            .then("on conflict (wish_id) do nothing");
+
     /** Remembers submitted wishes, in one statement; a wish remembered before keeps what it had. */
     public Mono<Void> rememberWishes(List<SubmittedWish> wishes) {
-        return db.sql("""
-                        insert into unit_record_wish (wish_id, community_id, wanted_by)
-                        select w.wish_id, w.community_id, w.wanted_by
-                        from unnest(:wishIds::uuid[], :communityIds::uuid[], :wantedBy::timestamptz[])
-                             as w(wish_id, community_id, wanted_by)
-                        on conflict (wish_id) do nothing""")
-                .bind("wishIds", Sql.column(wishes, SubmittedWish::wishId, UUID[]::new))
-                .bind("communityIds", Sql.column(wishes, SubmittedWish::communityId, UUID[]::new))
-                .bind("wantedBy", Sql.column(wishes, wish -> wish.wantedBy().map(Sql::utc).orElse(null), OffsetDateTime[]::new))
-                .fetch().rowsUpdated().then();
+        return SUBMITTED.run(db, wishes).then();
     }
 
     /** Units the wish was dispatched to as candidates; only wishes whose community is known count. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.gridgov.kit.data.BulkInsert;
 import org.gridgov.kit.data.Sql;
 import org.gridgov.contracts.Category;
 import org.gridgov.member.resource.domain.Period;
@@ -154,17 +155,13 @@ public record ResourceListStore(DatabaseClient db) {
     public record Wish(UUID wishId, Category category, UUID gridId) {
     }
 
+    private static final BulkInsert<Wish> SUBMITTED = BulkInsert.<Wish>into("resource_wish")
+            .column("wish_id", UUID.class, Wish::wishId).column("category", String.class, wish -> wish.category().name()).column("grid_id", UUID.class, Wish::gridId)
+            .then("on conflict (wish_id) do nothing");
+
     /** Remembers submitted wishes, in one statement; a wish remembered before keeps what it had. */
     public Mono<Void> rememberWishes(List<Wish> wishes) {
-        return db.sql("""
-                        insert into resource_wish (wish_id, category, grid_id)
-                        select w.wish_id, w.category, w.grid_id
-                        from unnest(:wishIds::uuid[], :categories::text[], :gridIds::uuid[]) as w(wish_id, category, grid_id)
-                        on conflict (wish_id) do nothing""")
-                .bind("wishIds", Sql.column(wishes, Wish::wishId, UUID[]::new))
-                .bind("categories", Sql.column(wishes, wish -> wish.category().name(), String[]::new))
-                .bind("gridIds", Sql.column(wishes, Wish::gridId, UUID[]::new))
-                .fetch().rowsUpdated().then();
+        return SUBMITTED.run(db, wishes).then();
     }
 
     public Mono<Wish> wish(UUID wishId) {
