@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.gridgov.apps.notification.MessageChannel;
@@ -34,16 +33,14 @@ public record RecordingChannel(Channel channel, Path file, Clock clock, JsonMapp
 
     @Override
     public Mono<Void> send(Message message) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("at", clock.instant().toString());
-        line.put("channel", channel.name());
-        line.put("to", message.masked());
-        line.put("kind", message.kind());
-        line.put("subject", message.subject());
-        line.put("params", message.params());
-        line.put("text", message.text());
-        String text = json.writeValueAsString(line) + "\n";
+        String text = json.writeValueAsString(new Line(clock.instant().toString(), channel.name(), message.masked(),
+                message.kind(), message.subject(), message.params(), message.text())) + "\n";
         return Mono.fromRunnable(() -> append(text)).subscribeOn(Schedulers.boundedElastic()).then();
+    }
+
+    /** One line of the file: when, the channel, the masked address, and what was sent. */
+    record Line(String at, String channel, String to, String kind, String subject, Map<String, String> params,
+                String text) {
     }
 
     private synchronized void append(String line) {

@@ -1,7 +1,6 @@
 package org.gridgov.apps.notification.channel;
 
 import java.util.Arrays;
-import java.util.Objects;
 
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
@@ -13,25 +12,26 @@ import com.tencentcloudapi.sms.v20210111.models.SendSmsResponse;
 import com.tencentcloudapi.sms.v20210111.models.SendStatus;
 import org.gridgov.apps.notification.MessageChannel;
 import org.gridgov.apps.notification.domain.Channel;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Text messages through Tencent Cloud SMS with its official SDK (it signs the requests, TC3-HMAC-SHA256): one
  * {@code SendSms} per message, the kind's approved template with its values in order. The SDK blocks, so it runs on
  * the bounded elastic scheduler. A refusal (any status but {@code Ok}) is an error naming Tencent's code, never the phone.
  */
-public class TencentSmsChannel implements MessageChannel {
+public class TencentSmsChannel extends ProviderChannel<SmsProperties.Template> {
+
+    private static final String SETTINGS = "gridgov.notifications.sms.tencent.";
 
     private final SmsProperties.Tencent settings;
     private final SmsClient client;
 
     public TencentSmsChannel(SmsProperties.Tencent settings) {
+        super(Channel.SMS, settings.templates(), SmsProperties.Template::id);
         this.settings = settings;
-        require(settings.secretId(), "secret-id");
-        require(settings.secretKey(), "secret-key");
-        require(settings.sdkAppId(), "sdk-app-id");
-        require(settings.signName(), "sign-name");
+        require(settings.secretId(), SETTINGS + "secret-id", "tencent");
+        require(settings.secretKey(), SETTINGS + "secret-key", "tencent");
+        require(settings.sdkAppId(), SETTINGS + "sdk-app-id", "tencent");
+        require(settings.signName(), SETTINGS + "sign-name", "tencent");
         HttpProfile http = new HttpProfile();
         http.setConnTimeout(5);
         http.setReadTimeout(10);
@@ -47,29 +47,17 @@ public class TencentSmsChannel implements MessageChannel {
     }
 
     @Override
-    public Channel channel() {
-        return Channel.SMS;
-    }
-
-    @Override
-    public boolean sends(String kind) {
-        SmsProperties.Template template = settings.templates().get(kind);
-        return template != null && template.id() != null && !template.id().isBlank();
-    }
-
-    @Override
-    public Mono<Void> send(Message message) {
-        SmsProperties.Template template = Objects.requireNonNull(settings.templates().get(message.kind()), message.kind());
+    Runnable request(SmsProperties.Template template, Message message) {
         SendSmsRequest request = new SendSmsRequest();
         request.setSmsSdkAppId(settings.sdkAppId());
         request.setSignName(settings.signName());
         request.setTemplateId(template.id());
         request.setTemplateParamSet(MessageChannel.ordered(template.params(), message.params()));
         request.setPhoneNumberSet(new String[] {e164(message.to())});
-        return Mono.fromCallable(() -> sendBlocking(request)).subscribeOn(Schedulers.boundedElastic()).then();
+        return () -> sendBlocking(request);
     }
 
-    private SendSmsResponse sendBlocking(SendSmsRequest request) {
+    private void sendBlocking(SendSmsRequest request) {
         SendSmsResponse response;
         try {
             response = client.SendSms(request);
@@ -82,7 +70,6 @@ public class TencentSmsChannel implements MessageChannel {
             String code = statuses.length == 0 ? "no status" : statuses[0].getCode();
             throw new IllegalStateException("Tencent SMS refused the message: " + code + " (request " + response.getRequestId() + ")");
         }
-        return response;
     }
 
     /** Mainland numbers as Tencent wants them: +86 in front of eleven digits. */
@@ -92,11 +79,5 @@ public class TencentSmsChannel implements MessageChannel {
             return digits;
         }
         return digits.startsWith("86") && digits.length() == 13 ? "+" + digits : "+86" + digits;
-    }
-
-    private static void require(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("gridgov.notifications.sms.tencent." + name + " is required for the tencent provider");
-        }
     }
 }
