@@ -28,24 +28,17 @@ import kafka.server.KafkaRaftServer;
  * }
  * }</pre>
  */
-public final class EmbeddedKafkaServer implements KafkaBroker, AutoCloseable {
+public final class EmbeddedKafkaServer extends EmbeddedServer implements KafkaBroker {
 
-    private static final String HOST = "127.0.0.1";
     private static final int NODE_ID = 1;
 
     private final Path logDirectory;
-    private final boolean temporary;
-    private final int requestedPort;
-    private final boolean orNextFreePort;
-    private int port;
     private int controllerPort;
     private KafkaRaftServer server;
 
     private EmbeddedKafkaServer(Builder builder) {
-        this.temporary = builder.dataDirectory == null;
-        this.logDirectory = Directories.createdOrTemporary(builder.dataDirectory, "gridgov-kafka");
-        this.requestedPort = builder.port;
-        this.orNextFreePort = builder.orNextFreePort;
+        super(builder, "gridgov-kafka");
+        this.logDirectory = dataDirectory();
     }
 
     public static Builder builder() {
@@ -58,9 +51,9 @@ public final class EmbeddedKafkaServer implements KafkaBroker, AutoCloseable {
         if (server != null) {
             return this;
         }
-        if (port == 0) {
-            // Concrete ports from the first start on, so that a restart comes back at the same address.
-            port = FreePorts.resolve(requestedPort, orNextFreePort);
+        listenPort();
+        if (controllerPort == 0) {
+            // like the broker's port, concrete from the first start on
             controllerPort = FreePorts.any();
         }
         QuietLogging.atWarn("kafka", "org.apache.kafka", "state.change.logger");
@@ -83,30 +76,14 @@ public final class EmbeddedKafkaServer implements KafkaBroker, AutoCloseable {
         server = null;
     }
 
+    @Override
     public synchronized boolean isRunning() {
         return server != null;
     }
 
-    /** Stops the broker and deletes its log directory if it was a temporary one. */
-    @Override
-    public synchronized void close() {
-        stop();
-        if (temporary) {
-            Directories.deleteRecursively(logDirectory);
-        }
-    }
-
     @Override
     public synchronized String bootstrapServers() {
-        return HOST + ":" + port;
-    }
-
-    public synchronized int port() {
-        return port;
-    }
-
-    public Path dataDirectory() {
-        return logDirectory;
+        return HOST + ":" + port();
     }
 
     private Properties brokerProperties() {
@@ -114,8 +91,8 @@ public final class EmbeddedKafkaServer implements KafkaBroker, AutoCloseable {
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", Integer.toString(NODE_ID));
         properties.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        properties.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
-        properties.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+        properties.put("listeners", "PLAINTEXT://" + HOST + ":" + port() + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        properties.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port());
         properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         properties.put("controller.listener.names", "CONTROLLER");
         properties.put("inter.broker.listener.name", "PLAINTEXT");
@@ -162,16 +139,9 @@ public final class EmbeddedKafkaServer implements KafkaBroker, AutoCloseable {
         }
     }
 
-    public static final class Builder extends PortedBuilder<Builder> {
-        private Path dataDirectory;
+    public static final class Builder extends EmbeddedServer.Builder<Builder> {
 
         private Builder() {
-        }
-
-        /** A log directory kept across restarts; by default a temporary one, deleted by close(). */
-        public Builder dataDirectory(Path dataDirectory) {
-            this.dataDirectory = dataDirectory;
-            return this;
         }
 
         public EmbeddedKafkaServer start() {

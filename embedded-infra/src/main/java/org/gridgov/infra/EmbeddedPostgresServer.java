@@ -37,9 +37,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * }
  * }</pre>
  */
-public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseable {
+public final class EmbeddedPostgresServer extends EmbeddedServer implements PostgresServer {
 
-    private static final String HOST = "127.0.0.1";
     private static final String SUPERUSER = "postgres";
     private static final String PASSWORD = "postgres";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -48,20 +47,14 @@ public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseab
     private static final String LOCK_FILE = "epg-lock";
 
     private final Path dataDirectory;
-    private final boolean temporary;
-    private final int requestedPort;
-    private final boolean orNextFreePort;
     private final boolean stopOnJvmExit;
-    private int port;
     private boolean durableCommits;
     private final boolean statementStatistics;
     private EmbeddedPostgres postgres;
 
     private EmbeddedPostgresServer(Builder builder) {
-        this.temporary = builder.dataDirectory == null;
-        this.dataDirectory = Directories.createdOrTemporary(builder.dataDirectory, "gridgov-postgres");
-        this.requestedPort = builder.port;
-        this.orNextFreePort = builder.orNextFreePort;
+        super(builder, "gridgov-postgres");
+        this.dataDirectory = dataDirectory();
         this.stopOnJvmExit = builder.stopOnJvmExit;
         this.statementStatistics = builder.statementStatistics;
     }
@@ -79,9 +72,7 @@ public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseab
             return this;
         }
         stopOrphanedServer(dataDirectory);
-        if (port == 0) {
-            port = FreePorts.resolve(requestedPort, orNextFreePort);
-        }
+        int port = listenPort();
         QuietLogging.atWarn("io.zonky.test");
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
@@ -109,6 +100,7 @@ public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseab
     }
 
     /** Stops the server and waits until it has exited; data and port are kept for {@link #start()}. */
+    @Override
     public synchronized void stop() {
         if (postgres == null) {
             return;
@@ -166,36 +158,23 @@ public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseab
         this.durableCommits = durable;
     }
 
+    @Override
     public synchronized boolean isRunning() {
         return postgres != null;
     }
 
-    /** Stops the server and deletes its data directory if it was a temporary one. */
-    @Override
-    public synchronized void close() {
-        stop();
-        if (temporary) {
-            Directories.deleteRecursively(dataDirectory);
-        }
-    }
-
     @Override
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + HOST + ":" + port + "/" + database;
+        return "jdbc:postgresql://" + HOST + ":" + port() + "/" + database;
     }
 
     public String r2dbcUrl(String database) {
-        return "r2dbc:postgresql://" + HOST + ":" + port + "/" + database;
+        return "r2dbc:postgresql://" + HOST + ":" + port() + "/" + database;
     }
 
     @Override
     public String host() {
         return HOST;
-    }
-
-    @Override
-    public synchronized int port() {
-        return port;
     }
 
     @Override
@@ -206,10 +185,6 @@ public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseab
     @Override
     public String password() {
         return PASSWORD;
-    }
-
-    public Path dataDirectory() {
-        return dataDirectory;
     }
 
     /**
@@ -267,18 +242,11 @@ public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseab
         }
     }
 
-    public static final class Builder extends PortedBuilder<Builder> {
-        private Path dataDirectory;
+    public static final class Builder extends EmbeddedServer.Builder<Builder> {
         private boolean stopOnJvmExit = true;
         private boolean statementStatistics;
 
         private Builder() {
-        }
-
-        /** A directory kept across restarts; by default a temporary one, deleted by close(). */
-        public Builder dataDirectory(Path dataDirectory) {
-            this.dataDirectory = dataDirectory;
-            return this;
         }
 
         /**
