@@ -26,67 +26,68 @@ final class Load {
     /** {@code clients} loops, each running {@code operationFor.apply(client)} again and again for {@code length}. */
     static Run closedLoop(int clients, Duration length, IntFunction<Supplier<CompletableFuture<Boolean>>> operationFor)
             throws InterruptedException {
-        Latencies latencies = new Latencies();
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
+        Tally tally = new Tally();
         CountDownLatch done = new CountDownLatch(clients);
         long start = System.nanoTime();
         long end = start + length.toNanos();
         for (int client = 0; client < clients; client++) {
-            loop(operationFor.apply(client), end, latencies, ok, failed, done);
+            loop(operationFor.apply(client), end, tally, done);
         }
         done.await();
-        return new Run(ok.get(), failed.get(), (System.nanoTime() - start) / 1e9, latencies);
+        return tally.run((System.nanoTime() - start) / 1e9, 0);
     }
 
-    private static void loop(Supplier<CompletableFuture<Boolean>> operation, long end, Latencies latencies, AtomicLong ok,
-            AtomicLong failed, CountDownLatch done) {
+    private static void loop(Supplier<CompletableFuture<Boolean>> operation, long end, Tally tally, CountDownLatch done) {
         if (System.nanoTime() >= end) {
             done.countDown();
             return;
         }
-        long started = System.nanoTime();
-        operation.get().whenComplete((succeeded, failure) -> {
-            if (failure == null && Boolean.TRUE.equals(succeeded)) {
-                latencies.record(System.nanoTime() - started);
-                ok.incrementAndGet();
-            } else {
-                failed.incrementAndGet();
-            }
-            loop(operation, end, latencies, ok, failed, done);
-        });
+        tally.time(operation, () -> loop(operation, end, tally, done));
     }
 
     /** Starts {@code operation} {@code perSecond} times a second for {@code length}, however many are still running. */
     static Run fixedRate(double perSecond, Duration length, Supplier<CompletableFuture<Boolean>> operation)
             throws InterruptedException {
-        Latencies latencies = new Latencies();
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
+        Tally tally = new Tally();
         long count = Math.max(1, Math.round(perSecond * length.toNanos() / 1e9));
         CountDownLatch done = new CountDownLatch((int) count);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        long start = System.nanoTime();
         long period = Math.max(1, Math.round(1e9 / perSecond));
         AtomicLong started = new AtomicLong();
         ticker.scheduleAtFixedRate(() -> {
             if (started.getAndIncrement() >= count) {
                 return;
             }
-            long t0 = System.nanoTime();
+            tally.time(operation, done::countDown);
+        }, 0, period, TimeUnit.NANOSECONDS);
+        boolean finished = done.await(length.toSeconds() + 60, TimeUnit.SECONDS);
+        ticker.shutdownNow();
+        // an operation still running after the grace period counts as failed
+        return tally.run(length.toNanos() / 1e9, finished ? 0 : done.getCount());
+    }
+
+    /** What both ways of driving count: each operation timed, a success's latency recorded, anything else a failure. */
+    private static final class Tally {
+        private final Latencies latencies = new Latencies();
+        private final AtomicLong ok = new AtomicLong();
+        private final AtomicLong failed = new AtomicLong();
+
+        /** Starts the operation; once it is done and counted, {@code then} runs. */
+        void time(Supplier<CompletableFuture<Boolean>> operation, Runnable then) {
+            long started = System.nanoTime();
             operation.get().whenComplete((succeeded, failure) -> {
                 if (failure == null && Boolean.TRUE.equals(succeeded)) {
-                    latencies.record(System.nanoTime() - t0);
+                    latencies.record(System.nanoTime() - started);
                     ok.incrementAndGet();
                 } else {
                     failed.incrementAndGet();
                 }
-                done.countDown();
+                then.run();
             });
-        }, 0, period, TimeUnit.NANOSECONDS);
-        boolean finished = done.await(length.toSeconds() + 60, TimeUnit.SECONDS);
-        ticker.shutdownNow();
-        long failures = failed.get() + (finished ? 0 : done.getCount());
-        return new Run(ok.get(), failures, length.toNanos() / 1e9, latencies);
+        }
+
+        Run run(double seconds, long unfinished) {
+            return new Run(ok.get(), failed.get() + unfinished, seconds, latencies);
+        }
     }
 }
