@@ -63,14 +63,7 @@ public final class LocalPlatform {
             org.gridgov.local.bench.Bench.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        LaunchOptions options;
-        try {
-            options = LaunchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage() + "\n" + LaunchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        LaunchOptions options = CommandLine.parseOrExit(args, LaunchOptions::parse, LaunchOptions.USAGE);
         if (options.help()) {
             System.out.println(LaunchOptions.USAGE);
             return;

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.gridgov.infra.IdentityProvider;
 import org.gridgov.infra.FreePorts;
 import org.gridgov.infra.TokenRequest;
+import org.gridgov.local.CommandLine;
 import org.gridgov.local.Identity;
 import org.gridgov.local.Infrastructure;
 import org.gridgov.local.LocalPlatform;
@@ -75,14 +76,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage() + "\n" + BenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        BenchOptions options = CommandLine.parseOrExit(args, BenchOptions::parse, BenchOptions.USAGE);
         int status;
         try {
             status = new Bench(options, RepoRoot.find(Path.of(""))).run();
