@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Supplier;
 
 import org.gridgov.contracts.address.AddressNormaliser;
@@ -18,10 +19,8 @@ import org.gridgov.grid.household.domain.Household;
 import org.gridgov.grid.household.domain.HouseholdKind;
 import org.gridgov.grid.importing.domain.ImportDocument.Area;
 import org.gridgov.grid.importing.domain.ImportDocument.GridRow;
-import org.gridgov.grid.importing.domain.ImportDocument.HouseholdRow;
 import org.gridgov.grid.importing.domain.ImportDocument.HubRow;
 import org.gridgov.grid.importing.domain.ImportDocument.MicroGridRow;
-import org.gridgov.grid.importing.domain.ImportDocument.StaffRow;
 import org.gridgov.grid.staff.domain.GridRole;
 import org.gridgov.grid.staff.domain.StaffAssignment;
 import org.gridgov.grid.tree.domain.GridKind;
@@ -232,13 +231,7 @@ public record ImportPlanner(Supplier<UUID> newIds) {
                 }
             }
             Map<String, Integer> rowOfAddress = new HashMap<>();
-            List<HouseholdRow> rows = document.households();
-            for (int i = 0; i < rows.size(); i++) {
-                HouseholdRow row = rows.get(i);
-                if (row == null) {
-                    missingRow("households", i);
-                    continue;
-                }
+            eachRow("households", document.households(), (row, i) -> {
                 Optional<NormalisedAddress> address = AddressNormaliser.normalise(row.address());
                 if (address.isEmpty()) {
                     problems.add("households", i, "address", isBlank(row.address())
@@ -257,7 +250,7 @@ public record ImportPlanner(Supplier<UUID> newIds) {
                     problems.add("households", i, "hub", "links households of another micro-grid");
                 }
                 if (address.isEmpty() || microGrid == null) {
-                    continue;
+                    return;
                 }
                 lastHouseholdRow.put(microGrid.id(), i);
                 if (hub != null) {
@@ -279,7 +272,7 @@ public record ImportPlanner(Supplier<UUID> newIds) {
                     after.put(key, new Household(previous == null ? newIds.get() : previous.id(), kind, key,
                             microGrid.id(), hub == null ? null : hub.id(), community.id()));
                 }
-            }
+            });
             return after;
         }
 
@@ -314,13 +307,7 @@ public record ImportPlanner(Supplier<UUID> newIds) {
             Map<String, Integer> rowOfRole = new HashMap<>();
             List<StaffAssignment> ended = new ArrayList<>();
             List<StaffAssignment> started = new ArrayList<>();
-            List<StaffRow> rows = document.staff();
-            for (int i = 0; i < rows.size(); i++) {
-                StaffRow row = rows.get(i);
-                if (row == null) {
-                    missingRow("staff", i);
-                    continue;
-                }
+            eachRow("staff", document.staff(), (row, i) -> {
                 GridRole role = problems.requiredEnum("staff", i, "role", row.role(), GridRole.class);
                 String name = problems.requiredText("staff", i, "name", row.name(), MAX_NAME);
                 UUID memberId = knownMember("staff", i, problems.optionalUuid("staff", i, "memberId", row.memberId()));
@@ -330,31 +317,31 @@ public record ImportPlanner(Supplier<UUID> newIds) {
                 }
                 personId = personId == null ? memberId : personId;
                 if (role == null) {
-                    continue;
+                    return;
                 }
                 TreeNode node = role.servesIn() == NodeKind.GRID
                         ? reference("staff", i, "grid", row.grid(), NodeKind.GRID)
                         : reference("staff", i, "microGrid", row.microGrid(), NodeKind.MICRO_GRID);
                 if (node == null || name == null || personId == null) {
-                    continue;
+                    return;
                 }
                 Integer earlier = rowOfRole.putIfAbsent(node.id() + ":" + role, i);
                 if (earlier != null) {
                     problems.add("staff", i, "role", "is already given to staff[" + earlier + "]: one person per role");
-                    continue;
+                    return;
                 }
                 StaffAssignment holder = current.get(node.id() + ":" + role);
                 StaffAssignment wanted = new StaffAssignment(newIds.get(), node.id(), role, personId, memberId, name);
                 if (holder != null && holder.sameHolder(wanted)) {
                     count("staff", new SectionCounts(0, 0, 1));
-                    continue;
+                    return;
                 }
                 if (holder != null) {
                     ended.add(holder);
                 }
                 started.add(wanted);
                 count("staff", holder == null ? new SectionCounts(1, 0, 0) : new SectionCounts(0, 1, 0));
-            }
+            });
             return new StaffChanges(ended, started);
         }
 
@@ -461,18 +448,24 @@ public record ImportPlanner(Supplier<UUID> newIds) {
         /** Each row of a section of grid nodes whose code checks out; an empty row or a bad code is a problem. */
         private <R> void nodeRows(String section, List<R> rows, NodeKind kind, Function<R, String> code,
                                   NodeRow<R> place) {
-            for (int i = 0; i < rows.size(); i++) {
-                R row = rows.get(i);
-                String checked = row == null ? missingRow(section, i) : code(section, i, code.apply(row), kind);
+            eachRow(section, rows, (row, i) -> {
+                String checked = code(section, i, code.apply(row), kind);
                 if (checked != null) {
                     place.place(i, row, checked);
                 }
-            }
+            });
         }
 
-        private String missingRow(String section, int row) {
-            problems.add(section, row, null, "is empty");
-            return null;
+        /** Each row of a section with its index; an empty row is a problem, and skipped. */
+        private <R> void eachRow(String section, List<R> rows, ObjIntConsumer<R> each) {
+            for (int i = 0; i < rows.size(); i++) {
+                R row = rows.get(i);
+                if (row == null) {
+                    problems.add(section, i, null, "is empty");
+                } else {
+                    each.accept(row, i);
+                }
+            }
         }
 
         private void count(String section, SectionCounts counts) {
