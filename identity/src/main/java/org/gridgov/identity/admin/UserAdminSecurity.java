@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -21,9 +20,8 @@ class UserAdminSecurity {
     @Bean
     @Order(4)
     SecurityFilterChain userAdmin(HttpSecurity http) throws Exception {
-        StatelessChains.stateless(http, "/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
+        StatelessChains.bearerTokens(http, "/api/**", requests -> requests.anyRequest().authenticated(),
+                resourceServer -> resourceServer
                         .authenticationEntryPoint((request, response, failure) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
                             ErrorsAsProblems.write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");

@@ -19,11 +19,10 @@ class ClientAdminSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain clientAdmin(HttpSecurity http) throws Exception {
-        StatelessChains.stateless(http, "/internal/**")
-                .authorizeHttpRequests(requests -> requests
+        StatelessChains.bearerTokens(http, "/internal/**", requests -> requests
                         .requestMatchers("/internal/users/**").hasAuthority("SCOPE_" + VolunteerLinkApi.SCOPE)
-                        .anyRequest().hasAuthority("SCOPE_" + ClientAdminApi.SCOPE))
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
+                        .anyRequest().hasAuthority("SCOPE_" + ClientAdminApi.SCOPE),
+                Customizer.withDefaults());
         return http.build();
     }
 }
