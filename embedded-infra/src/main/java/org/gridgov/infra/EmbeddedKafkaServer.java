@@ -3,7 +3,6 @@ package org.gridgov.infra;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Properties;
 
 import org.apache.kafka.common.Uuid;
@@ -32,13 +31,11 @@ public final class EmbeddedKafkaServer extends EmbeddedServer implements KafkaBr
 
     private static final int NODE_ID = 1;
 
-    private final Path logDirectory;
     private int controllerPort;
     private KafkaRaftServer server;
 
     private EmbeddedKafkaServer(Builder builder) {
         super(builder, "gridgov-kafka");
-        this.logDirectory = dataDirectory();
     }
 
     public static Builder builder() {
@@ -96,7 +93,7 @@ public final class EmbeddedKafkaServer extends EmbeddedServer implements KafkaBr
         properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         properties.put("controller.listener.names", "CONTROLLER");
         properties.put("inter.broker.listener.name", "PLAINTEXT");
-        properties.put("log.dirs", logDirectory.toString());
+        properties.put("log.dirs", dataDirectory().toString());
         // A single node can hold only one replica of anything, internal topics included.
         properties.put("offsets.topic.replication.factor", "1");
         properties.put("transaction.state.log.replication.factor", "1");
@@ -122,7 +119,7 @@ public final class EmbeddedKafkaServer extends EmbeddedServer implements KafkaBr
 
     /** The storage formatter writes meta.properties and the bootstrap metadata once per log directory. */
     private void formatOnFirstStart(KafkaConfig config) {
-        if (Files.exists(logDirectory.resolve("meta.properties"))) {
+        if (Files.exists(dataDirectory().resolve("meta.properties"))) {
             return;
         }
         try {
@@ -131,11 +128,11 @@ public final class EmbeddedKafkaServer extends EmbeddedServer implements KafkaBr
                     .setNodeId(config.nodeId())
                     .setClusterId(Uuid.randomUuid().toString())
                     .setControllerListenerName("CONTROLLER")
-                    .addDirectory(logDirectory.toString())
+                    .addDirectory(dataDirectory().toString())
                     .setMetadataLogDirectory(config.metadataLogDir())
                     .run();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot format Kafka storage in " + logDirectory, e);
+            throw new IllegalStateException("cannot format Kafka storage in " + dataDirectory(), e);
         }
     }
 

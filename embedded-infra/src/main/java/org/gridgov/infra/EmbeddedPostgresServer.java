@@ -46,7 +46,6 @@ public final class EmbeddedPostgresServer extends EmbeddedServer implements Post
     /** zonky's lock file: held by the JVM that runs the server, so a dead owner is detectable. */
     private static final String LOCK_FILE = "epg-lock";
 
-    private final Path dataDirectory;
     private final boolean stopOnJvmExit;
     private boolean durableCommits;
     private final boolean statementStatistics;
@@ -54,7 +53,6 @@ public final class EmbeddedPostgresServer extends EmbeddedServer implements Post
 
     private EmbeddedPostgresServer(Builder builder) {
         super(builder, "gridgov-postgres");
-        this.dataDirectory = dataDirectory();
         this.stopOnJvmExit = builder.stopOnJvmExit;
         this.statementStatistics = builder.statementStatistics;
     }
@@ -71,7 +69,7 @@ public final class EmbeddedPostgresServer extends EmbeddedServer implements Post
         if (postgres != null) {
             return this;
         }
-        stopOrphanedServer(dataDirectory);
+        stopOrphanedServer(dataDirectory());
         int port = listenPort();
         QuietLogging.atWarn("io.zonky.test");
         try {
@@ -86,7 +84,7 @@ public final class EmbeddedPostgresServer extends EmbeddedServer implements Post
             }
             postgres = builder
                     .setPort(port)
-                    .setDataDirectory(dataDirectory)
+                    .setDataDirectory(dataDirectory())
                     // initdb only when the directory is new; temporary directories are deleted by close()
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", HOST)
@@ -113,7 +111,7 @@ public final class EmbeddedPostgresServer extends EmbeddedServer implements Post
             postgres = null;
         }
         // pg_ctl gives up after a few seconds; the port must really be closed when stop() returns.
-        stopOrphanedServer(dataDirectory);
+        stopOrphanedServer(dataDirectory());
     }
 
     /**
@@ -127,8 +125,8 @@ public final class EmbeddedPostgresServer extends EmbeddedServer implements Post
             return;
         }
         try {
-            ProcessHandle postmaster = processOf(dataDirectory.resolve("postmaster.pid"))
-                    .orElseThrow(() -> new IllegalStateException("no running postmaster in " + dataDirectory));
+            ProcessHandle postmaster = processOf(dataDirectory().resolve("postmaster.pid"))
+                    .orElseThrow(() -> new IllegalStateException("no running postmaster in " + dataDirectory()));
             List<ProcessHandle> processes = Stream.concat(Stream.of(postmaster),
                     postmaster.descendants()).toList();
             processes.forEach(ProcessHandle::destroyForcibly);
@@ -138,7 +136,7 @@ public final class EmbeddedPostgresServer extends EmbeddedServer implements Post
             // releases zonky's lock on the directory; its pg_ctl stop finds no server and only logs so
             postgres.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot kill PostgreSQL in " + dataDirectory, e);
+            throw new UncheckedIOException("cannot kill PostgreSQL in " + dataDirectory(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while killing PostgreSQL", e);
